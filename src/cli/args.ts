@@ -1,0 +1,113 @@
+import { parseArgs } from 'node:util';
+import { isClientId, type ClientId, type SeveritySetting } from '../core/index';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+export type FailOn = 'error' | 'warning' | 'info' | 'never';
+
+export interface ScanArgs {
+  command: 'scan';
+  paths: string[];
+  format: OutputFormat;
+  failOn: FailOn;
+  client?: ClientId;
+  rules: Record<string, SeveritySetting>;
+  config?: string;
+  user: boolean;
+  output?: string;
+  color: boolean;
+  verbose: boolean;
+}
+
+export type CliArgs = ScanArgs | { command: 'help' } | { command: 'version' } | { command: 'rules'; format: OutputFormat };
+
+export class UsageError extends Error {}
+
+const FORMATS = ['text', 'json', 'sarif'];
+const FAIL_ON = ['error', 'warning', 'info', 'never'];
+const SEVERITIES = ['off', 'info', 'warning', 'error'];
+
+export function parseCliArgs(argv: string[], isTty: boolean): CliArgs {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  if (command === '--version' || command === '-v' || command === 'version') return { command: 'version' };
+  if (command === 'rules') {
+    const { values } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'text' } }, strict: true });
+    return { command: 'rules', format: oneOf(values.format!, ['text', 'json'], '--format') as OutputFormat };
+  }
+  if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try: mcp-warden scan --help)`);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'text' },
+        'fail-on': { type: 'string', default: 'error' },
+        client: { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        config: { type: 'string', short: 'c' },
+        'no-user': { type: 'boolean', default: false },
+        output: { type: 'string', short: 'o' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) return { command: 'help' };
+  const rules: Record<string, SeveritySetting> = {};
+  for (const spec of v.rule ?? []) {
+    const m = /^([a-z0-9-]+)=(\w+)$/.exec(spec);
+    if (!m) throw new UsageError(`--rule takes id=severity, e.g. --rule plaintext-secret=off (got "${spec}")`);
+    rules[m[1]!] = oneOf(m[2]!, SEVERITIES, `--rule ${m[1]}`) as SeveritySetting;
+  }
+  if (v.client !== undefined && !isClientId(v.client)) throw new UsageError(`unknown --client "${v.client}"`);
+  const args: ScanArgs = {
+    command: 'scan',
+    paths: parsed.positionals,
+    format: oneOf(v.format!, FORMATS, '--format') as OutputFormat,
+    failOn: oneOf(v['fail-on']!, FAIL_ON, '--fail-on') as FailOn,
+    rules,
+    user: !v['no-user'],
+    color: v['no-color'] ? false : (v.color ?? (isTty && !process.env.NO_COLOR)),
+    verbose: v.verbose!,
+  };
+  if (v.client !== undefined) args.client = v.client as ClientId;
+  if (v.config !== undefined) args.config = v.config;
+  if (v.output !== undefined) args.output = v.output;
+  return args;
+}
+
+function oneOf(value: string, allowed: string[], flag: string): string {
+  if (!allowed.includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+  return value;
+}
+
+export const HELP = `mcp-warden — lint MCP client configs for security problems
+
+Usage:
+  mcp-warden scan [paths…] [options]   lint config files, or folders searched for known config names;
+                                       with no path: the current folder plus this user's client configs
+  mcp-warden rules [--format json]     list the rules
+  mcp-warden --version
+
+Scan options:
+  -f, --format text|json|sarif   output format (default text)
+      --fail-on error|warning|info|never
+                                 exit 1 when a finding is at or above this severity (default error)
+      --client ID                read every given file as this client's format
+                                 (${'vscode, cursor, claude-desktop, claude-code, windsurf, cline, roo-code, kiro, amazon-q,\n                                 gemini-cli, zed, codex, continue, goose, lm-studio, copilot-cli, generic'})
+      --rule ID=SEVERITY         override a rule's severity (off, info, warning, error); repeatable
+  -c, --config FILE              settings file (default: .mcp-warden.json in the current folder, if present)
+      --no-user                  with no path, do not read this user's client configs
+  -o, --output FILE              write the report to FILE instead of standard output
+      --color / --no-color       colour in text output (default: when the output is a terminal)
+      --verbose                  also list files without findings
+
+Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or I/O error.
+`;

@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ALL_RULES } from '../core/index';
+import { HELP, parseCliArgs, UsageError } from './args';
+import { runScan, type CliIo } from './scan';
+
+/** The folder holding MCP Warden's package.json (and docs/), from wherever this file was bundled to. */
+function findPackageRoot(start: string): string {
+  let dir = start;
+  for (let i = 0; i < 6; i++) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && /"name":\s*"mcp-warden"/.test(readFileSync(pkg, 'utf8'))) return dir;
+    dir = dirname(dir);
+  }
+  return dirname(start);
+}
+
+export function runCli(argv: string[], io: CliIo, isTty = false): number {
+  try {
+    const args = parseCliArgs(argv, isTty);
+    switch (args.command) {
+      case 'help':
+        io.stdout(HELP);
+        return 0;
+      case 'version':
+        io.stdout(io.version + '\n');
+        return 0;
+      case 'rules':
+        io.stdout(
+          args.format === 'json'
+            ? JSON.stringify(ALL_RULES.map((r) => ({ ...r.meta, docs: `docs/rules/${r.meta.id}.md` })), null, 2) + '\n'
+            : ALL_RULES.map((r) => `${r.meta.id.padEnd(26)} ${r.meta.defaultSeverity.padEnd(8)} ${r.meta.category.padEnd(13)} ${r.meta.description}`).join('\n') + '\n',
+        );
+        return 0;
+      case 'scan':
+        return runScan(args, io);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`mcp-warden: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr(`mcp-warden: internal error: ${(e as Error).stack ?? e}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const packageRoot = findPackageRoot(__dirname);
+  let version = '0.0.0';
+  try {
+    version = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;
+  } catch {
+    /* version stays unknown */
+  }
+  const code = runCli(
+    process.argv.slice(2),
+    { cwd: process.cwd(), env: process.env, packageRoot, version, stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
+    process.stdout.isTTY === true,
+  );
+  process.exitCode = code;
+}

@@ -1,0 +1,29 @@
+import type { ConfigFile } from '../model/configFile';
+import type { ServerEntry } from '../model/server';
+
+/**
+ * Everything one lint run knows: all config files of the workspace and the user, so that rules can
+ * relate a file to the others (duplicates across scopes, a session's servers).
+ */
+export interface Project {
+  files: readonly ConfigFile[];
+  /** Absolute folders of the open workspace (or the CLI's project), forward slashes. */
+  workspaceRoots: readonly string[];
+}
+
+export function createProject(files: readonly ConfigFile[], workspaceRoots: readonly string[] = []): Project {
+  return { files, workspaceRoots: workspaceRoots.map(normalizeFsPath) };
+}
+
+export function normalizeFsPath(path: string): string {
+  const p = path.replace(/\\/g, '/').replace(/\/+$/, '');
+  return /^[a-zA-Z]:\//.test(p) ? p[0]!.toLowerCase() + p.slice(1) : p;
+}
+
+/**
+ * Servers that a client loads for this project from one file: Claude Code's per-project entries
+ * count only for the project's own folder.
+ */
+export function serversInEffect(file: ConfigFile, project: Project): ServerEntry[] {
+  return file.servers.filter((s) => s.projectPath === undefined || project.workspaceRoots.includes(normalizeFsPath(s.projectPath)));
+}

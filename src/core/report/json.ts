@@ -1,0 +1,33 @@
+import { CLIENTS } from '../config/clients';
+import { displayPath, type ReportInput } from './types';
+
+/** The CLI's JSON output, version 1 (documented in docs/cli.md). */
+export function formatJson(input: ReportInput): string {
+  return JSON.stringify(
+    {
+      version: 1,
+      files: input.files.map(({ file, findings }) => ({
+        path: displayPath(file.path, input.cwd),
+        client: file.client ?? null,
+        clientName: file.client ? CLIENTS[file.client].name : null,
+        scope: file.scope,
+        servers: file.servers.map((s) => s.name),
+        findings: findings.map((f) => ({
+          ruleId: f.ruleId,
+          severity: f.severity,
+          category: f.category,
+          message: f.message,
+          line: f.start.line,
+          column: f.start.column,
+          endLine: f.end.line,
+          endColumn: f.end.column,
+          server: f.server ?? null,
+          path: f.path,
+          fixable: f.fixes.length > 0,
+        })),
+      })),
+    },
+    null,
+    2,
+  );
+}

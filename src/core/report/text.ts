@@ -1,0 +1,48 @@
+import { CLIENTS } from '../config/clients';
+import type { Severity } from '../model/finding';
+import { displayPath, type ReportInput } from './types';
+
+export interface TextOptions {
+  color: boolean;
+  /** Also list files that have no findings. */
+  verbose?: boolean;
+}
+
+const COLORS: Record<Severity | 'dim' | 'bold' | 'reset', string> = {
+  error: '\x1b[31m',
+  warning: '\x1b[33m',
+  info: '\x1b[36m',
+  dim: '\x1b[2m',
+  bold: '\x1b[1m',
+  reset: '\x1b[0m',
+};
+
+/** Human output in the style of ESLint's "stylish": a block per file, a summary line. */
+export function formatText(input: ReportInput, options: TextOptions): string {
+  const c = (k: keyof typeof COLORS, s: string) => (options.color ? COLORS[k] + s + COLORS.reset : s);
+  const out: string[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const { file, findings } of input.files) {
+    const client = file.client ? CLIENTS[file.client].name : 'unknown format';
+    const servers = file.servers.length === 1 ? '1 server' : `${file.servers.length} servers`;
+    if (findings.length === 0 && !options.verbose) continue;
+    out.push(`${c('bold', displayPath(file.path, input.cwd))} ${c('dim', `(${client}, ${file.scope}, ${servers})`)}`);
+    const rows = findings.map((f) => [`${f.start.line}:${f.start.column}`, f.severity, oneLine(f.message), f.ruleId] as const);
+    const posWidth = Math.max(0, ...rows.map((r) => r[0].length));
+    for (const [pos, sev, msg, rule] of rows) {
+      counts[sev]++;
+      out.push(`  ${c('dim', pos.padEnd(posWidth))}  ${c(sev, sev.padEnd(7))}  ${msg}  ${c('dim', rule)}`);
+    }
+    if (findings.length === 0) out.push(c('dim', '  no findings'));
+    out.push('');
+  }
+  const total = counts.error + counts.warning + counts.info;
+  const filesRead = input.files.length;
+  if (total === 0) out.push(`No findings in ${filesRead} config file${filesRead === 1 ? '' : 's'}.`);
+  else out.push(c('bold', `${total} finding${total === 1 ? '' : 's'} (${counts.error} errors, ${counts.warning} warnings, ${counts.info} info) in ${filesRead} config file${filesRead === 1 ? '' : 's'}.`));
+  return out.join('\n') + '\n';
+}
+
+function oneLine(s: string): string {
+  return s.replace(/[\r\n]+/g, ' ');
+}

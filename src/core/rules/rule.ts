@@ -1,0 +1,52 @@
+import type { ConfigFile } from '../model/configFile';
+import type { DocNode, JsonPath, TextRange } from '../model/docNode';
+import type { Fix, RuleCategory, Severity } from '../model/finding';
+import type { ServerEntry } from '../model/server';
+import type { WardenSettings } from '../engine/settings';
+import type { Project } from '../engine/project';
+
+export interface RuleMeta {
+  /** Kebab-case, equal to the rule's file name and its doc page `docs/rules/<id>.md`. */
+  id: string;
+  category: RuleCategory;
+  defaultSeverity: Severity;
+  /** One line for listings and SARIF `shortDescription`. */
+  description: string;
+  /** The rule can offer fixes. */
+  fixable?: boolean;
+}
+
+export interface RelatedReport {
+  file: ConfigFile;
+  range: TextRange;
+  message: string;
+}
+
+export interface Report {
+  /** Where: a node, or an explicit range. */
+  node?: DocNode;
+  range?: TextRange;
+  message: string;
+  server?: ServerEntry;
+  /** Defaults to the path of `node`, or of the server. */
+  path?: JsonPath;
+  fixes?: Fix[];
+  related?: RelatedReport[];
+  /** A finding-specific severity (e.g. a lower one for a weaker signal); settings still override. */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  readonly project: Project;
+  readonly settings: WardenSettings;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(file: ConfigFile, context: RuleContext): void;
+}
+
+export function docsPath(ruleId: string): string {
+  return `docs/rules/${ruleId}.md`;
+}

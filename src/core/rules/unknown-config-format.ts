@@ -1,0 +1,23 @@
+import { CLIENTS } from '../config/clients';
+import type { Rule } from './rule';
+
+/** A file given to MCP Warden whose name and content match no client's config format. */
+export const unknownConfigFormat: Rule = {
+  meta: {
+    id: 'unknown-config-format',
+    category: 'config',
+    defaultSeverity: 'warning',
+    description: 'The file is not recognised as any MCP client\'s config.',
+  },
+  check(file, context) {
+    if (file.client !== undefined || !file.explicit) return;
+    if (file.problems.some((p) => p.kind !== 'encoding')) return; // parse-error or unreadable-file already speaks
+    const keys = [...new Set(Object.values(CLIENTS).flatMap((c) => c.serverContainers.map((p) => p.join('.'))))].filter((k) => !k.includes('*'));
+    const firstLineEnd = file.text.indexOf('\n');
+    context.report({
+      range: { start: 0, end: firstLineEnd === -1 ? file.text.length : firstLineEnd },
+      path: [],
+      message: `Not recognised as an MCP config: no top-level ${keys.map((k) => '`' + k + '`').join(', ')} was found. Name the client with --client (CLI) if this file is one.`,
+    });
+  },
+};
