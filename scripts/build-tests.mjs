@@ -15,4 +15,4 @@ function tsFiles(dir) {
 }
 
 const entryPoints = ['src', 'test', 'bench'].flatMap((d) => { try { return tsFiles(d); } catch { return []; } });
-await build({ entryPoints, outdir: 'out', outbase: '.', bundle: false, platform: 'node', format: 'cjs', target: 'node18', sourcemap: 'inline', logLevel: 'warning' });
+await build({ entryPoints, outdir: process.env.OUT_DIR ?? 'out', outbase: '.', bundle: false, platform: 'node', format: 'cjs', target: 'node18', sourcemap: 'inline', logLevel: 'warning' });

@@ -10,6 +10,7 @@ export type { ConfigFile } from './model/configFile';
 export type { DocNode, JsonPath, TextRange } from './model/docNode';
 export { SEVERITY_ORDER, type Finding, type Fix, type Severity, type SeveritySetting, type TextEdit } from './model/finding';
 export type { ServerEntry, Transport } from './model/server';
+export type { PromptDefinition, ResourceDefinition, ResourceTemplateDefinition, ServerSnapshot, ToolAnnotations, ToolDefinition } from './model/tool';
 export { formatJson } from './report/json';
 export { formatSarif } from './report/sarif';
 export { formatText } from './report/text';

@@ -69,7 +69,7 @@ export function scalarText(node: DocNode | undefined): string | undefined {
   return undefined;
 }
 
-/** Keys from the root down to `node`, e.g. ["mcpServers","github","env","GITHUB_TOKEN"]. */
+/** Keys from the root down to `node` (for a key node: down to its property), e.g. ["mcpServers","github","env","GITHUB_TOKEN"]. */
 export function pathOf(node: DocNode): JsonPath {
   const path: JsonPath = [];
   let current: DocNode | undefined = node;
@@ -77,7 +77,7 @@ export function pathOf(node: DocNode): JsonPath {
     const parent: DocNode = current.parent;
     if (parent.type === 'property') {
       const key = parent.children?.[0];
-      if (current !== key && key) path.push(String(key.value));
+      if (key) path.push(String(key.value));
       current = parent.parent;
     } else if (parent.type === 'array') {
       path.push(parent.children ? parent.children.indexOf(current) : 0);

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadConfigText, type LoadOptions } from '../../../src/core/config/load';
+import { lintFile } from '../../../src/core/engine/lint';
+import { createProject } from '../../../src/core/engine/project';
+import type { WardenSettings } from '../../../src/core/engine/settings';
+import type { ConfigFile } from '../../../src/core/model/configFile';
+import type { Finding } from '../../../src/core/model/finding';
+import type { Rule } from '../../../src/core/rules/rule';
+
+/** A config to lint: its path decides the client unless `client` is given. */
+export interface Case {
+  /** Short label shown in the test name. */
+  name?: string;
+  path: string;
+  text: string;
+  client?: LoadOptions['client'];
+  /** Other files of the same project (for cross-file rules). */
+  others?: { path: string; text: string; scope?: LoadOptions['scope'] }[];
+  workspaceRoots?: string[];
+  settings?: WardenSettings;
+}
+
+export interface ExpectedFinding {
+  /** A substring (or pattern) the message must contain. */
+  message?: string | RegExp;
+  /** 1-based line of the finding's start. */
+  line?: number;
+  /** The exact text the finding's range covers. */
+  text?: string;
+  severity?: Finding['severity'];
+  server?: string;
+  path?: (string | number)[];
+}
+
+export interface InvalidCase extends Case {
+  errors: ExpectedFinding[];
+  /** The file's text after applying the first (preferred) fix of every finding, if given. */
+  output?: string;
+}
+
+function load(c: Case): { file: ConfigFile; others: ConfigFile[] } {
+  const file = loadConfigText(c.text, { path: c.path, ...(c.client ? { client: c.client } : {}) });
+  const others = (c.others ?? []).map((o) => loadConfigText(o.text, { path: o.path, ...(o.scope ? { scope: o.scope } : {}) }));
+  return { file, others };
+}
+
+/** Runs one rule over a case and returns its findings. */
+export function runRule(rule: Rule, c: Case): { file: ConfigFile; findings: Finding[] } {
+  const { file, others } = load(c);
+  const project = createProject([file, ...others], c.workspaceRoots ?? []);
+  const findings = lintFile(file, project, { rules: [rule], ...(c.settings ? { settings: c.settings } : {}) });
+  return { file, findings };
+}
+
+/** Applies edits (non-overlapping) to a text. */
+export function applyEdits(text: string, edits: { offset: number; length: number; newText: string }[]): string {
+  const sorted = [...edits].sort((a, b) => b.offset - a.offset);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
+  return out;
+}
+
+/** ESLint-style table test: `valid` cases must produce no finding, `invalid` cases exactly the listed ones. */
+export function ruleTable(rule: Rule, table: { valid: Case[]; invalid: InvalidCase[] }): void {
+  for (const [i, c] of table.valid.entries()) {
+    test(`${rule.meta.id} valid #${i + 1}${c.name ? ` (${c.name})` : ''}`, () => {
+      const { findings } = runRule(rule, c);
+      assert.deepEqual(findings.map((f) => `${f.start.line}:${f.start.column} ${f.message}`), []);
+    });
+  }
+  for (const [i, c] of table.invalid.entries()) {
+    test(`${rule.meta.id} invalid #${i + 1}${c.name ? ` (${c.name})` : ''}`, () => {
+      const { file, findings } = runRule(rule, c);
+      assert.equal(findings.length, c.errors.length, `expected ${c.errors.length} findings, got:\n${findings.map((f) => `  ${f.start.line}:${f.start.column} ${f.message}`).join('\n')}`);
+      c.errors.forEach((want, j) => {
+        const got = findings[j]!;
+        if (want.message instanceof RegExp) assert.match(got.message, want.message);
+        else if (want.message !== undefined) assert.ok(got.message.includes(want.message), `message "${got.message}" lacks "${want.message}"`);
+        if (want.line !== undefined) assert.equal(got.start.line, want.line, `line of "${got.message}"`);
+        if (want.text !== undefined) assert.equal(file.text.slice(got.range.start, got.range.end), want.text);
+        if (want.severity !== undefined) assert.equal(got.severity, want.severity);
+        if (want.server !== undefined) assert.equal(got.server, want.server);
+        if (want.path !== undefined) assert.deepEqual(got.path, want.path);
+      });
+      if (c.output !== undefined) {
+        const edits = findings.flatMap((f) => (f.fixes.find((x) => x.preferred) ?? f.fixes[0])?.edits ?? []);
+        assert.equal(applyEdits(file.text, edits), c.output);
+      }
+    });
+  }
+}
