@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import { CLIENTS, type ConfigFile, type Finding } from '../core/index';
+import type { ConfigIndex } from './configIndex';
+import { DIAGNOSTIC_SOURCE, ruleIdOf, toRange, toWorkspaceEdit } from './convert';
+import type { Linter } from './linter';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mcpWarden');
+
+/**
+ * Quick fixes for MCP Warden's diagnostics: each finding's own fixes, "disable for this line" (in
+ * formats whose client accepts comments) or "ignore in settings", and "show documentation";
+ * plus `source.fixAll.mcpWarden`, which applies every preferred fix of the file.
+ */
+export class CodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+  constructor(
+    private readonly index: ConfigIndex,
+    private readonly linter: Linter,
+  ) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const tracked = this.index.get(document.uri);
+    if (!tracked) return [];
+    const current = tracked.version === undefined || tracked.version === document.version;
+    const findings = this.linter.findingsFor(document.uri);
+    if (context.only && FIX_ALL_KIND.contains(context.only)) return current ? this.fixAll(document, findings) : [];
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const finding = findings.find((f) => f.ruleId === ruleIdOf(diagnostic) && f.message === diagnostic.message && toRange(f.start, f.end).isEqual(diagnostic.range));
+      if (!finding) continue;
+      if (current) {
+        for (const fix of finding.fixes) {
+          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+          action.edit = toWorkspaceEdit(document, fix.edits);
+          action.diagnostics = [diagnostic];
+          action.isPreferred = fix.preferred === true;
+          actions.push(action);
+        }
+      }
+      actions.push(this.silence(document, tracked.config, finding, diagnostic));
+      const docs = new vscode.CodeAction(`Show documentation for ${finding.ruleId}`, vscode.CodeActionKind.QuickFix);
+      docs.command = { title: docs.title, command: 'mcpWarden.showRuleDocs', arguments: [finding.ruleId] };
+      actions.push(docs);
+    }
+    return actions;
+  }
+
+  private fixAll(document: vscode.TextDocument, findings: Finding[]): vscode.CodeAction[] {
+    const edits = findings.flatMap((f) => f.fixes.find((x) => x.preferred)?.edits ?? []);
+    if (edits.length === 0) return [];
+    const sorted = [...edits].sort((a, b) => a.offset - b.offset);
+    const safe = sorted.filter((e, i) => i === 0 || e.offset >= sorted[i - 1]!.offset + sorted[i - 1]!.length);
+    const action = new vscode.CodeAction('MCP Warden: fix all auto-fixable problems', FIX_ALL_KIND);
+    action.edit = toWorkspaceEdit(document, safe);
+    return [action];
+  }
+
+  /** A comment directive where the client reads comments; otherwise an `ignore` entry in workspace settings. */
+  private silence(document: vscode.TextDocument, config: ConfigFile, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+    const commentable = config.format === 'yaml' || config.format === 'toml' || (config.client !== undefined && CLIENTS[config.client].allowsComments === true);
+    if (commentable) {
+      const line = document.lineAt(finding.start.line - 1);
+      const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
+      const marker = config.format === 'yaml' || config.format === 'toml' ? '#' : '//';
+      const action = new vscode.CodeAction(`Disable ${finding.ruleId} for this line`, vscode.CodeActionKind.QuickFix);
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.insert(document.uri, line.range.start, `${indent}${marker} mcp-warden-disable-next-line ${finding.ruleId}\n`);
+      action.diagnostics = [diagnostic];
+      return action;
+    }
+    const label = finding.server ? `server "${finding.server}"` : 'this file';
+    const action = new vscode.CodeAction(`Ignore ${finding.ruleId} for ${label} (workspace setting)`, vscode.CodeActionKind.QuickFix);
+    action.command = { title: action.title, command: 'mcpWarden.ignoreFinding', arguments: [document.uri, finding.ruleId, finding.server] };
+    action.diagnostics = [diagnostic];
+    return action;
+  }
+}

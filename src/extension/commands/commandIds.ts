@@ -1,0 +1,8 @@
+/** Every command MCP Warden contributes (package.json `contributes.commands`). */
+export const CommandId = {
+  ScanWorkspace: 'mcpWarden.scanWorkspace',
+  ScanUserConfigs: 'mcpWarden.scanUserConfigs',
+  ShowLog: 'mcpWarden.showLog',
+  ShowRuleDocs: 'mcpWarden.showRuleDocs',
+  IgnoreFinding: 'mcpWarden.ignoreFinding',
+} as const;

@@ -1,0 +1,93 @@
+import * as vscode from 'vscode';
+import { currentMachineEnv } from '../node/machineEnv';
+import { ConfigIndex } from './configIndex';
+import { findUserConfigs, findWorkspaceConfigs, isConfigDocument, loadFromDisk, workspaceConfigGlob } from './discovery';
+import { Linter } from './linter';
+import type { Log } from './log';
+import { readExtensionSettings, SECTION, type ExtensionSettings } from './settings';
+import { StatusBar } from './statusBar';
+
+/** The extension's state and its wiring to editor events. Commands act through it. */
+export class Warden implements vscode.Disposable {
+  readonly index = new ConfigIndex(currentMachineEnv().home);
+  readonly linter: Linter;
+  readonly statusBar = new StatusBar();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  private constructor(
+    readonly context: vscode.ExtensionContext,
+    readonly log: Log,
+    public settings: ExtensionSettings,
+  ) {
+    this.linter = new Linter(this.index, settings, (id) => this.docsUri(id), log);
+    this.disposables.push(this.linter, this.statusBar, this.linter.onDidLint(() => this.statusBar.update(this.linter.counts(), this.linter.lintedPaths().length)));
+  }
+
+  static async create(context: vscode.ExtensionContext, log: Log): Promise<Warden> {
+    const warden = new Warden(context, log, await readExtensionSettings(log));
+    warden.watch();
+    return warden;
+  }
+
+  docsUri(ruleId: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.context.extensionUri, 'docs', 'rules', `${ruleId}.md`);
+  }
+
+  /** Reads every workspace config from disk (or its open editor) and lints them all. */
+  async scanWorkspace(): Promise<number> {
+    const uris = await findWorkspaceConfigs();
+    let loaded = 0;
+    for (const uri of uris) if (await loadFromDisk(this.index, uri, 'workspace', this.settings.maxFileBytes, this.log)) loaded++;
+    for (const doc of vscode.workspace.textDocuments) if (isConfigDocument(doc, this.index) && !this.index.get(doc.uri)) this.index.fromDocument(doc);
+    this.log.info(`Workspace: ${loaded} MCP config file${loaded === 1 ? '' : 's'} found.`);
+    this.linter.lintAll();
+    return loaded;
+  }
+
+  /** Reads the user-level configs of every client on this machine; `show` publishes their diagnostics. */
+  async scanUserConfigs(show: boolean): Promise<number> {
+    const found = await findUserConfigs(this.context);
+    for (const { uri, scope } of found) await loadFromDisk(this.index, uri, 'user', this.settings.maxFileBytes, this.log, scope);
+    if (show) this.linter.showUserFiles = true;
+    this.log.info(`User level: ${found.length} MCP config file${found.length === 1 ? '' : 's'} found${found.length ? ': ' + found.map((f) => f.uri.fsPath).join(', ') : ''}.`);
+    this.linter.lintAll();
+    return found.length;
+  }
+
+  private watch(): void {
+    const onDocument = (doc: vscode.TextDocument) => {
+      if (!isConfigDocument(doc, this.index)) return;
+      this.index.fromDocument(doc);
+      this.linter.schedule(doc.uri);
+    };
+    const watcher = vscode.workspace.createFileSystemWatcher(workspaceConfigGlob());
+    const fromDisk = async (uri: vscode.Uri) => {
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+      if (await loadFromDisk(this.index, uri, this.index.get(uri)?.origin ?? 'workspace', this.settings.maxFileBytes, this.log)) this.linter.schedule(uri);
+    };
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(fromDisk),
+      watcher.onDidChange(fromDisk),
+      watcher.onDidDelete((uri) => this.linter.forget(uri)),
+      vscode.workspace.onDidOpenTextDocument(onDocument),
+      vscode.workspace.onDidChangeTextDocument((e) => onDocument(e.document)),
+      vscode.workspace.onDidCloseTextDocument(async (doc) => {
+        const tracked = this.index.get(doc.uri);
+        if (!tracked) return;
+        if (tracked.origin === 'open') this.linter.forget(doc.uri);
+        else if (await loadFromDisk(this.index, doc.uri, tracked.origin, this.settings.maxFileBytes, this.log)) this.linter.schedule(doc.uri);
+      }),
+      vscode.workspace.onDidChangeConfiguration(async (e) => {
+        if (!e.affectsConfiguration(SECTION)) return;
+        this.settings = await readExtensionSettings(this.log);
+        this.linter.updateSettings(this.settings);
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scanWorkspace()),
+    );
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
