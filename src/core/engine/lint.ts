@@ -60,5 +60,6 @@ function toFinding(file: ConfigFile, rule: Rule, r: Report, severity: Severity):
     })),
   };
   if (r.server) finding.server = r.server.name;
+  if (r.data !== undefined) finding.data = r.data;
   return finding;
 }

@@ -1,5 +1,6 @@
 import type { ConfigFile } from '../model/configFile';
 import type { ServerEntry } from '../model/server';
+import type { Policy } from '../policy/model';
 
 /**
  * Everything one lint run knows: all config files of the workspace and the user, so that rules can
@@ -9,6 +10,8 @@ export interface Project {
   files: readonly ConfigFile[];
   /** Absolute folders of the open workspace (or the CLI's project), forward slashes. */
   workspaceRoots: readonly string[];
+  /** The approved-server policy in effect, if any (rules that need one stay silent without it). */
+  policy?: Policy;
 }
 
 export function createProject(files: readonly ConfigFile[], workspaceRoots: readonly string[] = []): Project {

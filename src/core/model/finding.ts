@@ -49,4 +49,6 @@ export interface Finding {
   server?: string;
   fixes: Fix[];
   related: RelatedLocation[];
+  /** Rule-specific, JSON-serializable facts for tools that act on the finding (e.g. what to resolve to pin a package). */
+  data?: unknown;
 }

@@ -34,6 +34,8 @@ export interface Report {
   related?: RelatedReport[];
   /** A finding-specific severity (e.g. a lower one for a weaker signal); settings still override. */
   severity?: Severity;
+  /** Copied to `Finding.data`: JSON-serializable facts for tools that act on the finding. */
+  data?: unknown;
 }
 
 export interface RuleContext {

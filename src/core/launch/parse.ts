@@ -1,0 +1,165 @@
+import type { ServerEntry } from '../model/server';
+import { parseContainerRun } from './containerRunners';
+import { parseGoRun } from './goRun';
+import { parseDenoRun, parseNpmRunner, untilOperator, valueOptionsOf, type RunnerParse } from './nodeRunners';
+import { scanOptions } from './options';
+import { CONTAINER_TOOLS, INLINE_CODE, INTERPRETER_VALUES, INTERPRETERS, isKnownProgram, isPython, programName, SHELLS } from './program';
+import { parsePipxRun, parseUvRunner, UV_GLOBAL_VALUES } from './pythonRunners';
+import type { LaunchSpec, Runner, Token, Wrapper } from './types';
+import { fieldToken, splitToken } from './words';
+
+const cache = new WeakMap<ServerEntry, LaunchSpec | undefined>();
+
+/** `parseLaunch`, remembered per server object (several rules read the same launch). */
+export function launchOf(server: ServerEntry): LaunchSpec | undefined {
+  if (!cache.has(server)) cache.set(server, parseLaunch(server));
+  return cache.get(server);
+}
+
+/** Understands a stdio server's command line; undefined for servers without a command. */
+export function parseLaunch(server: ServerEntry): LaunchSpec | undefined {
+  if (!server.command) return undefined;
+  const command = fieldToken(server.command);
+  const first = /^\s*(\S+)\s+\S/.exec(command.text);
+  const words =
+    first && isKnownProgram(programName(first[1]!)) ? splitToken(command, programName(first[1]!) === 'cmd' ? 'cmd' : 'sh') : [command];
+  return parseWords([...words, ...server.args.map(fieldToken)], [], 0);
+}
+
+const MAX_WRAPPING = 4;
+
+function parseWords(words: Token[], wrappers: Wrapper[], depth: number): LaunchSpec {
+  const spec: LaunchSpec = { words, wrappers, options: [], packages: [], programArgs: [] };
+  const head = words[0];
+  if (!head || head.operator) return spec;
+  const program = programName(head.text);
+  spec.program = program;
+  spec.programToken = head;
+  if (depth < MAX_WRAPPING) {
+    const inner = unwrap(program, words);
+    if (inner) return parseWords(inner.words, [...wrappers, inner.wrapper], depth + 1);
+  }
+  const run = runnerOf(program, words);
+  if (run) {
+    spec.runner = run.runner;
+    Object.assign(spec, run.parse);
+    return spec;
+  }
+  if (CONTAINER_TOOLS.has(program)) return spec;
+  if (INTERPRETERS.has(program) || isPython(program) || SHELLS.has(program)) {
+    const script = scriptOf(words);
+    if (script) {
+      spec.localTarget = script.token;
+      spec.programArgs = untilOperator(words, script.index + 1);
+    }
+    return spec;
+  }
+  if (/[/\\]/.test(head.text) || head.text.startsWith('${')) spec.localTarget = head;
+  spec.programArgs = untilOperator(words, 1);
+  return spec;
+}
+
+/** `cmd /c …`, `env X=1 …`, `sh -c "…"`: the command they run, as words. */
+function unwrap(program: string, words: Token[]): { words: Token[]; wrapper: Wrapper } | undefined {
+  if (program === 'cmd') {
+    let i = 1;
+    while (i < words.length && /^\/[a-z](?::\w+)?$/i.test(words[i]!.text) && !/^\/[ck]$/i.test(words[i]!.text)) i++;
+    if (!/^\/[ck]$/i.test(words[i]?.text ?? '')) return undefined;
+    return { words: words.slice(i + 1).flatMap((w) => (w.operator ? [w] : splitToken(w, 'cmd'))), wrapper: 'cmd' };
+  }
+  if (program === 'env') {
+    let i = 1;
+    while (i < words.length && (/^-/.test(words[i]!.text) || /^[A-Za-z_]\w*=/.test(words[i]!.text))) i += words[i]!.text === '-u' ? 2 : 1;
+    return i < words.length ? { words: words.slice(i), wrapper: 'env' } : undefined;
+  }
+  if (SHELLS.has(program)) {
+    const script = shellScript(words);
+    if (!script) return undefined;
+    let inner = splitToken(script, 'sh');
+    while (inner[0] && (inner[0].text === 'exec' || /^[A-Za-z_]\w*=/.test(inner[0].text))) inner = inner.slice(1);
+    return { words: inner, wrapper: 'shell' };
+  }
+  return undefined;
+}
+
+/** The script string of `sh -c '…'` (also `-lc`, `-ec`, `--login -c`). */
+export function shellScript(words: readonly Token[]): Token | undefined {
+  for (let i = 1; i < words.length; i++) {
+    const t = words[i]!.text;
+    if (!t.startsWith('-')) return undefined;
+    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(t)) return words[i + 1];
+  }
+  return undefined;
+}
+
+function runnerOf(program: string, words: Token[]): { runner: Runner; parse: RunnerParse } | undefined {
+  const sub = (values: ReadonlySet<string>) => {
+    const scan = scanOptions(words, 1, values);
+    return { word: words[scan.next]?.text, next: scan.next + 1 };
+  };
+  switch (program) {
+    case 'npx':
+    case 'pnpx':
+    case 'bunx': {
+      const runner: Runner = program;
+      return { runner, parse: parseNpmRunner(runner, words, 1) };
+    }
+    case 'npm':
+    case 'pnpm':
+    case 'yarn':
+    case 'bun': {
+      const s = sub(valueOptionsOf(program === 'npm' ? 'npx' : program === 'bun' ? 'bunx' : program));
+      const runner: Runner | undefined =
+        program === 'npm' ? (s.word === 'exec' || s.word === 'x' ? 'npm-exec' : undefined) : program === 'bun' ? (s.word === 'x' ? 'bunx' : undefined) : s.word === 'dlx' ? (program === 'pnpm' ? 'pnpm-dlx' : 'yarn-dlx') : undefined;
+      return runner ? { runner, parse: parseNpmRunner(runner, words, s.next) } : undefined;
+    }
+    case 'uvx':
+      return { runner: 'uvx', parse: parseUvRunner('uvx', words, 1) };
+    case 'uv': {
+      const s = sub(UV_GLOBAL_VALUES);
+      if (s.word === 'run') return { runner: 'uv-run', parse: parseUvRunner('uv-run', words, s.next) };
+      if (s.word === 'tool' && words[s.next]?.text === 'run') return { runner: 'uv-tool-run', parse: parseUvRunner('uv-tool-run', words, s.next + 1) };
+      return undefined;
+    }
+    case 'pipx': {
+      const s = sub(new Set());
+      return s.word === 'run' ? { runner: 'pipx-run', parse: parsePipxRun(words, s.next) } : undefined;
+    }
+    case 'docker':
+    case 'podman':
+    case 'nerdctl': {
+      const parse = parseContainerRun(words, 1);
+      return parse ? { runner: program, parse } : undefined;
+    }
+    case 'deno': {
+      const s = sub(new Set());
+      if (s.word === 'run') return { runner: 'deno', parse: parseDenoRun(words, s.next) };
+      if (s.word && /^(?:npm:|jsr:|\.|\/)|\.[mc]?[jt]sx?$/.test(s.word)) return { runner: 'deno', parse: parseDenoRun(words, s.next - 1) };
+      return undefined;
+    }
+    case 'go': {
+      const s = sub(new Set());
+      return s.word === 'run' ? { runner: 'go-run', parse: parseGoRun(words, s.next) } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The script an interpreter runs: its first argument that is not an option, unless code is given inline. */
+function scriptOf(words: Token[]): { token: Token; index: number } | undefined {
+  let i = 1;
+  if (['bun', 'dotnet'].includes(programName(words[0]!.text)) && words[1]?.text === 'run') i = 2;
+  for (; i < words.length && !words[i]!.operator; i++) {
+    const t = words[i]!.text;
+    if (INLINE_CODE.has(t) || /^--(?:eval|print)=/.test(t)) return undefined;
+    if (t === '-jar' || t === '--project') return words[i + 1] ? { token: words[i + 1]!, index: i + 1 } : undefined;
+    if (INTERPRETER_VALUES.has(t)) {
+      i++;
+      continue;
+    }
+    if (t.startsWith('-')) continue;
+    return { token: words[i]!, index: i };
+  }
+  return undefined;
+}

@@ -1,0 +1,78 @@
+import { tokenFileRange } from '../launch/literal';
+import { launchOf } from '../launch/parse';
+import { pinRequestOf, type UnpinnedPackageData } from '../launch/pin';
+import { RUNNER_LABEL } from '../launch/runnerNames';
+import { PINNED_STATES, type LaunchSpec, type PackageRef } from '../launch/types';
+import type { Rule } from './rule';
+
+const REGISTRY: Record<PackageRef['ecosystem'], string> = {
+  npm: 'the npm registry',
+  pypi: 'PyPI',
+  jsr: 'JSR',
+  go: 'the Go module proxy',
+  oci: 'the image registry',
+  git: 'the repository',
+};
+
+function describe(ref: PackageRef, launch: LaunchSpec): string {
+  const runner = launch.runner ? RUNNER_LABEL[launch.runner] : 'the client';
+  const spec = `"${ref.spec}"`;
+  const served = `whatever ${REGISTRY[ref.ecosystem]} serves`;
+  if (ref.ecosystem === 'oci') {
+    if (ref.pin === 'tag') return `Image ${spec} is pinned by tag only: a tag can be pushed again with different content. Add its digest (@sha256:…) to run exactly the image you reviewed.`;
+    const what = ref.pin === 'none' ? 'has no tag, so' : 'uses the `latest` tag:';
+    return `Image ${spec} ${what} ${runner} runs whichever image \`latest\` points to when it pulls. Pin it by digest (@sha256:…).`;
+  }
+  if (ref.ecosystem === 'git') {
+    if (ref.pin === 'none') return `Git source ${spec} names no commit: each install runs whatever its default branch holds then. Pin a full commit id.`;
+    return `Git source ${spec} follows the ref "${ref.version}", which can be moved to other code. Pin a full commit id.`;
+  }
+  const pinHow = ref.ecosystem === 'pypi' ? 'an exact version (`==x.y.z`)' : 'an exact version';
+  switch (ref.pin) {
+    case 'none':
+      return `${spec} has no version: ${runner} runs ${served} as newest each time the server starts, with your credentials. Pin ${pinHow}.`;
+    case 'latest':
+      return `${spec} asks for the latest release: ${runner} runs ${served} as newest each time the server starts. Pin ${pinHow}.`;
+    case 'tag':
+      return ref.ecosystem === 'go'
+        ? `${spec} builds the branch or tag "${ref.version}", which can move to other code. Pin a released version (vX.Y.Z).`
+        : `${spec} follows the dist-tag "${ref.version}", which the publisher can point at any release. Pin ${pinHow}.`;
+    default:
+      return `${spec} is a version range ("${ref.version}"): any new release that matches it runs without review. Pin ${pinHow}.`;
+  }
+}
+
+/**
+ * A launch that downloads a package, image or module without naming one exact artifact: no version,
+ * `latest`, a dist-tag or branch, a version range, an image tag without digest, a git source without
+ * a commit. Whatever the registry serves next runs with the user's credentials.
+ */
+export const unpinnedPackage: Rule = {
+  meta: {
+    id: 'unpinned-package',
+    category: 'supply-chain',
+    defaultSeverity: 'warning',
+    description: 'A server is launched from a package, image or git source without an exact version, digest or commit.',
+    fixable: true,
+  },
+  check(file, context) {
+    for (const server of file.servers) {
+      if (server.disabled) continue;
+      const launch = launchOf(server);
+      launch?.packages.forEach((ref, packageIndex) => {
+        if (PINNED_STATES.has(ref.pin)) return;
+        const data: UnpinnedPackageData = { kind: 'unpinned-package', serverPath: server.path, packageIndex, ecosystem: ref.ecosystem, name: ref.name, pin: ref.pin };
+        const request = pinRequestOf(ref);
+        if (request) data.request = request;
+        context.report({
+          server,
+          range: tokenFileRange(file.text, ref.token, ref.specStart, ref.specEnd),
+          path: ref.token.field.path,
+          message: describe(ref, launch),
+          data,
+          ...(ref.ecosystem === 'oci' && ref.pin === 'tag' ? { severity: 'info' as const } : {}),
+        });
+      });
+    }
+  },
+};
