@@ -1,10 +1,15 @@
 import * as vscode from 'vscode';
 import { CLIENTS, type ConfigFile, type Finding } from '../core/index';
-import type { ConfigIndex } from './configIndex';
+import type { ConfigIndex, TrackedConfig } from './configIndex';
 import { DIAGNOSTIC_SOURCE, ruleIdOf, toRange, toWorkspaceEdit } from './convert';
 import type { Linter } from './linter';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mcpWarden');
+
+/** Adds actions for one finding of a rule (e.g. fixes that need the editor, such as SecretStorage). */
+export type ActionContributor = (document: vscode.TextDocument, tracked: TrackedConfig, finding: Finding, diagnostic: vscode.Diagnostic) => vscode.CodeAction[];
+/** Adds actions at a position, without a diagnostic. */
+export type RangeContributor = (document: vscode.TextDocument, tracked: TrackedConfig, range: vscode.Range) => vscode.CodeAction[];
 
 /**
  * Quick fixes for MCP Warden's diagnostics: each finding's own fixes, "disable for this line" (in
@@ -12,11 +17,13 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mcpWarden
  * plus `source.fixAll.mcpWarden`, which applies every preferred fix of the file.
  */
 export class CodeActions implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.RefactorRewrite, FIX_ALL_KIND];
 
   constructor(
     private readonly index: ConfigIndex,
     private readonly linter: Linter,
+    private readonly contributors: ActionContributor[] = [],
+    private readonly rangeContributors: RangeContributor[] = [],
   ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
@@ -25,12 +32,13 @@ export class CodeActions implements vscode.CodeActionProvider {
     const current = tracked.version === undefined || tracked.version === document.version;
     const findings = this.linter.findingsFor(document.uri);
     if (context.only && FIX_ALL_KIND.contains(context.only)) return current ? this.fixAll(document, findings) : [];
-    const actions: vscode.CodeAction[] = [];
+    const actions: vscode.CodeAction[] = current ? this.rangeContributors.flatMap((c) => c(document, tracked, _range)) : [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const finding = findings.find((f) => f.ruleId === ruleIdOf(diagnostic) && f.message === diagnostic.message && toRange(f.start, f.end).isEqual(diagnostic.range));
       if (!finding) continue;
       if (current) {
+        for (const contribute of this.contributors) actions.push(...contribute(document, tracked, finding, diagnostic));
         for (const fix of finding.fixes) {
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
           action.edit = toWorkspaceEdit(document, fix.edits);

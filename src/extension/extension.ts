@@ -4,7 +4,14 @@ import { CommandId } from './commands/commandIds';
 import { ignoreFindingCommand } from './commands/ignoreFinding';
 import { scanUserConfigsCommand, scanWorkspaceCommand } from './commands/scanCommands';
 import { showRuleDocsCommand } from './commands/showRuleDocs';
+import { mcpApi } from './compat/mcpApi';
 import { createLog } from './log';
+import { moveSecretCommand, type MoveContext } from './secrets/moveSecret';
+import { putSecretBackCommand } from './secrets/putBack';
+import { putBackActions, secretActions } from './secrets/secretActions';
+import { deleteSecretCommand, manageSecretsCommand, replaceSecretCommand, revealSecretCommand } from './secrets/secretCommands';
+import { SecretStore } from './secrets/secretStore';
+import { ServedServers } from './secrets/servedServers';
 import { Warden } from './warden';
 
 let warden: Warden | undefined;
@@ -15,6 +22,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   log.info(`MCP Warden ${context.extension.packageJSON.version} on ${vscode.env.appName} ${vscode.version}`);
   warden = await Warden.create(context, log);
   const w = warden;
+  const secrets = new SecretStore(context);
+  const api = mcpApi();
+  const served = api ? new ServedServers(api, w.index, secrets, log) : undefined;
+  if (api && served) {
+    context.subscriptions.push(served, api.registerProvider('mcpWarden.served', served), w.linter.onDidLint(() => served.refreshIfChanged()));
+  } else log.info('This editor has no MCP server definition provider API: servers with moved secrets cannot be served here.');
+  const move: MoveContext = { warden: w, secrets, canServe: served !== undefined, onServedChanged: () => served?.refreshIfChanged() };
   context.subscriptions.push(
     w,
     vscode.commands.registerCommand(CommandId.ScanWorkspace, () => scanWorkspaceCommand(w)),
@@ -22,9 +36,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(CommandId.ShowLog, () => log.show()),
     vscode.commands.registerCommand(CommandId.ShowRuleDocs, (ruleId?: string) => showRuleDocsCommand(w, ruleId)),
     vscode.commands.registerCommand(CommandId.IgnoreFinding, ignoreFindingCommand),
+    vscode.commands.registerCommand(CommandId.MoveSecret, (uri: vscode.Uri, start: number) => moveSecretCommand(move, uri, start)),
+    vscode.commands.registerCommand(CommandId.PutSecretBack, (uri: vscode.Uri, server: string) => putSecretBackCommand(move, uri, server)),
+    vscode.commands.registerCommand(CommandId.ManageSecrets, () => manageSecretsCommand(secrets)),
+    vscode.commands.registerCommand(CommandId.RevealSecret, (name?: string) => revealSecretCommand(secrets, name)),
+    vscode.commands.registerCommand(CommandId.ReplaceSecret, (name?: string) => replaceSecretCommand(secrets, name)),
+    vscode.commands.registerCommand(CommandId.DeleteSecret, (name?: string) => deleteSecretCommand(secrets, name)),
     vscode.languages.registerCodeActionsProvider(
       [{ scheme: 'file' }, { scheme: 'vscode-userdata' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }],
-      new CodeActions(w.index, w.linter),
+      new CodeActions(w.index, w.linter, [secretActions(served !== undefined)], [putBackActions]),
       { providedCodeActionKinds: CodeActions.kinds },
     ),
   );

@@ -15,6 +15,7 @@ export const CLIENT_IDS = [
   'goose',
   'lm-studio',
   'copilot-cli',
+  'mcp-warden',
   'generic',
 ] as const;
 

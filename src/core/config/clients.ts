@@ -212,6 +212,15 @@ export const CLIENTS: Record<ClientId, ClientSpec> = {
     interpolation: 'not documented',
     uncertain: 'Field set assumed to match Claude\'s.',
   },
+  'mcp-warden': {
+    id: 'mcp-warden',
+    name: 'MCP Warden (served to VS Code)',
+    format: 'jsonc',
+    allowsComments: true,
+    serverContainers: [['servers']],
+    fields: BASE,
+    interpolation: '`${secret:NAME}` (SecretStorage), `${workspaceFolder}`, `${userHome}`, `${env:NAME}`',
+  },
   generic: {
     id: 'generic',
     name: 'MCP config (mcpServers)',

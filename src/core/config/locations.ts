@@ -22,6 +22,7 @@ export interface KnownLocation {
 /** Config files inside a project, relative to its root. Globs use `*` for one path segment. */
 export const WORKSPACE_FILES: readonly { client: ClientId; path: string }[] = [
   { client: 'vscode', path: '.vscode/mcp.json' },
+  { client: 'mcp-warden', path: '.vscode/mcp-warden.json' },
   { client: 'cursor', path: '.cursor/mcp.json' },
   { client: 'claude-code', path: '.mcp.json' },
   { client: 'roo-code', path: '.roo/mcp.json' },
@@ -98,6 +99,7 @@ interface PathPattern {
 /** File names that decide the client, tested on the forward-slash path. First match wins. */
 const PATH_PATTERNS: readonly PathPattern[] = [
   { client: 'vscode', pattern: /(^|\/)\.vscode\/mcp\.json$/i, scope: 'workspace' },
+  { client: 'mcp-warden', pattern: /(^|\/)\.vscode\/mcp-warden\.json$/i, scope: 'workspace' },
   { client: 'vscode', pattern: /\/User\/(profiles\/[^/]+\/)?mcp\.json$/, scope: 'user' },
   { client: 'vscode', pattern: /\/User\/(profiles\/[^/]+\/)?settings\.json$/, scope: 'user' },
   { client: 'cursor', pattern: /(^|\/)\.cursor\/mcp\.json$/i },

@@ -5,4 +5,10 @@ export const CommandId = {
   ShowLog: 'mcpWarden.showLog',
   ShowRuleDocs: 'mcpWarden.showRuleDocs',
   IgnoreFinding: 'mcpWarden.ignoreFinding',
+  MoveSecret: 'mcpWarden.moveSecret',
+  PutSecretBack: 'mcpWarden.putSecretBack',
+  ManageSecrets: 'mcpWarden.manageSecrets',
+  RevealSecret: 'mcpWarden.revealSecret',
+  ReplaceSecret: 'mcpWarden.replaceSecret',
+  DeleteSecret: 'mcpWarden.deleteSecret',
 } as const;

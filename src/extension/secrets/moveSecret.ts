@@ -1,0 +1,130 @@
+import * as vscode from 'vscode';
+import { CLIENTS, type Finding, type ServerEntry } from '../../core/index';
+import { planMoveToWarden, WARDEN_SERVERS_FILE } from '../../core/served/moveServer';
+import { referenceFix, secretNameOf, secretValueAt } from '../../core/served/secretFix';
+import type { TrackedConfig } from '../configIndex';
+import { toWorkspaceEdit } from '../convert';
+import type { Warden } from '../warden';
+import type { SecretStore } from './secretStore';
+
+export const SECRET_RULE = 'plaintext-secret';
+
+export interface MoveContext {
+  warden: Warden;
+  secrets: SecretStore;
+  /** Whether this editor can serve servers itself (VS Code's MCP provider API). */
+  canServe: boolean;
+  onServedChanged(): void;
+}
+
+/**
+ * "Move secret to SecretStorage": every plaintext secret of the finding's server is stored and read
+ * back first; only then are files edited, in one undoable WorkspaceEdit, and saved. VS Code servers
+ * move to MCP Warden's served file; other clients get their own reference syntax.
+ */
+export async function moveSecretCommand(ctx: MoveContext, uri: vscode.Uri, findingStart: number): Promise<boolean> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const tracked = ctx.warden.index.fromDocument(document);
+  ctx.warden.linter.lintRelated(tracked);
+  const findings = ctx.warden.linter.findingsFor(uri).filter((f) => f.ruleId === SECRET_RULE);
+  const target = findings.find((f) => f.range.start === findingStart);
+  const server = target && tracked.config.servers.find((s) => s.name === target.server);
+  if (!target || !server) {
+    void vscode.window.showWarningMessage('MCP Warden: that secret is no longer in the file (it may have changed). Try again from the quick fix.');
+    return false;
+  }
+  const ofServer = findings.filter((f) => f.server === server.name);
+  if (tracked.config.client === 'vscode' || tracked.config.client === 'mcp-warden') {
+    return moveVsCodeServer(ctx, document, tracked, server, ofServer);
+  }
+  return replaceWithReference(ctx, document, tracked, server, target);
+}
+
+async function storeAll(ctx: MoveContext, tracked: TrackedConfig, server: ServerEntry, findings: Finding[]): Promise<{ value: string; name: string }[] | undefined> {
+  const secrets = new Map<string, { value: string; name: string }>();
+  for (const f of findings) {
+    const value = secretValueAt(tracked.config, f.range);
+    if (!secrets.has(value)) secrets.set(value, { value, name: secretNameOf(server, f.path) });
+  }
+  try {
+    for (const s of secrets.values()) await ctx.secrets.storeVerified(s.name, s.value);
+  } catch (e) {
+    void vscode.window.showErrorMessage(`MCP Warden: the secret could not be stored, so the file was not changed. ${(e as Error).message}`);
+    return undefined;
+  }
+  return [...secrets.values()];
+}
+
+async function moveVsCodeServer(ctx: MoveContext, document: vscode.TextDocument, tracked: TrackedConfig, server: ServerEntry, findings: Finding[]): Promise<boolean> {
+  if (!ctx.canServe) {
+    void vscode.window.showWarningMessage(`MCP Warden: this editor (${vscode.env.appName} ${vscode.version}) has no MCP server provider API (VS Code 1.101+), so the server could not keep working without the plaintext. Nothing was changed.`);
+    return false;
+  }
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+  if (!folder || tracked.config.scope !== 'workspace') {
+    void vscode.window.showWarningMessage('MCP Warden: only servers of a workspace `.vscode/mcp.json` can be moved for now. Nothing was changed.');
+    return false;
+  }
+  const wardenUri = vscode.Uri.joinPath(folder.uri, WARDEN_SERVERS_FILE);
+  const existing = await readText(wardenUri);
+  const secrets = await storeAll(ctx, tracked, server, findings);
+  if (!secrets) return false;
+  const plan = planMoveToWarden(tracked.config, server, secrets, existing);
+  if (!plan.ok) {
+    void vscode.window.showWarningMessage(`MCP Warden: ${plan.reason}. Nothing was changed (the secret stays in SecretStorage under ${secrets.map((s) => s.name).join(', ')}).`);
+    return false;
+  }
+  const edit = toWorkspaceEdit(document, [plan.sourceEdit]);
+  if (existing === undefined) {
+    edit.createFile(wardenUri, { ignoreIfExists: false });
+    edit.insert(wardenUri, new vscode.Position(0, 0), plan.wardenText);
+  } else {
+    const wardenDoc = await vscode.workspace.openTextDocument(wardenUri);
+    edit.replace(wardenUri, new vscode.Range(new vscode.Position(0, 0), wardenDoc.lineAt(wardenDoc.lineCount - 1).range.end), plan.wardenText);
+  }
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showErrorMessage('MCP Warden: the editor refused the edit; nothing was changed.');
+    return false;
+  }
+  await document.save();
+  const wardenDoc = await vscode.workspace.openTextDocument(wardenUri);
+  await wardenDoc.save();
+  ctx.warden.index.fromDocument(wardenDoc);
+  ctx.warden.index.fromDocument(document);
+  ctx.warden.linter.lintAll();
+  ctx.onServedChanged();
+  const names = secrets.map((s) => s.name).join(', ');
+  const pick = await vscode.window.showInformationMessage(
+    `MCP Warden moved the secret${secrets.length === 1 ? '' : 's'} of "${server.name}" to SecretStorage (${names}). VS Code now starts "${server.name}" through MCP Warden (${WARDEN_SERVERS_FILE}), which hands the secret to the server at launch.`,
+    `Open ${WARDEN_SERVERS_FILE}`,
+  );
+  if (pick) await vscode.window.showTextDocument(wardenDoc);
+  return true;
+}
+
+async function replaceWithReference(ctx: MoveContext, document: vscode.TextDocument, tracked: TrackedConfig, server: ServerEntry, finding: Finding): Promise<boolean> {
+  const client = tracked.config.client ? CLIENTS[tracked.config.client].name : 'This client';
+  const fix = referenceFix(tracked.config, server, finding.path, finding.range);
+  if (!fix) {
+    void vscode.window.showWarningMessage(`MCP Warden: ${client} cannot refer to a value kept elsewhere in this field, so the secret must stay in the file for the server to work. Rotate it and limit its scope; see the rule's documentation for options. Nothing was changed.`);
+    return false;
+  }
+  const secrets = await storeAll(ctx, tracked, server, [finding]);
+  if (!secrets) return false;
+  if (!(await vscode.workspace.applyEdit(toWorkspaceEdit(document, [fix.edit])))) return false;
+  await document.save();
+  void vscode.window.showInformationMessage(
+    `MCP Warden replaced the secret with ${fix.reference} and kept its value in SecretStorage (${secrets[0]!.name}). ${client} reads ${fix.variable} from ${fix.where}: set it there (e.g. from your password manager) before the next start. "MCP Warden: Reveal Stored Secret" shows the value.`,
+  );
+  return true;
+}
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import { CLIENTS } from '../../core/index';
+import { REFERENCE_SYNTAX, fieldOf } from '../../core/served/secretFix';
+import type { ActionContributor, RangeContributor } from '../codeActions';
+import { SECRET_RULE } from './moveSecret';
+
+/** "Move secret to SecretStorage" on each plaintext-secret finding whose client can work without it. */
+export function secretActions(canServe: boolean): ActionContributor {
+  return (document, tracked, finding, diagnostic) => {
+    if (finding.ruleId !== SECRET_RULE || !finding.server) return [];
+    const client = tracked.config.client;
+    const server = tracked.config.servers.find((s) => s.name === finding.server);
+    if (!client || !server) return [];
+    const servable = (client === 'vscode' && canServe && tracked.config.scope === 'workspace') || client === 'mcp-warden';
+    const syntax = REFERENCE_SYNTAX[client];
+    const byReference = syntax !== undefined && syntax.fields.includes(fieldOf(server, finding.path));
+    if (!servable && !byReference) return [];
+    const title = servable
+      ? 'Move secret to SecretStorage (MCP Warden serves this server)'
+      : `Move secret to SecretStorage (${CLIENTS[client].name} reads it from an environment variable)`;
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.command = { title, command: 'mcpWarden.moveSecret', arguments: [document.uri, finding.range.start] };
+    action.diagnostics = [diagnostic];
+    action.isPreferred = true;
+    return [action];
+  };
+}
+
+/** In the served file: put a server's secrets back into `.vscode/mcp.json` (plaintext). */
+export const putBackActions: RangeContributor = (document, tracked, range) => {
+  if (tracked.config.client !== 'mcp-warden') return [];
+  const offset = document.offsetAt(range.start);
+  const server = tracked.config.servers.find((s) => s.nameNode.offset <= offset && offset <= s.node.offset + s.node.length);
+  if (!server) return [];
+  const title = `Put the secrets of "${server.name}" back into .vscode/mcp.json (plaintext)`;
+  const action = new vscode.CodeAction(title, vscode.CodeActionKind.RefactorRewrite);
+  action.command = { title, command: 'mcpWarden.putSecretBack', arguments: [document.uri, server.name] };
+  return [action];
+};
