@@ -12,9 +12,14 @@ import { putBackActions, secretActions } from './secrets/secretActions';
 import { deleteSecretCommand, manageSecretsCommand, replaceSecretCommand, revealSecretCommand } from './secrets/secretCommands';
 import { SecretStore } from './secrets/secretStore';
 import { ServedServers } from './secrets/servedServers';
+import { LiveServers } from './live/liveServers';
+import { DEFINITION_SCHEME, DefinitionDocuments } from './tree/definitionDocuments';
+import { ServersTree } from './tree/serversTree';
+import { treeCommands, type TreeCommandContext } from './tree/treeCommands';
 import { Warden } from './warden';
 
 let warden: Warden | undefined;
+let liveServers: LiveServers | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = createLog();
@@ -28,6 +33,34 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   if (api && served) {
     context.subscriptions.push(served, api.registerProvider('mcpWarden.served', served), w.linter.onDidLint(() => served.refreshIfChanged()));
   } else log.info('This editor has no MCP server definition provider API: servers with moved secrets cannot be served here.');
+  const live = (liveServers = new LiveServers(context, w.index, secrets, log));
+  const tree = new ServersTree(w.index, live);
+  const treeView = vscode.window.createTreeView('mcpWarden.servers', { treeDataProvider: tree, showCollapseAll: true });
+  const documents = new DefinitionDocuments();
+  const treeCtx: TreeCommandContext = { index: w.index, live, documents };
+  const updateBadge = () => {
+    const c = w.linter.counts();
+    const total = c.error + c.warning + c.info;
+    treeView.badge = total > 0 ? { value: total, tooltip: `${total} MCP Warden finding${total === 1 ? '' : 's'} in MCP configs` } : undefined;
+  };
+  context.subscriptions.push(
+    treeView,
+    vscode.workspace.registerTextDocumentContentProvider(DEFINITION_SCHEME, documents),
+    w.linter.onDidLint(() => {
+      tree.refresh();
+      updateBadge();
+    }),
+    live.onDidChange(() => tree.refresh()),
+    vscode.commands.registerCommand(CommandId.ConnectServer, (node) => treeCommands.connect(treeCtx, node)),
+    vscode.commands.registerCommand(CommandId.ConnectAll, () => treeCommands.connectAll(treeCtx)),
+    vscode.commands.registerCommand(CommandId.RefreshServer, (node) => treeCommands.refresh(treeCtx, node)),
+    vscode.commands.registerCommand(CommandId.DisconnectServer, (node) => treeCommands.disconnect(treeCtx, node)),
+    vscode.commands.registerCommand(CommandId.DisconnectAll, () => treeCommands.disconnectAll(treeCtx)),
+    vscode.commands.registerCommand(CommandId.RefreshView, () => tree.refresh()),
+    vscode.commands.registerCommand(CommandId.OpenDefinition, (node) => treeCommands.openDefinition(treeCtx, node)),
+    vscode.commands.registerCommand(CommandId.CopyDefinition, (node) => treeCommands.copyDefinition(treeCtx, node)),
+    vscode.commands.registerCommand(CommandId.RevealInConfig, (node) => treeCommands.revealInConfig(treeCtx, node)),
+  );
   const move: MoveContext = { warden: w, secrets, canServe: served !== undefined, onServedChanged: () => served?.refreshIfChanged() };
   context.subscriptions.push(
     w,
@@ -50,13 +83,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   if (process.env.MCP_WARDEN_TEST_HOOKS) {
     const { activateTestHooks } = await import('./testHooks');
-    activateTestHooks(context, () => ({ statusBarText: w.statusBar.text, lintedFiles: w.linter.lintedPaths() }));
+    activateTestHooks(context, () => ({
+      statusBarText: w.statusBar.text,
+      lintedFiles: w.linter.lintedPaths(),
+      tree: snapshotTree(tree),
+      secretNames: secrets.names(),
+    }));
   }
   // Workspace configs are linted at once; user-level ones are read as context (duplicates across
   // scopes) and shown only on request or with `mcpWarden.lintUserConfigs`.
   void w.scanWorkspace().then(() => w.scanUserConfigs(false));
 }
 
-export function deactivate(): void {
+/** Stops every server the sidebar started, with their process trees. */
+export async function deactivate(): Promise<void> {
+  await liveServers?.dispose();
+  liveServers = undefined;
   warden = undefined;
+}
+
+/** The sidebar as data, for the end-to-end tests (two levels below each server). */
+function snapshotTree(tree: ServersTree): unknown {
+  const walk = (node: Parameters<ServersTree['getTreeItem']>[0] | undefined, depth: number): unknown[] =>
+    tree.getChildren(node).map((child) => {
+      const item = tree.getTreeItem(child);
+      const label = typeof item.label === 'string' ? item.label : item.label?.label;
+      return { label, description: item.description, contextValue: item.contextValue, children: depth < 5 ? walk(child, depth + 1) : [] };
+    });
+  return walk(undefined, 0);
 }

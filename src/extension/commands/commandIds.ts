@@ -11,4 +11,13 @@ export const CommandId = {
   RevealSecret: 'mcpWarden.revealSecret',
   ReplaceSecret: 'mcpWarden.replaceSecret',
   DeleteSecret: 'mcpWarden.deleteSecret',
+  ConnectServer: 'mcpWarden.connectServer',
+  ConnectAll: 'mcpWarden.connectAll',
+  RefreshServer: 'mcpWarden.refreshServer',
+  DisconnectServer: 'mcpWarden.disconnectServer',
+  DisconnectAll: 'mcpWarden.disconnectAll',
+  RefreshView: 'mcpWarden.refreshView',
+  OpenDefinition: 'mcpWarden.openDefinition',
+  CopyDefinition: 'mcpWarden.copyDefinition',
+  RevealInConfig: 'mcpWarden.revealInConfig',
 } as const;
