@@ -1,0 +1,29 @@
+import { describeSecret } from '../secrets/describe';
+import { scanConfigForSecrets } from '../secrets/scanConfig';
+import type { Rule } from './rule';
+
+/**
+ * A credential written in plain text in a server entry: a provider token (GitHub, OpenAI, AWS, …),
+ * a private key, a password in a connection URL, an `Authorization` header value, or a random value
+ * under a secret-like name. The range covers only the secret's characters.
+ */
+export const plaintextSecret: Rule = {
+  meta: {
+    id: 'plaintext-secret',
+    category: 'secrets',
+    defaultSeverity: 'error',
+    description: 'A token, key or password is written in plain text in an MCP config.',
+  },
+  check(file, context) {
+    for (const occurrence of scanConfigForSecrets(file)) {
+      const report: Parameters<typeof context.report>[0] = {
+        range: occurrence.range,
+        path: occurrence.field.path,
+        message: describeSecret(occurrence),
+        severity: occurrence.hit.severity,
+      };
+      if (occurrence.server) report.server = occurrence.server;
+      context.report(report);
+    }
+  },
+};

@@ -1,0 +1,109 @@
+import { CLIENTS } from '../config/clients';
+import type { ConfigFile } from '../model/configFile';
+import { child, items, pathOf, properties, type DocNode, type JsonPath, type TextRange } from '../model/docNode';
+import type { ServerEntry } from '../model/server';
+import { argCandidates } from './args';
+import { findSecretsInValue } from './detect';
+import { rawRangeOf } from './rawOffsets';
+import type { LocationKind, SecretHit } from './types';
+
+/** The string field a secret was found in. */
+export interface SecretField {
+  kind: LocationKind;
+  /** Env or header name, flag/variable/header of an argument, or the field's key for other fields. */
+  key?: string;
+  /** How messages name the place: `env "GITHUB_TOKEN"`, `argument "--api-key"`, `the URL`. */
+  where: string;
+  node: DocNode;
+  path: JsonPath;
+  /** The field's whole decoded value. */
+  value: string;
+  argIndex?: number;
+}
+
+/** One plaintext secret in a config file. */
+export interface SecretOccurrence {
+  server?: ServerEntry;
+  field: SecretField;
+  hit: SecretHit;
+  /** The secret, decoded (what the client would pass on). */
+  secret: string;
+  /** Where the secret's characters are in the file's text. */
+  range: TextRange;
+}
+
+/** Every plaintext secret in a config file's servers (and VS Code's `inputs` defaults). */
+export function scanConfigForSecrets(file: ConfigFile): SecretOccurrence[] {
+  const out: SecretOccurrence[] = [];
+  for (const server of file.servers) scanServer(file, server, out);
+  scanInputDefaults(file, out);
+  return out.sort((a, b) => a.range.start - b.range.start);
+}
+
+function scanServer(file: ConfigFile, server: ServerEntry, out: SecretOccurrence[]): void {
+  const seen = new Set<DocNode>();
+  const emit = (field: SecretField, hits: SecretHit[], offset = 0) => {
+    seen.add(field.node);
+    for (const hit of hits) {
+      const shifted = { ...hit, start: hit.start + offset, end: hit.end + offset };
+      const range = rawRangeOf(file.text, file.format, field.node, shifted.start, shifted.end);
+      out.push({ server, field, hit: shifted, secret: field.value.slice(shifted.start, shifted.end), range });
+    }
+  };
+  for (const kind of ['env', 'header'] as const) {
+    for (const entry of kind === 'env' ? server.env : server.headers) {
+      if (entry.node.type !== 'string' || entry.value === undefined) continue;
+      const field: SecretField = { kind, key: entry.key, where: `${kind === 'env' ? 'env' : 'header'} "${entry.key}"`, node: entry.node, path: entry.path, value: entry.value };
+      emit(field, findSecretsInValue(entry.value, entry.key));
+    }
+  }
+  const args = server.args.map((a) => a.value);
+  for (const candidate of argCandidates(args)) {
+    const arg = server.args[candidate.argIndex]!;
+    const field: SecretField = { kind: 'arg', where: describeArg(candidate.via, candidate.keyLabel, candidate.argIndex), node: arg.node, path: arg.path, value: arg.value, argIndex: candidate.argIndex };
+    if (candidate.keyLabel !== undefined) field.key = candidate.keyLabel;
+    emit(field, findSecretsInValue(arg.value.slice(candidate.start, candidate.end), candidate.keyName), candidate.start);
+  }
+  for (const arg of server.args) seen.add(arg.node);
+  if (server.url) emit({ kind: 'url', where: 'the URL', node: server.url.node, path: server.url.path, value: server.url.value }, findSecretsInValue(server.url.value));
+  for (const entry of [...server.env, ...server.headers]) seen.add(entry.node);
+  walkOtherStrings(server.node, undefined, seen, (node, key) => {
+    const relative = pathOf(node).slice(server.path.length).join('.');
+    const field: SecretField = { kind: 'other', key, where: `field "${relative}"`, node, path: pathOf(node), value: String(node.value) };
+    emit(field, findSecretsInValue(field.value, key));
+  });
+}
+
+function describeArg(via: string, label: string | undefined, index: number): string {
+  if (via === 'variable') return `variable "${label}" in the arguments`;
+  if (via === 'header') return `header "${label}" in the arguments`;
+  if (via === 'flag') return `argument "${label}"`;
+  return `argument ${index + 1}`;
+}
+
+/** Every string value under `node` that no other scan covered, with the key it stands under. */
+function walkOtherStrings(node: DocNode, key: string | undefined, seen: Set<DocNode>, visit: (node: DocNode, key: string | undefined) => void): void {
+  if (seen.has(node)) return;
+  if (node.type === 'string') visit(node, key);
+  else if (node.type === 'object') for (const p of properties(node)) walkOtherStrings(p.value, p.key, seen, visit);
+  else if (node.type === 'array') for (const item of items(node)) walkOtherStrings(item, key, seen, visit);
+}
+
+/** VS Code's `inputs[].default`: a default for a password prompt is a plaintext secret too. */
+function scanInputDefaults(file: ConfigFile, out: SecretOccurrence[]): void {
+  if (file.client !== 'vscode' || !file.root) return;
+  for (const container of CLIENTS.vscode.serverContainers) {
+    const inputs = container.length === 1 ? child(file.root, 'inputs') : child(child(file.root, container[0]!), 'inputs');
+    for (const input of items(inputs)) {
+      const id = child(input, 'id')?.value;
+      const fallback = child(input, 'default');
+      if (fallback?.type !== 'string' || typeof id !== 'string') continue;
+      const value = String(fallback.value);
+      const keyName = child(input, 'password')?.value === true ? `${id} password` : id;
+      const field: SecretField = { kind: 'other', key: id, where: `the default of input "${id}"`, node: fallback, path: pathOf(fallback), value };
+      for (const hit of findSecretsInValue(value, keyName)) {
+        out.push({ field, hit, secret: value.slice(hit.start, hit.end), range: rawRangeOf(file.text, file.format, fallback, hit.start, hit.end) });
+      }
+    }
+  }
+}
