@@ -1,0 +1,60 @@
+import type { FlowLeg, ToxicFlow } from './flows';
+import type { SessionServer } from './sessions';
+import { CAPABILITY_WORDS, type Capability } from './types';
+
+/** `read_file` (filesystem), or "the tools of `x`" for a guessed server. */
+export function toolRef(leg: FlowLeg): string {
+  if (leg.tool.guessed) return `the tools of \`${leg.server.name}\` (guessed from its name)`;
+  return `\`${leg.tool.tool}\` (${leg.server.name})`;
+}
+
+function legFor(path: readonly FlowLeg[], capability: Capability): FlowLeg {
+  return path.find((l) => l.capability === capability)!;
+}
+
+/** The path in words: what comes in, what it can reach, how it leaves. */
+export function describePath(kind: ToxicFlow['kind'], path: readonly FlowLeg[]): string {
+  const source = legFor(path, 'untrusted-content');
+  const what = source.tool.content ?? 'untrusted content';
+  if (kind === 'data-leak') {
+    return `${what} read by ${toolRef(source)} can instruct ${toolRef(legFor(path, 'private-data'))} and leave through ${toolRef(legFor(path, 'outbound'))}`;
+  }
+  return `${what} read by ${toolRef(source)} can instruct ${toolRef(legFor(path, 'destructive'))} to change or delete things`;
+}
+
+const KIND_TITLES: Record<ToxicFlow['kind'], string> = {
+  'data-leak': 'Toxic flow (data leak)',
+  destructive: 'Toxic flow (destructive)',
+};
+
+const KIND_WHY: Record<ToxicFlow['kind'], string> = {
+  'data-leak': 'untrusted content, private data and an outbound channel in one session let a prompt injection steal data',
+  destructive: 'untrusted content next to destructive tools lets a prompt injection do damage',
+};
+
+/** The finding's message for one server of the flow. */
+export function flowMessage(flow: ToxicFlow, server: SessionServer): string {
+  const path = flow.examples.get(server)!;
+  const where = flow.session.root ? ` for ${flow.session.root.split('/').pop() || flow.session.root}` : '';
+  const sentence = describePath(flow.kind, path);
+  const others = flow.servers.filter((s) => s !== server).map((s) => s.name);
+  const also = others.length > 0 ? ` Also in this flow: ${others.join(', ')}.` : '';
+  return `${KIND_TITLES[flow.kind]} in ${flow.session.clientName}${where}: ${sentence[0]!.toUpperCase()}${sentence.slice(1)}. ${upperFirst(KIND_WHY[flow.kind])}.${also} Disable or restrict one of them, split them into separate configs, or accept the flow in the policy.`;
+}
+
+function upperFirst(s: string): string {
+  return s[0]!.toUpperCase() + s.slice(1);
+}
+
+/** What a server contributes to a flow, for related information. */
+export function roleOf(flow: ToxicFlow, server: SessionServer): string {
+  const parts: string[] = [];
+  for (const [capability, legs] of flow.providers) {
+    const mine = legs.filter((l) => l.server === server);
+    if (mine.length === 0) continue;
+    const names = mine.slice(0, 3).map((l) => (l.tool.guessed ? 'its tools (guessed)' : `\`${l.tool.tool}\``));
+    const more = mine.length > 3 ? ` +${mine.length - 3} more` : '';
+    parts.push(`${CAPABILITY_WORDS[capability]} through ${names.join(', ')}${more}`);
+  }
+  return `${server.name}: ${parts.join('; ')}`;
+}

@@ -1,0 +1,55 @@
+import type { ServerEntry } from '../model/server';
+import type { ServerSnapshot } from '../model/tool';
+import { findCatalogServer } from './catalog/index';
+import type { CatalogServer } from './catalog/types';
+import { classifyCatalogTool, classifyTool } from './classify';
+import { guessFromNames } from './guess';
+import { identifyServer } from './identify';
+import { readToolFilter, toolAllowed } from './toolFilter';
+import type { ToolClassification } from './types';
+
+export interface ResolvedTools {
+  origin: 'live' | 'catalog' | 'guess' | 'unknown' | 'builtin';
+  catalog?: CatalogServer;
+  narrowedBy?: string;
+  tools: ToolClassification[];
+  hiddenTools: string[];
+}
+
+/**
+ * The classified tools of one server: its live tool list when inspected, else the catalog's
+ * (narrowed by the launch's mode), else a guess from its names; then the config's tool filter.
+ */
+export function resolveServerTools(entry: ServerEntry | undefined, snapshot: ServerSnapshot | undefined, builtin?: CatalogServer): ResolvedTools {
+  if (builtin) return { origin: 'builtin', catalog: builtin, tools: builtin.tools.map((t) => classifyCatalogTool(builtin, t)), hiddenTools: [] };
+  if (!entry) return { origin: 'unknown', tools: [], hiddenTools: [] };
+  const identities = identifyServer(entry);
+  const catalog = findCatalogServer(identities)?.server;
+  const narrowing = catalog?.narrow?.(entry);
+  const without = narrowing?.without;
+  let out: ResolvedTools;
+  if (snapshot) {
+    out = { origin: 'live', tools: snapshot.tools.map((t) => classifyTool(t, catalog ? { catalog, ...(without ? { without } : {}) } : {})), hiddenTools: [] };
+  } else if (catalog) {
+    const kept = catalog.tools.filter((t) => !narrowing || narrowing.keep(t));
+    out = { origin: 'catalog', tools: kept.map((t) => classifyCatalogTool(catalog, t, without)), hiddenTools: [] };
+    if (narrowing) out.narrowedBy = narrowing.why;
+  } else {
+    const guess = guessFromNames([entry.name, ...identities.map((i) => i.name)]);
+    out = guess ? { origin: 'guess', tools: [guess], hiddenTools: [] } : { origin: 'unknown', tools: [], hiddenTools: [] };
+  }
+  if (catalog) out.catalog = catalog;
+  return applyFilter(entry, out);
+}
+
+function applyFilter(entry: ServerEntry, resolved: ResolvedTools): ResolvedTools {
+  const filter = readToolFilter(entry);
+  if (!filter.allow && !filter.deny) return resolved;
+  const visible: ToolClassification[] = [];
+  for (const tool of resolved.tools) {
+    const shown = tool.guessed ? !(filter.allow && filter.allow.names.length === 0) : toolAllowed(filter, tool.tool);
+    if (shown) visible.push(tool);
+    else resolved.hiddenTools.push(tool.tool);
+  }
+  return { ...resolved, tools: visible };
+}

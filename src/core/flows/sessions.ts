@@ -1,0 +1,145 @@
+import type { ClientId } from '../config/clientIds';
+import { CLIENTS } from '../config/clients';
+import { WORKSPACE_FILES } from '../config/locations';
+import { normalizeFsPath, type Project } from '../engine/project';
+import type { ConfigFile } from '../model/configFile';
+import type { ServerEntry } from '../model/server';
+import type { ServerSnapshot } from '../model/tool';
+import { BUILTIN_TOOLS } from './catalog/builtins';
+import type { CatalogServer } from './catalog/types';
+import { resolveServerTools } from './resolve';
+import { serverListFilter } from './toolFilter';
+import type { ToolClassification } from './types';
+
+export interface SessionServer {
+  /** `serverKey(entry)`, or `builtin:<client>` for the client's own tools. */
+  key: string;
+  name: string;
+  entry?: ServerEntry;
+  file?: ConfigFile;
+  /** Where the tool list comes from. */
+  origin: 'live' | 'catalog' | 'guess' | 'unknown' | 'builtin';
+  catalog?: CatalogServer;
+  /** Why the catalog's tool list was narrowed (read-only mode…). */
+  narrowedBy?: string;
+  tools: ToolClassification[];
+  /** Tools the config's own tool filter hides from the model. */
+  hiddenTools: string[];
+}
+
+/** The servers one client loads together for one workspace (or for the user alone). */
+export interface Session {
+  id: string;
+  client: ClientId;
+  clientName: string;
+  /** The workspace folder, or undefined for a session of user-level configs only. */
+  root?: string;
+  files: ConfigFile[];
+  servers: SessionServer[];
+}
+
+export interface SessionOptions {
+  /** Live inspection results by `serverKey`; they replace the catalog's guesses. */
+  live?: ReadonlyMap<string, ServerSnapshot>;
+  /** Add the client's built-in tools (terminal, fetch, file edits) as one pseudo-server. Default true. */
+  builtinTools?: boolean;
+}
+
+/** Identifies one server entry across the project: its file and JSON path. */
+export function serverKey(entry: ServerEntry): string {
+  return `${entry.file}#${entry.path.join('/')}`;
+}
+
+const WORKSPACE_PATTERNS = WORKSPACE_FILES.map((w) => ({
+  client: w.client,
+  pattern: new RegExp(`(^|/)${w.path.replace(/[.]/g, '\\.').replace(/\*/g, '[^/]+')}$`),
+}));
+
+/** The folder a workspace-scope file belongs to: a configured root containing it, or the folder its known relative path implies. */
+export function workspaceRootOf(file: ConfigFile, roots: readonly string[]): string {
+  const path = normalizeFsPath(file.path);
+  const containing = roots.filter((r) => path.startsWith(`${r}/`)).sort((a, b) => b.length - a.length)[0];
+  if (containing) return containing;
+  for (const { client, pattern } of WORKSPACE_PATTERNS) {
+    if (client !== file.client) continue;
+    const m = pattern.exec(path);
+    if (m) return path.slice(0, m.index);
+  }
+  return path.slice(0, Math.max(0, path.lastIndexOf('/')));
+}
+
+/** Every session of the project: per client, per workspace folder (plus user-only sessions), with generic files alone. */
+export function buildSessions(project: Project, options: SessionOptions = {}): Session[] {
+  const sessions: Session[] = [];
+  const byClient = new Map<ClientId, ConfigFile[]>();
+  for (const file of project.files) {
+    if (!file.client || file.client === 'generic') {
+      if (file.servers.length > 0) sessions.push(makeSession(file.client ?? 'generic', undefined, [file], options, `${file.path}`));
+      continue;
+    }
+    byClient.set(file.client, [...(byClient.get(file.client) ?? []), file]);
+  }
+  for (const [client, files] of byClient) {
+    const workspace = files.filter((f) => f.scope === 'workspace');
+    const user = files.filter((f) => f.scope !== 'workspace');
+    const roots = new Set(workspace.map((f) => workspaceRootOf(f, project.workspaceRoots)));
+    for (const f of user) for (const s of f.servers) if (s.projectPath !== undefined && project.workspaceRoots.includes(normalizeFsPath(s.projectPath))) roots.add(normalizeFsPath(s.projectPath));
+    if (roots.size === 0) {
+      if (user.some((f) => f.servers.length > 0)) sessions.push(makeSession(client, undefined, user, options, `${client}`));
+      continue;
+    }
+    for (const root of [...roots].sort()) {
+      const mine = workspace.filter((f) => workspaceRootOf(f, project.workspaceRoots) === root);
+      sessions.push(makeSession(client, root, [...mine, ...user], options, `${client}@${root}`));
+    }
+  }
+  return sessions;
+}
+
+const RANK = { local: 0, workspace: 1, user: 2, managed: 3 } as const;
+
+function makeSession(client: ClientId, root: string | undefined, files: ConfigFile[], options: SessionOptions, id: string): Session {
+  const managed = client === 'claude-code' ? files.filter((f) => f.scope === 'managed' && f.servers.length > 0) : [];
+  const loaded = managed.length > 0 ? managed : files;
+  const candidates: { entry: ServerEntry; file: ConfigFile; rank: number }[] = [];
+  const excluded = new Set<string>();
+  let allowed: string[] | undefined;
+  for (const file of loaded) {
+    const lists = serverListFilter(file);
+    lists.excluded.forEach((n) => excluded.add(n));
+    if (lists.allowed && (allowed === undefined || file.scope === 'workspace')) allowed = lists.allowed;
+    for (const entry of file.servers) {
+      if (entry.projectPath !== undefined && (root === undefined || normalizeFsPath(entry.projectPath) !== root)) continue;
+      const rank = entry.projectPath !== undefined ? RANK.local : RANK[file.scope];
+      candidates.push({ entry, file, rank });
+    }
+  }
+  const chosen = new Map<string, { entry: ServerEntry; file: ConfigFile; rank: number }>();
+  for (const c of candidates) {
+    const key = client === 'vscode' ? `${c.file.path}\u0000${c.entry.name}` : c.entry.name;
+    const kept = chosen.get(key);
+    if (!kept || c.rank <= kept.rank) chosen.set(key, c);
+  }
+  const servers: SessionServer[] = [];
+  for (const { entry, file } of chosen.values()) {
+    if (entry.disabled || excluded.has(entry.name) || (allowed !== undefined && !allowed.includes(entry.name))) continue;
+    servers.push({ ...resolveServerTools(entry, options.live?.get(serverKey(entry))), key: serverKey(entry), name: entry.name, entry, file });
+  }
+  const builtin = options.builtinTools === false ? undefined : BUILTIN_TOOLS[client];
+  if (builtin) servers.push(builtinServer(client, builtin.title, builtin.tools));
+  const session: Session = { id, client, clientName: CLIENTS[client].name, files: loaded, servers };
+  if (root !== undefined) session.root = root;
+  return session;
+}
+
+function builtinServer(client: ClientId, title: string, tools: NonNullable<(typeof BUILTIN_TOOLS)[ClientId]>['tools']): SessionServer {
+  const catalog: CatalogServer = { id: `builtin:${client}`, title, match: [], tools, source: 'built-in' };
+  return {
+    key: `builtin:${client}`,
+    name: `${CLIENTS[client].name} built-in`,
+    origin: 'builtin',
+    catalog,
+    tools: resolveServerTools(undefined, undefined, catalog).tools,
+    hiddenTools: [],
+  };
+}

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadConfigText } from '../../../src/core/config/load';
+import { createProject } from '../../../src/core/engine/project';
+import { findToxicFlows } from '../../../src/core/flows/flows';
+import { DEFAULT_FLOW_OPTIONS } from '../../../src/core/flows/options';
+import { buildSessions, serverKey, workspaceRootOf } from '../../../src/core/flows/sessions';
+import { hasCapability } from '../../../src/core/flows/types';
+import type { ServerSnapshot } from '../../../src/core/model/tool';
+
+const load = (path: string, value: object, scope?: 'user' | 'workspace' | 'managed') =>
+  loadConfigText(JSON.stringify(value, null, 2), scope ? { path, scope } : { path });
+const npx = (pkg: string) => ({ command: 'npx', args: ['-y', pkg] });
+const names = (s: { servers: { name: string }[] }) => s.servers.map((x) => x.name).sort();
+
+test('a session per client and workspace, with that client\'s user configs', () => {
+  const project = createProject(
+    [
+      load('/p/.cursor/mcp.json', { mcpServers: { fs: npx('@modelcontextprotocol/server-filesystem') } }),
+      load('/h/.cursor/mcp.json', { mcpServers: { memory: npx('@modelcontextprotocol/server-memory') } }, 'user'),
+      load('/p/.vscode/mcp.json', { servers: { fetch: { command: 'uvx', args: ['mcp-server-fetch'] } } }),
+    ],
+    ['/p'],
+  );
+  const sessions = buildSessions(project, { builtinTools: false });
+  assert.deepEqual(sessions.map((s) => [s.client, s.root, names(s)]), [
+    ['cursor', '/p', ['fs', 'memory']],
+    ['vscode', '/p', ['fetch']],
+  ]);
+});
+
+test('user configs alone form a session without a root; generic files stand alone', () => {
+  const project = createProject([
+    load('/h/.codeium/windsurf/mcp_config.json', { mcpServers: { a: npx('@modelcontextprotocol/server-memory') } }, 'user'),
+    loadConfigText('{"mcpServers": {"b": {"command": "x"}}}', { path: '/tmp/some.json' }),
+  ]);
+  const sessions = buildSessions(project, { builtinTools: false });
+  assert.deepEqual(sessions.map((s) => [s.client, s.root, names(s)]).sort(), [['generic', undefined, ['b']], ['windsurf', undefined, ['a']]]);
+});
+
+test('workspace root derived from the file when no roots are given', () => {
+  const file = load('/work/app/.vscode/mcp.json', { servers: {} });
+  assert.equal(workspaceRootOf(file, []), '/work/app');
+  assert.equal(workspaceRootOf(file, ['/work']), '/work');
+});
+
+test('a name defined in two scopes loads once: local over project over user (Claude Code)', () => {
+  const project = createProject(
+    [
+      load('/p/.mcp.json', { mcpServers: { gh: npx('@modelcontextprotocol/server-github') } }),
+      load('/h/.claude.json', { mcpServers: { gh: npx('@modelcontextprotocol/server-memory') }, projects: { '/p': { mcpServers: { gh: npx('@modelcontextprotocol/server-filesystem') } } } }, 'user'),
+    ],
+    ['/p'],
+  );
+  const [session] = buildSessions(project, { builtinTools: false });
+  assert.equal(session!.servers.length, 1);
+  assert.equal(session!.servers[0]!.catalog?.id, 'filesystem');
+});
+
+test('Claude Code managed config is exclusive', () => {
+  const project = createProject([
+    load('/p/.mcp.json', { mcpServers: { gh: npx('@modelcontextprotocol/server-github') } }),
+    load('/etc/claude-code/managed-mcp.json', { mcpServers: { mem: npx('@modelcontextprotocol/server-memory') } }, 'managed'),
+  ]);
+  assert.deepEqual(buildSessions(project, { builtinTools: false }).map(names), [['mem']]);
+});
+
+test('disabled servers, Gemini mcp.excluded and mcp.allowed are left out', () => {
+  const project = createProject([
+    load('/p/.gemini/settings.json', { mcpServers: { a: npx('x-a'), b: npx('x-b'), c: npx('x-c') }, mcp: { excluded: ['b'] } }),
+    load('/h/.gemini/settings.json', { mcpServers: { d: npx('x-d') }, mcp: { allowed: ['a', 'b', 'd'] } }, 'user'),
+    load('/p/.roo/mcp.json', { mcpServers: { e: { ...npx('x-e'), disabled: true }, f: npx('x-f') } }),
+  ]);
+  const sessions = buildSessions(project, { builtinTools: false });
+  assert.deepEqual(sessions.map(names), [['a', 'd'], ['f']]);
+});
+
+test('tool filters hide tools from the session', () => {
+  const project = createProject([load('/p/.gemini/settings.json', { mcpServers: { gh: { ...npx('@modelcontextprotocol/server-github'), includeTools: ['get_issue', 'create_issue'], excludeTools: ['create_issue'] } } })]);
+  const [session] = buildSessions(project, { builtinTools: false });
+  assert.deepEqual(session!.servers[0]!.tools.map((t) => t.tool), ['get_issue']);
+  assert.ok(session!.servers[0]!.hiddenTools.includes('create_issue'));
+});
+
+test('built-in tools join as a pseudo-server, and count only when asked', () => {
+  const project = createProject([load('/p/.vscode/mcp.json', { servers: { fs: npx('@modelcontextprotocol/server-filesystem') } })]);
+  const [withBuiltins] = buildSessions(project);
+  const builtin = withBuiltins!.servers.find((s) => s.origin === 'builtin')!;
+  assert.equal(builtin.name, 'VS Code built-in');
+  assert.ok(builtin.tools.some((t) => t.tool === 'fetch' && hasCapability(t, 'untrusted-content')));
+  assert.deepEqual(findToxicFlows(withBuiltins!, DEFAULT_FLOW_OPTIONS), []);
+  const counted = findToxicFlows(withBuiltins!, { ...DEFAULT_FLOW_OPTIONS, builtinTools: true });
+  assert.deepEqual(counted.map((f) => [f.kind, f.servers.map((s) => s.name)]), [
+    ['data-leak', ['fs', 'VS Code built-in']],
+    ['destructive', ['fs', 'VS Code built-in']],
+  ]);
+});
+
+test('built-in tools alone never make a flow', () => {
+  const project = createProject([load('/p/.vscode/mcp.json', { servers: { time: { command: 'uvx', args: ['mcp-server-time'] } } })]);
+  const [session] = buildSessions(project);
+  assert.deepEqual(findToxicFlows(session!, { ...DEFAULT_FLOW_OPTIONS, builtinTools: true }), []);
+});
+
+test('a live snapshot replaces the catalog guess', () => {
+  const file = load('/p/.cursor/mcp.json', { mcpServers: { gh: npx('@modelcontextprotocol/server-github'), custom: { command: 'node', args: ['srv.js'] } } });
+  const project = createProject([file]);
+  const staticSession = buildSessions(project, { builtinTools: false })[0]!;
+  assert.equal(findToxicFlows(staticSession, DEFAULT_FLOW_OPTIONS).length, 2);
+  const live = new Map<string, ServerSnapshot>([
+    [serverKey(file.servers[0]!), { server: 'gh', tools: [{ name: 'get_issue' }, { name: 'get_me' }], prompts: [], resources: [], resourceTemplates: [] }],
+    [serverKey(file.servers[1]!), { server: 'custom', tools: [{ name: 'post_webhook', inputSchema: { properties: { url: {}, body: {} } } }], prompts: [], resources: [], resourceTemplates: [] }],
+  ]);
+  const liveSession = buildSessions(project, { builtinTools: false, live })[0]!;
+  assert.deepEqual(liveSession.servers.map((s) => [s.name, s.origin, s.tools.map((t) => t.tool)]), [
+    ['gh', 'live', ['get_issue', 'get_me']],
+    ['custom', 'live', ['post_webhook']],
+  ]);
+  const flows = findToxicFlows(liveSession, DEFAULT_FLOW_OPTIONS);
+  assert.deepEqual(flows.map((f) => [f.kind, f.servers.map((s) => s.name)]), [['data-leak', ['gh', 'custom']]]);
+});
