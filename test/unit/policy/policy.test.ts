@@ -7,7 +7,7 @@ import { evaluatePolicy, versionAllowed } from '../../../src/core/policy/evaluat
 import { imageNames } from '../../../src/core/policy/identity';
 import { readPolicy } from '../../../src/core/policy/read';
 import { disableServerEdit } from '../../../src/core/policy/serverEdits';
-import { policyOf } from './policyHelpers';
+import { lintWithPolicy, policyOf } from './policyHelpers';
 
 const servers = (entries: Record<string, unknown>) =>
   loadConfigText(JSON.stringify({ mcpServers: entries }, null, 2), { path: '/p/.cursor/mcp.json' }).servers;
@@ -105,8 +105,7 @@ test('disable on a one-line JSON server object', () => {
   assert.ok(out.endsWith('"b": {"command": "y"}}}'), 'the rest is untouched');
 });
 
-test('unapproved-server offers Disable where the client has a flag, and Remove', async () => {
-  const { lintWithPolicy } = await import('./policyHelpers');
+test('unapproved-server offers Disable where the client has a flag, and Remove', () => {
   const text = '{"mcpServers": {"a": {"command": "npx", "args": ["x"]}, "b": {"command": "y"}}}';
   const roo = lintWithPolicy('/p/.roo/mcp.json', text, { allow: [{ name: 'b' }] });
   assert.deepEqual(roo.map((f) => f.fixes.map((x) => x.title)), [['Disable server "a"', 'Remove server "a"']]);
