@@ -104,7 +104,14 @@ function chooseFormat(path: string, text: string, client: ClientId | undefined):
 }
 
 function parse(text: string, format: ConfigFormat, strict: boolean): ParseOutput {
-  if (format === 'yaml') return parseYaml(text);
-  if (format === 'toml') return parseToml(text);
-  return parseJson(text, strict);
+  try {
+    if (format === 'yaml') return parseYaml(text);
+    if (format === 'toml') return parseToml(text);
+    return parseJson(text, strict);
+  } catch (e) {
+    // The parsers' own guards should make this unreachable; a hostile file must still never crash a scan.
+    const overflow = e instanceof RangeError;
+    const message = overflow ? 'The file nests too deeply to be read.' : `The file could not be parsed: ${(e as Error).message}`;
+    return { root: undefined, problems: [{ kind: overflow ? 'too-deep' : 'syntax', offset: 0, length: 1, message }] };
+  }
 }

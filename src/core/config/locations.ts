@@ -60,7 +60,10 @@ export function userConfigLocations(env: MachineEnv): KnownLocation[] {
   for (const base of editorBase(env)) {
     for (const editor of EDITOR_USER_DIRS) {
       const user = join(base, editor, 'User');
-      if (editor !== 'Cursor' && editor !== 'Windsurf') add('vscode', join(user, 'mcp.json'));
+      if (editor !== 'Cursor' && editor !== 'Windsurf') {
+        add('vscode', join(user, 'mcp.json'));
+        add('vscode', join(user, 'settings.json')); // the deprecated `mcp.servers` setting
+      }
       add('cline', join(user, 'globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json'));
       add('roo-code', join(user, 'globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json'));
     }

@@ -15,7 +15,11 @@ export function parseJson(text: string, strict: boolean): ParseOutput {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
   const problems: ParseProblem[] = [];
+  let lastOffset = -1;
   for (const error of errors) {
+    // jsonc-parser reports one mistake several times at the same place as it unwinds; the first says it best.
+    if (error.offset === lastOffset) continue;
+    lastOffset = error.offset;
     const lenient = isLenientOnly(text, error);
     if (lenient && !strict) continue;
     problems.push({

@@ -1,11 +1,11 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { DocNode } from '../model/docNode';
-import { findExcessiveNesting } from './depth';
+import { findExcessiveYamlNesting } from './depth';
 import { MAX_NESTING_DEPTH, type ParseOutput, type ParseProblem } from './problem';
 
 /** Parses YAML into the common document tree. Only the first document of a stream is read. */
 export function parseYaml(text: string): ParseOutput {
-  const deep = findExcessiveNesting(text);
+  const deep = findExcessiveYamlNesting(text);
   if (deep !== -1) {
     return { root: undefined, problems: [{ kind: 'too-deep', offset: deep, length: 1, message: `Nesting deeper than ${MAX_NESTING_DEPTH} levels: the file is not read any further.` }] };
   }

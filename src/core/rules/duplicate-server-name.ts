@@ -54,14 +54,20 @@ export const duplicateServerName: Rule = {
 };
 
 function reportAcrossScopes(file: ConfigFile, mine: ServerEntry[], context: Parameters<typeof duplicateServerName.check>[1]): void {
-  const others: { file: ConfigFile; server: ServerEntry }[] = [];
+  const byName = new Map<string, { file: ConfigFile; server: ServerEntry }[]>();
   for (const other of context.project.files) {
     if (other.client !== file.client) continue;
-    for (const server of serversInEffect(other, context.project)) others.push({ file: other, server });
+    for (const server of serversInEffect(other, context.project)) {
+      const list = byName.get(server.name);
+      if (list) list.push({ file: other, server });
+      else byName.set(server.name, [{ file: other, server }]);
+    }
   }
   const client = CLIENTS[file.client!];
   for (const server of mine) {
-    const clashes = others.filter((o) => o.server !== server && o.server.name === server.name && describeScope(o.server) !== describeScope(server));
+    const sameName = byName.get(server.name) ?? [];
+    if (sameName.length < 2) continue;
+    const clashes = sameName.filter((o) => o.server !== server && describeScope(o.server) !== describeScope(server));
     if (clashes.length === 0) continue;
     const where = clashes.map((c) => `${describeScope(c.server)} (${baseName(c.file.path)})`).join(', ');
     const rule = PRECEDENCE[client.id];
