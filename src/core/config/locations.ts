@@ -83,7 +83,8 @@ export function userConfigLocations(env: MachineEnv): KnownLocation[] {
   add('amazon-q', join(h, '.aws/amazonq/default.json'));
   add('amazon-q', join(h, '.aws/amazonq/agents/default.json'));
   add('gemini-cli', join(h, '.gemini/settings.json'));
-  add('zed', env.platform === 'win32' ? join(env.appData ?? join(h, 'AppData/Roaming'), 'Zed/settings.json') : join(h, '.config/zed/settings.json'));
+  // Zed follows XDG on Linux only; on macOS it always uses ~/.config/zed.
+  add('zed', env.platform === 'win32' ? join(env.appData ?? join(h, 'AppData/Roaming'), 'Zed/settings.json') : join(env.platform === 'linux' ? xdg : join(h, '.config'), 'zed/settings.json'));
   add('codex', join(env.codexHome ?? join(h, '.codex'), 'config.toml'));
   if (env.platform !== 'win32') add('codex', '/etc/codex/managed_config.toml', 'managed');
   add('continue', join(h, '.continue/config.yaml'));
@@ -118,7 +119,7 @@ const PATH_PATTERNS: readonly PathPattern[] = [
   { client: 'amazon-q', pattern: /(^|\/)\.aws\/amazonq\/(mcp|default|agents\/[^/]+|cli-agents\/[^/]+)\.json$/i, scope: 'user' },
   { client: 'amazon-q', pattern: /(^|\/)\.amazonq\/(mcp|default)\.json$/i, scope: 'workspace' },
   { client: 'gemini-cli', pattern: /(^|\/)\.gemini\/settings\.json$/i },
-  { client: 'zed', pattern: /(^|\/)(\.config\/zed|Zed|\.zed)\/settings\.json$/ },
+  { client: 'zed', pattern: /(^|\/)(zed|Zed|\.zed)\/settings\.json$/ },
   { client: 'codex', pattern: /(^|\/)codex\/managed_config\.toml$/i, scope: 'managed' },
   { client: 'codex', pattern: /(^|\/)\.codex\/config\.toml$/i },
   { client: 'continue', pattern: /(^|\/)\.continue\/mcpServers\/[^/]+\.(ya?ml|json)$/i, scope: 'workspace' },
