@@ -1,0 +1,231 @@
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+
+const isWindows = process.platform === 'win32';
+
+export interface SpawnSpec {
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+  cwd?: string;
+}
+
+/**
+ * Starts a server with pipes on all three streams, never through a shell. On POSIX it leads a new
+ * process group, so the whole group can be signalled at once; on Windows `taskkill /T` walks the tree.
+ */
+export function spawnServer(spec: SpawnSpec): ChildProcess {
+  const { command, args } = isWindows ? windowsCommandLine(spec.command, spec.args, spec.env) : spec;
+  return spawn(command, args, {
+    cwd: spec.cwd,
+    env: spec.env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: !isWindows,
+    windowsHide: true,
+    shell: false,
+    windowsVerbatimArguments: isWindows && command === comspec(spec.env),
+  });
+}
+
+/** Whether a process with this id runs (signal 0 probes without signalling); a zombie counts as ended. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  if (process.platform !== 'linux') return true;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return false;
+  }
+}
+
+/** Every process below `pid`, read from `/proc` on Linux or `ps` elsewhere on POSIX. Empty on Windows. */
+export async function descendantPids(pids: readonly number[]): Promise<number[]> {
+  if (isWindows) return [];
+  const table = process.platform === 'linux' ? procTable() : await psTable();
+  return descendantsIn(table, pids);
+}
+
+function descendantsIn(table: Map<number, number[]>, roots: readonly number[]): number[] {
+  const out: number[] = [];
+  const seen = new Set(roots);
+  const queue = [...roots];
+  while (queue.length > 0) {
+    for (const kid of table.get(queue.shift()!) ?? []) {
+      if (seen.has(kid)) continue;
+      seen.add(kid);
+      out.push(kid);
+      queue.push(kid);
+    }
+  }
+  return out;
+}
+
+/** parent pid → child pids, from /proc/<pid>/stat (the field after the parenthesised command name). */
+function procTable(): Map<number, number[]> {
+  const table = new Map<number, number[]>();
+  let entries: string[] = [];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return table;
+  }
+  for (const name of entries) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!table.has(ppid)) table.set(ppid, []);
+      table.get(ppid)!.push(Number(name));
+    } catch {
+      /* the process ended while we looked */
+    }
+  }
+  return table;
+}
+
+function psTable(): Promise<Map<number, number[]>> {
+  return new Promise((resolve) => {
+    execFile('ps', ['-A', '-o', 'pid=,ppid='], { timeout: 5_000, maxBuffer: 8 * 1024 * 1024 }, (error, stdout) => {
+      const table = new Map<number, number[]>();
+      if (!error) {
+        for (const line of stdout.split('\n')) {
+          const [pid, ppid] = line.trim().split(/\s+/).map(Number);
+          if (!pid || ppid === undefined || Number.isNaN(ppid)) continue;
+          if (!table.has(ppid)) table.set(ppid, []);
+          table.get(ppid)!.push(pid);
+        }
+      }
+      resolve(table);
+    });
+  });
+}
+
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    /* already gone, or not ours */
+  }
+}
+
+/** Signals the process group led by `pid` (POSIX) and each listed process. */
+function signalAll(pid: number, others: readonly number[], sig: NodeJS.Signals): void {
+  if (!isWindows) signal(-pid, sig);
+  signal(pid, sig);
+  for (const other of others) signal(other, sig);
+}
+
+/**
+ * Stops a server and everything it started: `stdin` closed, then SIGTERM to the group and to every
+ * descendant found, then SIGKILL to all of them after `graceMs`. `gentle: false` skips the stdin step.
+ */
+export async function killProcessTree(child: ChildProcess, graceMs: number, gentle: boolean): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined) return;
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  const wait = (ms: number) => Promise.race([exited, new Promise<void>((r) => setTimeout(r, ms).unref())]);
+  if (isWindows) {
+    await taskkill(pid);
+    await wait(graceMs);
+    return;
+  }
+  let tree = await descendantPids([pid]);
+  if (gentle) {
+    try {
+      child.stdin?.end();
+    } catch {
+      /* stdin already closed */
+    }
+    await wait(graceMs / 2);
+  }
+  signalAll(pid, tree, 'SIGTERM');
+  await wait(gentle ? graceMs / 2 : Math.min(graceMs, 200));
+  const alive = [pid, ...tree].filter(isAlive);
+  if (alive.length > 0) tree = [...new Set([...tree, ...(await descendantPids(alive))])];
+  signalAll(pid, tree, 'SIGKILL');
+  await wait(graceMs);
+}
+
+/** For `process.on('exit')`: no waiting, no descendant walk; the group and the process get SIGKILL. */
+export function killProcessTreeSync(pid: number): void {
+  if (isWindows) {
+    try {
+      execFileSync('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true, timeout: 5_000 });
+    } catch {
+      /* already gone */
+    }
+    return;
+  }
+  signalAll(pid, [], 'SIGKILL');
+}
+
+/** After a server exited by itself: SIGKILL whatever is left of its process group (Windows: its tree). */
+export function killGroupNow(pid: number): void {
+  if (isWindows) void taskkill(pid);
+  else signal(-pid, 'SIGKILL');
+}
+
+function taskkill(pid: number): Promise<void> {
+  return new Promise((resolve) => {
+    execFile('taskkill', ['/pid', String(pid), '/T', '/F'], { windowsHide: true, timeout: 10_000 }, () => resolve());
+  });
+}
+
+function comspec(env: Record<string, string>): string {
+  return env.ComSpec ?? env.COMSPEC ?? process.env.ComSpec ?? 'cmd.exe';
+}
+
+/**
+ * Windows cannot spawn `.cmd`/`.bat` files (`npx`, `uvx` shims) without `cmd.exe`; the command line is
+ * built with every cmd metacharacter escaped, as cross-spawn does.
+ */
+function windowsCommandLine(command: string, args: string[], env: Record<string, string>): { command: string; args: string[] } {
+  const resolved = findOnPath(command, env);
+  if (!resolved || !/\.(cmd|bat)$/i.test(resolved)) return { command: resolved ?? command, args };
+  const quoted = [resolved.replace(CMD_META, '^$1'), ...args.map(escapeForCmd)].join(' ');
+  return { command: comspec(env), args: ['/d', '/s', '/c', `"${quoted}"`] };
+}
+
+const CMD_META = /([()\][%!^"`<>&|;, *?])/g;
+
+/** MSVC argument quoting (backslashes before a quote doubled), then cmd's `^` escapes. */
+function escapeForCmd(arg: string): string {
+  let out = '';
+  let slashes = 0;
+  for (const ch of arg) {
+    if (ch === '\\') {
+      slashes++;
+      continue;
+    }
+    out += ch === '"' ? '\\'.repeat(slashes * 2 + 1) + '"' : '\\'.repeat(slashes) + ch;
+    slashes = 0;
+  }
+  out += '\\'.repeat(slashes * 2);
+  return `"${out}"`.replace(CMD_META, '^$1');
+}
+
+function findOnPath(command: string, env: Record<string, string>): string | undefined {
+  const exts = (env.PATHEXT ?? process.env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean);
+  const hasExt = /\.[a-z0-9]+$/i.test(command);
+  const dirs = /[\\/]/.test(command) ? [''] : (env.Path ?? env.PATH ?? process.env.Path ?? process.env.PATH ?? '').split(';');
+  for (const dir of dirs) {
+    const base = dir ? `${dir.replace(/[\\/]$/, '')}\\${command}` : command;
+    for (const candidate of hasExt ? [base] : exts.map((e) => base + e.toLowerCase())) {
+      try {
+        if (statSync(candidate).isFile()) return candidate;
+      } catch {
+        /* not here */
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,127 @@
+import { CLIENTS } from '../core/config/clients';
+import type { ToolDefinition } from '../core/model/tool';
+import { displayPath } from '../core/report/types';
+import { formatMs, visible } from './errors';
+import type { InspectResult } from './inspect';
+import type { LiveSnapshot } from './types';
+
+const TEXT_DESCRIPTION_LIMIT = 1_000;
+
+/** `mcp-warden inspect --format json`, version 1 (documented in docs/inspect.md). */
+export function inspectJson(results: readonly InspectResult[], cwd: string, toolVersion: string): string {
+  return JSON.stringify(
+    {
+      version: 1,
+      tool: { name: 'mcp-warden', version: toolVersion },
+      servers: results.map((r) => {
+        const s = r.snapshot;
+        return {
+          name: r.entry.name,
+          client: r.entry.client,
+          file: displayPath(r.entry.file, cwd),
+          scope: r.entry.scope,
+          status: r.skipped ? 'skipped' : r.status.state,
+          ...(r.skipped ? { skipped: r.skipped } : {}),
+          ...(r.status.state === 'error' ? { error: { kind: r.status.kind, message: r.status.message } } : {}),
+          commandLine: r.commandLine ?? null,
+          durationMs: Math.round(r.durationMs),
+          ...(s ? snapshotJson(s) : {}),
+          ...(r.stderr && r.status.state === 'error' ? { stderr: r.stderr } : {}),
+        };
+      }),
+    },
+    null,
+    2,
+  );
+}
+
+function snapshotJson(s: LiveSnapshot): Record<string, unknown> {
+  return {
+    transport: s.transport,
+    protocolVersion: s.protocolVersion ?? null,
+    serverInfo: s.serverInfo ?? null,
+    instructions: s.instructions ?? null,
+    capabilities: s.capabilities,
+    tools: s.tools,
+    prompts: s.prompts,
+    resources: s.resources,
+    resourceTemplates: s.resourceTemplates,
+    truncated: s.truncated,
+    listedAt: s.listedAt,
+  };
+}
+
+/** Human output: a block per server; server text made visible (escapes shown, never interpreted) and clipped. */
+export function inspectText(results: readonly InspectResult[], cwd: string): string {
+  const out: string[] = [];
+  for (const r of results) {
+    out.push(`${r.entry.name}  (${CLIENTS[r.entry.client].name}, ${displayPath(r.entry.file, cwd)})`);
+    if (r.skipped) out.push(`  skipped: ${r.skipped} in the config`);
+    else if (r.status.state === 'error') out.push(`  error (${r.status.kind}): ${r.status.message}`);
+    else if (r.snapshot) out.push(...snapshotText(r.snapshot, r.durationMs));
+    out.push('');
+  }
+  const count = (state: string) => results.filter((r) => !r.skipped && r.status.state === state).length;
+  const skipped = results.filter((r) => r.skipped).length;
+  out.push(`${results.length} server(s): ${count('connected')} connected, ${count('error')} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  return out.join('\n') + '\n';
+}
+
+function snapshotText(s: LiveSnapshot, durationMs: number): string[] {
+  const info = s.serverInfo ? `${visible(s.serverInfo.name, 100)} ${visible(s.serverInfo.version ?? '', 40)}`.trim() : 'no serverInfo';
+  const out = [`  connected in ${formatMs(durationMs)} · ${info} · ${s.transport}${s.protocolVersion ? ` · protocol ${visible(s.protocolVersion, 40)}` : ''}`];
+  if (s.instructions) out.push(`  instructions: ${block(s.instructions, '    ')}`);
+  section(out, 'tools', s.tools, (t) => [`${visible(t.name, 200)}${describe(t.description)}`, ...parameters(t), ...annotations(t)]);
+  section(out, 'prompts', s.prompts, (p) => [
+    `${visible(p.name, 200)}${describe(p.description)}`,
+    ...(p.arguments ?? []).map((a) => `    ${visible(a.name, 200)}${a.required ? ' (required)' : ''}${describe(a.description)}`),
+  ]);
+  section(out, 'resources', s.resources, (r) => [`${visible(r.uri, 300)} (${visible(r.name, 200)})${describe(r.description)}`]);
+  section(out, 'resource templates', s.resourceTemplates, (r) => [`${visible(r.uriTemplate, 300)} (${visible(r.name, 200)})${describe(r.description)}`]);
+  for (const [list, cut] of Object.entries(s.truncated.lists)) out.push(`  truncated: ${list} list stopped at ${cut.kept} items (${cut.reason})`);
+  for (const t of s.truncated.texts.slice(0, 20)) {
+    out.push(`  truncated: ${t.list} ${visible(t.item, 100)}: ${t.field} ${t.length < 0 ? 'nested too deep' : `had ${t.length} characters`}`);
+  }
+  return out;
+}
+
+function section<T>(out: string[], title: string, items: readonly T[], lines: (item: T) => string[]): void {
+  if (items.length === 0) return;
+  out.push(`  ${title} (${items.length})`);
+  for (const item of items) {
+    const [first, ...rest] = lines(item);
+    out.push(`    ${first}`, ...rest.map((l) => `    ${l}`));
+  }
+}
+
+function describe(text: string | undefined): string {
+  return text ? ` — ${block(text, '        ')}` : '';
+}
+
+/** Multi-line server text, each line indented, escapes visible, clipped. */
+function block(text: string, indent: string): string {
+  const clipped = text.length > TEXT_DESCRIPTION_LIMIT ? text.slice(0, TEXT_DESCRIPTION_LIMIT) : text;
+  const shown = clipped
+    .split('\n')
+    .map((line, i) => (i === 0 || line.trim() === '' ? '' : indent) + visible(line, Infinity))
+    .join('\n');
+  return text.length > TEXT_DESCRIPTION_LIMIT ? `${shown}… (${text.length} characters; --format json has all of it)` : shown;
+}
+
+function parameters(tool: ToolDefinition): string[] {
+  const schema = tool.inputSchema as { properties?: Record<string, { type?: unknown; description?: unknown }>; required?: unknown } | undefined;
+  if (!schema?.properties || typeof schema.properties !== 'object') return [];
+  const required = Array.isArray(schema.required) ? schema.required : [];
+  return Object.entries(schema.properties).map(([name, p]) => {
+    const type = typeof p?.type === 'string' ? `: ${visible(p.type, 40)}` : '';
+    const description = typeof p?.description === 'string' ? describe(p.description) : '';
+    return `    ${visible(name, 200)}${type}${required.includes(name) ? ' (required)' : ''}${description}`;
+  });
+}
+
+function annotations(tool: ToolDefinition): string[] {
+  const a = tool.annotations;
+  if (!a) return [];
+  const hints = (['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const).filter((k) => a[k] !== undefined).map((k) => `${k}=${a[k]}`);
+  return hints.length > 0 ? [`    annotations: ${hints.join(' ')}`] : [];
+}
