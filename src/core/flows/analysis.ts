@@ -3,7 +3,7 @@ import type { Project } from '../engine/project';
 import type { ConfigFile } from '../model/configFile';
 import type { TextEdit } from '../model/finding';
 import type { ServerEntry } from '../model/server';
-import { findToxicFlows, type ToxicFlow } from './flows';
+import { findToxicFlows, flowThrough, type ToxicFlow } from './flows';
 import { liveSnapshotsOf, type FlowKind, type FlowOptions } from './options';
 import { buildSessions, type Session } from './sessions';
 
@@ -43,8 +43,10 @@ export function flowSurvivesEdit(project: Project, file: ConfigFile, edits: read
     explicit: file.explicit,
     ...(file.client ? { client: file.client } : {}),
   });
-  const files = project.files.map((f) => (f === file ? edited : f));
-  const { flows } = analyseProject({ ...project, files }, options);
+  const sameClient = (f: ConfigFile) => (f.client ?? 'generic') === (file.client ?? 'generic');
+  const files = project.files.filter(sameClient).map((f) => (f === file ? edited : f));
+  const live = liveSnapshotsOf(project);
+  const sessions = buildSessions({ ...project, files }, live ? { live, builtinTools: options.builtinTools } : { builtinTools: options.builtinTools });
   const path = entry.path.join('/');
-  return flows.some((f) => f.kind === kind && f.servers.some((s) => s.file === edited && s.entry?.name === entry.name && s.entry.path.join('/') === path));
+  return sessions.some((session) => flowThrough(session, kind, options, (s) => s.file === edited && s.entry?.name === entry.name && s.entry.path.join('/') === path));
 }

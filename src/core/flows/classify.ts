@@ -57,7 +57,14 @@ export function classifyTool(tool: ToolDefinition, hint: ServerHint = {}): ToolC
   return out;
 }
 
-/** A catalog tool classified from the catalog alone (no live definition yet). */
+const catalogMemo = new WeakMap<CatalogTool, Map<string, ToolClassification>>();
+
+/** A catalog tool classified from the catalog alone (no live definition yet); memoized, the result is shared. */
 export function classifyCatalogTool(server: CatalogServer, entry: CatalogTool, without?: readonly Capability[]): ToolClassification {
-  return classifyTool({ name: entry.name }, without ? { catalog: server, without } : { catalog: server });
+  const key = `${server.id}|${without?.join(',') ?? ''}`;
+  let byKey = catalogMemo.get(entry);
+  if (!byKey) catalogMemo.set(entry, (byKey = new Map()));
+  let out = byKey.get(key);
+  if (!out) byKey.set(key, (out = classifyTool({ name: entry.name }, without ? { catalog: server, without } : { catalog: server })));
+  return out;
 }

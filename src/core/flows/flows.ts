@@ -30,14 +30,24 @@ export interface ToxicFlow {
 /** Upper bound on the server combinations examined per flow kind (each is a few comparisons). */
 export const MAX_COMBINATIONS = 200_000;
 
-/** The tools of a server that count for a capability, best first. */
+const ranked = new WeakMap<readonly ToolClassification[], Map<string, { tool: ToolClassification; confidence: number }[]>>();
+
+/** The tools of a server that count for a capability, best first (tool lists are shared and immutable, so this is memoized). */
 export function toolsWith(server: SessionServer, capability: Capability, minConfidence: number): FlowLeg[] {
-  const legs: FlowLeg[] = [];
-  for (const tool of server.tools) {
-    const label = labelOf(tool, capability);
-    if (label && label.confidence >= minConfidence) legs.push({ capability, server, tool, confidence: label.confidence });
+  let byKey = ranked.get(server.tools);
+  if (!byKey) ranked.set(server.tools, (byKey = new Map()));
+  const key = `${capability}|${minConfidence}`;
+  let found = byKey.get(key);
+  if (!found) {
+    found = [];
+    for (const tool of server.tools) {
+      const label = labelOf(tool, capability);
+      if (label && label.confidence >= minConfidence) found.push({ tool, confidence: label.confidence });
+    }
+    found.sort((a, b) => b.confidence - a.confidence);
+    byKey.set(key, found);
   }
-  return legs.sort((a, b) => b.confidence - a.confidence);
+  return found.map((f) => ({ capability, server, tool: f.tool, confidence: f.confidence }));
 }
 
 function covers(accepted: AcceptedFlow, kind: FlowKind, servers: readonly SessionServer[]): boolean {
@@ -54,6 +64,25 @@ function pathThrough(choice: readonly SessionServer[], legs: readonly Capability
     used.add(leg.tool);
     return leg;
   });
+}
+
+function provides(server: SessionServer, capability: Capability, minConfidence: number): boolean {
+  return server.tools.some((t) => (labelOf(t, capability)?.confidence ?? 0) >= minConfidence);
+}
+
+/**
+ * Whether a flow of `kind` runs through the server `target` picks: the cheap question a fix check
+ * asks many times. Without accepted flows it needs no path, only which servers provide which legs.
+ */
+export function flowThrough(session: Session, kind: FlowKind, options: FlowOptions, target: (server: SessionServer) => boolean): boolean {
+  const accepted = options.acceptedFlows.filter((a) => !a.kinds || a.kinds.includes(kind));
+  if (accepted.length > 0) return findToxicFlows(session, { ...options, kinds: [kind] }).some((f) => f.servers.some(target));
+  const servers = session.servers.filter((s) => options.builtinTools || s.origin !== 'builtin');
+  const legs = FLOW_LEGS[kind];
+  const providers = legs.map((c) => servers.filter((s) => provides(s, c, options.minConfidence)));
+  if (providers.some((p) => p.length === 0)) return false;
+  const all = providers.flat();
+  return all.some((s) => s.origin !== 'builtin') && all.some(target);
 }
 
 /** Toxic combinations in one session, for the kinds asked for. */
@@ -74,10 +103,46 @@ export function findToxicFlows(session: Session, options: FlowOptions): ToxicFlo
       providers.set(capability, [...perServer.values()].flat().sort((a, b) => b.confidence - a.confidence));
     }
     if (legs.some((c) => byServer.get(c)!.size === 0)) continue;
-    const flow = examine(session, kind, legs, byServer, options.acceptedFlows);
+    const accepted = options.acceptedFlows.filter((a) => !a.kinds || a.kinds.includes(kind));
+    const flow = accepted.length === 0 ? direct(session, kind, legs, byServer) : examine(session, kind, legs, byServer, accepted);
     if (flow) flows.push({ ...flow, providers });
   }
   return flows;
+}
+
+/**
+ * Without accepted flows every combination counts, so every provider is on some path: each
+ * server's example takes its own tools where it has them and the best other provider elsewhere.
+ */
+function direct(session: Session, kind: FlowKind, legs: readonly Capability[], byServer: Map<Capability, Map<SessionServer, FlowLeg[]>>): Omit<ToxicFlow, 'providers'> | undefined {
+  const providers = new Set(legs.flatMap((c) => [...byServer.get(c)!.keys()]));
+  if ([...providers].every((s) => s.origin === 'builtin')) return undefined;
+  const involved = session.servers.filter((s) => providers.has(s));
+  const examples = new Map<SessionServer, FlowLeg[]>();
+  for (const server of involved) {
+    const choice: SessionServer[] = [];
+    for (const capability of legs) {
+      const candidates = byServer.get(capability)!;
+      if (candidates.has(server)) {
+        choice.push(server);
+        continue;
+      }
+      const ranked = [...candidates.entries()].sort(([a, la], [b, lb]) => rank(b, lb, choice) - rank(a, la, choice));
+      choice.push(ranked[0]![0]);
+    }
+    if (choice.every((s) => s.origin === 'builtin')) {
+      const capability = legs.find((c) => [...byServer.get(c)!.keys()].some((s) => s.origin !== 'builtin'))!;
+      const i = legs.indexOf(capability);
+      choice[i] = [...byServer.get(capability)!.keys()].find((s) => s.origin !== 'builtin')!;
+    }
+    examples.set(server, pathThrough(choice, legs, byServer));
+  }
+  return { kind, session, servers: involved, examples, acceptedBy: [] };
+}
+
+/** Best provider for a leg: confident, an MCP server rather than a built-in, one not yet on the path. */
+function rank(server: SessionServer, legs: FlowLeg[], chosen: readonly SessionServer[]): number {
+  return legs[0]!.confidence - (server.origin === 'builtin' ? 0.01 : 0) + (chosen.includes(server) ? 0 : 0.001);
 }
 
 function examine(session: Session, kind: FlowKind, legs: readonly Capability[], byServer: Map<Capability, Map<SessionServer, FlowLeg[]>>, accepted: readonly AcceptedFlow[]): Omit<ToxicFlow, 'providers'> | undefined {

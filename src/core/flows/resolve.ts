@@ -1,7 +1,7 @@
 import type { ServerEntry } from '../model/server';
 import type { ServerSnapshot } from '../model/tool';
 import { findCatalogServer } from './catalog/index';
-import type { CatalogServer } from './catalog/types';
+import type { CatalogServer, Narrowing } from './catalog/types';
 import { classifyCatalogTool, classifyTool } from './classify';
 import { guessFromNames } from './guess';
 import { identifyServer } from './identify';
@@ -23,6 +23,17 @@ export interface ResolvedTools {
 export function resolveServerTools(entry: ServerEntry | undefined, snapshot: ServerSnapshot | undefined, builtin?: CatalogServer): ResolvedTools {
   if (builtin) return { origin: 'builtin', catalog: builtin, tools: builtin.tools.map((t) => classifyCatalogTool(builtin, t)), hiddenTools: [] };
   if (!entry) return { origin: 'unknown', tools: [], hiddenTools: [] };
+  const memo = resolved.get(entry);
+  if (memo && memo.snapshot === snapshot) return memo.result;
+  const result = resolveEntry(entry, snapshot);
+  resolved.set(entry, { snapshot, result });
+  return result;
+}
+
+/** Entries are immutable once parsed, so their resolution is kept for later sessions (fix checks rebuild them often). */
+const resolved = new WeakMap<ServerEntry, { snapshot: ServerSnapshot | undefined; result: ResolvedTools }>();
+
+function resolveEntry(entry: ServerEntry, snapshot: ServerSnapshot | undefined): ResolvedTools {
   const identities = identifyServer(entry);
   const catalog = findCatalogServer(identities)?.server;
   const narrowing = catalog?.narrow?.(entry);
@@ -31,8 +42,7 @@ export function resolveServerTools(entry: ServerEntry | undefined, snapshot: Ser
   if (snapshot) {
     out = { origin: 'live', tools: snapshot.tools.map((t) => classifyTool(t, catalog ? { catalog, ...(without ? { without } : {}) } : {})), hiddenTools: [] };
   } else if (catalog) {
-    const kept = catalog.tools.filter((t) => !narrowing || narrowing.keep(t));
-    out = { origin: 'catalog', tools: kept.map((t) => classifyCatalogTool(catalog, t, without)), hiddenTools: [] };
+    out = { origin: 'catalog', tools: catalogTools(catalog, narrowing), hiddenTools: [] };
     if (narrowing) out.narrowedBy = narrowing.why;
   } else {
     const guess = guessFromNames([entry.name, ...identities.map((i) => i.name)]);
@@ -40,6 +50,21 @@ export function resolveServerTools(entry: ServerEntry | undefined, snapshot: Ser
   }
   if (catalog) out.catalog = catalog;
   return applyFilter(entry, out);
+}
+
+const catalogLists = new WeakMap<CatalogServer, Map<string, ToolClassification[]>>();
+
+/** The classified tool list of a catalog server in one mode, shared by every entry that runs it. */
+function catalogTools(catalog: CatalogServer, narrowing: Narrowing | undefined): ToolClassification[] {
+  let byMode = catalogLists.get(catalog);
+  if (!byMode) catalogLists.set(catalog, (byMode = new Map()));
+  const mode = narrowing?.why ?? '';
+  let list = byMode.get(mode);
+  if (!list) {
+    list = catalog.tools.filter((t) => !narrowing || narrowing.keep(t)).map((t) => classifyCatalogTool(catalog, t, narrowing?.without));
+    byMode.set(mode, list);
+  }
+  return list;
 }
 
 function applyFilter(entry: ServerEntry, resolved: ResolvedTools): ResolvedTools {
