@@ -13,32 +13,29 @@ interface Case {
   message: RegExp;
   /** Processes the server records: itself, plus grandchildren. */
   pids: number;
+  /** Short for the servers expected to time out; generous for those that fail by themselves (a loaded machine starts them slowly). */
+  connectTimeoutMs: number;
 }
 
-const CONNECT_MS = 4_000;
 const CASES: Case[] = [
-  { script: 'hostile-hang.mjs', kind: 'timeout', message: /no answer to initialize within 4 s/, pids: 1 },
-  { script: 'hostile-crash.mjs', kind: 'exited', message: /exited with code 1 before it answered initialize; stderr: "Error: lab server crashed/, pids: 1 },
-  { script: 'hostile-flood.mjs', kind: 'output-limit', message: /more than 2 MB to its standard output; it was stopped/, pids: 1 },
-  { script: 'hostile-flood.mjs', env: { LAB_FLOOD_LINES: '1' }, kind: 'protocol', message: /lines that are not JSON-RPC .*first: "garbage garbage/, pids: 1 },
-  { script: 'hostile-invalid-jsonrpc.mjs', kind: 'protocol', message: /answered with a message that is not valid JSON-RPC/, pids: 1 },
-  { script: 'hostile-grandchild.mjs', env: { LAB_HANG: '1' }, kind: 'timeout', message: /no answer to initialize/, pids: 3 },
+  { script: 'hostile-hang.mjs', kind: 'timeout', message: /no answer to initialize within 4 s/, pids: 1, connectTimeoutMs: 4_000 },
+  { script: 'hostile-crash.mjs', kind: 'exited', message: /exited with code 1 before it answered initialize; stderr: "Error: lab server crashed/, pids: 1, connectTimeoutMs: 30_000 },
+  { script: 'hostile-flood.mjs', kind: 'output-limit', message: /more than 2 MB to its standard output; it was stopped/, pids: 1, connectTimeoutMs: 30_000 },
+  { script: 'hostile-flood.mjs', env: { LAB_FLOOD_LINES: '1' }, kind: 'protocol', message: /lines that are not JSON-RPC .*first: "garbage garbage/, pids: 1, connectTimeoutMs: 30_000 },
+  { script: 'hostile-invalid-jsonrpc.mjs', kind: 'protocol', message: /answered with a message that is not valid JSON-RPC/, pids: 1, connectTimeoutMs: 30_000 },
+  { script: 'hostile-grandchild.mjs', env: { LAB_HANG: '1' }, kind: 'timeout', message: /no answer to initialize within 4 s/, pids: 3, connectTimeoutMs: 4_000 },
 ];
 
-test('every hostile server ends in a clear error within its timeout and leaves no process behind', async () => {
+test('every hostile server ends in a clear error (a timeout at the latest) and leaves no process behind', async () => {
   await Promise.all(
     CASES.map(async (c) => {
       const pids = pidFile();
-      const started = Date.now();
-      const result = await inspectServer(labEntry(c.script, { ...c.env, LAB_PID_FILE: pids.path }), { connectTimeoutMs: CONNECT_MS, maxOutputBytes: 2 * 1024 * 1024, killGraceMs: 500 });
-      const elapsed = Date.now() - started;
+      const result = await inspectServer(labEntry(c.script, { ...c.env, LAB_PID_FILE: pids.path }), { connectTimeoutMs: c.connectTimeoutMs, maxOutputBytes: 2 * 1024 * 1024, killGraceMs: 500 });
       const label = `${c.script} ${JSON.stringify(c.env ?? {})}`;
       assert.equal(result.status.state, 'error', label);
       const status = result.status as { kind: string; message: string };
       assert.equal(status.kind, c.kind, `${label}: ${status.message}`);
       assert.match(status.message, c.message, label);
-      // The bound is the timeout plus the kill's grace periods and process start-up, never unbounded.
-      assert.ok(elapsed < CONNECT_MS + 5_000, `${label} took ${elapsed} ms`);
       const recorded = pids.pids();
       assert.equal(recorded.length, c.pids, `${label} recorded ${recorded.join(',')}`);
       assert.deepEqual(await survivors(recorded), [], `${label}: processes left behind`);
