@@ -18,12 +18,24 @@ export function launchOf(server: ServerEntry): LaunchSpec | undefined {
 
 /** Understands a stdio server's command line; undefined for servers without a command. */
 export function parseLaunch(server: ServerEntry): LaunchSpec | undefined {
+  const words = commandWords(server);
+  return words ? parseWords(words, [], 0) : undefined;
+}
+
+/** The command and args as words; a command holding a whole command line (`"npx -y pkg"`) is split. */
+export function commandWords(server: ServerEntry): Token[] | undefined {
   if (!server.command) return undefined;
   const command = fieldToken(server.command);
   const first = /^\s*(\S+)\s+\S/.exec(command.text);
   const words =
     first && isKnownProgram(programName(first[1]!)) ? splitToken(command, programName(first[1]!) === 'cmd' ? 'cmd' : 'sh') : [command];
-  return parseWords([...words, ...server.args.map(fieldToken)], [], 0);
+  return [...words, ...server.args.map(fieldToken)];
+}
+
+/** One level of `cmd /c …`, `env X=1 …` or `sh -c "…"` taken off a command line. */
+export function unwrapOnce(words: Token[]): { words: Token[]; wrapper: Wrapper } | undefined {
+  const head = words[0];
+  return head && !head.operator ? unwrap(programName(head.text), words) : undefined;
 }
 
 const MAX_WRAPPING = 4;

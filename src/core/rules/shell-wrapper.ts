@@ -1,0 +1,75 @@
+import { tokenFileRange } from '../launch/literal';
+import { commandWords, shellScript, unwrapOnce } from '../launch/parse';
+import { POWERSHELLS, programName, SHELLS } from '../launch/program';
+import type { Token } from '../launch/types';
+import { fieldToken } from '../launch/words';
+import type { ConfigFile } from '../model/configFile';
+import type { ServerEntry } from '../model/server';
+import type { Rule, RuleContext } from './rule';
+
+/** A download piped or substituted into an interpreter: `curl … | sh`, `bash <(curl …)`, `iwr … | iex`. */
+const PIPE_TO_SHELL =
+  /\b(?:curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod)\b[^|\n]{0,2000}\|\s*(?:sudo\s+)?(?:(?:ba|z|da|k)?sh|python3?|node|iex|invoke-expression)\b|(?:<\(|\$\()\s*(?:curl|wget)\b/i;
+const POWERSHELL_COMMAND = /^[-/](?:c|command)$/i;
+const POWERSHELL_ENCODED = /^[-/](?:e|ec|enc|encodedcommand)$/i;
+
+function shorten(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 60 ? `${one.slice(0, 57)}…` : one;
+}
+
+function report(file: ConfigFile, context: RuleContext, server: ServerEntry, token: Token, message: string, severity?: 'error'): void {
+  context.report({ server, range: tokenFileRange(file.text, token), path: token.field.path, message, ...(severity ? { severity } : {}) });
+}
+
+/**
+ * A server started through a shell that interprets a command string (`bash -c`, `sh -c`,
+ * PowerShell `-Command`), `cmd /c` running more than one command, and downloads piped into a shell.
+ */
+export const shellWrapper: Rule = {
+  meta: {
+    id: 'shell-wrapper',
+    category: 'launch',
+    defaultSeverity: 'warning',
+    description: 'A server is launched through a shell command string, or pipes a download into a shell.',
+  },
+  check(file, context) {
+    for (const server of file.servers) {
+      if (server.disabled) continue;
+      let words = commandWords(server);
+      for (let depth = 0; words && words.length > 0 && depth < 4; depth++) {
+        const program = programName(words[0]!.text);
+        const whole = words.map((w) => w.text).join(' ');
+        if (PIPE_TO_SHELL.test(whole) && (SHELLS.has(program) || POWERSHELLS.has(program) || program === 'cmd')) {
+          report(file, context, server, words.find((w) => PIPE_TO_SHELL.test(w.text)) ?? words[0]!, `Server "${server.name}" downloads a script and runs it in a shell (${shorten(whole)}): whatever that URL serves at launch runs with your credentials, unreviewed.`, 'error');
+          break;
+        }
+        if (SHELLS.has(program)) {
+          const script = shellScript(words);
+          if (script) report(file, context, server, script, `Server "${server.name}" is started by ${program} -c "${shorten(script.text)}": the shell interprets the whole string (variables, globs, more commands), which is harder to review and easy to inject into. Start the program directly with command and args.`);
+          break;
+        }
+        if (POWERSHELLS.has(program)) {
+          const at = words.findIndex((w, i) => i > 0 && (POWERSHELL_COMMAND.test(w.text) || POWERSHELL_ENCODED.test(w.text)));
+          const arg = words[at + 1];
+          if (at > 0 && arg) {
+            const encoded = POWERSHELL_ENCODED.test(words[at]!.text);
+            report(file, context, server, arg, encoded
+              ? `Server "${server.name}" runs a base64-encoded PowerShell command: nobody reading this config can see what it does.`
+              : `Server "${server.name}" runs a PowerShell command string (${shorten(arg.text)}): PowerShell interprets all of it, which is harder to review and easy to inject into. Start the program directly.`, encoded ? 'error' : undefined);
+          }
+          break;
+        }
+        const inner = unwrapOnce(words);
+        if (program === 'cmd' && inner) {
+          const operator = inner.words.find((w) => w.operator);
+          if (operator) {
+            report(file, context, server, fieldToken(operator.field), `Server "${server.name}" uses cmd /c to run more than one command (${shorten(inner.words.map((w) => w.text).join(' '))}): everything after "${operator.text}" also runs, which is easy to overlook.`);
+            break;
+          }
+        }
+        words = inner?.words;
+      }
+    }
+  },
+};

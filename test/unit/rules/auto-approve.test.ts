@@ -1,0 +1,39 @@
+import { autoApprove, dangerOf } from '../../../src/core/rules/auto-approve';
+import { ruleTable } from '../helpers/ruleTester';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+const CLINE = '/u/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json';
+const server = (extra: Record<string, unknown>) => JSON.stringify({ mcpServers: { s: { command: 'x', ...extra } } }, null, 2);
+
+ruleTable(autoApprove, {
+  valid: [
+    { name: 'read-only tools', path: CLINE, text: server({ autoApprove: ['read_file', 'list_directory', 'search_files', 'getIssue'] }) },
+    { name: 'empty list', path: '/p/.roo/mcp.json', text: server({ alwaysAllow: [] }) },
+    { name: 'trust false', path: '/p/.gemini/settings.json', text: server({ trust: false }) },
+    { name: 'a key the client does not read', path: '/p/.cursor/mcp.json', text: server({ autoApprove: ['*'] }) },
+    { name: "Roo Code does not read Cline's key", path: '/p/.roo/mcp.json', text: server({ autoApprove: ['*'] }) },
+    { name: 'disabled server', path: '/p/.roo/mcp.json', text: server({ alwaysAllow: ['*'], disabled: true }) },
+  ],
+  invalid: [
+    { name: 'Cline "*"', path: CLINE, text: server({ autoApprove: ['*'] }), errors: [{ text: '"*"', message: 'every tool of "s"', path: ['mcpServers', 's', 'autoApprove', 0] }] },
+    { name: 'Roo Code dangerous tools', path: '/p/.roo/mcp.json', text: server({ alwaysAllow: ['read_file', 'write_file', 'execute_command', 'deleteBranch', 'send_email'] }), errors: [
+      { text: '"write_file"', message: 'changes files or remote state' },
+      { text: '"execute_command"', message: 'runs commands or code' },
+      { text: '"deleteBranch"', message: 'deletes or overwrites data' },
+      { text: '"send_email"', message: 'sends data out' },
+    ] },
+    { name: 'Kiro', path: '/p/.kiro/settings/mcp.json', text: server({ autoApprove: ['run_terminal'] }), errors: [{ message: 'autoApprove' }] },
+    { name: 'Gemini trust', path: '/home/u/.gemini/settings.json', text: server({ trust: true }), errors: [{ text: 'true', message: '"trust": true' }] },
+    { name: 'generic file: any key', path: '/p/servers.json', text: server({ alwaysAllow: ['*'] }), client: 'generic', errors: [{ message: 'alwaysAllow' }] },
+  ],
+});
+
+test('dangerOf reads tool names in any case style', () => {
+  assert.equal(dangerOf('read_file'), undefined);
+  assert.equal(dangerOf('listIssues'), undefined);
+  assert.equal(dangerOf('browser_navigate'), undefined);
+  assert.equal(dangerOf('create_pull_request'), 'changes files or remote state');
+  assert.equal(dangerOf('runShellCommand'), 'runs commands or code');
+  assert.equal(dangerOf('drop-table'), 'deletes or overwrites data');
+});

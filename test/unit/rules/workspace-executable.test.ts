@@ -1,0 +1,32 @@
+import { workspaceExecutable } from '../../../src/core/rules/workspace-executable';
+import { ruleTable } from '../helpers/ruleTester';
+
+const cursor = (command: string, args: string[], extra: Record<string, unknown> = {}) => JSON.stringify({ mcpServers: { s: { command, args, ...extra } } }, null, 2);
+const vscode = (command: string, args: string[]) => JSON.stringify({ servers: { s: { command, args } } }, null, 2);
+
+ruleTable(workspaceExecutable, {
+  valid: [
+    { name: 'a pinned package', path: '/repo/.cursor/mcp.json', text: cursor('npx', ['-y', 'pkg@1.0.0']) },
+    { name: 'a program on the PATH', path: '/repo/.cursor/mcp.json', text: cursor('mcp-server-git', ['--repository', '.']) },
+    { name: 'an absolute path outside the repository', path: '/repo/.cursor/mcp.json', text: cursor('node', ['/opt/mcp/server.js']) },
+    { name: 'user-scope config', path: '/home/u/.config/Claude/claude_desktop_config.json', text: cursor('node', ['./server.js']) },
+    { name: 'python module', path: '/repo/.mcp.json', text: cursor('python', ['-m', 'tools.server']) },
+    { name: 'relative script with cwd outside the repo', path: '/repo/.cursor/mcp.json', text: cursor('./run.sh', [], { cwd: '/opt/tool' }) },
+    { name: 'remote server', path: '/repo/.vscode/mcp.json', text: '{"servers": {"r": {"type": "http", "url": "https://x.example/mcp"}}}' },
+    { name: 'npm exec of a package', path: '/repo/.cursor/mcp.json', text: cursor('npm', ['exec', 'pkg@1.0.0']) },
+  ],
+  invalid: [
+    { name: './scripts/x.sh', path: '/repo/.cursor/mcp.json', text: cursor('./scripts/x.sh', []), errors: [{ text: './scripts/x.sh', message: 'runs ./scripts/x.sh from this repository', severity: 'warning', path: ['mcpServers', 's', 'command'] }] },
+    { name: 'node ./server.js', path: '/repo/.mcp.json', text: cursor('node', ['./server.js']), errors: [{ text: './server.js', path: ['mcpServers', 's', 'args', 0] }] },
+    { name: 'python server.py', path: '/repo/.roo/mcp.json', text: cursor('python3', ['server.py']), errors: [{ text: 'server.py' }] },
+    { name: '${workspaceFolder}/bin/x', path: '/repo/.vscode/mcp.json', text: vscode('${workspaceFolder}/bin/x', []), errors: [{ text: '${workspaceFolder}/bin/x' }] },
+    { name: 'absolute path inside the repository', path: '/repo/.vscode/mcp.json', text: vscode('node', ['/repo/tools/s.js']), errors: [{ text: '/repo/tools/s.js' }] },
+    { name: 'npx of a local folder', path: '/repo/.cursor/mcp.json', text: cursor('npx', ['./packages/mcp']), errors: [{ text: './packages/mcp' }] },
+    { name: 'go run .', path: '/repo/.cursor/mcp.json', text: cursor('go', ['run', '.']), errors: [{ text: '.' }] },
+    { name: 'uv run script', path: '/repo/.cursor/mcp.json', text: cursor('uv', ['run', '--with', 'mcp==1.0', 'server.py']), errors: [{ text: 'server.py' }] },
+    { name: 'bash script', path: '/repo/.cursor/mcp.json', text: cursor('bash', ['scripts/start.sh']), errors: [{ text: 'scripts/start.sh' }] },
+    { name: 'npm run', path: '/repo/.cursor/mcp.json', text: cursor('npm', ['run', 'mcp']), errors: [{ text: 'mcp', message: 'runs the "mcp" script of the package.json' }] },
+    { name: 'Windows relative path behind cmd', path: '/repo/.cursor/mcp.json', text: cursor('cmd', ['/c', '.\\bin\\server.exe']), errors: [{ text: '".\\\\bin\\\\server.exe"', message: 'runs .\\bin\\server.exe' }] },
+    { name: 'Continue workspace YAML', path: '/repo/.continue/mcpServers/a.yaml', text: 'mcpServers:\n  - name: s\n    command: node\n    args: [dist/index.js]\n', errors: [{ line: 4, text: 'dist/index.js' }] },
+  ],
+});
