@@ -15,11 +15,18 @@ function legFor(path: readonly FlowLeg[], capability: Capability): FlowLeg {
 /** The path in words: what comes in, what it can reach, how it leaves. */
 export function describePath(kind: ToxicFlow['kind'], path: readonly FlowLeg[]): string {
   const source = legFor(path, 'untrusted-content');
-  const what = source.tool.content ?? 'untrusted content';
+  if (path.every((l) => l.tool === source.tool)) return singleTool(kind, source);
+  const origin = source.tool.guessed ? `content brought in by ${toolRef(source)}` : `${source.tool.content ?? 'untrusted content'} read by ${toolRef(source)}`;
   if (kind === 'data-leak') {
-    return `${what} read by ${toolRef(source)} can instruct ${toolRef(legFor(path, 'private-data'))} and leave through ${toolRef(legFor(path, 'outbound'))}`;
+    return `${origin} can instruct ${toolRef(legFor(path, 'private-data'))} and leave through ${toolRef(legFor(path, 'outbound'))}`;
   }
-  return `${what} read by ${toolRef(source)} can instruct ${toolRef(legFor(path, 'destructive'))} to change or delete things`;
+  return `${origin} can instruct ${toolRef(legFor(path, 'destructive'))} to change or delete things`;
+}
+
+/** One tool (or one guessed server) holds every leg. */
+function singleTool(kind: ToxicFlow['kind'], leg: FlowLeg): string {
+  const what = kind === 'data-leak' ? 'bring in untrusted content, reach private data and send it out' : 'bring in untrusted content and change or delete things';
+  return `${toolRef(leg)} can ${what} on its own`;
 }
 
 const KIND_TITLES: Record<ToxicFlow['kind'], string> = {

@@ -3,9 +3,9 @@ import { identifierWords } from './signals/words';
 import type { Capability, CapabilityLabel, ToolClassification } from './types';
 
 const KEYWORDS: Record<Capability, ReadonlySet<string>> = {
-  'untrusted-content': new Set(['fetch', 'browser', 'playwright', 'puppeteer', 'scrape', 'scraper', 'crawl', 'crawler', 'search', 'web', 'rss', 'youtube', 'reddit', 'twitter', 'hackernews', 'news', 'email', 'gmail', 'mail', 'outlook', 'imap', 'slack', 'discord', 'telegram', 'whatsapp', 'github', 'gitlab', 'jira', 'zendesk', 'intercom']),
-  'private-data': new Set(['filesystem', 'file', 'fs', 'postgres', 'postgresql', 'mysql', 'sqlite', 'mongo', 'mongodb', 'redis', 'database', 'db', 'sql', 'drive', 'gdrive', 'dropbox', 'notion', 'obsidian', 'memory', 'calendar', 'contact', 'email', 'gmail', 'mail', 'outlook', 'slack', 'github', 'gitlab', 'vault', 'aws', 'gcp', 'azure', 'kubernetes', 'k8s', 'jira', 'confluence']),
-  outbound: new Set(['email', 'gmail', 'mail', 'smtp', 'slack', 'discord', 'telegram', 'whatsapp', 'twilio', 'sms', 'webhook', 'github', 'gitlab', 'twitter', 'notifier', 'notify']),
+  'untrusted-content': new Set(['fetch', 'fetcher', 'browser', 'playwright', 'puppeteer', 'scrape', 'scraper', 'crawl', 'crawler', 'search', 'web', 'rss', 'youtube', 'reddit', 'twitter', 'hackernews', 'news', 'email', 'gmail', 'mail', 'outlook', 'imap', 'slack', 'discord', 'telegram', 'whatsapp', 'github', 'gitlab', 'jira', 'zendesk', 'intercom']),
+  'private-data': new Set(['private', 'secret', 'note', 'filesystem', 'file', 'fs', 'postgres', 'postgresql', 'mysql', 'sqlite', 'mongo', 'mongodb', 'redis', 'database', 'db', 'sql', 'drive', 'gdrive', 'dropbox', 'notion', 'obsidian', 'memory', 'calendar', 'contact', 'email', 'gmail', 'mail', 'outlook', 'slack', 'github', 'gitlab', 'vault', 'aws', 'gcp', 'azure', 'kubernetes', 'k8s', 'jira', 'confluence']),
+  outbound: new Set(['sender', 'email', 'gmail', 'mail', 'smtp', 'slack', 'discord', 'telegram', 'whatsapp', 'twilio', 'sms', 'webhook', 'github', 'gitlab', 'twitter', 'notifier', 'notify']),
   destructive: new Set(['shell', 'terminal', 'exec', 'command', 'kubectl', 'kubernetes', 'k8s', 'docker', 'ssh', 'desktop']),
 };
 

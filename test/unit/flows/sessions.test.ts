@@ -119,3 +119,18 @@ test('a live snapshot replaces the catalog guess', () => {
   const flows = findToxicFlows(liveSession, DEFAULT_FLOW_OPTIONS);
   assert.deepEqual(flows.map((f) => [f.kind, f.servers.map((s) => s.name)]), [['data-leak', ['gh', 'custom']]]);
 });
+
+test('live definitions of unknown servers (the lab trifecta) are classified from annotations, names, schemas and descriptions', () => {
+  const file = load('/lab/.mcp.json', { mcpServers: { fetcher: { command: 'node', args: ['f.mjs'] }, vault: { command: 'node', args: ['v.mjs'] }, out: { command: 'node', args: ['o.mjs'] } } });
+  const snap = (server: string, tools: ServerSnapshot['tools']): ServerSnapshot => ({ server, tools, prompts: [], resources: [], resourceTemplates: [] });
+  const live = new Map<string, ServerSnapshot>([
+    [serverKey(file.servers[0]!), snap('fetcher', [{ name: 'fetch_url', description: 'Fetches a web page and returns its text.', inputSchema: { properties: { url: {} } }, annotations: { readOnlyHint: true, openWorldHint: true } }])],
+    [serverKey(file.servers[1]!), snap('vault', [{ name: 'read_private_notes', description: "Reads the user's private notes, including saved passwords.", annotations: { readOnlyHint: true, openWorldHint: false } }])],
+    [serverKey(file.servers[2]!), snap('out', [{ name: 'send_message', description: 'Sends a chat message to any recipient.', inputSchema: { properties: { to: {}, text: {} } }, annotations: { openWorldHint: true, destructiveHint: false } }])],
+  ]);
+  const [session] = buildSessions(createProject([file]), { live, builtinTools: false });
+  const flows = findToxicFlows(session!, DEFAULT_FLOW_OPTIONS);
+  assert.deepEqual(flows.map((f) => [f.kind, f.servers.map((s) => s.name)]), [['data-leak', ['fetcher', 'vault', 'out']]]);
+  const fetch = session!.servers[0]!.tools[0]!;
+  assert.ok(!hasCapability(fetch, 'outbound'), 'read-only fetch: the weak query-string signal is halved by the claim');
+});

@@ -94,7 +94,7 @@ ruleTable(toxicFlow, {
       name: 'an unknown server judged by its name: a guess, so only info',
       path: '/p/.cursor/mcp.json',
       text: json('mcpServers', { mail: npx('acme-gmail-mcp') }),
-      errors: [{ server: 'mail', severity: 'info', message: 'the tools of `mail` (guessed from its name)' }],
+      errors: [{ server: 'mail', severity: 'info', message: 'The tools of `mail` (guessed from its name) can bring in untrusted content, reach private data and send it out on its own.' }],
     },
     {
       name: 'an accepted flow does not cover a new server on the path',
