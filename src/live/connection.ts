@@ -175,6 +175,8 @@ export class LiveConnection {
     }
     snapshot.truncated.texts.push(...sanitizer.truncated);
     snapshot.listedAt = new Date().toISOString();
+    opened.stdio?.resetOutputBudget();
+    if (opened.budget) opened.budget.used = 0;
     return snapshot;
   }
 

@@ -12,7 +12,7 @@ export interface LiveLimits {
   maxItemsPerList: number;
   /** Pages read per list before giving up on `nextCursor`. */
   maxPagesPerList: number;
-  /** Bytes read from the server's stdout (or HTTP bodies) over the connection's life; beyond it the server is stopped. */
+  /** Bytes read from the server's stdout (or HTTP bodies) from the start to the end of the first listing, and between later listings; beyond it the server is stopped. */
   maxOutputBytes: number;
   /** Characters kept of any one string (a description, a schema text); longer ones are cut and reported. */
   maxTextLength: number;

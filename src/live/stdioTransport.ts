@@ -110,6 +110,11 @@ export class BoundedStdioTransport implements Transport {
     return this.stop(true);
   }
 
+  /** Starts a new output budget (after a completed listing), so a long-lived quiet connection is not stopped. */
+  resetOutputBudget(): void {
+    this.stdoutBytes = 0;
+  }
+
   /** Stops the server at once for a reason the connection reports. */
   terminate(reason: LiveError): Promise<void> {
     this.failure ??= reason;
