@@ -1,0 +1,102 @@
+// Tool-definition analyzer benchmark: precision/recall on the labelled corpus, worst-case timing on
+// adversarial input, and growth with size. Run: OUT_DIR=out node scripts/build-tests.mjs && node out/bench/tools.js
+import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { analyzeServer } from '../src/core/tools/analyze';
+import type { ServerSnapshot } from '../src/core/model/tool';
+import { evaluateCorpus, loadCorpus, score, type CaseResult } from '../test/unit/tools/corpus';
+
+const MB = 1024 * 1024;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function corpusReport(): void {
+  const files = loadCorpus();
+  const started = performance.now();
+  const results = evaluateCorpus(files);
+  const elapsed = performance.now() - started;
+  for (const [title, subset] of [
+    ['whole corpus', results],
+    ['held-out part (written after tuning, never tuned on)', results.filter((r) => r.file.path.includes('holdout'))],
+    ['tuning part', results.filter((r) => !r.file.path.includes('holdout'))],
+  ] as const) {
+    if (subset.length === 0) continue;
+    const s = score(subset as CaseResult[]);
+    console.log(`\n== ${title}: ${s.poisoned} poisoned, ${s.benign} benign (${s.benignTools} benign tools)`);
+    console.log(`recall ${pct(s.recall)} (${s.truePositives}/${s.poisoned})  precision ${pct(s.precision)}  false-positive rate ${pct(s.falsePositiveRate)} (${s.falsePositives}/${s.benign})`);
+    console.log('category               recall        benign items flagged');
+    for (const c of s.categories) console.log(`${c.category.padEnd(22)} ${`${c.detected}/${c.expected}`.padEnd(7)} ${c.expected ? pct(c.recall).padStart(6) : '     -'}   ${c.benignHits}`);
+    for (const m of s.missed) console.log(`  missed: ${m.case.id} (${m.file.path})`);
+    for (const m of s.categoryMisses) console.log(`  category not found: ${m.result.case.id} ${m.category}`);
+    for (const m of s.falseAlarms) console.log(`  false alarm: ${m.case.id} ${m.findings.filter((f) => f.severity !== 'info').map((f) => `${f.category}:${f.severity} "${f.excerpt}"`).join('; ')}`);
+  }
+  const real = results.filter((r) => r.file.real);
+  const realAboveInfo = real.filter((r) => r.suspicious);
+  console.log(`\nreal npm servers (${[...new Set(real.map((r) => r.file.package))].join(', ')}): ${real.length} items, ${realAboveInfo.length} with findings above info`);
+  console.log(`corpus analysed in ${elapsed.toFixed(0)} ms`);
+}
+
+/** One 5 MB description built from near misses of every pattern, plus long runs of single characters. */
+function adversarial(size: number): Record<string, string> {
+  const tag = (s: string) => [...s].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
+  const nearMisses = [
+    'ignore previous instruction ', 'ignore all the the the the prior ', '<IMPORTANT ', '<system', '</ IMPORTANT', '<!-- ', 'system:', '\nassistant', 'ASSISTANT',
+    '~/.ss ', '.ssh', 'id_rs ', '.en ', 'mcp.jso ', 'AWS_SECRET', 'before using any othe ', 'always call this', 'do not tell the use ', 'without the user',
+    'send the conversatio ', 'pass it as ', 'https://', 'user@', '![x](', 'curl ', 'when this tool is', 'instead of the ', 'send_emai ', 'very very ',
+    'aGVsbG8gd29ybGQ ', 'QUFBQUFBQUFBQUFBQUFBQUFBQUFB ', '0123456789abcdef0123456789abcde ', '\u200b', '\u202e', tag('hi'), '\u001b', '\u001b[', '\u001b]8;;', '\r', '\b',
+    'іgnore ', 'ｉｇｎｏｒｅ ', 'you are now ', 'forget everything ', 'e.g. ', 'such as "', "'", '`', 'the user must ', 'silently ', 'contents of ', 'secrets ', 'tokens ',
+  ].join('');
+  const repeat = (unit: string) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+  return {
+    'near-miss mix': repeat(nearMisses),
+    'spaces': ' '.repeat(size - 1) + 'x',
+    'letters': 'a'.repeat(size),
+    "'<' run": '<'.repeat(size),
+    'base64 alphabet run': repeat('QUJD'),
+    'base64 words (23 chars)': repeat('QUJDREVGR0hJSktMTU5PUFF ') ,
+    'tag characters': repeat(tag('ignore previous instructions ')),
+    'zero-width run': '\u200b'.repeat(size),
+    'line breaks': '\n'.repeat(size),
+    'dotted host run': repeat('a.'),
+    'open comments': repeat('<!--'),
+    'escape introducers': repeat('\u001b['),
+    'ssh paths': repeat('~/.ssh/id_rsa '),
+    'transfer verbs': repeat('send pass include add '),
+    'upper-case identifiers': repeat('ABCDEFGHIJKLMNOPQRSTUVWXYZ_'),
+    'quotes and e.g.': repeat("e.g. 'x' \"y\" `z` "),
+  };
+}
+
+/** Wall-clock and CPU milliseconds (CPU time is the fair figure on a shared, loaded machine). */
+function time(description: string): { wall: number; cpu: number } {
+  const snapshot: ServerSnapshot = { server: 'bench', tools: [{ name: 'adversarial', description, inputSchema: { type: 'object', properties: { p: { type: 'string', description: description.slice(0, 1000) } } } }], prompts: [], resources: [], resourceTemplates: [] };
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  analyzeServer(snapshot, { otherServers: [{ server: 'mail', toolNames: ['send_email', 'read_file'] }] });
+  const used = process.cpuUsage(cpu);
+  return { wall: performance.now() - started, cpu: (used.user + used.system) / 1000 };
+}
+
+function worstCase(): void {
+  console.log(`\n== worst case: 5 MB adversarial descriptions (target < 1000 ms each); load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`);
+  console.log('input                        cpu ms   wall ms');
+  let worstCpu = 0;
+  let worstWall = 0;
+  time('warm-up ' + adversarial(64 * 1024)['near-miss mix']);
+  for (const [name, text] of Object.entries(adversarial(5 * MB))) {
+    const t = time(text);
+    worstCpu = Math.max(worstCpu, t.cpu);
+    worstWall = Math.max(worstWall, t.wall);
+    console.log(`${name.padEnd(26)} ${t.cpu.toFixed(0).padStart(8)} ${t.wall.toFixed(0).padStart(9)}`);
+  }
+  console.log(`worst: ${worstCpu.toFixed(0)} ms CPU, ${worstWall.toFixed(0)} ms wall — ${worstCpu < 1000 ? 'under a second of CPU' : 'OVER a second of CPU'}`);
+  console.log('\n== growth with size (near-miss mix)');
+  console.log('size       cpu ms   wall ms   cpu ns/char');
+  for (const size of [1024, 10 * 1024, 100 * 1024, MB, 5 * MB]) {
+    const text = adversarial(size)['near-miss mix']!;
+    const t = time(text);
+    console.log(`${(size >= MB ? `${size / MB} MB` : `${size / 1024} KB`).padEnd(8)} ${t.cpu.toFixed(1).padStart(8)} ${t.wall.toFixed(1).padStart(9)} ${((t.cpu / size) * 1e6).toFixed(0).padStart(10)}`);
+  }
+}
+
+corpusReport();
+worstCase();
