@@ -20,7 +20,7 @@ const DIRECTIVE = /mcp-warden-(disable-next-line|disable-line|disable)\b([^\n]*)
 export function readDirectives(text: string, format: ConfigFormat, lines: LineIndex): Directives {
   const out: Directives = { file: [], lines: new Map() };
   if (!text.includes(DIRECTIVE_MARKER)) return out;
-  for (const comment of format === 'json' || format === 'jsonc' ? jsonComments(text) : hashComments(text)) {
+  for (const comment of format === 'json' || format === 'jsonc' ? jsonComments(text) : hashComments(text, format === 'yaml')) {
     const m = DIRECTIVE.exec(comment.text);
     if (!m) continue;
     const rules = m[2]!.replace(/\*\/\s*$/, '').split(/[\s,]+/).filter((r) => /^[a-z0-9-]+$/.test(r));
@@ -50,8 +50,11 @@ function* jsonComments(text: string): Generator<{ offset: number; text: string }
   }
 }
 
-/** `#` comments of YAML/TOML: a `#` outside quotes on its line. */
-function* hashComments(text: string): Generator<{ offset: number; text: string }> {
+/**
+ * `#` comments of YAML/TOML: a `#` outside quotes on its line. In YAML a comment also needs a space
+ * or tab before it (`http://host/#frag` is a plain value); in TOML any `#` outside a string starts one.
+ */
+function* hashComments(text: string, needsSpaceBefore: boolean): Generator<{ offset: number; text: string }> {
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -65,7 +68,7 @@ function* hashComments(text: string): Generator<{ offset: number; text: string }
           if (c === '\\' && quote === '"') i++;
           else if (c === quote) quote = '';
         } else if (c === '"' || c === "'") quote = c;
-        else if (c === '#') {
+        else if (c === '#' && (!needsSpaceBefore || i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) {
           yield { offset: lineStart + i, text: line.slice(i) };
           break;
         }

@@ -29,7 +29,19 @@ export function parseJson(text: string, strict: boolean): ParseOutput {
       message: lenient ? lenientMessage(text, error) : describe(error),
     });
   }
-  return { root, problems };
+  return { root, problems: capProblems(problems, 'JSON') };
+}
+
+/** Syntax errors reported per file; a garbled file can produce one per token, which helps no one. */
+export const MAX_SYNTAX_PROBLEMS = 50;
+
+/** Keeps the first `MAX_SYNTAX_PROBLEMS` problems (of any parser) and says how many more there were. */
+export function capProblems(problems: ParseProblem[], format: string): ParseProblem[] {
+  if (problems.length <= MAX_SYNTAX_PROBLEMS) return problems;
+  const kept = problems.slice(0, MAX_SYNTAX_PROBLEMS);
+  const last = kept[kept.length - 1]!;
+  kept.push({ kind: 'syntax', offset: last.offset, length: last.length, message: `${problems.length - MAX_SYNTAX_PROBLEMS} more ${format} syntax errors after this one are not shown.` });
+  return kept;
 }
 
 function tooDeep(offset: number): ParseProblem {

@@ -1,6 +1,7 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode, type YAMLError } from 'yaml';
 import type { DocNode } from '../model/docNode';
 import { findExcessiveYamlNesting } from './depth';
+import { capProblems } from './json';
 import { MAX_NESTING_DEPTH, type ParseOutput, type ParseProblem } from './problem';
 
 /** Parses YAML into the common document tree. Only the first document of a stream is read. */
@@ -9,15 +10,37 @@ export function parseYaml(text: string): ParseOutput {
   if (deep !== -1) {
     return { root: undefined, problems: [{ kind: 'too-deep', offset: deep, length: 1, message: `Nesting deeper than ${MAX_NESTING_DEPTH} levels: the file is not read any further.` }] };
   }
-  const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false });
-  const problems: ParseProblem[] = doc.errors.map((e) => ({
-    kind: 'syntax' as const,
-    offset: e.pos[0],
-    length: Math.max(1, e.pos[1] - e.pos[0]),
-    message: `YAML syntax error: ${firstLine(e.message)}`,
-  }));
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  const problems: ParseProblem[] = doc.errors.map((e) => toProblem(text, e));
   const root = doc.contents ? convert(doc.contents as YamlNode, undefined, 0) : undefined;
-  return { root, problems };
+  return { root, problems: capProblems(problems, 'YAML') };
+}
+
+function toProblem(text: string, e: YAMLError): ParseProblem {
+  const quote = e.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(e.message)?.[1] : undefined;
+  if (quote) {
+    // The parser reports an unclosed quote where the file ends; the quote that opened it is the useful place.
+    const opening = openingQuote(text, quote, e.pos[0]);
+    if (opening !== -1) return { kind: 'syntax', offset: opening, length: 1, message: `YAML syntax error: this ${quote === '"' ? 'double' : 'single'}-quoted string is never closed.` };
+  }
+  return { kind: 'syntax', offset: e.pos[0], length: Math.max(1, e.pos[1] - e.pos[0]), message: `YAML syntax error: ${firstLine(e.message)}` };
+}
+
+/** The last quote before `end` that is not escaped (`\"` in double quotes, `''` in single quotes). */
+function openingQuote(text: string, quote: string, end: number): number {
+  let at = text.lastIndexOf(quote, end - 1);
+  while (at > 0) {
+    if (quote === "'" && text[at - 1] === "'") at = text.lastIndexOf(quote, at - 2);
+    else if (quote === '"' && isEscaped(text, at)) at = text.lastIndexOf(quote, at - 1);
+    else break;
+  }
+  return at;
+}
+
+function isEscaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  for (let i = at - 1; i >= 0 && text[i] === '\\'; i--) backslashes++;
+  return backslashes % 2 === 1;
 }
 
 function firstLine(message: string): string {

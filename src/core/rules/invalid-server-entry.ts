@@ -17,8 +17,11 @@ export const invalidServerEntry: Rule = {
   check(file, context) {
     if (!file.client) return;
     const fields = (file.client === 'continue' && file.format !== 'yaml' ? CLIENTS.generic : CLIENTS[file.client]).fields;
+    const syntaxErrors = file.problems.filter((p) => p.kind === 'syntax');
     for (const server of file.servers) {
       if (server.disabled) continue;
+      // parse-error already speaks for a server with a syntax error inside; its fields are guesses.
+      if (syntaxErrors.some((p) => p.offset >= server.node.offset && p.offset < server.node.offset + server.node.length)) continue;
       if (server.command && server.command.value.trim() === '') {
         context.report({ server, node: server.command.node, message: `Server "${server.name}" has an empty command.` });
       }
