@@ -1,3 +1,5 @@
+import { isSecretKeyName } from './keyNames';
+
 /** A part of one argument worth checking, and what names it. Indices are into that argument. */
 export interface ArgCandidate {
   argIndex: number;
@@ -32,7 +34,7 @@ export function argCandidates(args: readonly string[]): ArgCandidate[] {
       out.push(valueOf(i, arg, withValue[0].length, flag));
       continue;
     }
-    if (FLAG_ALONE.test(arg) && i + 1 < args.length && !args[i + 1]!.startsWith('-')) {
+    if (FLAG_ALONE.test(arg) && i + 1 < args.length && takesValue(arg, args[i + 1]!)) {
       out.push(valueOf(i + 1, args[i + 1]!, 0, arg));
       i++;
       continue;
@@ -40,6 +42,12 @@ export function argCandidates(args: readonly string[]): ArgCandidate[] {
     out.push(positional(i, arg));
   }
   return out;
+}
+
+/** A value may start with one dash (a random token can), but only after a secret-like flag. */
+function takesValue(flag: string, next: string): boolean {
+  if (!next.startsWith('-')) return true;
+  return !next.startsWith('--') && next.length >= 12 && isSecretKeyName(flag.replace(/^-+/, ''));
 }
 
 /** The value of `flag`, found at `from` in argument `index`. */

@@ -1,3 +1,4 @@
+import { nameWords } from './keyNames';
 import { SECRET_PATTERNS } from './providers/index';
 import type { SecretPattern } from './types';
 
@@ -41,7 +42,7 @@ function compile(pattern: SecretPattern): CompiledPattern {
   const publicPrefix = topLevelAlternation || pattern.secretGroup !== undefined ? '' : literalPrefix(source);
   if (pattern.keyName) return { pattern, whole: new RegExp(`^(?:${source})$`, flags), publicPrefix };
   const bounded = pattern.bounded === false ? source : `(?<![A-Za-z0-9])(?:${source})(?![A-Za-z0-9])`;
-  return { pattern, scan: new RegExp(bounded, `${flags}gd`), publicPrefix };
+  return { pattern, scan: new RegExp(bounded, `${flags}g${pattern.secretGroup === undefined ? '' : 'd'}`), publicPrefix };
 }
 
 function hasTopLevelAlternation(source: string): boolean {
@@ -61,3 +62,39 @@ function hasTopLevelAlternation(source: string): boolean {
 
 /** Every pattern, compiled once. */
 export const COMPILED_PATTERNS: readonly CompiledPattern[] = SECRET_PATTERNS.map(compile);
+
+const SCANNERS = COMPILED_PATTERNS.filter((c) => c.scan);
+const NAMED = COMPILED_PATTERNS.filter((c) => c.whole);
+const NAMED_BY_KEY = new Map<string, CompiledPattern[]>();
+
+/** The name-gated patterns that apply under `keyName` (`GITHUB_TOKEN`, `exaApiKey`, …), remembered. */
+export function namedPatterns(keyName: string): CompiledPattern[] {
+  let found = NAMED_BY_KEY.get(keyName);
+  if (!found) {
+    const normalized = nameWords(keyName).join('_');
+    found = NAMED.filter((c) => c.pattern.keyName!.test(keyName) || c.pattern.keyName!.test(normalized));
+    if (NAMED_BY_KEY.size > 4096) NAMED_BY_KEY.clear();
+    NAMED_BY_KEY.set(keyName, found);
+  }
+  return found;
+}
+const ALWAYS = SCANNERS.filter((c) => c.pattern.keywords.length === 0);
+const KEYWORDS = [...new Set(SCANNERS.flatMap((c) => c.pattern.keywords))].sort((a, b) => b.length - a.length);
+const KEYWORD_SCAN = new RegExp(KEYWORDS.map((k) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'), 'g');
+/** For each keyword, the patterns it admits, including those of shorter keywords inside it. */
+const ADMITS = new Map(KEYWORDS.map((k) => [k, SCANNERS.filter((c) => c.pattern.keywords.some((own) => k.includes(own)))]));
+
+/**
+ * The scanning patterns that can match a lowercase value: those whose keyword occurs in it (one pass
+ * over the value for all keywords at once) and those without keywords, in pattern order.
+ */
+export function candidatePatterns(lower: string): CompiledPattern[] {
+  let chosen: Set<CompiledPattern> | undefined;
+  KEYWORD_SCAN.lastIndex = 0;
+  for (let m = KEYWORD_SCAN.exec(lower); m; m = KEYWORD_SCAN.exec(lower)) {
+    chosen ??= new Set(ALWAYS);
+    for (const c of ADMITS.get(m[0])!) chosen.add(c);
+    KEYWORD_SCAN.lastIndex = m.index + 1;
+  }
+  return chosen ? SCANNERS.filter((c) => chosen.has(c)) : ALWAYS;
+}

@@ -1,13 +1,13 @@
-import { COMPILED_PATTERNS, type CompiledPattern } from './compile';
+import { candidatePatterns, namedPatterns, type CompiledPattern } from './compile';
 import { decodeBase64 } from './base64';
 import { looksRandom } from './entropy';
 import { looksLikeSecretValue } from './generic';
-import { isAuthorizationHeader, isSecretKeyName, nameWords } from './keyNames';
+import { isAuthorizationHeader, isSecretKeyName } from './keyNames';
 import { isPlaceholder, isPlaceholderToken } from './placeholders';
 import type { SecretHit } from './types';
 import { findUrlSecrets, isLoopbackHost, schemeName } from './urls';
 
-const AUTH_SCHEME = /^\s*(Bearer|Basic|Token|Bot|ApiKey|Api-Key|Key|OAuth|SSWS|GenieKey|JWT)\s+(\S+)\s*$/id;
+const AUTH_SCHEME = /^(\s*(Bearer|Basic|Token|Bot|ApiKey|Api-Key|Key|OAuth|SSWS|GenieKey|JWT)\s+)(\S+)\s*$/i;
 
 interface SchemeToken {
   scheme: string;
@@ -24,15 +24,13 @@ const PRIORITY: Record<SecretHit['kind'], number> = { provider: 0, 'url-password
 export function findSecretsInValue(value: string, keyName?: string): SecretHit[] {
   if (value.length < 6) return [];
   const hits: SecretHit[] = [];
-  const lower = value.toLowerCase();
-  for (const compiled of COMPILED_PATTERNS) {
-    if (compiled.scan) scanPattern(compiled, value, lower, hits);
-  }
+  for (const compiled of candidatePatterns(value.toLowerCase())) scanPattern(compiled, value, hits);
   const token = schemeToken(value);
-  if (keyName !== undefined && isSecretKeyName(keyName)) matchNamedFormats(value, keyName, token, hits);
-  findUrlHits(value, hits);
-  if (token) authorizationHit(token, keyName, hits);
-  if (hits.length === 0 && keyName !== undefined && isSecretKeyName(keyName) && !token && looksLikeSecretValue(value, keyName)) {
+  const secretName = keyName !== undefined && isSecretKeyName(keyName);
+  if (secretName) matchNamedFormats(value, keyName!, token, hits);
+  findUrlHits(value, keyName, hits);
+  if (token && !hits.some((h) => h.start < token.start + token.text.length && token.start < h.end)) authorizationHit(token, keyName, hits);
+  if (hits.length === 0 && secretName && !token && looksLikeSecretValue(value, keyName!)) {
     const start = value.length - value.trimStart().length;
     hits.push({ start, end: start + value.trim().length, kind: 'generic', patternId: 'generic-secret', label: 'secret', severity: 'warning' });
   }
@@ -41,18 +39,17 @@ export function findSecretsInValue(value: string, keyName?: string): SecretHit[]
 
 /** `Bearer abc…` → the token after the authentication scheme. */
 function schemeToken(value: string): SchemeToken | undefined {
+  if (!/\s/.test(value)) return undefined;
   const m = AUTH_SCHEME.exec(value);
-  const span = m?.indices?.[2];
-  return m && span ? { scheme: m[1]!, start: span[0], text: m[2]! } : undefined;
+  return m ? { scheme: m[2]!, start: m[1]!.length, text: m[3]! } : undefined;
 }
 
-function scanPattern(compiled: CompiledPattern, value: string, lower: string, hits: SecretHit[]): void {
+function scanPattern(compiled: CompiledPattern, value: string, hits: SecretHit[]): void {
   const { pattern, scan } = compiled;
-  if (pattern.keywords.length > 0 && !pattern.keywords.some((k) => lower.includes(k))) return;
   scan!.lastIndex = 0;
   for (let m = scan!.exec(value); m; m = scan!.exec(value)) {
     if (m[0].length === 0) scan!.lastIndex++;
-    const span = m.indices?.[pattern.secretGroup ?? 0];
+    const span = pattern.secretGroup === undefined ? [m.index, m.index + m[0].length] : m.indices?.[pattern.secretGroup];
     if (!span) continue;
     const secret = value.slice(span[0], span[1]);
     if (isPlaceholderToken(secret, compiled.publicPrefix)) continue;
@@ -64,10 +61,8 @@ function scanPattern(compiled: CompiledPattern, value: string, lower: string, hi
 function matchNamedFormats(value: string, keyName: string, token: SchemeToken | undefined, hits: SecretHit[]): void {
   const trimmed = value.trim();
   const candidate = token ?? { start: value.indexOf(trimmed), text: trimmed };
-  const normalized = nameWords(keyName).join('_');
-  for (const compiled of COMPILED_PATTERNS) {
-    const { pattern, whole } = compiled;
-    if (!whole || !(pattern.keyName!.test(keyName) || pattern.keyName!.test(normalized)) || !whole.test(candidate.text)) continue;
+  for (const compiled of namedPatterns(keyName)) {
+    if (!compiled.whole!.test(candidate.text)) continue;
     if (isPlaceholderToken(candidate.text, '')) continue;
     hits.push(providerHit(compiled, candidate.start, candidate.start + candidate.text.length));
     return;
@@ -81,7 +76,7 @@ function providerHit(compiled: CompiledPattern, start: number, end: number): Sec
   return hit;
 }
 
-function findUrlHits(value: string, hits: SecretHit[]): void {
+function findUrlHits(value: string, keyName: string | undefined, hits: SecretHit[]): void {
   if (!value.includes('://')) return;
   for (const span of findUrlSecrets(value)) {
     const text = value.slice(span.start, span.end);
@@ -91,7 +86,9 @@ function findUrlHits(value: string, hits: SecretHit[]): void {
       if (isPlaceholder(text) || (loopback && !looksLikeSecretValue(text, 'password'))) continue;
       hits.push({ start: span.start, end: span.end, kind: 'url-password', patternId: 'url-password', label: `${service} password`, severity: loopback ? 'warning' : 'error', detail: 'the password in the URL' });
     } else if (span.kind === 'url-userinfo') {
-      if (isPlaceholder(text) || !looksRandom(text) || text.length < 20) continue;
+      // A token as the user name (`https://TOKEN@host`) counts only under a secret-like name: Sentry
+      // DSNs carry a public key there.
+      if (keyName === undefined || !isSecretKeyName(keyName) || isPlaceholder(text) || !looksRandom(text) || text.length < 20) continue;
       hits.push({ start: span.start, end: span.end, kind: 'url-userinfo', patternId: 'url-userinfo', label: 'credential', severity: 'warning', detail: 'the user name of the URL' });
     } else if (span.param !== undefined && isSecretKeyName(span.param) && looksLikeSecretValue(safeUnescape(text), span.param)) {
       hits.push({ start: span.start, end: span.end, kind: 'url-query', patternId: 'url-query', label: 'secret', severity: 'warning', detail: `URL query parameter "${span.param}"`, param: span.param });
@@ -114,6 +111,7 @@ function authorizationHit({ scheme, start, text: token }: SchemeToken, keyName: 
 }
 
 function safeUnescape(text: string): string {
+  if (!text.includes('%')) return text;
   try {
     return decodeURIComponent(text);
   } catch {

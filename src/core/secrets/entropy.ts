@@ -27,8 +27,15 @@ export function charClassCount(text: string): number {
   return lower + upper + digit + other;
 }
 
-export function distinctChars(text: string): number {
-  return new Set(text).size;
+/** Whether the string uses at most `max` different characters (stops counting early). */
+export function hasFewDistinctChars(text: string, max: number): boolean {
+  const seen: string[] = [];
+  for (const c of text) {
+    if (seen.includes(c)) continue;
+    if (seen.length === max) return false;
+    seen.push(c);
+  }
+  return true;
 }
 
 /** Changes between lower and upper case letters: a word has few, a random string many. */

@@ -14,6 +14,8 @@ const TRIVIAL_PASSWORDS = new Set(['postgres', 'mysql', 'root', 'admin', 'passwo
 export function looksLikeSecretValue(value: string, keyName: string): boolean {
   const v = value.trim();
   if (v.length === 0 || v.length > 8192) return false;
+  // Generated credentials are printable ASCII; other letters mean prose, e.g. "github_pat_ваш_токен".
+  if (/[^\x21-\x7e]/.test(v)) return false;
   if (isPlaceholder(v)) return false;
   if (isPasswordName(keyName)) return looksLikePassword(v);
   if (isClearlyNotSecret(v)) return false;
@@ -21,9 +23,14 @@ export function looksLikeSecretValue(value: string, keyName: string): boolean {
   return charClassCount(v) >= 2 && shannonEntropy(v) >= (v.length >= 16 ? 3.0 : 2.8);
 }
 
+/**
+ * Under a password name any concrete value is a password: only placeholders, trivial defaults and
+ * values that cannot be one (paths, URLs, variable names, numbers, booleans) are let through.
+ */
 function looksLikePassword(v: string): boolean {
   if (/\s/.test(v) || v.length < 6) return false;
   if (TRIVIAL_PASSWORDS.has(v.toLowerCase())) return false;
-  if (isClearlyNotSecret(v) && (v.length < 12 || !/[^A-Za-z0-9_./:@-]/.test(v))) return false;
-  return (charClassCount(v) >= 2 || v.length >= 12) && shannonEntropy(v) >= 2.2;
+  if (/^[-+]?\d+$/.test(v) || /^(true|false|yes|no|none|null)$/i.test(v)) return false;
+  if (/^[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\//.test(v) || /^(~|\.{1,2})?[/\\]/.test(v) || /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(v)) return false;
+  return shannonEntropy(v) >= 2.2;
 }

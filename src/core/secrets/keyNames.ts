@@ -26,7 +26,8 @@ const NON_SECRET_LAST = new Set([
   'login', 'email', 'format', 'prefix', 'suffix', 'provider', 'kind', 'strategy', 'location', 'algorithm', 'alg',
   'hash', 'digest', 'checksum', 'fingerprint', 'integrity', 'store', 'storage', 'field', 'param', 'policy',
   'duration', 'interval', 'lifetime', 'rotation', 'encoding', 'audience', 'issuer', 'template', 'label',
-  'description', 'hint', 'help', 'docs', 'command', 'cmd', 'helper', 'source', 'manager', 'vault',
+  'description', 'hint', 'help', 'docs', 'command', 'cmd', 'helper', 'source', 'manager', 'vault', 'arn', 'sock',
+  'socket', 'realm', 'scheme', 'level', 'base64',
 ]);
 
 const NON_SECRET_FIRST = new Set(['max', 'min', 'num', 'use', 'enable', 'disable', 'skip', 'show', 'allow', 'require', 'no']);
@@ -37,8 +38,24 @@ const NON_SECRET_WORDS = new Set([
   'foreign', 'cache', 'idempotency', 'tracking',
 ]);
 
+/** Names repeat across entries and values: remember the answers (a small, bounded cache). */
+function remembered(compute: (name: string) => boolean): (name: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return (name) => {
+    let answer = cache.get(name);
+    if (answer === undefined) {
+      if (cache.size > 4096) cache.clear();
+      answer = compute(name);
+      cache.set(name, answer);
+    }
+    return answer;
+  };
+}
+
 /** Does the name (env variable, header, flag, field, query parameter) say its value is a credential? */
-export function isSecretKeyName(name: string): boolean {
+export const isSecretKeyName = remembered(secretKeyName);
+
+function secretKeyName(name: string): boolean {
   const words = nameWords(name);
   if (words.length === 0) return false;
   const last = words[words.length - 1]!;
@@ -51,9 +68,7 @@ export function isSecretKeyName(name: string): boolean {
 }
 
 /** Passwords are chosen by people: shorter and less random than generated tokens. */
-export function isPasswordName(name: string): boolean {
-  return nameWords(name).some((w) => /^(password|passwd|pwd|pass|passphrase)$/.test(w) || /password|passwd/.test(w));
-}
+export const isPasswordName = remembered((name) => nameWords(name).some((w) => /^(password|passwd|pwd|pass|passphrase)$/.test(w) || /password|passwd/.test(w)));
 
 /** Names of HTTP headers that carry credentials whatever their value looks like. */
 export function isAuthorizationHeader(name: string): boolean {

@@ -1,4 +1,4 @@
-import { distinctChars } from './entropy';
+import { hasFewDistinctChars } from './entropy';
 
 /**
  * References a client resolves at launch: `${input:x}`, `${env:X}`, `${X}`, `${X:-default}`,
@@ -33,7 +33,7 @@ export function isPlaceholder(value: string): boolean {
   if (STAND_INS.has(v.toLowerCase())) return true;
   if (DOCUMENTATION_EXAMPLE.test(v)) return true;
   if (PLACEHOLDER_WORDS.test(v)) return true;
-  return distinctChars(v) <= 2;
+  return hasFewDistinctChars(v, 2);
 }
 
 /**
@@ -47,5 +47,5 @@ export function isPlaceholderToken(token: string, publicPrefix: string): boolean
   if (DOCUMENTATION_EXAMPLE.test(token)) return true;
   if (/\.\.\.|…|\*\*\*|x{6,}|X{6,}|<[^>]*>/.test(body)) return true;
   if (body.length <= 200 && /your|here|replace|placeholder|redacted|x{4,}|X{4,}/i.test(body)) return true;
-  return distinctChars(body) <= 3;
+  return hasFewDistinctChars(body, 3);
 }

@@ -76,8 +76,8 @@ export function decodeTomlString(raw: string): DecodedMap | undefined {
       continue;
     }
     const code = raw[i + 1]!;
-    if (code === 'u' || code === 'U') {
-      const u = hexEscape(raw, i, code === 'u' ? 4 : 8);
+    if (code === 'u' || code === 'U' || code === 'x') {
+      const u = hexEscape(raw, i, code === 'u' ? 4 : code === 'U' ? 8 : 2);
       if (!u) return undefined;
       out.push(u.text, i);
       i += u.length;

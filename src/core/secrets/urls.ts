@@ -10,7 +10,11 @@ export interface UrlSecretSpan {
 }
 
 const URL_START = /[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\//g;
-const URL_END = /[\s"'<>`]/;
+
+/** Whitespace, quotes and angle brackets end a URL inside a longer string. */
+function endsUrl(code: number): boolean {
+  return code <= 32 || code === 34 || code === 39 || code === 60 || code === 62 || code === 96;
+}
 
 /**
  * URLs in a string, with their user-info (`scheme://user:password@host`) and query parameters
@@ -24,7 +28,7 @@ export function findUrlSecrets(text: string): UrlSecretSpan[] {
     const start = m.index;
     const afterSlashes = start + m[0].length;
     let end = afterSlashes;
-    while (end < text.length && !URL_END.test(text[end]!)) end++;
+    while (end < text.length && !endsUrl(text.charCodeAt(end))) end++;
     const scheme = m[0].slice(0, -3).toLowerCase();
     readUrl(text, scheme, afterSlashes, end, out);
     URL_START.lastIndex = Math.max(end, afterSlashes);
@@ -34,11 +38,10 @@ export function findUrlSecrets(text: string): UrlSecretSpan[] {
 
 function readUrl(text: string, scheme: string, authorityStart: number, end: number, out: UrlSecretSpan[]): void {
   const url = text.slice(authorityStart, end);
-  const firstBreak = url.search(/[/?#]/);
-  const authorityEnd = firstBreak === -1 ? url.length : firstBreak;
+  const authorityEnd = indexOfAny(url, '/?#', 0);
   const at = userInfoEnd(url, authorityEnd);
   const hostStart = at === -1 ? 0 : at + 1;
-  const hostEnd = at === -1 ? authorityEnd : searchFrom(url, /[/?#]/, hostStart);
+  const hostEnd = at === -1 ? authorityEnd : indexOfAny(url, '/?#', hostStart);
   const host = url.slice(hostStart, hostEnd).replace(/:\d+$/, '').toLowerCase();
   if (at !== -1) {
     const userInfo = url.slice(0, at);
@@ -55,7 +58,7 @@ function readUrl(text: string, scheme: string, authorityStart: number, end: numb
   const queryEnd = fragment === -1 ? url.length : fragment;
   let paramStart = query + 1;
   while (paramStart < queryEnd) {
-    let paramEnd = searchFrom(url, /[&;]/, paramStart);
+    let paramEnd = indexOfAny(url, '&;', paramStart);
     if (paramEnd > queryEnd) paramEnd = queryEnd;
     const eq = url.indexOf('=', paramStart);
     if (eq !== -1 && eq < paramEnd && eq + 1 < paramEnd) {
@@ -78,12 +81,14 @@ function userInfoEnd(url: string, authorityEnd: number): number {
   return /\s/.test(url.slice(0, at)) ? -1 : at;
 }
 
-function searchFrom(text: string, pattern: RegExp, from: number): number {
-  const i = text.slice(from).search(pattern);
-  return i === -1 ? text.length : from + i;
+/** The first index at or after `from` of any of `chars`, or the text's length. */
+function indexOfAny(text: string, chars: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (chars.includes(text[i]!)) return i;
+  return text.length;
 }
 
 function safeDecode(text: string): string {
+  if (!/[%+]/.test(text)) return text;
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {

@@ -77,6 +77,11 @@ ruleTable(plaintextSecret, {
       text: `mcpServers:\n  - name: gh\n    command: npx\n    env:\n      # mcp-warden-disable-next-line plaintext-secret\n      GITHUB_TOKEN: ${GH}\n`,
     },
     {
+      name: 'suppressed with a directive comment in TOML',
+      path: '/home/u/.codex/config.toml',
+      text: `[mcp_servers.gh]\ncommand = "npx"\n# mcp-warden-disable-next-line plaintext-secret\nenv = { GITHUB_TOKEN = "${GH}" }\n`,
+    },
+    {
       name: 'silenced by an ignore entry in the settings',
       path: '/p/.cursor/mcp.json',
       text: JSON.stringify({ mcpServers: { lab: { command: 'x', env: { GITHUB_TOKEN: GH } } } }),

@@ -53,6 +53,8 @@ test('generic detector: a secret-like name and a random-looking value', () => {
   assert.deepEqual(found('postgres', 'POSTGRES_PASSWORD'), []);
   assert.deepEqual(found('production', 'API_TOKEN_ENVIRONMENT'), []);
   assert.deepEqual(found('Neural semantic search', 'EXA_API_KEY'), []);
+  assert.deepEqual(found('github_pat_ваш_токен_здесь', 'GITHUB_PERSONAL_ACCESS_TOKEN'), [], 'a placeholder in another language');
+  for (const v of ['canonical-fixture-key', 'sandbox-key', 'raw-memory-secret', 'test-key', 'ttm_live_…']) assert.deepEqual(found(v, 'SERVICE_API_KEY'), [], v);
   for (const v of ['true', '8080', '/run/secrets/token', 'gpt-4o', 'us-east-1', 'GITHUB_TOKEN', 'my-token-name']) assert.deepEqual(found(v, 'API_TOKEN'), [], v);
 });
 
