@@ -18,10 +18,12 @@ export const invalidServerEntry: Rule = {
     if (!file.client) return;
     const fields = (file.client === 'continue' && file.format !== 'yaml' ? CLIENTS.generic : CLIENTS[file.client]).fields;
     const syntaxErrors = file.problems.filter((p) => p.kind === 'syntax');
+    const starts = file.servers.map((s) => s.node.offset).sort((a, b) => a - b);
     for (const server of file.servers) {
       if (server.disabled) continue;
       // parse-error already speaks for a server with a syntax error inside; its fields are guesses.
-      if (syntaxErrors.some((p) => p.offset >= server.node.offset && p.offset < server.node.offset + server.node.length)) continue;
+      const end = extentEnd(file.format, server.node.offset + server.node.length, starts, file.text.length);
+      if (syntaxErrors.some((p) => p.offset >= server.node.offset && p.offset < end)) continue;
       if (server.command && server.command.value.trim() === '') {
         context.report({ server, node: server.command.node, message: `Server "${server.name}" has an empty command.` });
       }
@@ -41,6 +43,16 @@ export const invalidServerEntry: Rule = {
     }
   },
 };
+
+/**
+ * Where a server's text ends. A TOML table runs on to the next table, but its node ends at the last
+ * key that parsed, so a broken line right after it would fall outside.
+ */
+function extentEnd(format: string, nodeEnd: number, serverStarts: number[], textEnd: number): number {
+  if (format !== 'toml') return nodeEnd;
+  const next = serverStarts.find((start) => start >= nodeEnd);
+  return next ?? textEnd;
+}
 
 /** Goose's built-in extensions and Zed's extension-provided servers need no command. */
 function isBuiltIn(server: ServerEntry): boolean {
