@@ -3,6 +3,7 @@ import type { Project } from '../engine/project';
 import type { ConfigFile } from '../model/configFile';
 import type { TextEdit } from '../model/finding';
 import type { ServerEntry } from '../model/server';
+import { applyTextEdits } from '../policy/applyEdits';
 import { findToxicFlows, flowThrough, type ToxicFlow } from './flows';
 import { liveSnapshotsOf, type FlowKind, type FlowOptions } from './options';
 import { buildSessions, type Session } from './sessions';
@@ -24,12 +25,6 @@ export function analyseProject(project: Project, options: FlowOptions): FlowAnal
   const analysis = { sessions, flows: sessions.flatMap((s) => findToxicFlows(s, options)) };
   cache.set(project, { key, analysis });
   return analysis;
-}
-
-export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
-  return out;
 }
 
 /**

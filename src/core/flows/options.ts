@@ -75,13 +75,13 @@ export function readFlowSettings(value: unknown): { options: FlowOptions; proble
 }
 
 /**
- * The options for one lint run, read defensively until the settings and the project carry them
- * as typed fields: `settings.flows` (see readFlowSettings) and `project.policy.acceptedFlows`.
+ * The options for one lint run: `settings.flows` (read defensively until WardenSettings has the
+ * field, see readFlowSettings) plus the policy's `acceptedFlows`, validated again here because an
+ * accepted flow without a reason must not silence anything.
  */
 export function flowOptionsFor(project: Project, settings: unknown): FlowOptions {
   const options = readFlowSettings(isObject(settings) ? settings.flows : undefined).options;
-  const policy = (project as { policy?: unknown }).policy;
-  if (isObject(policy)) options.acceptedFlows.push(...readAcceptedFlows(policy.acceptedFlows).accepted);
+  if (project.policy) options.acceptedFlows.push(...readAcceptedFlows(project.policy.acceptedFlows).accepted);
   return options;
 }
 

@@ -1,10 +1,10 @@
-import type { ClientId } from '../config/clientIds';
 import type { ConfigFile } from '../model/configFile';
-import { child, properties, type DocNode } from '../model/docNode';
+import { child, type DocNode } from '../model/docNode';
 import type { TextEdit } from '../model/finding';
 import type { ServerEntry } from '../model/server';
+import { inlineJson, jsonAddProperty } from '../policy/jsonEdit';
+import { DISABLE_FLAGS, disableServerEdit } from '../policy/serverEdits';
 import { toolsWith } from './flows';
-import { setJsonProperty } from './jsonEdit';
 import type { SessionServer } from './sessions';
 import { readToolFilter, TOOL_FILTER_KEYS } from './toolFilter';
 import { setTomlTableKey, tomlStringArray } from './tomlEdit';
@@ -16,53 +16,20 @@ export interface Remedy {
   edits: TextEdit[];
 }
 
-/** How each client turns one server off inside the same file. */
-const DISABLE: Partial<Record<ClientId, { key: string; value: boolean } | 'gemini-excluded'>> = {
-  cline: { key: 'disabled', value: true },
-  'roo-code': { key: 'disabled', value: true },
-  'amazon-q': { key: 'disabled', value: true },
-  zed: { key: 'enabled', value: false },
-  codex: { key: 'enabled', value: false },
-  goose: { key: 'enabled', value: false },
-  'gemini-cli': 'gemini-excluded',
-};
-
-function jsonSet(file: ConfigFile, object: DocNode | undefined, key: string, value: unknown): TextEdit[] | undefined {
-  return object ? setJsonProperty(file.text, object, key, value) : undefined;
-}
-
-/** `enabled: false` in a YAML block map: replaces an existing value or adds a line before the first key. */
-function yamlSetBoolean(file: ConfigFile, entry: ServerEntry, key: string, value: boolean): TextEdit[] | undefined {
-  const existing = child(entry.node, key);
-  if (existing) return [{ offset: existing.offset, length: existing.length, newText: String(value) }];
-  const first = properties(entry.node).next().value;
-  if (!first || file.text[entry.node.offset] === '{') return undefined;
-  const lineStart = file.text.lastIndexOf('\n', first.keyNode.offset - 1) + 1;
-  const indent = file.text.slice(lineStart, first.keyNode.offset);
-  if (!/^[ ]*$/.test(indent)) return undefined;
-  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
-  return [{ offset: lineStart, length: 0, newText: `${indent}${key}: ${value}${eol}` }];
-}
-
-/** Turns the server off where its client has a per-server switch (or Gemini CLI's `mcp.excluded`). */
+/** Turns the server off with its client's own switch (shared with the policy's fixes). */
 export function disableRemedy(file: ConfigFile, entry: ServerEntry): Remedy | undefined {
-  const how = DISABLE[entry.client];
-  if (!how) return undefined;
-  let edits: TextEdit[] | undefined;
-  let shown: string;
-  if (how === 'gemini-excluded') {
-    const mcp = child(file.root, 'mcp');
-    const list = child(mcp, 'excluded');
-    const current = list?.type === 'array' ? (list.children ?? []).map((c) => c.value as unknown) : [];
-    edits = mcp ? jsonSet(file, mcp, 'excluded', [...current, entry.name]) : jsonSet(file, file.root, 'mcp', { excluded: [entry.name] });
-    shown = `mcp.excluded`;
-  } else {
-    shown = `${how.key}: ${how.value}`;
-    if (file.format === 'toml') edits = setTomlTableKey(file.text, entry.path.map(String), how.key, String(how.value));
-    else if (file.format === 'yaml') edits = yamlSetBoolean(file, entry, how.key, how.value);
-    else edits = jsonSet(file, entry.node, how.key, how.value);
-  }
-  return edits && edits.length > 0 ? { kind: 'disable', title: `Disable server "${entry.name}" (${shown})`, edits } : undefined;
+  const flag = DISABLE_FLAGS[entry.client];
+  const edits = flag ? disableServerEdit(file, entry) : undefined;
+  if (!flag || !edits) return undefined;
+  const shown = flag === 'gemini-excluded' ? 'mcp.excluded' : `${flag.key}: ${flag.value}`;
+  return { kind: 'disable', title: `Disable server "${entry.name}" (${shown})`, edits };
+}
+
+/** Sets a list-valued key of a JSON server object: replaces an existing value in place, or appends the property. */
+function jsonSetList(text: string, object: DocNode, key: string, list: string[]): TextEdit[] {
+  const existing = child(object, key);
+  if (existing) return [{ offset: existing.offset, length: existing.length, newText: inlineJson(list) }];
+  return jsonAddProperty(text, object, key, list);
 }
 
 /** Hides a server's tools of one capability, through the client's per-server tool filter. */
@@ -84,7 +51,9 @@ export function restrictRemedy(file: ConfigFile, server: SessionServer, capabili
     const base = filter.allow?.names ?? [...server.tools.map((t) => t.tool), ...server.hiddenTools];
     list = base.filter((n) => !hide.includes(n));
   }
-  const edits = file.format === 'toml' ? setTomlTableKey(file.text, entry.path.map(String), key, tomlStringArray(list)) : jsonSet(file, entry.node, key, list);
+  let edits: TextEdit[] | undefined;
+  if (file.format === 'toml') edits = setTomlTableKey(file.text, entry.path.map(String), key, tomlStringArray(list));
+  else if (file.format === 'json' || file.format === 'jsonc') edits = entry.node.type === 'object' ? jsonSetList(file.text, entry.node, key, list) : undefined;
   if (!edits || edits.length === 0) return undefined;
   const shown = hide.slice(0, 3).join(', ') + (hide.length > 3 ? ` +${hide.length - 3} more` : '');
   return { kind: 'restrict', title: `Hide the ${capability} tools of "${entry.name}" with ${key} (${shown})`, edits };

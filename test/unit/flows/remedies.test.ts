@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyTextEdits } from '../../../src/core/flows/analysis';
+import { applyTextEdits } from '../../../src/core/policy/applyEdits';
 import { toxicFlow } from '../../../src/core/rules/toxic-flow';
 import { runRule, type Case } from '../helpers/ruleTester';
 
@@ -26,8 +26,12 @@ function assertEveryFixWorks(c: Case, expectTitles: RegExp[]): string[] {
 
 const GITHUB = { command: 'npx', args: ['-y', '@modelcontextprotocol/server-github'] };
 
-test('Cline: disable', () => {
-  assertEveryFixWorks({ path: '/h/.config/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json', text: JSON.stringify({ mcpServers: { github: GITHUB } }, null, 2) }, [/disabled: true/]);
+test('Cline: disable, keeping tabs and the one-line array', () => {
+  const text = '{\n\t"mcpServers": {\n\t\t"github": {\n\t\t\t"command": "npx",\n\t\t\t"args": ["-y", "@modelcontextprotocol/server-github"]\n\t\t}\n\t}\n}';
+  const c = { path: '/h/.config/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json', text };
+  assertEveryFixWorks(c, [/disabled: true/]);
+  const fix = runRule(toxicFlow, c).findings[0]!.fixes[0]!;
+  assert.equal(applyTextEdits(text, fix.edits), text.replace('server-github"]\n', 'server-github"],\n\t\t\t"disabled": true\n'));
 });
 
 test('Roo Code: disable or disabledTools', () => {

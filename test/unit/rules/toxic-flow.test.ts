@@ -106,13 +106,5 @@ ruleTable(toxicFlow, {
         { server: 'fetch', message: 'A web page read by `fetch` (fetch)' },
       ],
     },
-    {
-      name: 'disable fix for Cline keeps the formatting',
-      path: '/home/u/.config/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json',
-      text: '{\n\t"mcpServers": {\n\t\t"github": {\n\t\t\t"command": "npx",\n\t\t\t"args": ["-y", "@modelcontextprotocol/server-github"]\n\t\t}\n\t}\n}',
-      settings: dataLeakOnly,
-      errors: [{ server: 'github' }],
-      output: '{\n\t"mcpServers": {\n\t\t"github": {\n\t\t\t"command": "npx",\n\t\t\t"args": ["-y", "@modelcontextprotocol/server-github"],\n\t\t\t"disabled": true\n\t\t}\n\t}\n}',
-    },
   ],
 });
