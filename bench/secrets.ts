@@ -47,7 +47,7 @@ function syntheticConfig(servers: number): string {
 
 function medianMs(fn: () => void, samples: number): number {
   const times: number[] = [];
-  fn();
+  for (let i = 0; i < 3; i++) fn();
   for (let i = 0; i < samples; i++) {
     const start = process.hrtime.bigint();
     fn();
@@ -63,7 +63,8 @@ function reportSpeed(): void {
     const file = loadConfigText(text, { path: '/bench/.cursor/mcp.json' });
     const found = scanConfigForSecrets(file).length;
     const ms = medianMs(() => scanConfigForSecrets(file), servers >= 10_000 ? 5 : 20);
-    console.log(`scan of ${servers.toLocaleString('en')} server entries (${found} secrets, file already parsed): ${ms.toFixed(1)} ms, ${(ms * 1000 / servers).toFixed(1)} ms per 1,000 entries`);
+    const withParse = medianMs(() => scanConfigForSecrets(loadConfigText(text, { path: '/bench/.cursor/mcp.json' })), servers >= 10_000 ? 5 : 20);
+    console.log(`${servers.toLocaleString('en')} server entries (${found} secrets): rule ${(ms * 1000 / servers).toFixed(1)} ms per 1,000 entries; with parsing ${(withParse * 1000 / servers).toFixed(1)} ms per 1,000`);
   }
   const hostile: [string, string][] = [
     ['100k "a"', 'a'.repeat(100_000)],
