@@ -37,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const tree = new ServersTree(w.index, live);
   const treeView = vscode.window.createTreeView('mcpWarden.servers', { treeDataProvider: tree, showCollapseAll: true });
   const documents = new DefinitionDocuments();
-  const treeCtx: TreeCommandContext = { index: w.index, live, documents };
+  const treeCtx: TreeCommandContext = { get ready() { return w.ready; }, index: w.index, live, documents };
   const updateBadge = () => {
     const c = w.linter.counts();
     const total = c.error + c.warning + c.info;
@@ -92,7 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   }
   // Workspace configs are linted at once; user-level ones are read as context (duplicates across
   // scopes) and shown only on request or with `mcpWarden.lintUserConfigs`.
-  void w.scanWorkspace().then(() => w.scanUserConfigs(false));
+  w.ready = w.scanWorkspace().then(() => w.scanUserConfigs(false)).then(() => undefined);
 }
 
 /** Stops every server the sidebar started, with their process trees. */

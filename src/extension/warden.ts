@@ -13,6 +13,8 @@ export class Warden implements vscode.Disposable {
   readonly linter: Linter;
   readonly statusBar = new StatusBar();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Settles when the first scan of the workspace and user configs is done. */
+  ready: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly context: vscode.ExtensionContext,

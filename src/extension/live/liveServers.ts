@@ -48,18 +48,28 @@ export class LiveServers implements vscode.Disposable {
     return this.connections.get(serverKey(server));
   }
 
-  /** Connects (asking once for workspace-defined servers), lists everything; errors end in the server's status. */
-  async connect(server: ServerEntry, token?: vscode.CancellationToken): Promise<boolean> {
-    const connection = await this.connectionFor(server);
-    if (!(await this.trust.allows(server, connection.commandLine ?? (await this.describe(server))))) return false;
+  /** Connects (asking once for workspace-defined servers), lists everything; errors end in each server's status. */
+  async connect(servers: readonly ServerEntry[], token?: vscode.CancellationToken, onDone?: () => void): Promise<void> {
+    this.log.info(`Connecting ${servers.length} server${servers.length === 1 ? '' : 's'}.`);
+    const connections = await Promise.all(servers.map((s) => this.connectionFor(s)));
+    const launches = await Promise.all(servers.map(async (server) => ({ server, commandLine: await this.describe(server) })));
+    for (const l of launches) this.log.info(`Launch of "${l.server.name}": ${l.commandLine}`);
+    const allowed = await this.trust.allowed(launches);
     const abort = new AbortController();
     const sub = token?.onCancellationRequested(() => abort.abort());
     try {
-      await connection.connect(abort.signal);
-      return true;
-    } catch (e) {
-      this.log.warn(`Server "${server.name}" (${server.file}): ${(e as Error).message}`);
-      return false;
+      await Promise.all(
+        servers.map(async (server, i) => {
+          if (!allowed.has(server)) return;
+          try {
+            await connections[i]!.connect(abort.signal);
+          } catch (e) {
+            this.log.warn(`Server "${server.name}" (${server.file}): ${(e as Error).message}`);
+          } finally {
+            onDone?.();
+          }
+        }),
+      );
     } finally {
       sub?.dispose();
     }
@@ -68,7 +78,7 @@ export class LiveServers implements vscode.Disposable {
   async refresh(server: ServerEntry): Promise<void> {
     const connection = this.connections.get(serverKey(server));
     if (!connection || connection.status.state !== 'connected') {
-      await this.connect(server);
+      await this.connect([server]);
       return;
     }
     try {
@@ -86,14 +96,9 @@ export class LiveServers implements vscode.Disposable {
     await Promise.all([...this.connections.values()].map((c) => c.disconnect()));
   }
 
+  /** The command line as written in the config, values masked; resolves nothing (so asks for nothing). */
   private async describe(server: ServerEntry): Promise<string> {
-    const live = await this.load();
-    try {
-      const launch = await live.resolveLaunch(server, this.liveContext());
-      return live.describeLaunch(launch, live.createRedactor(launch.secrets));
-    } catch (e) {
-      return `${server.command?.value ?? server.url?.value ?? '?'} (${(e as Error).message})`;
-    }
+    return (await this.load()).describeEntry(server);
   }
 
   private async connectionFor(server: ServerEntry): Promise<LiveConnection> {
@@ -157,7 +162,7 @@ export class LiveServers implements vscode.Disposable {
   /** Stops every server this window started, with their process trees (extension shutdown). */
   async dispose(): Promise<void> {
     await Promise.allSettled([...this.connections.values()].map((c) => c.dispose()));
-    this.live?.killAllLiveProcesses();
+    await this.live?.killAllLiveProcesses();
     this.changed.dispose();
     this.snapshotChanged.dispose();
     void this.index;

@@ -128,7 +128,7 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
       case 'editorTools': {
         const item = new vscode.TreeItem('Running in VS Code', vscode.TreeItemCollapsibleState.Collapsed);
         item.id = 'editorTools';
-        item.description = `${editorMcpTools().length} MCP tools`;
+        item.description = count(editorMcpTools().length, 'MCP tool');
         item.tooltip = 'Tools of the MCP servers VS Code itself has started (vscode.lm.tools, tag "mcp"), as the model sees them.';
         item.iconPath = new vscode.ThemeIcon('vm-running');
         return item;
@@ -136,7 +136,7 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
       case 'editorServer': {
         const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `editorServer:${node.name}`;
-        item.description = `${node.tools.length} tools`;
+        item.description = count(node.tools.length, 'tool');
         item.iconPath = new vscode.ThemeIcon('server');
         return item;
       }
@@ -174,6 +174,10 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
   }
 }
 
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function scopeRank(scope: string): number {
   return scope === 'workspace' ? 0 : scope === 'user' ? 1 : 2;
 }
@@ -185,7 +189,7 @@ function describeStatus(status: LiveStatus, snapshot: LiveSnapshot | undefined, 
     case 'connecting':
       return 'connecting…';
     case 'connected':
-      return snapshot ? `${snapshot.tools.length} tools · ${snapshot.prompts.length} prompts · ${snapshot.resources.length + snapshot.resourceTemplates.length} resources` : 'connected';
+      return snapshot ? [count(snapshot.tools.length, 'tool'), count(snapshot.prompts.length, 'prompt'), count(snapshot.resources.length + snapshot.resourceTemplates.length, 'resource')].join(' · ') : 'connected';
     case 'error':
       return `error: ${visibleText(status.message, { singleLine: true, max: 120 })}`;
   }

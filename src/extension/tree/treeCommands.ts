@@ -7,6 +7,8 @@ import type { TreeNode } from './nodes';
 import { renderItem } from './renderDefinition';
 
 export interface TreeCommandContext {
+  /** Settles once the configs have been read: commands wait for it. */
+  ready: Promise<void>;
   index: ConfigIndex;
   live: LiveServers;
   documents: DefinitionDocuments;
@@ -19,23 +21,24 @@ function allServers(ctx: TreeCommandContext): ServerEntry[] {
 }
 
 export async function connectServers(ctx: TreeCommandContext, servers: ServerEntry[], title: string): Promise<void> {
-  if (servers.length === 0) return;
+  if (servers.length === 0) {
+    void vscode.window.showInformationMessage('MCP Warden found no MCP servers to connect to in this workspace or the user-level configs.');
+    return;
+  }
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     let done = 0;
     // Concurrent: the slowest server decides the wait, not the sum.
-    await Promise.all(
-      servers.map(async (server) => {
-        await ctx.live.connect(server, token);
-        progress.report({ message: `${++done}/${servers.length}`, increment: 100 / servers.length });
-      }),
-    );
+    await ctx.live.connect(servers, token, () => progress.report({ message: `${++done}/${servers.length}`, increment: 100 / servers.length }));
   });
 }
 
 export const treeCommands = {
   connect: (ctx: TreeCommandContext, node?: TreeNode) =>
     node?.kind === 'server' ? connectServers(ctx, [node.server], `MCP Warden: connecting to "${node.server.name}"`) : connectServers(ctx, allServers(ctx), 'MCP Warden: connecting to all servers'),
-  connectAll: (ctx: TreeCommandContext) => connectServers(ctx, allServers(ctx).filter((s) => !s.disabled), 'MCP Warden: connecting to all servers'),
+  connectAll: async (ctx: TreeCommandContext) => {
+    await ctx.ready;
+    await connectServers(ctx, allServers(ctx).filter((s) => !s.disabled), 'MCP Warden: connecting to all servers');
+  },
   refresh: async (ctx: TreeCommandContext, node?: TreeNode) => {
     if (node?.kind === 'server') await ctx.live.refresh(node.server);
   },
