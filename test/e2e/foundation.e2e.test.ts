@@ -43,9 +43,9 @@ describe('foundation: MCP Warden in a real VS Code', { skip: skipReason(), timeo
   });
 
   it('shows the finding count in the status bar', async () => {
-    const total = WORKSPACE_FINDINGS.length + USER_FINDINGS.length;
-    const state = await editor.waitForState((s) => s.extra.statusBarText === `$(shield) MCP ${total}`, 10_000, `status bar "$(shield) MCP ${total}"`);
-    assert.equal(countFindings(state), total);
+    const state = await editor.waitForState((s) => s.extra.statusBarText === `$(shield) MCP ${countFindings(s)}`, 10_000, 'the status bar to show the number of findings');
+    const total = countFindings(state);
+    assert.ok(total >= WORKSPACE_FINDINGS.length + USER_FINDINGS.length, `only ${total} findings counted`);
     const item = editor.page.locator('.statusbar-item').filter({ has: editor.page.locator('.codicon-shield') }).filter({ hasText: `MCP ${total}` });
     await item.waitFor({ state: 'visible', timeout: 10_000 });
   });
@@ -91,6 +91,12 @@ describe('foundation: MCP Warden in a real VS Code', { skip: skipReason(), timeo
   });
 });
 
+/**
+ * The rules issue 2 ships. Findings of these are checked exactly (none missing, none extra); later rules
+ * (secrets, pinning, …) may add their own findings to these fixtures without breaking this spec.
+ */
+const FOUNDATION_RULES = new Set(['duplicate-server-name', 'invalid-server-entry', 'misplaced-servers-key', 'parse-error', 'unknown-config-format', 'unreadable-file']);
+
 function code(d: WardenDiagnostic): string {
   return d.code?.value ?? '';
 }
@@ -106,7 +112,7 @@ function countFindings(state: WardenState): number {
 
 /** The file's MCP Warden diagnostics are exactly the expected ones, each with a code that links to its shipped doc. */
 function assertFindings(editor: Editor, state: WardenState, file: string, expected: readonly ExpectedFinding[], uri = file): void {
-  const actual = [...editor.diagnosticsOf(state, uri)].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const actual = editor.diagnosticsOf(state, uri).filter((d) => FOUNDATION_RULES.has(code(d))).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   const wanted = expected.filter((f) => f.file === file);
   assert.deepEqual(
     actual.map((d) => `${code(d)} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity}`),
