@@ -33,14 +33,18 @@ export function formatText(input: ReportInput, options: TextOptions): string {
       counts[sev]++;
       out.push(`  ${c('dim', pos.padEnd(posWidth))}  ${c(sev, sev.padEnd(7))}  ${msg}  ${c('dim', rule)}`);
     }
-    if (findings.length === 0) out.push(c('dim', '  no findings'));
+    if (findings.length === 0) out.push(c('dim', file.servers.length === 0 ? '  no findings: this file configures no MCP servers' : '  no findings'));
     out.push('');
   }
   const total = counts.error + counts.warning + counts.info;
   const filesRead = input.files.length;
   if (total === 0) out.push(`No findings in ${filesRead} config file${filesRead === 1 ? '' : 's'}.`);
-  else out.push(c('bold', `${total} finding${total === 1 ? '' : 's'} (${counts.error} errors, ${counts.warning} warnings, ${counts.info} info) in ${filesRead} config file${filesRead === 1 ? '' : 's'}.`));
+  else out.push(c('bold', `${plural(total, 'finding')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(filesRead, 'config file')}.`));
   return out.join('\n') + '\n';
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function oneLine(s: string): string {
