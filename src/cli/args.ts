@@ -16,6 +16,24 @@ export interface ScanArgs {
   output?: string;
   color: boolean;
   verbose: boolean;
+  /** Approved-server policy file (default: `.vscode/mcp-policy.json` of the scanned folder, if present). */
+  policy?: string;
+  /** Apply the fixes that need no editor (pins resolved from registries, preferred fixes) and write the files. */
+  fix: boolean;
+  /** Like `fix`, but print what would change and write nothing. */
+  fixDryRun: boolean;
+  registries: RegistryArgs;
+}
+
+/** Where `--fix` resolves versions and digests (private registries and mirrors). */
+export interface RegistryArgs {
+  npmRegistry?: string;
+  pypiUrl?: string;
+  /** Registry host → base URL, from `--oci-mirror host=url`. */
+  ociMirrors: Record<string, string>;
+  jsrUrl?: string;
+  goProxy?: string;
+  timeoutMs?: number;
 }
 
 export type CliArgs = ScanArgs | { command: 'help' } | { command: 'version' } | { command: 'rules'; format: OutputFormat };
@@ -53,6 +71,15 @@ export function parseCliArgs(argv: string[], isTty: boolean): CliArgs {
         'no-color': { type: 'boolean' },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
+        policy: { type: 'string' },
+        fix: { type: 'boolean', default: false },
+        'fix-dry-run': { type: 'boolean', default: false },
+        registry: { type: 'string' },
+        'pypi-url': { type: 'string' },
+        'oci-mirror': { type: 'string', multiple: true },
+        'jsr-url': { type: 'string' },
+        'go-proxy': { type: 'string' },
+        'registry-timeout': { type: 'string' },
       },
     });
   } catch (e) {
@@ -76,11 +103,43 @@ export function parseCliArgs(argv: string[], isTty: boolean): CliArgs {
     user: !v['no-user'],
     color: v['no-color'] ? false : (v.color ?? (isTty && !process.env.NO_COLOR)),
     verbose: v.verbose!,
+    fix: v.fix! || v['fix-dry-run']!,
+    fixDryRun: v['fix-dry-run']!,
+    registries: readRegistryArgs(v),
   };
+  if (v.policy !== undefined) args.policy = v.policy;
   if (v.client !== undefined) args.client = v.client as ClientId;
   if (v.config !== undefined) args.config = v.config;
   if (v.output !== undefined) args.output = v.output;
   return args;
+}
+
+function httpUrl(value: string | undefined, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^https?:\/\/[^\s]+$/.test(value)) throw new UsageError(`${flag} takes an http(s) URL (got "${value}")`);
+  return value;
+}
+
+function readRegistryArgs(v: Record<string, string | boolean | string[] | undefined>): RegistryArgs {
+  const out: RegistryArgs = { ociMirrors: {} };
+  const set = <K extends keyof RegistryArgs>(key: K, value: RegistryArgs[K] | undefined) => {
+    if (value !== undefined) out[key] = value;
+  };
+  set('npmRegistry', httpUrl(v.registry as string | undefined, '--registry'));
+  set('pypiUrl', httpUrl(v['pypi-url'] as string | undefined, '--pypi-url'));
+  set('jsrUrl', httpUrl(v['jsr-url'] as string | undefined, '--jsr-url'));
+  set('goProxy', httpUrl(v['go-proxy'] as string | undefined, '--go-proxy'));
+  for (const mirror of (v['oci-mirror'] as string[] | undefined) ?? []) {
+    const m = /^([^=\s]+)=(.+)$/.exec(mirror);
+    if (!m) throw new UsageError(`--oci-mirror takes host=url, e.g. --oci-mirror docker.io=https://mirror.example (got "${mirror}")`);
+    out.ociMirrors[m[1]!] = httpUrl(m[2], '--oci-mirror')!;
+  }
+  const timeout = v['registry-timeout'] as string | undefined;
+  if (timeout !== undefined) {
+    if (!/^\d{1,7}$/.test(timeout) || +timeout === 0) throw new UsageError(`--registry-timeout takes milliseconds (got "${timeout}")`);
+    out.timeoutMs = +timeout;
+  }
+  return out;
 }
 
 function oneOf(value: string, allowed: string[], flag: string): string {
@@ -93,6 +152,9 @@ export const HELP = `mcp-warden — lint MCP client configs for security problem
 Usage:
   mcp-warden scan [paths…] [options]   lint config files, or folders searched for known config names;
                                        with no path: the current folder plus this user's client configs
+  mcp-warden inventory [paths…] [--format json|csv|markdown]
+                                       every configured server: client, scope, package and pin,
+                                       approval, findings and risk score
   mcp-warden rules [--format json]     list the rules
   mcp-warden --version
 
@@ -108,6 +170,18 @@ Scan options:
   -o, --output FILE              write the report to FILE instead of standard output
       --color / --no-color       colour in text output (default: when the output is a terminal)
       --verbose                  also list files without findings
+      --policy FILE              approved-server policy (default: .vscode/mcp-policy.json of the scanned
+                                 folder or the current folder, if present)
+
+Fixing (like ESLint's --fix):
+      --fix                      apply the fixes that need no editor and write the files (pins resolved
+                                 from the registries, each rule's preferred fix); prints what changed
+      --fix-dry-run              print what --fix would change, write nothing
+      --registry URL             npm registry (default: from .npmrc, else https://registry.npmjs.org)
+      --pypi-url URL             PyPI JSON API base (default https://pypi.org)
+      --oci-mirror HOST=URL      base URL for an image registry host, e.g. docker.io=https://mirror; repeatable
+      --jsr-url URL, --go-proxy URL
+      --registry-timeout MS      per request (default 5000)
 
 Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or I/O error.
 `;

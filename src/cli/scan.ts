@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   ALL_RULES,
   createProject,
@@ -10,9 +10,14 @@ import {
   mergeSettings,
   readSettings,
   SEVERITY_ORDER,
+  type ClientId,
   type ConfigFile,
+  type FileReport,
+  type Project,
   type WardenSettings,
 } from '../core/index';
+import type { Policy } from '../core/policy/model';
+import { readPolicy } from '../core/policy/read';
 import { existingUserConfigs, findConfigFiles } from '../node/discovery';
 import { currentMachineEnv } from '../node/machineEnv';
 import { readConfigFile } from '../node/readConfig';
@@ -28,21 +33,38 @@ export interface CliIo {
   version: string;
 }
 
-/** `mcp-warden scan`: returns the exit code. */
-export function runScan(args: ScanArgs, io: CliIo): number {
+/** What `scan`, `scan --fix` and `inventory` all start from. */
+export interface LoadedProject {
+  project: Project;
+  settings: WardenSettings;
+  /** Something could not be read (exit code 2 at the end), but the rest was loaded. */
+  ioError: boolean;
+}
+
+export interface LoadOptions {
+  paths: string[];
+  client?: ClientId;
+  user: boolean;
+  config?: string;
+  policy?: string;
+  rules?: WardenSettings['rules'];
+}
+
+/** Settings, config files (given paths, or the current folder plus the user's configs) and policy; undefined on a fatal error (already reported). */
+export function loadProject(options: LoadOptions, io: CliIo): LoadedProject | undefined {
   let ioError = false;
   const fail = (message: string) => {
     io.stderr(`mcp-warden: ${message}\n`);
     ioError = true;
   };
-  const settings = loadSettings(args, io, fail);
-  if (!settings) return 2;
+  const settings = loadSettings(options, io, fail);
+  if (!settings) return undefined;
   const machine = currentMachineEnv(io.env);
   const files: ConfigFile[] = [];
   const roots: string[] = [];
   const load = (path: string, explicit: boolean, scope?: ConfigFile['scope']) => {
     try {
-      files.push(readConfigFile({ path, explicit, home: machine.home, ...(args.client ? { client: args.client } : {}), ...(scope ? { scope } : {}) }));
+      files.push(readConfigFile({ path, explicit, home: machine.home, ...(options.client ? { client: options.client } : {}), ...(scope ? { scope } : {}) }));
     } catch (e) {
       fail(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
@@ -53,12 +75,11 @@ export function runScan(args: ScanArgs, io: CliIo): number {
     if (found.truncated) io.stderr(`mcp-warden: ${dir}: search stopped at its depth or folder limit; name deeper folders explicitly\n`);
     for (const f of found.files) load(f, false);
   };
-
-  if (args.paths.length === 0) {
+  if (options.paths.length === 0) {
     searchFolder(io.cwd);
-    if (args.user) for (const loc of existingUserConfigs(machine)) load(loc.path, false, loc.scope);
+    if (options.user) for (const loc of existingUserConfigs(machine)) load(loc.path, false, loc.scope);
   }
-  for (const p of args.paths) {
+  for (const p of options.paths) {
     const abs = resolve(io.cwd, p);
     if (!existsSync(abs)) {
       fail(`no such file or folder: ${p}`);
@@ -67,8 +88,44 @@ export function runScan(args: ScanArgs, io: CliIo): number {
     if (statSync(abs).isDirectory()) searchFolder(abs);
     else load(abs, true);
   }
-  const unique = dedupe(files);
-  const results = lintProject(createProject(unique, roots.length > 0 ? roots : [io.cwd]), { settings });
+  const project = createProject(dedupe(files), roots.length > 0 ? roots : [io.cwd]);
+  const policy = loadPolicy(options.policy, roots.length > 0 ? roots : [io.cwd], io);
+  if (policy === 'error') return undefined;
+  if (policy) project.policy = policy;
+  return { project, settings, ioError };
+}
+
+/** `--policy FILE`, else the first `.vscode/mcp-policy.json` of the scanned folders. Problems go to stderr; an unreadable policy is fatal. */
+export function loadPolicy(explicit: string | undefined, roots: readonly string[], io: CliIo): Policy | undefined | 'error' {
+  const path = explicit !== undefined ? resolve(io.cwd, explicit) : roots.map((r) => join(r, '.vscode', 'mcp-policy.json')).find((p) => existsSync(p));
+  if (path === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    io.stderr(`mcp-warden: cannot read policy ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return 'error';
+  }
+  const source = path.replace(/\\/g, '/').startsWith(io.cwd.replace(/\\/g, '/') + '/') ? path.slice(io.cwd.length + 1).replace(/\\/g, '/') : path;
+  const { policy, problems } = readPolicy(text.replace(/^\uFEFF/, ''), source);
+  for (const p of problems) io.stderr(`mcp-warden: ${source}: ${p.message}\n`);
+  return policy ?? 'error';
+}
+
+/** `mcp-warden scan`: returns the exit code. */
+export function runScan(args: ScanArgs, io: CliIo): number {
+  if (args.fix) {
+    io.stderr('mcp-warden: --fix runs through runFix (src/cli/fix.ts)\n');
+    return 2;
+  }
+  const loaded = loadProject(args, io);
+  if (!loaded) return 2;
+  const results = lintProject(loaded.project, { settings: loaded.settings });
+  return reportResults(results, args, io, loaded.ioError);
+}
+
+/** Prints (or writes) the report in the chosen format and returns the exit code. */
+export function reportResults(results: FileReport[], args: ScanArgs, io: CliIo, ioError: boolean): number {
   const input = { files: results, cwd: io.cwd, toolVersion: io.version };
   const report =
     args.format === 'json'
@@ -90,10 +147,10 @@ export function runScan(args: ScanArgs, io: CliIo): number {
   return results.some((r) => r.findings.some((f) => SEVERITY_ORDER[f.severity] >= threshold)) ? 1 : 0;
 }
 
-function loadSettings(args: ScanArgs, io: CliIo, fail: (m: string) => void): WardenSettings | undefined {
-  const path = args.config ? resolve(io.cwd, args.config) : resolve(io.cwd, '.mcp-warden.json');
+export function loadSettings(options: { config?: string; rules?: WardenSettings['rules'] }, io: CliIo, fail: (m: string) => void): WardenSettings | undefined {
+  const path = options.config ? resolve(io.cwd, options.config) : resolve(io.cwd, '.mcp-warden.json');
   let fromFile: WardenSettings = { rules: {}, ignore: [] };
-  if (args.config || existsSync(path)) {
+  if (options.config || existsSync(path)) {
     let json: unknown;
     try {
       json = JSON.parse(readFileSync(path, 'utf8'));
@@ -108,7 +165,7 @@ function loadSettings(args: ScanArgs, io: CliIo, fail: (m: string) => void): War
     }
     fromFile = settings;
   }
-  return mergeSettings(fromFile, { rules: args.rules, ignore: [] });
+  return mergeSettings(fromFile, { rules: options.rules ?? {}, ignore: [] });
 }
 
 function dedupe(files: ConfigFile[]): ConfigFile[] {

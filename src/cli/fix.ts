@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { createProject, lintProject, loadConfigText, type ConfigFile, type FileReport, type Finding, type Rule, type TextEdit } from '../core/index';
+import { packageOfFinding, pinEdit, pinnedSpec, pinRequestFor, type PinRequest } from '../core/launch/pin';
+import { applyTextEdits, nonOverlappingGroups } from '../core/policy/applyEdits';
+import { currentMachineEnv } from '../node/machineEnv';
+import { mergeNpmConfigs, parseNpmrc, type NpmRegistryConfig } from '../node/registry/npmrc';
+import { resolvePin, type RegistrySettings, type ResolvedPin } from '../node/registry/resolve';
+import type { RegistryArgs, ScanArgs } from './args';
+import { loadProject, reportResults, type CliIo } from './scan';
+
+/** One fix chosen for a file: its edits and how to say what it did. */
+interface PlannedFix {
+  edits: TextEdit[];
+  says: string;
+}
+
+export type PinResolver = (request: PinRequest) => Promise<ResolvedPin>;
+
+/** Registries from the command line over `~/.npmrc` and `./.npmrc`. */
+export function registrySettings(args: RegistryArgs, io: CliIo): RegistrySettings {
+  const readNpmrc = (path: string): NpmRegistryConfig | undefined => {
+    try {
+      return parseNpmrc(readFileSync(path, 'utf8'), io.env);
+    } catch {
+      return undefined;
+    }
+  };
+  const home = currentMachineEnv(io.env).home;
+  const npm = mergeNpmConfigs(readNpmrc(join(home, '.npmrc')), readNpmrc(join(io.cwd, '.npmrc')), args.npmRegistry ? { registry: args.npmRegistry } : undefined);
+  const settings: RegistrySettings = { npm, oci: { mirrors: args.ociMirrors } };
+  if (args.pypiUrl) settings.pypiUrl = args.pypiUrl;
+  if (args.jsrUrl) settings.jsrUrl = args.jsrUrl;
+  if (args.goProxy) settings.goProxyUrl = args.goProxy;
+  if (args.timeoutMs !== undefined) settings.timeoutMs = args.timeoutMs;
+  return settings;
+}
+
+/** The fixes of one file: each finding's preferred fix, and a pin for each unpinned package the registries can resolve. */
+export async function planFixes(file: ConfigFile, findings: readonly Finding[], resolvePinFor: PinResolver, warn: (message: string) => void): Promise<PlannedFix[]> {
+  const planned: PlannedFix[] = [];
+  for (const finding of findings) {
+    const preferred = finding.fixes.find((f) => f.preferred);
+    if (preferred) {
+      planned.push({ edits: preferred.edits, says: `${preferred.title}${finding.server ? ` (server "${finding.server}")` : ''}` });
+      continue;
+    }
+    const request = finding.ruleId === 'unpinned-package' ? pinRequestFor(file, finding) : undefined;
+    const ref = request && packageOfFinding(file, finding);
+    if (!request || !ref) continue;
+    try {
+      const { version } = await resolvePinFor(request);
+      planned.push({ edits: pinEdit(file, finding, version), says: `pinned ${ref.spec} to ${pinnedSpec(ref, version)} (server "${finding.server}")` });
+    } catch (e) {
+      warn(`could not pin ${ref.spec} (server "${finding.server}"): ${(e as Error).message}`);
+    }
+  }
+  return planned;
+}
+
+const serverList = (file: ConfigFile) => file.servers.map((s) => `${s.projectPath ?? ''}\u0000${s.name}`).join('\n');
+
+/** Applies the fixes that do not overlap and checks the result: it must parse as well as before and keep the same servers. */
+export function applyPlanned(file: ConfigFile, planned: readonly PlannedFix[]): { file: ConfigFile; applied: string[] } | { refused: string } {
+  const kept = nonOverlappingGroups(planned.map((p) => p.edits));
+  if (kept.length === 0) return { file, applied: [] };
+  const text = applyTextEdits(file.text, kept.flatMap((i) => planned[i]!.edits));
+  const after = loadConfigText(text, { path: file.path, scope: file.scope, explicit: file.explicit, ...(file.client ? { client: file.client } : {}) });
+  if (after.problems.length > file.problems.length) return { refused: 'the fixed text would not parse; left untouched' };
+  if (serverList(after) !== serverList(file)) return { refused: 'the fixes would change the set of servers; left untouched' };
+  return { file: after, applied: kept.map((i) => planned[i]!.says) };
+}
+
+/** Writes through a temporary file in the same folder and a rename, keeping the mode, a BOM and the link target. */
+export function writeAtomically(path: string, expected: string, text: string): void {
+  const real = realpathSync(path);
+  const bytes = readFileSync(real);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (new TextDecoder('utf-8').decode(bytes) !== expected) throw new Error('it changed on disk while fixing; left untouched');
+  const tmp = join(dirname(real), `.${basename(real)}.mcp-warden-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const fd = openSync(tmp, 'wx', statSync(real).mode & 0o7777);
+  try {
+    try {
+      writeSync(fd, Buffer.from((bom ? '\uFEFF' : '') + text, 'utf8'));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, real);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
+    throw e;
+  }
+}
+
+const UNSAFE_PROBLEMS = new Set(['encoding', 'binary', 'too-large']);
+
+/** `mcp-warden scan --fix` / `--fix-dry-run`: fixes, prints what changed, then reports what is left. */
+export async function runFix(args: ScanArgs, io: CliIo, options: { resolve?: PinResolver; rules?: readonly Rule[] } = {}): Promise<number> {
+  const loaded = loadProject(args, io);
+  if (!loaded) return 2;
+  let ioError = loaded.ioError;
+  const say = (line: string) => (args.format === 'text' && !args.output ? io.stdout(line + '\n') : io.stderr(`mcp-warden: ${line}\n`));
+  const settings = registrySettings(args.registries, io);
+  const cache = new Map<string, Promise<ResolvedPin>>();
+  const lintOptions = { settings: loaded.settings, ...(options.rules ? { rules: options.rules } : {}) };
+  const resolvePinFor: PinResolver =
+    options.resolve ??
+    ((request) => {
+      const key = JSON.stringify(request);
+      if (!cache.has(key)) cache.set(key, resolvePin(request, settings));
+      return cache.get(key)!;
+    });
+  const files: ConfigFile[] = [];
+  const shown = (f: ConfigFile) => (f.path.startsWith(io.cwd + '/') || f.path.startsWith(io.cwd + '\\') ? f.path.slice(io.cwd.length + 1) : f.path);
+  for (const { file, findings } of lintProject(loaded.project, lintOptions)) {
+    files.push(file);
+    if (findings.length === 0 || file.problems.some((p) => UNSAFE_PROBLEMS.has(p.kind))) continue;
+    const planned = await planFixes(file, findings, resolvePinFor, (m) => io.stderr(`mcp-warden: ${shown(file)}: ${m}\n`));
+    const result = applyPlanned(file, planned);
+    if ('refused' in result) {
+      io.stderr(`mcp-warden: ${shown(file)}: ${result.refused}\n`);
+      continue;
+    }
+    if (result.applied.length === 0) continue;
+    if (!args.fixDryRun) {
+      try {
+        writeAtomically(file.path, file.text, result.file.text);
+      } catch (e) {
+        io.stderr(`mcp-warden: cannot write ${shown(file)}: ${(e as Error).message}\n`);
+        ioError = true;
+        continue;
+      }
+    }
+    files[files.length - 1] = result.file;
+    for (const line of result.applied) say(`${args.fixDryRun ? 'would fix' : 'fixed'} ${shown(file)}: ${line}`);
+  }
+  const project = createProject(files, loaded.project.workspaceRoots);
+  if (loaded.project.policy) project.policy = loaded.project.policy;
+  const results: FileReport[] = lintProject(project, lintOptions);
+  return reportResults(results, args, io, ioError);
+}
