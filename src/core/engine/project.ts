@@ -1,5 +1,6 @@
 import type { ConfigFile } from '../model/configFile';
 import type { ServerEntry } from '../model/server';
+import type { ServerSnapshot } from '../model/tool';
 import type { Policy } from '../policy/model';
 
 /**
@@ -12,6 +13,8 @@ export interface Project {
   workspaceRoots: readonly string[];
   /** The approved-server policy in effect, if any (rules that need one stay silent without it). */
   policy?: Policy;
+  /** What live servers offer, keyed by `serverKey(entry)`; refines the static guesses of toxic-flow. */
+  liveSnapshots?: ReadonlyMap<string, ServerSnapshot>;
 }
 
 export function createProject(files: readonly ConfigFile[], workspaceRoots: readonly string[] = []): Project {

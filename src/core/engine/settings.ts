@@ -1,4 +1,5 @@
 import { minimatch } from 'minimatch';
+import { readFlowSettings, type FlowOptions } from '../flows/options';
 import type { SeveritySetting } from '../model/finding';
 
 /** An entry that silences findings: any field left out matches everything. */
@@ -14,6 +15,8 @@ export interface WardenSettings {
   /** Per-rule severity, or `off`. */
   rules: Record<string, SeveritySetting>;
   ignore: IgnoreEntry[];
+  /** Which toxic flows to report and which are accepted (see docs/toxic-flows.md). */
+  flows?: FlowOptions;
 }
 
 export const DEFAULT_SETTINGS: WardenSettings = { rules: {}, ignore: [] };
@@ -46,6 +49,11 @@ export function readSettings(value: unknown): { settings: WardenSettings; proble
       });
     }
   }
+  if (v.flows !== undefined) {
+    const flows = readFlowSettings(v.flows);
+    problems.push(...flows.problems.map((p) => `"flows": ${p}`));
+    settings.flows = flows.options;
+  }
   return { settings, problems };
 }
 
@@ -67,7 +75,10 @@ function readIgnore(entry: unknown): IgnoreEntry | string {
 
 /** Merges settings; later ones win per rule, ignore lists add up. */
 export function mergeSettings(...all: WardenSettings[]): WardenSettings {
-  return { rules: Object.assign({}, ...all.map((s) => s.rules)), ignore: all.flatMap((s) => s.ignore) };
+  const merged: WardenSettings = { rules: Object.assign({}, ...all.map((s) => s.rules)), ignore: all.flatMap((s) => s.ignore) };
+  const flows = all.map((s) => s.flows).filter((f) => f !== undefined);
+  if (flows.length > 0) merged.flows = { ...flows[flows.length - 1]!, acceptedFlows: flows.flatMap((f) => f!.acceptedFlows) };
+  return merged;
 }
 
 export function isIgnored(settings: WardenSettings, file: string, ruleId: string, server: string | undefined): boolean {

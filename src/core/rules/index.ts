@@ -1,19 +1,41 @@
+import { autoApprove } from './auto-approve';
+import { dockerPrivileged } from './docker-privileged';
 import { duplicateServerName } from './duplicate-server-name';
+import { filesystemRoot } from './filesystem-root';
+import { insecureTransport } from './insecure-transport';
 import { invalidServerEntry } from './invalid-server-entry';
+import { listenAllInterfaces } from './listen-all-interfaces';
 import { misplacedServersKey } from './misplaced-servers-key';
 import { parseError } from './parse-error';
-import type { Rule } from './rule';
+import { plaintextSecret } from './plaintext-secret';
+import { shellWrapper } from './shell-wrapper';
+import { toxicFlow } from './toxic-flow';
+import { unapprovedServer } from './unapproved-server';
 import { unknownConfigFormat } from './unknown-config-format';
+import { unpinnedPackage } from './unpinned-package';
 import { unreadableFile } from './unreadable-file';
+import { workspaceExecutable } from './workspace-executable';
+import type { Rule } from './rule';
 
 /** Every rule, sorted by id. A test checks that each file in this folder is registered and documented. */
 export const ALL_RULES: readonly Rule[] = [
+  autoApprove,
+  dockerPrivileged,
   duplicateServerName,
+  filesystemRoot,
+  insecureTransport,
   invalidServerEntry,
+  listenAllInterfaces,
   misplacedServersKey,
   parseError,
+  plaintextSecret,
+  shellWrapper,
+  toxicFlow,
+  unapprovedServer,
   unknownConfigFormat,
+  unpinnedPackage,
   unreadableFile,
+  workspaceExecutable,
 ];
 
 export function findRule(id: string): Rule | undefined {

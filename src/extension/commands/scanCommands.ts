@@ -13,13 +13,13 @@ export async function scanUserConfigsCommand(warden: Warden): Promise<number> {
   if (count === 0) {
     void vscode.window.showInformationMessage('MCP Warden: no user-level MCP config files were found on this machine.');
   } else {
-    const pick = await vscode.window.showInformationMessage(
-      `MCP Warden: scanned ${count} user-level config file${count === 1 ? '' : 's'}; ${total} finding${total === 1 ? '' : 's'} in all open configs.`,
-      'Show Problems',
-      'Show Log',
-    );
-    if (pick === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
-    if (pick === 'Show Log') warden.log.show();
+    // Not awaited: the command is done when the scan is, whatever the user does with the message.
+    void vscode.window
+      .showInformationMessage(`MCP Warden: scanned ${count} user-level config file${count === 1 ? '' : 's'}; ${total} finding${total === 1 ? '' : 's'} in all open configs.`, 'Show Problems', 'Show Log')
+      .then((pick) => {
+        if (pick === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+        if (pick === 'Show Log') warden.log.show();
+      });
   }
   return count;
 }

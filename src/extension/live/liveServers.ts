@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ServerEntry } from '../../core/index';
+import { serverKey, type ServerEntry } from '../../core/index';
 import { substituteSecrets } from '../../core/served/references';
 import type { LiveConnection, LiveSnapshot, LiveStatus, SnapshotChange } from '../../live/index';
 import type { ConfigIndex } from '../configIndex';
@@ -9,9 +9,7 @@ import { TrustGate } from './trustGate';
 
 type LiveModule = typeof import('../../live/index');
 
-export function serverKey(server: ServerEntry): string {
-  return `${server.file}#${server.path.map(String).join('.')}`;
-}
+export { serverKey };
 
 /**
  * The live connections behind the sidebar, one per configured server, created on first use. The

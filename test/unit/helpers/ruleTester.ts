@@ -55,7 +55,8 @@ export function runRule(rule: Rule, c: Case): { file: ConfigFile; findings: Find
 
 /** Applies edits (non-overlapping) to a text. */
 export function applyEdits(text: string, edits: { offset: number; length: number; newText: string }[]): string {
-  const sorted = [...edits].sort((a, b) => b.offset - a.offset);
+  // Back to front; edits at the same offset keep their given order (the later one is applied first).
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.offset - a.e.offset || b.i - a.i).map((x) => x.e);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
   return out;
