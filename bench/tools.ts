@@ -1,5 +1,5 @@
 // Tool-definition analyzer benchmark: precision/recall on the labelled corpus, worst-case timing on
-// adversarial input, and growth with size. Run: OUT_DIR=out node scripts/build-tests.mjs && node out/bench/tools.js
+// adversarial input, and growth with size. `npm run bench`, or alone: node out/bench/tools.js
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { analyzeServer } from '../src/core/tools/analyze';
@@ -98,5 +98,10 @@ function worstCase(): void {
   }
 }
 
-corpusReport();
-worstCase();
+/** Entry point for `npm run bench` (bench/run.ts). */
+export async function run(): Promise<void> {
+  corpusReport();
+  worstCase();
+}
+
+if (require.main === module) void run();

@@ -9,10 +9,11 @@ import { PHRASE_DETECTORS } from './detect/phrases';
 import { escalate } from './escalate';
 import { collectFields, MAX_SCHEMA_DEPTH, MAX_SCHEMA_NODES } from './fields';
 import type { AnalyzeContext, FieldRole, TargetRef, TargetScope, TextField, ToolCategory, ToolFinding } from './types';
-import { excerpt } from './visible';
+import { excerpt, visible } from './visible';
 
 const FIELD_DETECTORS: readonly FieldDetector[] = [...PHRASE_DETECTORS, detectInvisibleCharacters, detectAnsiEscapes, detectEncodedBlobs];
 const MAX_FINDINGS_PER_FIELD = 60;
+const MAX_MESSAGE = 600;
 
 /** Every finding in a server's tools, prompts, resources, templates and instructions. Pure and deterministic. */
 export function analyzeServer(snapshot: ServerSnapshot, context: AnalyzeContext = {}): ToolFinding[] {
@@ -91,7 +92,12 @@ function toFinding(target: TargetRef, field: Pick<TextField, 'field' | 'text'>, 
     start: r.start,
     end: r.end,
     excerpt: excerpt(field.text, r.start, r.end),
-    message: r.message,
-    evidence: r.evidence ?? [],
+    message: bounded(visible(r.message)),
+    evidence: (r.evidence ?? []).map((e) => bounded(visible(e))),
   };
+}
+
+/** Messages quote the analysed text: shown visibly (never as live escapes) and bounded. */
+function bounded(text: string): string {
+  return text.length > MAX_MESSAGE ? text.slice(0, MAX_MESSAGE - 1) + '…' : text;
 }

@@ -40,7 +40,8 @@ export function visible(text: string, options: VisibleOptions = {}): string {
   return out;
 }
 
-function show(cp: number, text: string, i: number, options: VisibleOptions): string {
+/** How one code point of `text` at `i` is shown. */
+export function show(cp: number, text: string, i: number, options: VisibleOptions): string {
   if (cp === 0x0a) return options.keepNewlines ? '\n' : '⏎';
   if (cp === 0x0d) return options.keepNewlines && text.charCodeAt(i + 1) === 0x0a ? '' : '␍';
   if (cp === 0x09) return '\t';

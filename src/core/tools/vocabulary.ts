@@ -26,7 +26,7 @@ export const CONTENT = /\b(?:contents?|the (?:whole|entire|full) (?:file|text|th
 export const CONTEXT_OBJECT = new RegExp(
   [
     String.raw`\b(?:conversation|chat|dialog(?:ue)?|session|message|thread)(?: so far| history| transcript| log| context)\b`,
-    String.raw`\b(?:entire|full|whole|complete) (?:conversation|chat|transcript|history|dialog(?:ue)?|context|session)\b`,
+    String.raw`\b(?:entire|full|whole|complete) (?:conversation|chat|transcript|history|dialog(?:ue)?|context|session)(?: history| transcript| log| so far)?\b`,
     String.raw`\b(?:copy|summary|transcript|record|log) of (?:the |this |our |your )?(?:whole |entire |full )?(?:conversation|chat|session|dialog(?:ue)?)\b`,
     String.raw`\b(?:previous|prior|earlier|last|recent|all)(?: \d{1,3})? (?:user |chat )?(?:messages|chats|prompts|requests)\b`,
     String.raw`\blist of (?:the )?(?:last |recent |previous )?(?:messages|chats)\b`,

@@ -7,7 +7,7 @@ const CHAT_TOKEN = /<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id
 const TURN = /(?:^|\n)[ \t]{0,8}(?:#{1,4}[ \t]{0,3})?(system|assistant|developer|human|ai|user)[ \t]{0,3}:[ \t]{0,3}([^\n]{0,200})/g;
 const UPPER_TURN = /\b(SYSTEM|ASSISTANT)\s{0,2}:\s?([^\n]{0,200})/g;
 /** Text that turns to the model itself; group 1 marks the milder "note for the AI" form. */
-const ADDRESS = /\b(?:secret|hidden|private|internal|real) (?:instructions?|notes?|messages?|directives?) (?:for|to) (?:the )?(?:model|ai|assistant|llm|agent)s?\b|\bif you(?:'re| are) an? (?:ai|llm|language model|assistant|agent|model|bot)\b|\bthe real instructions (?:are|follow)\b|\b(note|message) (?:for|to) (?:the )?(?:ai|model|assistant|llm|agent)s?\b/g;
+const ADDRESS = /\b(?:secret|hidden|private|internal|real) (?:instructions?|notes?|messages?|directives?) (?:for|to) (?:the )?(?:model|ai|assistant|llm|agent)s?\b|\bif you(?:'re| are) an? (?:ai (?:model|assistant|agent)|ai|llm|language model|assistant|agent|model|bot)\b|\bthe real instructions (?:are|follow)\b|\b(note|message) (?:for|to) (?:the )?(?:ai|model|assistant|llm|agent)s?\b/g;
 const ADDRESSES_MODEL = /\b(?:you|your|assistant|must|always|never|ignore|do not|don't|from now on|the ai|the model|before|after|read|send|include|pass)\b/;
 const IMPERATIVE = /\b(?:you|your|must|always|never|do not|don't|before|after|read|send|include|pass|call|use|ignore|make sure|should|need to)\b/;
 

@@ -78,6 +78,7 @@ function findTargets(ctx: FieldContext): Hit[] {
     if (hits.length > 2000) return hits;
     let start = m.index;
     while (start < m.index + m.text.length && !/[.~/a-z_]/.test(view[start]!)) start++;
+    if (view.startsWith('~/', start - 2) && view[start] === '.') start -= 2;
     hits.push({ start, end: m.index + m.text.length, what: [TARGETS[m.which]!.what] });
   }
   for (const m of ctx.text.matchAll(SECRET_ANCHOR)) {
