@@ -21,9 +21,13 @@ export interface PolicyEntry {
   reason?: string;
 }
 
-/** A combination of servers the team accepts in one session despite a risky data flow (issue 7). */
+/** A combination of servers the team accepts in one session despite a risky data flow (read by `toxic-flow`). */
 export interface AcceptedFlow {
+  /** Server names or globs; the flow is silenced when every server on it is listed. */
   servers: string[];
+  /** `data-leak` and/or `destructive`; every kind when left out (validated by the flow analysis). */
+  kinds?: string[];
+  /** Required, so the decision is recorded. */
   reason: string;
 }
 

@@ -99,12 +99,20 @@ function stringList(node: Node): string[] | undefined {
 }
 
 function readFlows(node: Node, problems: PolicyProblem[]): AcceptedFlow[] {
-  const value: unknown = getNodeValue(node);
-  const valid = (f: unknown): f is AcceptedFlow =>
-    typeof f === 'object' && f !== null && Array.isArray((f as AcceptedFlow).servers) && (f as AcceptedFlow).servers.every((s) => typeof s === 'string') && typeof (f as AcceptedFlow).reason === 'string';
-  if (!Array.isArray(value) || !value.every(valid)) {
+  if (node.type !== 'array') {
     problems.push(at(node, '"acceptedFlows" must be a list of {"servers": [names…], "reason": "…"}.'));
     return [];
   }
-  return value.map((f) => ({ servers: [...f.servers], reason: f.reason }));
+  const out: AcceptedFlow[] = [];
+  for (const item of node.children ?? []) {
+    const value: unknown = getNodeValue(item);
+    const f = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+    const strings = (v: unknown): v is string[] => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string');
+    if (!strings(f.servers) || typeof f.reason !== 'string' || f.reason.trim() === '' || (f.kinds !== undefined && !strings(f.kinds))) {
+      problems.push(at(item, 'An accepted flow needs "servers" (names or globs) and a "reason"; "kinds" is optional: ["data-leak", "destructive"].'));
+      continue;
+    }
+    out.push({ servers: [...f.servers], ...(f.kinds !== undefined ? { kinds: [...(f.kinds as string[])] } : {}), reason: f.reason });
+  }
+  return out;
 }

@@ -115,3 +115,10 @@ test('unapproved-server offers Disable where the client has a flag, and Remove',
   assert.deepEqual(JSON.parse(applyTextEdits(text, cursor[0]!.fixes[0]!.edits)), { mcpServers: { b: { command: 'y' } } });
   assert.deepEqual((cursor[0]!.data as { approval: unknown }).approval, { state: 'unlisted' });
 });
+
+test('readPolicy keeps accepted flows (with kinds) for the flow analysis and reports incomplete ones', () => {
+  const text = JSON.stringify({ acceptedFlows: [{ servers: ['github'], kinds: ['data-leak'], reason: 'reviewed' }, { servers: ['x'] }, { servers: [], reason: 'r' }] });
+  const { policy, problems } = readPolicy(text, 'p');
+  assert.deepEqual(policy!.acceptedFlows, [{ servers: ['github'], kinds: ['data-leak'], reason: 'reviewed' }]);
+  assert.equal(problems.length, 2);
+});
