@@ -2,7 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ALL_RULES } from '../core/index';
 import { HELP, parseCliArgs, UsageError } from './args';
+import { runInspect } from './inspect';
+import { runInventory } from './inventory';
 import { runScan, type CliIo } from './scan';
+import { runTools } from './tools';
+
+const COMMANDS = `Other commands (each has --help):
+  mcp-warden inspect [configs…] --yes    start the servers of configs and list their tools, prompts, resources
+  mcp-warden tools FILE                  analyse tool definitions (a tools/list result) for poisoning
+  mcp-warden inventory [paths…]          every configured server as JSON, CSV or Markdown, with a risk score
+`;
 
 /** The folder holding MCP Warden's package.json (and docs/), from wherever this file was bundled to. */
 function findPackageRoot(start: string): string {
@@ -15,12 +24,16 @@ function findPackageRoot(start: string): string {
   return dirname(start);
 }
 
-export function runCli(argv: string[], io: CliIo, isTty = false): number {
+export async function runCli(argv: string[], io: CliIo, isTty = false): Promise<number> {
   try {
+    const [command, ...rest] = argv;
+    if (command === 'inspect') return await runInspect(rest, io);
+    if (command === 'tools') return runTools(rest, io, isTty);
+    if (command === 'inventory') return await runInventory(rest, io);
     const args = parseCliArgs(argv, isTty);
     switch (args.command) {
       case 'help':
-        io.stdout(HELP);
+        io.stdout(HELP + '\n' + COMMANDS);
         return 0;
       case 'version':
         io.stdout(io.version + '\n');
@@ -53,10 +66,11 @@ if (require.main === module) {
   } catch {
     /* version stays unknown */
   }
-  const code = runCli(
+  void runCli(
     process.argv.slice(2),
     { cwd: process.cwd(), env: process.env, packageRoot, version, stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
     process.stdout.isTTY === true,
-  );
-  process.exitCode = code;
+  ).then((code) => {
+    process.exitCode = code;
+  });
 }
