@@ -18,7 +18,7 @@ export function decodeConfigBytes(bytes: Uint8Array, maxBytes: number, byteLengt
     return {
       text: '',
       binary: true,
-      problems: [{ kind: 'too-large', offset: 0, length: 0, message: `File is ${formatBytes(byteLength)}, over the ${formatBytes(maxBytes)} limit (setting maxFileBytes): not read.` }],
+      problems: [{ kind: 'too-large', offset: 0, length: 0, message: `File is ${formatBytes(byteLength)}, over the ${formatBytes(maxBytes)} limit: not read. In the editor the limit is the mcpWarden.maxFileSizeMB setting.` }],
     };
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
