@@ -23,6 +23,7 @@ import { currentMachineEnv } from '../node/machineEnv';
 import { readConfigFile } from '../node/readConfig';
 import { ruleDocReader } from '../node/ruleDocs';
 import type { ScanArgs } from './args';
+import { runFix } from './fix';
 
 export interface CliIo {
   cwd: string;
@@ -112,12 +113,9 @@ export function loadPolicy(explicit: string | undefined, roots: readonly string[
   return policy ?? 'error';
 }
 
-/** `mcp-warden scan`: returns the exit code. */
-export function runScan(args: ScanArgs, io: CliIo): number {
-  if (args.fix) {
-    io.stderr('mcp-warden: --fix runs through runFix (src/cli/fix.ts)\n');
-    return 2;
-  }
+/** `mcp-warden scan`: returns the exit code (asynchronously with `--fix`, which asks registries). */
+export function runScan(args: ScanArgs, io: CliIo): number | Promise<number> {
+  if (args.fix) return runFix(args, io);
   const loaded = loadProject(args, io);
   if (!loaded) return 2;
   const results = lintProject(loaded.project, { settings: loaded.settings });
