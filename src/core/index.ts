@@ -32,4 +32,4 @@ export { FLOW_LEGS, findToxicFlows, type FlowLeg, type ToxicFlow } from './flows
 export { identifyServer } from './flows/identify';
 export { DEFAULT_FLOW_OPTIONS, readAcceptedFlows, readFlowSettings, type AcceptedFlow, type FlowKind, type FlowOptions } from './flows/options';
 export { buildSessions, serverKey, type Session, type SessionServer } from './flows/sessions';
-export { CAPABILITIES, type Capability, type CapabilityLabel, type Evidence, type ToolClassification } from './flows/types';
+export { CAPABILITIES, COUNTED_CONFIDENCE, type Capability, type CapabilityLabel, type Evidence, type ToolClassification } from './flows/types';

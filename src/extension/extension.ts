@@ -12,6 +12,7 @@ import { putBackActions, secretActions } from './secrets/secretActions';
 import { deleteSecretCommand, manageSecretsCommand, replaceSecretCommand, revealSecretCommand } from './secrets/secretCommands';
 import { SecretStore } from './secrets/secretStore';
 import { ServedServers } from './secrets/servedServers';
+import { SessionsTree } from './flows/sessionsTree';
 import { LiveServers } from './live/liveServers';
 import { DEFINITION_SCHEME, DefinitionDocuments } from './tree/definitionDocuments';
 import { ServersTree } from './tree/serversTree';
@@ -36,6 +37,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const live = (liveServers = new LiveServers(context, w.index, secrets, log));
   const tree = new ServersTree(w.index, live);
   const treeView = vscode.window.createTreeView('mcpWarden.servers', { treeDataProvider: tree, showCollapseAll: true });
+  const sessions = new SessionsTree(w.linter);
+  const sessionsView = vscode.window.createTreeView('mcpWarden.sessions', { treeDataProvider: sessions, showCollapseAll: true });
+  const refreshSessions = () => {
+    sessions.refresh();
+    sessionsView.message = sessions.banner();
+  };
+  // Live listings replace the static guesses of the toxic-flow analysis.
+  w.linter.liveSnapshots = () => live.snapshots();
   const documents = new DefinitionDocuments();
   const treeCtx: TreeCommandContext = { get ready() { return w.ready; }, index: w.index, live, documents };
   const updateBadge = () => {
@@ -46,11 +55,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     treeView,
     vscode.workspace.registerTextDocumentContentProvider(DEFINITION_SCHEME, documents),
+    sessionsView,
     w.linter.onDidLint(() => {
       tree.refresh();
       updateBadge();
+      refreshSessions();
     }),
     live.onDidChange(() => tree.refresh()),
+    live.onDidChangeSnapshot(() => w.linter.lintAll()),
     vscode.commands.registerCommand(CommandId.ConnectServer, (node) => treeCommands.connect(treeCtx, node)),
     vscode.commands.registerCommand(CommandId.ConnectAll, () => treeCommands.connectAll(treeCtx)),
     vscode.commands.registerCommand(CommandId.RefreshServer, (node) => treeCommands.refresh(treeCtx, node)),
@@ -87,6 +99,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       statusBarText: w.statusBar.text,
       lintedFiles: w.linter.lintedPaths(),
       tree: snapshotTree(tree),
+      sessions: snapshotTree(sessions as unknown as ServersTree),
+      sessionsBanner: sessionsView.message,
       secretNames: secrets.names(),
     }));
   }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createProject, lintFile, type Finding, type Severity } from '../core/index';
+import { createProject, lintFile, type Finding, type Project, type ServerSnapshot, type Severity } from '../core/index';
 import { pathOfUri, type ConfigIndex, type TrackedConfig } from './configIndex';
 import { toDiagnostic } from './convert';
 import type { Log } from './log';
@@ -24,6 +24,9 @@ export class Linter implements vscode.Disposable {
   readonly onDidLint = this.changed.event;
   /** User-level files are shown once the user asked for them (command or setting). */
   showUserFiles = false;
+  /** What live servers offer (by `serverKey`), so that rules such as toxic-flow judge real tools. */
+  liveSnapshots: (() => ReadonlyMap<string, ServerSnapshot>) | undefined;
+  private lastProject: Project | undefined;
 
   constructor(
     private readonly index: ConfigIndex,
@@ -68,6 +71,16 @@ export class Linter implements vscode.Disposable {
     else this.changed.fire();
   }
 
+  /** The project of the latest lint run (every known config), for views that analyse it too. */
+  project(): Project {
+    if (!this.lastProject) this.lastProject = createProject(this.index.all.map((t) => t.config), (vscode.workspace.workspaceFolders ?? []).map((f) => pathOfUri(f.uri)));
+    return this.lastProject;
+  }
+
+  get engineSettings(): ExtensionSettings['engine'] {
+    return this.settings.engine;
+  }
+
   findingsFor(uri: vscode.Uri): Finding[] {
     return this.findings.get(uri.toString()) ?? [];
   }
@@ -92,7 +105,9 @@ export class Linter implements vscode.Disposable {
 
   private lint(targets: TrackedConfig[]): void {
     const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => pathOfUri(f.uri));
-    const project = createProject(this.index.all.map((t) => t.config), roots);
+    const live = this.liveSnapshots?.();
+    const project: Project = { ...createProject(this.index.all.map((t) => t.config), roots), ...(live && live.size > 0 ? { liveSnapshots: live } : {}) };
+    this.lastProject = project;
     for (const tracked of targets) {
       const started = Date.now();
       let list: Finding[];

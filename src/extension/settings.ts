@@ -18,7 +18,11 @@ export interface ExtensionSettings {
  */
 export async function readExtensionSettings(log: Log): Promise<ExtensionSettings> {
   const config = vscode.workspace.getConfiguration(SECTION);
-  const fromEditor = readSettings({ rules: config.get('rules', {}), ignore: config.get('ignore', []) });
+  const fromEditor = readSettings({
+    rules: config.get('rules', {}),
+    ignore: config.get('ignore', []),
+    flows: { kinds: explicit(config, 'flows.kinds'), builtinTools: explicit(config, 'flows.builtinTools'), minConfidence: explicit(config, 'flows.minConfidence') },
+  });
   for (const p of fromEditor.problems) log.warn(`Setting mcpWarden: ${p}`);
   const fromFile = await readTeamSettings(log);
   return {
@@ -47,6 +51,12 @@ async function readTeamSettings(log: Log): Promise<WardenSettings> {
     log.warn(`${uri.fsPath} is not valid JSON and is ignored: ${(e as Error).message}`);
     return { rules: {}, ignore: [] };
   }
+}
+
+/** A setting's value only where the user set it, so that `.mcp-warden.json` keeps the say over defaults. */
+function explicit(config: vscode.WorkspaceConfiguration, key: string): unknown {
+  const i = config.inspect(key);
+  return i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
 }
 
 function clamp(n: number, min: number, max: number): number {

@@ -42,6 +42,13 @@ export class LiveServers implements vscode.Disposable {
     return this.connections.get(serverKey(server))?.snapshot;
   }
 
+  /** Every current snapshot by `serverKey`. */
+  snapshots(): Map<string, LiveSnapshot> {
+    const out = new Map<string, LiveSnapshot>();
+    for (const [key, c] of this.connections) if (c.snapshot) out.set(key, c.snapshot);
+    return out;
+  }
+
   connection(server: ServerEntry): LiveConnection | undefined {
     return this.connections.get(serverKey(server));
   }
