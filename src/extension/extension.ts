@@ -12,6 +12,10 @@ import { putBackActions, secretActions } from './secrets/secretActions';
 import { deleteSecretCommand, manageSecretsCommand, replaceSecretCommand, revealSecretCommand } from './secrets/secretCommands';
 import { SecretStore } from './secrets/secretStore';
 import { ServedServers } from './secrets/servedServers';
+import { AnalysisStore } from './analysis/analysisStore';
+import { Approvals } from './analysis/approvals';
+import { ChangeWarnings } from './analysis/changeWarnings';
+import { DefinitionView } from './analysis/definitionView';
 import { SessionsTree } from './flows/sessionsTree';
 import { LiveServers } from './live/liveServers';
 import { DEFINITION_SCHEME, DefinitionDocuments } from './tree/definitionDocuments';
@@ -46,11 +50,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Live listings replace the static guesses of the toxic-flow analysis.
   w.linter.liveSnapshots = () => live.snapshots();
   const documents = new DefinitionDocuments();
-  const treeCtx: TreeCommandContext = { get ready() { return w.ready; }, index: w.index, live, documents };
+  const analysis = new AnalysisStore(live, new Approvals(context), log, () => w.index.all.flatMap((t) => t.config.servers));
+  tree.marks = analysis;
+  const definitions = new DefinitionView(documents, analysis, (id) => w.docsUri(id));
+  const changes = new ChangeWarnings(analysis, w.index, live, documents, (id) => w.docsUri(id));
+  const treeCtx: TreeCommandContext = { get ready() { return w.ready; }, index: w.index, live, documents, render: (server, list, name) => definitions.render(server, list, name) };
   const updateBadge = () => {
     const c = w.linter.counts();
-    const total = c.error + c.warning + c.info;
-    treeView.badge = total > 0 ? { value: total, tooltip: `${total} MCP Warden finding${total === 1 ? '' : 's'} in MCP configs` } : undefined;
+    const config = c.error + c.warning + c.info;
+    const suspicious = analysis.all().reduce((n, a) => n + a.findings.length, 0);
+    const changed = analysis.all().filter((a) => a.comparison?.status === 'changed').length;
+    const total = config + suspicious + changed;
+    const parts = [config ? `${config} in MCP configs` : '', suspicious ? `${suspicious} suspicious spans in tool definitions` : '', changed ? `${changed} servers changed since approval` : ''].filter(Boolean);
+    treeView.badge = total > 0 ? { value: total, tooltip: `MCP Warden: ${parts.join(', ')}` } : undefined;
   };
   context.subscriptions.push(
     treeView,
@@ -62,6 +74,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       refreshSessions();
     }),
     live.onDidChange(() => tree.refresh()),
+    analysis,
+    definitions,
+    changes,
+    analysis.onDidChange(() => {
+      tree.refresh();
+      updateBadge();
+    }),
+    vscode.commands.registerCommand(CommandId.ApproveServer, async (node) => {
+      if (node?.kind !== 'server') return;
+      try {
+        await analysis.approve(node.server);
+        void vscode.window.showInformationMessage(`MCP Warden recorded the current definitions of "${node.server.name}" as approved.`);
+      } catch (e) {
+        void vscode.window.showWarningMessage(`MCP Warden: ${(e as Error).message}.`);
+      }
+    }),
+    vscode.commands.registerCommand(CommandId.ShowChanges, (node) => (node?.kind === 'server' ? changes.showDiff(node.server) : undefined)),
     live.onDidChangeSnapshot(() => w.linter.lintAll()),
     vscode.commands.registerCommand(CommandId.ConnectServer, (node) => treeCommands.connect(treeCtx, node)),
     vscode.commands.registerCommand(CommandId.ConnectAll, () => treeCommands.connectAll(treeCtx)),
@@ -101,6 +130,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       tree: snapshotTree(tree),
       sessions: snapshotTree(sessions as unknown as ServersTree),
       sessionsBanner: sessionsView.message,
+      analysis: analysis.all().map((a) => ({ server: a.server.name, findings: a.findings.map((f) => ({ category: f.category, target: f.target, field: f.field, excerpt: f.excerpt })), approval: a.comparison?.status, changes: a.comparison?.changes.map((c) => `${c.key}:${c.change}`) })),
+      badge: treeView.badge?.value,
       secretNames: secrets.names(),
     }));
   }

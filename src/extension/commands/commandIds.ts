@@ -20,4 +20,6 @@ export const CommandId = {
   OpenDefinition: 'mcpWarden.openDefinition',
   CopyDefinition: 'mcpWarden.copyDefinition',
   RevealInConfig: 'mcpWarden.revealInConfig',
+  ApproveServer: 'mcpWarden.approveServer',
+  ShowChanges: 'mcpWarden.showChanges',
 } as const;

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import type { ServerEntry } from '../../core/index';
+import type { ServerIdentity } from '../../core/lock/identity';
+import { LOCKFILE_PATH } from '../../core/lock/lockfile';
+
+const USER_LOCK_KEY = 'mcpWarden.userLockfile';
+
+/** The lockfile key of a server: its client and name, stable across machines. */
+export function lockKeyOf(server: ServerEntry): string {
+  return `${server.client}/${server.name}`;
+}
+
+export function identityOf(server: ServerEntry): ServerIdentity {
+  const identity: ServerIdentity = { transport: server.transport };
+  if (server.command) identity.command = server.command.value;
+  if (server.args.length) identity.args = server.args.map((a) => a.value);
+  if (server.url) identity.url = server.url.value;
+  return identity;
+}
+
+/**
+ * Where approvals live: workspace servers in `.vscode/mcp-lock.json` of their folder (meant to be
+ * committed, so the team shares one baseline); user-level servers in this editor's own state.
+ */
+export class Approvals {
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  lockUri(server: ServerEntry): vscode.Uri | undefined {
+    if (server.scope !== 'workspace') return undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(server.file));
+    return folder ? vscode.Uri.joinPath(folder.uri, LOCKFILE_PATH) : undefined;
+  }
+
+  async read(server: ServerEntry): Promise<string | undefined> {
+    const uri = this.lockUri(server);
+    if (!uri) return this.context.globalState.get<string>(USER_LOCK_KEY);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return open.getText();
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return undefined;
+    }
+  }
+
+  async write(server: ServerEntry, text: string): Promise<void> {
+    const uri = this.lockUri(server);
+    if (!uri) {
+      await this.context.globalState.update(USER_LOCK_KEY, text);
+      return;
+    }
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, new vscode.Range(new vscode.Position(0, 0), open.lineAt(open.lineCount - 1).range.end), text);
+      await vscode.workspace.applyEdit(edit);
+      await open.save();
+      return;
+    }
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  }
+}
