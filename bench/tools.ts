@@ -14,10 +14,12 @@ function corpusReport(): void {
   const started = performance.now();
   const results = evaluateCorpus(files);
   const elapsed = performance.now() - started;
+  const batch = (r: CaseResult) => (r.file.path.includes('holdout2-') ? 2 : r.file.path.includes('holdout-') ? 1 : 0);
   for (const [title, subset] of [
     ['whole corpus', results],
-    ['held-out part (written after tuning, never tuned on)', results.filter((r) => r.file.path.includes('holdout'))],
-    ['tuning part', results.filter((r) => !r.file.path.includes('holdout'))],
+    ['written before the detectors (tuned on)', results.filter((r) => batch(r) === 0)],
+    ['held-out batch 1 (first measured at recall 80.0%, FPR 1.7%; since tuned on)', results.filter((r) => batch(r) === 1)],
+    ['held-out batch 2 (first measured at recall 65.0%, FPR 0.0%; since tuned on)', results.filter((r) => batch(r) === 2)],
   ] as const) {
     if (subset.length === 0) continue;
     const s = score(subset as CaseResult[]);

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { ServerSnapshot } from '../../../src/core/model/tool';
 import { renderDefinition } from '../../../src/core/tools/render';
+import { repoRoot } from './corpus';
 
 const TAG_A = String.fromCodePoint(0xe0041);
 
@@ -97,5 +100,36 @@ describe('renderDefinition', () => {
     assert.ok(late.start <= r.text.length && late.end <= r.text.length);
     const none = renderDefinition({ kind: 'tool', name: 'add' }, snapshot, { findings: [] });
     assert.deepEqual(none.spans, []);
+  });
+});
+
+describe('syntaxes/mcp-definition.tmLanguage.json', () => {
+  const grammar = JSON.parse(readFileSync(join(repoRoot(), 'syntaxes', 'mcp-definition.tmLanguage.json'), 'utf8'));
+  const jsRegex = (name: string) => new RegExp(grammar.repository[name].match);
+
+  it('names its scope and recognises the header of every kind of document', () => {
+    assert.equal(grammar.scopeName, 'source.mcp-definition');
+    const header = jsRegex('header');
+    for (const target of [
+      { kind: 'tool', name: 'add' },
+      { kind: 'prompt', name: 'p' },
+      { kind: 'resource', name: 'file:///notes.txt' },
+      { kind: 'resourceTemplate', name: 'note://{id}' },
+      { kind: 'server', name: 'math' },
+    ] as const) {
+      const first = renderDefinition(target, snapshot).text.split('\n')[0]!;
+      assert.match(first, header, first);
+    }
+  });
+
+  it('recognises the section, parameter and entry lines the renderer writes', () => {
+    const lines = renderDefinition({ kind: 'tool', name: 'add' }, snapshot).text.split('\n');
+    const section = jsRegex('section');
+    const parameter = jsRegex('parameter');
+    const entry = jsRegex('entry');
+    for (const label of ['title: Add', 'description:', 'parameters:', 'annotations:']) assert.match(lines.find((l) => l === label)!, section);
+    assert.match('  • sidenote  (string)', parameter);
+    assert.match('    enum.0: one', entry);
+    assert.match('  readOnlyHint: true', entry);
   });
 });

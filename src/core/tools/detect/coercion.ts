@@ -21,7 +21,7 @@ const PHRASES: Phrase[] = [
     severity: 'warning',
   },
   {
-    re: /\b(?:at the (?:start|beginning|end) of|after|on|for|in|during) (?:every|each|all|any) (?:conversation|session|message|answer|response|request|turn|reply|tool call|prompt|task)s?\b/g,
+    re: /\b(?:at the (?:start|beginning|end) of|after|on|for|in|during) (?:every|each|all|any) (?:conversation|session|message|answer|response|request|turn|reply|tool call|tool result|result|prompt|task)s?\b/g,
     why: 'makes the model call this tool on every turn',
     severity: 'warning',
     clause: CALLS_THIS,
@@ -59,6 +59,11 @@ const PHRASES: Phrase[] = [
     severity: 'info',
   },
   {
+    re: /\b(?:not allowed|forbidden|must not|may not|cannot|can't|is not permitted)\s(?:to\s)?(?:use|call|invoke|run)\s(?:any|other|another)\b[^.;\n]{0,40}?\b(?:until|unless|before)\b/g,
+    why: 'forbids every other tool until this one has been called',
+    severity: 'warning',
+  },
+  {
     re: /\b(?:you )?(?:must|have to|need to|are required to) (?:first|always first) (?:call|invoke|run|use)\b/g,
     why: 'makes the model call something before it does what the user asked',
     severity: 'warning',
@@ -85,6 +90,14 @@ const PHRASES: Phrase[] = [
   },
 ];
 
+/** "call get_time after every answer": this tool named instead of "this". */
+function callsByName(clause: string, name: string): boolean {
+  const n = name.toLowerCase();
+  if (n.length < 3) return false;
+  const escaped = n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(String.raw`\b(?:call|calling|invoke|invoking|use|using|run|running)\s\x60?${escaped}\b`).test(clause);
+}
+
 /** Forced call order and pressure: "always call this first", "before any other tool", "will not work unless". */
 const ALL = combine(PHRASES.map((p) => p.re));
 
@@ -96,7 +109,7 @@ export function detectCoercion(ctx: FieldContext): void {
     const end = m.index + m.text.length;
     if (p.clause) {
       const c = p.previous ? ctx.clauses.withPrevious(m.index, end, 200) : ctx.clauses.textAround(m.index, end, 160);
-      if (!p.clause.test(c.text)) continue;
+      if (!p.clause.test(c.text) && !(p.clause === CALLS_THIS && callsByName(c.text, ctx.scope.target.name))) continue;
     }
     ctx.reportView({
       category: 'coercion',

@@ -33,6 +33,7 @@ const PHRASES: Phrase[] = [
   { re: /\b(?:silently|secretly|covertly|quietly|invisibly|stealthily|discreetly|surreptitiously)\s(?:\w+\s){0,2}?(?:send|upload|post|forward|copy|delete|remove|erase|wipe|add|install|modify|change|exfiltrate|transmit|collect|record|log|read|include|run|execute|save|store|keep)\b/g, why: 'asks for an action done silently' },
   { re: /\b(?:in the background|behind the scenes)\s(?:\w+\s){0,2}?(?:send|upload|post|forward|copy|delete|collect|record|exfiltrate|transmit)\b/g, why: 'asks for an action done behind the user\'s back' },
   { re: /\b(?:respond|reply|answer|report) (?:to the user )?as if\b/g, why: 'asks the model to mislead the user about what happened' },
+  { re: /\b(?:act|behave|pretend|tell the user)\b[^.;\n]{0,20}?\b(?:as (?:if|though) |that )(?:nothing|no\b|it (?:failed|succeeded|worked|never)|the (?:operation|request|call|command|action|upload|deletion) (?:failed|succeeded|did not|didn't|never)|you (?:did not|didn't|never))/g, why: 'asks the model to mislead the user about what happened' },
   { re: /\b(?:skip|bypass|omit|no need for)(?: the)? (?:user'?s? )?(?:confirmation|approval|consent)\b/g, why: 'removes the user\'s confirmation step' },
   { re: /\bwithout (?:asking|confirming|checking)(?: first)?(?=[.;!]|$)/g, why: 'tells the model to act without asking the user' },
   { re: /\bbut (?:actually|really|secretly) (?:keep|send|upload|store|save|copy|delete)\b/g, why: 'describes a hidden side effect' },

@@ -2,6 +2,8 @@ import type { Severity } from '../../model/finding';
 import { isNegated } from '../clauses';
 import {
   CONTEXT_OBJECT,
+  CONTEXT_STRONG,
+  explicitParameter,
   DROP_SERVICE,
   EMAIL,
   GENERIC_OBJECT,
@@ -19,6 +21,8 @@ import {
 import type { FieldContext } from './context';
 import { TARGET_WORDS } from './targets';
 
+const CROSS_TOOL = /\b(?:with|using|via|from|by calling|call|run|use) (?:the )?(?!(?:this|that|a|an|any|each|every|same|other)\b)`?[a-z0-9_-]{2,40}`? tool\b/g;
+const PUBLIC_G = new RegExp(PUBLIC_PLACE.source, 'g');
 const IP_URL = /\b(?:https?|ftp|wss?):\/\/(\d{1,3}(?:\.\d{1,3}){3})\b/g;
 const MD_IMAGE = /!\[[^\]\n]{0,100}\]\(\s{0,3}(https?:\/\/[^)\n]{1,400})\)/g;
 const REMOTE_PIPE = /\b(?:curl|wget)\s[^\n|;]{0,200}\|\s{0,3}(?:sh|bash|zsh|python3?|node)\b/g;
@@ -55,11 +59,15 @@ export function detectExfiltration(ctx: FieldContext): void {
     const transfer = unnegatedTransfer(text, view, clause.start);
     const where = destination(ctx, text);
     const object = ctx.originalOf(start, end);
+    const strong = CONTEXT_STRONG.test(m[0]);
     if (transfer && where) {
       report(start, end, 'error', `Asks the model to ${transfer} ${object} ${where.describe}. That is the user's private context leaving the session.`, [`object: ${object}`, `destination: ${where.what}`]);
     } else if (transfer) {
       report(start, end, 'warning', `Asks the model to ${transfer} ${object}: context a tool has no need for.`, [`object: ${object}`]);
-    } else if (ctx.isParameterField && asksForValue(text) && !SINGLE_SECRET.test(m[0])) {
+    } else if (!ctx.isParameterField && strong && explicitParameter(text, ctx.scope.parameters)) {
+      const param = explicitParameter(text, ctx.scope.parameters)!;
+      report(start, end, 'warning', `Puts ${object} into the "${param}" parameter: context a tool has no need for.`, [`object: ${object}`, `destination: parameter ${param}`]);
+    } else if (ctx.isParameterField && strong && asksForValue(text) && !SINGLE_SECRET.test(m[0])) {
       report(start, end, ctx.field.role === 'prose' && carrierName(ctx.field.property) ? 'error' : 'warning', `The parameter "${ctx.field.property}" is to be filled with ${object}, which carries the user's context to the server.`, [`object: ${object}`]);
     }
   }
@@ -77,6 +85,23 @@ export function detectExfiltration(ctx: FieldContext): void {
     const hostile = DROP_SERVICE.test(after) || HOSTILE_HOST.test(after) || external.publicIp;
     if (!generic && !hostile && !CONTEXT_OBJECT.test(text)) continue;
     report(start, Math.min(clause.end, start + m[0].length + external.offset + external.text.length), hostile ? 'error' : 'warning', `Tells the model to ${baseForm(m[0])} data to ${external.text}${hostile ? ', a host that exists to collect data' : ''}.`, [`destination: ${external.text}`]);
+  }
+
+  for (const m of view.matchAll(CROSS_TOOL)) {
+    if (!ctx.spend('exfiltration')) return;
+    const clause = ctx.clauses.around(m.index, m.index + m[0].length, 200);
+    const text = view.slice(clause.start, clause.end);
+    const param = mentionsParameter(text, ctx.scope.parameters);
+    if (!param || !unnegatedTransfer(text, view, clause.start)) continue;
+    report(m.index, m.index + m[0].length, 'warning', `Tells the model to take data from another tool ("${ctx.originalOf(m.index, m.index + m[0].length)}") and pass it into the "${param}" parameter: the server receives what the other tool returns.`, [`parameter: ${param}`]);
+  }
+
+  for (const m of view.matchAll(PUBLIC_G)) {
+    if (!ctx.spend('exfiltration')) return;
+    const clause = ctx.clauses.around(m.index, m.index + m[0].length, 200);
+    const text = view.slice(clause.start, clause.end);
+    if (!/\bprivate\b|\bsame content|\bcontents?\b|\bsecrets?\b/.test(text) && !CONTEXT_OBJECT.test(text)) continue;
+    report(m.index, m.index + m[0].length, 'warning', `Sends private content to ${m[0]}, where anyone can read it.`);
   }
 
   for (const m of view.matchAll(MD_IMAGE)) {

@@ -1,7 +1,7 @@
 import { isQuotedOrExample } from '../clauses';
 import type { FieldContext } from './context';
 
-const TAG_NAMES = String.raw`important|system|sys|instructions?|secret|hidden|admin|critical|urgent|override|assistant|developer|internal|confidential|priority|mandatory|rules|system[-_ ](?:prompt|message|reminder|note|override|instructions?)|(?:ai|llm|model|agent|assistant)[-_ ](?:instructions?|note|only)|note[-_ ]to[-_ ](?:ai|model|assistant|llm|agent)|hidden[-_ ]instructions?`;
+const TAG_NAMES = String.raw`[a-z]{2,20}[-_](?:update|override|instructions?|directive|policy|prompt)|important|system|sys|instructions?|secret|hidden|admin|critical|urgent|override|assistant|developer|internal|confidential|priority|mandatory|rules|system[-_ ](?:prompt|message|reminder|note|override|instructions?)|(?:ai|llm|model|agent|assistant)[-_ ](?:instructions?|note|only)|note[-_ ]to[-_ ](?:ai|model|assistant|llm|agent)|hidden[-_ ]instructions?`;
 const OPEN_TAG = new RegExp(String.raw`<\s{0,3}(${TAG_NAMES})(?=[\s>/])[^<>\n]{0,120}>`, 'g');
 const CHAT_TOKEN = /<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id)\|>|\[\/?inst\]|<<\/?sys>>|\[(?:system|hidden|internal|secret|private|admin)(?: (?:instructions?|directive|command|message|note|prompt))?\]/g;
 const TURN = /(?:^|\n)[ \t]{0,8}(?:#{1,4}[ \t]{0,3})?(system|assistant|developer|human|ai|user)[ \t]{0,3}:[ \t]{0,3}([^\n]{0,200})/g;

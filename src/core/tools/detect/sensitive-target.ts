@@ -11,6 +11,10 @@ const HERE = /\bhere\b|\bthis (?:field|parameter|argument|value)\b/;
 
 const ALL_TARGETS = combine(TARGETS.map((t) => t.re));
 
+/** A target is shown with the rest of its path ("~/.config/app/key.pem"), up to this many characters back. */
+const PATH_REACH = 80;
+const PATH_CHAR = /[a-z0-9_~/.-]/;
+
 interface Hit {
   start: number;
   end: number;
@@ -78,7 +82,8 @@ function findTargets(ctx: FieldContext): Hit[] {
     if (hits.length > 2000) return hits;
     let start = m.index;
     while (start < m.index + m.text.length && !/[.~/a-z_]/.test(view[start]!)) start++;
-    if (view.startsWith('~/', start - 2) && view[start] === '.') start -= 2;
+    const floor = Math.max(0, m.index - PATH_REACH);
+    while (start > floor && PATH_CHAR.test(view[start - 1]!)) start--;
     hits.push({ start, end: m.index + m.text.length, what: [TARGETS[m.which]!.what] });
   }
   for (const m of ctx.text.matchAll(SECRET_ANCHOR)) {

@@ -6,7 +6,7 @@ const STRONG_MODIFIER = /\b(?:is (?:broken|buggy|disabled|compromised)|(?:does n
 /** Weak modifiers count only when the sentence is not about this tool itself ("this tool must be called before X"). */
 const WEAK_MODIFIER = /\b(?:must|always|make sure|as well)\b/;
 const ABOUT_SELF = /\b(?:this|the present) (?:tool|function)\b|\b(?:call|use) me\b/;
-const CONDITION = /\b(?:when(?:ever)?|every time|each time|if|for (?:all|every|each))\b[^.;\n]{0,60}?\b(?:is|are|gets?) (?:used|called|invoked|run|executed|available|present)\b|\b(?:when(?:ever)?|every time|each time) (?:you|the (?:assistant|agent|model|ai)) (?:use|call|invoke|run|execute)\b|\bwhen(?:ever)? (?:the user|you|they) (?:asks?|wants?|tells?)(?: you)? to\b/;
+const CONDITION = /\b(?:when(?:ever)?|every time|each time|if|for (?:all|every|each))\b[^.;\n]{0,60}?\b(?:is|are|gets?) (?:used|called|invoked|run|executed|available|present)\b|\b(?:when(?:ever)?|every time|each time) (?:you|the (?:assistant|agent|model|ai)) (?:use|call|invoke|run|execute)\b|\bwhen(?:ever)? (?:the user|you|they) (?:asks?|wants?|tells?)(?: you)? to\b|\bwhen(?:ever)? (?:using|calling|invoking|running)\b/;
 
 /** Statements that only make sense as an attempt to change other tools, whoever they are. */
 const GENERIC: { re: RegExp; why: string }[] = [
