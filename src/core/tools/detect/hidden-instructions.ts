@@ -67,7 +67,7 @@ function tagBlocks(ctx: FieldContext, view: string): void {
         severity: 'warning',
         start: m.index,
         end,
-        message: `A ${tagText}…</${name}> block${imperative ? ' gives orders to the model' : ''}: tags like this are how poisoned tools mark instructions the user never sees in the client UI.`,
+        message: `A ${tagText}…${ctx.originalOf(close, end)} block${imperative ? ' gives orders to the model' : ''}: tags like this are how poisoned tools mark instructions the user never sees in the client UI.`,
         evidence: [`tag: ${tagText}`, `block length: ${end - m.index} characters`],
       });
     } else {

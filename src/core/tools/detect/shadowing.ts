@@ -87,7 +87,8 @@ function foreignToolReferences(ctx: FieldContext): Reference[] {
     seen.add(start);
     refs.push({ name, start, end: start + name.length });
   }
-  return refs;
+  refs.sort((a, b) => a.start - b.start || b.end - a.end);
+  return refs.filter((r, i) => !refs.some((o, j) => j !== i && o.start <= r.start && o.end >= r.end && o.end - o.start > r.end - r.start));
 }
 
 /** Names specific enough to count as a reference (not "fetch", "search", "time"). */
