@@ -7,7 +7,9 @@ const CREDENTIAL_DIRS = ['.ssh', '.aws', '.azure', '.kube', '.docker', '.gnupg',
 
 function normalize(path: string): string {
   const p = path.trim().replace(/\\/g, '/');
-  const trimmed = p.length > 1 ? p.replace(/\/+$/, '') || '/' : p;
+  let end = p.length;
+  while (end > 1 && p[end - 1] === '/') end--;
+  const trimmed = p.slice(0, end);
   return /^[A-Za-z]:$/.test(trimmed) ? trimmed + '/' : trimmed;
 }
 

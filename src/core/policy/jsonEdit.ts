@@ -77,8 +77,9 @@ function restOfLine(text: string, offset: number): number {
 }
 
 /**
- * Deletes one property of a JSON object: the property, its comma, and its line when it stands alone
- * on it. Unlike `modify`, it leaves every other byte as it was.
+ * Deletes one property of a JSON object: the property, one adjacent comma, and its line when it
+ * stands alone on it. Comments that belong to its neighbours stay; unlike `modify`, it leaves every
+ * other byte as it was.
  */
 export function jsonRemoveProperty(text: string, property: DocNode): TextEdit[] | undefined {
   const container = property.parent;
@@ -99,10 +100,27 @@ export function jsonRemoveProperty(text: string, property: DocNode): TextEdit[] 
   if (previous) {
     const comma = commaAfter(text, previous.offset + previous.length);
     if (comma === undefined) return undefined;
-    return [{ offset: comma, length: end - comma, newText: '' }];
+    const lineBreak = aloneOnLine && lineStart > 0 ? lineStart - (text[lineStart - 2] === '\r' ? 2 : 1) : -1;
+    const start = lineBreak > comma ? lineBreak : comma + 1;
+    return [
+      { offset: comma, length: 1, newText: '' },
+      { offset: start, length: end - start, newText: '' },
+    ];
   }
   const start = aloneOnLine ? lineStart : property.offset;
   return [{ offset: start, length: (aloneOnLine ? restOfLine(text, end) : end) - start, newText: '' }];
+}
+
+/**
+ * Proof without re-parsing that removal edits take the property and, around it, only whitespace,
+ * at most one comma and a line comment on the property's own line.
+ */
+export function isCleanRemoval(text: string, property: DocNode, edits: readonly TextEdit[]): boolean {
+  const end = property.offset + property.length;
+  const holder = edits.find((e) => e.offset <= property.offset && end <= e.offset + e.length);
+  if (!holder || edits.some((e) => e.newText !== '')) return false;
+  const residue = edits.map((e) => (e === holder ? text.slice(e.offset, property.offset) + text.slice(end, e.offset + e.length) : text.slice(e.offset, e.offset + e.length))).join('');
+  return /^\s*,?[ \t]*(?:\/\/[^\n]*)?\s*$/.test(residue) && residue.split(',').length <= 2;
 }
 
 function skipSpaces(text: string, offset: number): number {

@@ -1,11 +1,11 @@
+import { parseTree, type ParseError } from 'jsonc-parser';
 import type { ClientId } from '../config/clientIds';
-import { loadConfigText } from '../config/load';
 import type { ConfigFile } from '../model/configFile';
-import { child, items } from '../model/docNode';
+import { child, items, type DocNode } from '../model/docNode';
 import type { TextEdit } from '../model/finding';
 import type { ServerEntry } from '../model/server';
 import { applyTextEdits } from './applyEdits';
-import { jsonAddProperty, jsonAppend, jsonRemoveProperty } from './jsonEdit';
+import { isCleanRemoval, jsonAddProperty, jsonAppend, jsonRemoveProperty } from './jsonEdit';
 import { tomlRemoveServer, tomlSetFlag } from './tomlEdits';
 import { yamlRemoveServer, yamlSetFlag } from './yamlEdits';
 
@@ -30,57 +30,91 @@ export function canDisable(server: ServerEntry): boolean {
 }
 
 const identityKey = (s: ServerEntry) => `${s.projectPath ?? ''}\u0000${s.name}`;
-
-/** Re-reads the edited text: it must parse no worse, and hold exactly the expected servers. */
-function verified(file: ConfigFile, edits: TextEdit[] | undefined, expect: (before: ServerEntry[], after: ConfigFile) => boolean): TextEdit[] | undefined {
-  if (!edits || edits.length === 0) return undefined;
-  const text = applyTextEdits(file.text, edits);
-  const after = loadConfigText(text, { path: file.path, scope: file.scope, ...(file.client ? { client: file.client } : {}) });
-  if (after.problems.length > file.problems.length) return undefined;
-  return expect(file.servers, after) ? edits : undefined;
-}
+const keyCounts = new WeakMap<ConfigFile, Map<string, number>>();
 
 function hasDuplicateName(file: ConfigFile, server: ServerEntry): boolean {
-  return file.servers.filter((s) => identityKey(s) === identityKey(server)).length > 1;
+  let counts = keyCounts.get(file);
+  if (!counts) {
+    counts = new Map();
+    for (const s of file.servers) counts.set(identityKey(s), (counts.get(identityKey(s)) ?? 0) + 1);
+    keyCounts.set(file, counts);
+  }
+  return (counts.get(identityKey(server)) ?? 0) > 1;
 }
 
-/** Edits that delete a server's entry, keeping comments and formatting; undefined if it cannot be done safely. */
+const isJson = (file: ConfigFile) => file.format === 'json' || file.format === 'jsonc';
+
+/**
+ * Edits that delete a server's entry, keeping comments and formatting; undefined if it cannot be done
+ * safely. Checked without re-reading the file (so offering it for every server stays linear): JSON
+ * removals by `isCleanRemoval`, YAML by the block's indentation, TOML by its tables. Apply-time
+ * callers that want belt and braces re-parse once (as `scan --fix` does).
+ */
 export function removeServerEdit(file: ConfigFile, server: ServerEntry): TextEdit[] | undefined {
   if (hasDuplicateName(file, server)) return undefined;
-  const edits = file.format === 'yaml' ? yamlRemoveServer(file, server) : file.format === 'toml' ? tomlRemoveServer(file, server) : server.node.parent ? jsonRemoveProperty(file.text, server.node.parent) : undefined;
-  const wanted = file.servers.filter((s) => s !== server).map(identityKey).join('\n');
-  return verified(file, edits, (_, after) => after.servers.map(identityKey).join('\n') === wanted);
+  if (isJson(file)) {
+    const property = server.node.parent;
+    const edits = property && jsonRemoveProperty(file.text, property);
+    return edits && isCleanRemoval(file.text, property, edits) ? edits : undefined;
+  }
+  return file.format === 'yaml' ? yamlRemoveServer(file, server) : file.format === 'toml' ? tomlRemoveServer(file, server) : undefined;
 }
 
-/** Edits that turn a server off with its client's own flag; undefined where the client has none (see DISABLE_FLAGS). */
+/**
+ * Edits that turn a server off with its client's own flag; undefined where the client has none (see
+ * DISABLE_FLAGS) or the edit cannot be proven safe. JSON edits are checked by re-reading the changed
+ * object only.
+ */
 export function disableServerEdit(file: ConfigFile, server: ServerEntry): TextEdit[] | undefined {
   const flag = DISABLE_FLAGS[server.client];
   if (!flag || hasDuplicateName(file, server)) return undefined;
-  const names = file.servers.map(identityKey).join('\n');
-  const sameServers = (after: ConfigFile) => after.servers.map(identityKey).join('\n') === names;
   if (flag === 'gemini-excluded') {
     if (file.format !== 'json' && file.format !== 'jsonc') return undefined;
     const mcp = child(file.root, 'mcp');
     const excluded = child(mcp, 'excluded');
     if (items(excluded).some((n) => n.value === server.name) || !file.root) return undefined;
-    const edits = excluded
-      ? excluded.type === 'array' ? jsonAppend(file.text, excluded, JSON.stringify(server.name)) : undefined
-      : mcp
-        ? mcp.type === 'object' ? jsonAddProperty(file.text, mcp, 'excluded', [server.name]) : undefined
-        : jsonAddProperty(file.text, file.root, 'mcp', { excluded: [server.name] });
-    return verified(file, edits, (_, after) => sameServers(after) && items(child(child(after.root, 'mcp'), 'excluded')).some((n) => n.value === server.name));
+    if (excluded) return excluded.type === 'array' ? checkedInside(file.text, excluded, jsonAppend(file.text, excluded, JSON.stringify(server.name))) : undefined;
+    if (mcp) return mcp.type === 'object' ? checkedInside(file.text, mcp, jsonAddProperty(file.text, mcp, 'excluded', [server.name])) : undefined;
+    const edits = jsonAddProperty(file.text, file.root, 'mcp', { excluded: [server.name] });
+    const added = edits.map((e) => e.newText).join('').replace(/^\s*,/, '');
+    const errors: ParseError[] = [];
+    parseTree(`{${added}}`, errors);
+    return errors.length === 0 ? edits : undefined;
   }
-  const edits =
-    file.format === 'yaml'
-      ? yamlSetFlag(file, server, flag.key, flag.value)
-      : file.format === 'toml'
-        ? tomlSetFlag(file, server, flag.key, flag.value)
-        : jsonSetFlag(file, server, flag.key, flag.value);
-  return verified(file, edits, (_, after) => sameServers(after) && after.servers.find((s) => identityKey(s) === identityKey(server))?.disabled === true);
+  if (isJson(file)) {
+    const edits = jsonSetFlag(file, server, flag.key, flag.value);
+    return objectHasFlag(file.text, server.node, edits, flag.key, flag.value) ? edits : undefined;
+  }
+  return file.format === 'yaml' ? yamlSetFlag(file, server, flag.key, flag.value) : file.format === 'toml' ? tomlSetFlag(file, server, flag.key, flag.value) : undefined;
 }
 
 function jsonSetFlag(file: ConfigFile, server: ServerEntry, key: string, value: boolean): TextEdit[] {
   const existing = child(server.node, key);
   if (existing && existing.type !== 'object' && existing.type !== 'array') return [{ offset: existing.offset, length: existing.length, newText: String(value) }];
   return jsonAddProperty(file.text, server.node, key, value);
+}
+
+/** The container (object or array) after edits that all fall inside it, parsed on its own; undefined if it does not parse. */
+function containerAfter(text: string, container: DocNode, edits: readonly TextEdit[]): DocNode | undefined {
+  const start = container.offset;
+  const end = container.offset + container.length;
+  if (edits.length === 0 || edits.some((e) => e.offset < start || e.offset + e.length > end)) return undefined;
+  const errors: ParseError[] = [];
+  const after = parseTree(applyTextEdits(text.slice(start, end), edits.map((e) => ({ ...e, offset: e.offset - start }))), errors, { allowTrailingComma: true });
+  return errors.length === 0 && after?.type === container.type ? (after as DocNode) : undefined;
+}
+
+/** Edits checked by re-reading only the container they change (never the whole file, which would make many fixes quadratic). */
+function checkedInside(text: string, container: DocNode, edits: TextEdit[]): TextEdit[] | undefined {
+  return containerAfter(text, container, edits) ? edits : undefined;
+}
+
+/** Re-reads only the server's object after a JSON flag edit: it must parse and hold the flag and its other keys. */
+function objectHasFlag(text: string, object: DocNode, edits: TextEdit[], key: string, value: boolean): boolean {
+  const after = containerAfter(text, object, edits);
+  if (!after) return false;
+  const keys = (n: DocNode | undefined) => new Set((n?.children ?? []).map((p) => String(p.children?.[0]?.value)));
+  const before = keys(object);
+  const now = keys(after);
+  return child(after, key)?.value === value && [...before].every((k) => now.has(k)) && now.size === before.size + (before.has(key) ? 0 : 1);
 }

@@ -74,5 +74,7 @@ export async function getJson(url: string, what: string, options: HttpOptions = 
 }
 
 export function joinUrl(base: string, path: string): string {
-  return base.replace(/\/+$/, '') + '/' + path.replace(/^\/+/, '');
+  let end = base.length;
+  while (end > 0 && base[end - 1] === '/') end--;
+  return base.slice(0, end) + '/' + path.replace(/^\/+/, '');
 }

@@ -37,6 +37,9 @@ const CASES: { name: string; path: string; text: string; version: string; want: 
   { name: 'YAML plain', path: '/p/.continue/mcpServers/a.yaml', text: 'mcpServers:\n  - name: s\n    command: npx\n    args:\n      - -y\n      - pkg # note\n', version: '1.0.0', want: 'mcpServers:\n  - name: s\n    command: npx\n    args:\n      - -y\n      - pkg@1.0.0 # note\n' },
   { name: 'YAML single-quoted', path: '/p/.continue/mcpServers/a.yaml', text: "mcpServers:\n  - name: s\n    command: npx\n    args: ['@s/x']\n", version: '1.0.0', want: "mcpServers:\n  - name: s\n    command: npx\n    args: ['@s/x@1.0.0']\n" },
   { name: 'YAML double-quoted', path: '/home/u/.config/goose/config.yaml', text: 'extensions:\n  f:\n    cmd: uvx\n    args: ["mcp-server-fetch"]\n', version: '2025.1.1', want: 'extensions:\n  f:\n    cmd: uvx\n    args: ["mcp-server-fetch==2025.1.1"]\n' },
+  { name: 'TOML basic string', path: '/home/u/.codex/config.toml', text: '[mcp_servers.s]\ncommand = "npx"\nargs = ["-y", "@s/x"] # pinned later\n', version: '1.0.0', want: '[mcp_servers.s]\ncommand = "npx"\nargs = ["-y", "@s/x@1.0.0"] # pinned later\n' },
+  { name: 'TOML literal string', path: '/home/u/.codex/config.toml', text: "[mcp_servers.s]\ncommand = 'uvx'\nargs = ['mcp-server-git']\n", version: '0.6.2', want: "[mcp_servers.s]\ncommand = 'uvx'\nargs = ['mcp-server-git==0.6.2']\n" },
+  { name: 'TOML escaped string is re-encoded', path: '/home/u/.codex/config.toml', text: '[mcp_servers.s]\ncommand = "npx"\nargs = ["\\u0078"]\n', version: '1.0.0', want: '[mcp_servers.s]\ncommand = "npx"\nargs = ["x@1.0.0"]\n' },
 ];
 
 for (const c of CASES) {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadConfigText } from '../../../src/core/config/load';
 import { applyTextEdits } from '../../../src/core/policy/applyEdits';
+import { isCleanRemoval } from '../../../src/core/policy/jsonEdit';
 import { disableServerEdit, removeServerEdit } from '../../../src/core/policy/serverEdits';
 
 function edit(kind: 'remove' | 'disable', path: string, text: string, server: string): string | undefined {
@@ -147,4 +148,17 @@ test('Codex TOML: inline-table servers are not edited', () => {
   const text = '[mcp_servers]\nfetch = { command = "uvx", args = ["x"] }\n';
   assert.equal(edit('remove', '/home/u/.codex/config.toml', text, 'fetch'), undefined);
   assert.equal(edit('disable', '/home/u/.codex/config.toml', text, 'fetch'), undefined);
+});
+
+test("removing the last entry keeps the comment of the one before it", () => {
+  const text = '{\n  "servers": {\n    "keep": { "command": "x" }, // keep me\n    "gone": { "command": "y" }\n  }\n}\n';
+  assert.equal(edit('remove', '/p/.vscode/mcp.json', text, 'gone'), '{\n  "servers": {\n    "keep": { "command": "x" } // keep me\n  }\n}\n');
+});
+
+test('isCleanRemoval refuses edits that take more than the property', () => {
+  const file = loadConfigText('{"mcpServers": {"a": {"command": "x"}, "b": {"command": "y"}}}', { path: '/p/.cursor/mcp.json' });
+  const prop = file.servers[0]!.node.parent!;
+  assert.ok(isCleanRemoval(file.text, prop, [{ offset: prop.offset, length: prop.length + 2, newText: '' }]));
+  assert.ok(!isCleanRemoval(file.text, prop, [{ offset: prop.offset, length: prop.length + 6, newText: '' }]), 'would eat the next key');
+  assert.ok(!isCleanRemoval(file.text, prop, [{ offset: prop.offset + 1, length: prop.length, newText: '' }]), 'does not cover the property');
 });

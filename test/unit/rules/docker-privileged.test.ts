@@ -38,5 +38,6 @@ ruleTable(dockerPrivileged, {
     { name: 'podman', path: '/p/.cursor/mcp.json', text: cursor('podman', ['run', '--privileged', IMG]), errors: [{ severity: 'error' }] },
     { name: 'bundled flags before a value flag', path: '/p/.cursor/mcp.json', text: docker('-itv', '/:/h'), errors: [{ text: '/:/h' }] },
     { name: 'Goose YAML', path: '/home/u/.config/goose/config.yaml', text: `extensions:\n  x:\n    cmd: docker\n    args: [run, --network=host, "${IMG}"]\n`, errors: [{ line: 4, text: 'host' }] },
+    { name: 'Codex TOML', path: '/home/u/.codex/config.toml', text: `[mcp_servers.x]\ncommand = "docker"\nargs = ["run", "-v", "/var/run/docker.sock:/var/run/docker.sock", "${IMG}"]\n`, errors: [{ line: 3, text: '/var/run/docker.sock:/var/run/docker.sock', severity: 'error' }] },
   ],
 });

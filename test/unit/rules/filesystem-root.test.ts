@@ -26,5 +26,6 @@ ruleTable(filesystemRoot, {
     { name: 'Go filesystem server', path: '/p/.cursor/mcp.json', text: cursor('go', ['run', 'github.com/mark3labs/mcp-filesystem-server@v0.11.1', '/']), errors: [{ text: '/' }] },
     { name: 'Goose YAML', path: '/home/u/.config/goose/config.yaml', text: `extensions:\n  fs:\n    cmd: npx\n    args: ["-y", "${FS}", "~"]\n`, errors: [{ line: 4, text: '~' }] },
     { name: 'Continue YAML', path: '/p/.continue/mcpServers/a.yaml', text: `mcpServers:\n  - name: fs\n    command: npx\n    args:\n      - ${FS}\n      - /\n`, errors: [{ line: 6 }] },
+    { name: 'Codex TOML', path: '/home/u/.codex/config.toml', text: `[mcp_servers.fs]\ncommand = "npx"\nargs = [\n  "-y",\n  "${FS}",\n  "/",\n]\n`, errors: [{ line: 6, text: '/', severity: 'error' }] },
   ],
 });

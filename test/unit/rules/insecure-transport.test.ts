@@ -30,5 +30,6 @@ ruleTable(insecureTransport, {
     { name: 'mcp-remote to http', path: '/p/.cursor/mcp.json', text: JSON.stringify({ mcpServers: { s: { command: 'npx', args: ['-y', 'mcp-remote@0.1.0', 'http://mcp.example.com/sse'] } } }), errors: [{ text: 'http://mcp.example.com/sse' }] },
     { name: 'token in an argument URL', path: '/p/.cursor/mcp.json', text: JSON.stringify({ mcpServers: { s: { command: 'npx', args: ['x@1.0.0', `https://x.example/?token=${FAKE}`] } } }), errors: [{ message: 'token=FAKE…' }] },
     { name: 'Continue YAML', path: '/p/.continue/mcpServers/a.yaml', text: 'mcpServers:\n  - name: r\n    type: sse\n    url: http://mcp.example.com/sse\n', errors: [{ line: 4, text: 'http://mcp.example.com/sse' }] },
+    { name: 'Codex TOML', path: '/home/u/.codex/config.toml', text: '[mcp_servers.r]\nurl = "http://mcp.example.com/mcp"\n', errors: [{ line: 2, text: 'http://mcp.example.com/mcp', server: 'r' }] },
   ],
 });

@@ -24,5 +24,6 @@ ruleTable(listenAllInterfaces, {
     { name: 'docker -p 0.0.0.0', path: '/p/.cursor/mcp.json', text: cursor('docker', ['run', '--publish=0.0.0.0:9000:9000/tcp', IMG]), errors: [{ text: '0.0.0.0:9000:9000/tcp' }] },
     { name: 'docker -P', path: '/p/.cursor/mcp.json', text: cursor('podman', ['run', '-P', IMG]), errors: [{ message: 'every container port' }] },
     { name: 'Goose YAML envs', path: '/home/u/.config/goose/config.yaml', text: 'extensions:\n  x:\n    cmd: node\n    args: [s.js]\n    envs:\n      BIND_ADDRESS: 0.0.0.0\n', errors: [{ line: 6, text: '0.0.0.0' }] },
+    { name: 'Codex TOML env', path: '/home/u/.codex/config.toml', text: '[mcp_servers.x]\ncommand = "node"\nargs = ["s.js"]\nenv = { HOST = "0.0.0.0" }\n', errors: [{ line: 4, text: '"0.0.0.0"' }] },
   ],
 });

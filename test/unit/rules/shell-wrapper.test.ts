@@ -30,5 +30,6 @@ ruleTable(shellWrapper, {
     { name: 'powershell -EncodedCommand', path: '/p/.cursor/mcp.json', text: cursor('pwsh', ['-enc', 'ZQBjAGgAbwAgADEA']), errors: [{ message: 'base64-encoded', severity: 'error' }] },
     { name: 'Goose YAML', path: '/home/u/.config/goose/config.yaml', text: 'extensions:\n  x:\n    cmd: bash\n    args: ["-c", "run-it"]\n', errors: [{ line: 4, text: 'run-it', server: 'x' }] },
     { name: 'Continue YAML', path: '/p/.continue/mcpServers/a.yaml', text: 'mcpServers:\n  - name: s\n    command: sh\n    args:\n      - -c\n      - exec my-server\n', errors: [{ line: 6, text: 'exec my-server' }] },
+    { name: 'Codex TOML', path: '/home/u/.codex/config.toml', text: '[mcp_servers.x]\ncommand = "bash"\nargs = ["-c", \'npx -y pkg@1.0.0 | tee log\']\n', errors: [{ line: 3, text: 'npx -y pkg@1.0.0 | tee log', server: 'x' }] },
   ],
 });

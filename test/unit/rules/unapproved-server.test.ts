@@ -31,4 +31,11 @@ policyTable([
     policy: { allow: [{ package: 'mcp-server-git' }] },
     want: [{ server: 'fetch', message: '(package mcp-server-fetch)' }],
   },
+  {
+    name: 'Codex TOML',
+    path: '/home/u/.codex/config.toml',
+    text: '[mcp_servers.ok]\ncommand = "npx"\nargs = ["@modelcontextprotocol/server-memory@2025.4.25"]\n\n[mcp_servers.other]\ncommand = "npx"\nargs = ["other-mcp@1.0.0"]\n',
+    policy: { allow: [{ package: '@modelcontextprotocol/*' }] },
+    want: [{ server: 'other', message: '(package other-mcp)' }],
+  },
 ]);

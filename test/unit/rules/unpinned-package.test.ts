@@ -20,6 +20,7 @@ ruleTable(unpinnedPackage, {
     { name: 'remote server', path: '/p/.vscode/mcp.json', text: '{"servers": {"r": {"type": "http", "url": "https://x.example/mcp"}}}' },
     { name: 'disabled server', path: '/p/.roo/mcp.json', text: '{"mcpServers": {"s": {"command": "npx", "args": ["pkg"], "disabled": true}}}' },
     { name: 'Continue YAML, pinned', path: '/p/.continue/mcpServers/a.yaml', text: 'name: a\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: gh\n    command: npx\n    args: ["-y", "pkg@1.0.0"]\n' },
+    { name: 'Codex TOML, pinned', path: '/home/u/.codex/config.toml', text: '[mcp_servers.f]\ncommand = "docker"\nargs = ["run", "-i", "mcp/fetch@sha256:' + '0'.repeat(64) + '"]\n' },
   ],
   invalid: [
     {
@@ -84,6 +85,12 @@ ruleTable(unpinnedPackage, {
       path: '/p/.cursor/mcp.json',
       text: cursor('uvx', ['--from', 'a-pkg', '--with', 'b-pkg==1.0', '--with', 'c-pkg', 'a']),
       errors: [{ text: 'a-pkg' }, { text: 'c-pkg' }],
+    },
+    {
+      name: 'Codex TOML',
+      path: '/home/u/.codex/config.toml',
+      text: 'model = "o3"\n\n[mcp_servers.gh]\ncommand = "npx"\nargs = ["-y", "@modelcontextprotocol/server-github"]\n\n[mcp_servers.git]\ncommand = "uvx"\nargs = [\'mcp-server-git==0.6.2\']\n',
+      errors: [{ line: 5, text: '@modelcontextprotocol/server-github', server: 'gh', path: ['mcp_servers', 'gh', 'args', 1] }],
     },
   ],
 });

@@ -28,5 +28,6 @@ ruleTable(workspaceExecutable, {
     { name: 'npm run', path: '/repo/.cursor/mcp.json', text: cursor('npm', ['run', 'mcp']), errors: [{ text: 'mcp', message: 'runs the "mcp" script of the package.json' }] },
     { name: 'Windows relative path behind cmd', path: '/repo/.cursor/mcp.json', text: cursor('cmd', ['/c', '.\\bin\\server.exe']), errors: [{ text: '".\\\\bin\\\\server.exe"', message: 'runs .\\bin\\server.exe' }] },
     { name: 'Continue workspace YAML', path: '/repo/.continue/mcpServers/a.yaml', text: 'mcpServers:\n  - name: s\n    command: node\n    args: [dist/index.js]\n', errors: [{ line: 4, text: 'dist/index.js' }] },
+    { name: 'Codex project TOML', path: '/repo/.codex/config.toml', text: '[mcp_servers.x]\ncommand = "./tools/run.sh"\n', errors: [{ line: 2, text: './tools/run.sh' }] },
   ],
 });
