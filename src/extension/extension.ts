@@ -17,6 +17,9 @@ import { Approvals } from './analysis/approvals';
 import { ChangeWarnings } from './analysis/changeWarnings';
 import { DefinitionView } from './analysis/definitionView';
 import { SessionsTree } from './flows/sessionsTree';
+import { loadPolicy, policyUri } from './supply/policyFile';
+import { supplyActions } from './supply/supplyActions';
+import { approveInPolicyCommand, createPolicyCommand, exportInventoryCommand, pinPackageCommand } from './supply/supplyCommands';
 import { LiveServers } from './live/liveServers';
 import { DEFINITION_SCHEME, DefinitionDocuments } from './tree/definitionDocuments';
 import { ServersTree } from './tree/serversTree';
@@ -102,6 +105,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(CommandId.CopyDefinition, (node) => treeCommands.copyDefinition(treeCtx, node)),
     vscode.commands.registerCommand(CommandId.RevealInConfig, (node) => treeCommands.revealInConfig(treeCtx, node)),
   );
+  const reloadPolicy = async () => {
+    w.linter.policy = await loadPolicy(log);
+    w.linter.lintAll();
+  };
+  const policyWatcher = vscode.workspace.createFileSystemWatcher('**/*.json');
+  const isPolicy = (uri: vscode.Uri) => uri.toString() === policyUri()?.toString();
+  context.subscriptions.push(
+    policyWatcher,
+    policyWatcher.onDidChange((uri) => isPolicy(uri) && void reloadPolicy()),
+    policyWatcher.onDidCreate((uri) => isPolicy(uri) && void reloadPolicy()),
+    policyWatcher.onDidDelete((uri) => isPolicy(uri) && void reloadPolicy()),
+    vscode.workspace.onDidSaveTextDocument((doc) => isPolicy(doc.uri) && void reloadPolicy()),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mcpWarden.policyPath') && void reloadPolicy()),
+    vscode.commands.registerCommand(CommandId.PinPackage, (uri: vscode.Uri, start: number) => pinPackageCommand(w, uri, start)),
+    vscode.commands.registerCommand(CommandId.ApproveInPolicy, (uri: vscode.Uri, server: string) => approveInPolicyCommand(w, uri, server, reloadPolicy)),
+    vscode.commands.registerCommand(CommandId.CreatePolicy, () => createPolicyCommand(w, reloadPolicy)),
+    vscode.commands.registerCommand(CommandId.ExportInventory, () => exportInventoryCommand(w)),
+  );
   const move: MoveContext = { warden: w, secrets, canServe: served !== undefined, onServedChanged: () => served?.refreshIfChanged() };
   context.subscriptions.push(
     w,
@@ -118,7 +139,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(CommandId.DeleteSecret, (name?: string) => deleteSecretCommand(secrets, name)),
     vscode.languages.registerCodeActionsProvider(
       [{ scheme: 'file' }, { scheme: 'vscode-userdata' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }],
-      new CodeActions(w.index, w.linter, [secretActions(served !== undefined)], [putBackActions]),
+      new CodeActions(w.index, w.linter, [secretActions(served !== undefined), supplyActions], [putBackActions]),
       { providedCodeActionKinds: CodeActions.kinds },
     ),
   );
@@ -137,7 +158,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   }
   // Workspace configs are linted at once; user-level ones are read as context (duplicates across
   // scopes) and shown only on request or with `mcpWarden.lintUserConfigs`.
-  w.ready = w.scanWorkspace().then(() => w.scanUserConfigs(false)).then(() => undefined);
+  w.ready = loadPolicy(log)
+    .then((policy) => (w.linter.policy = policy))
+    .then(() => w.scanWorkspace())
+    .then(() => w.scanUserConfigs(false))
+    .then(() => undefined);
 }
 
 /** Stops every server the sidebar started, with their process trees. */

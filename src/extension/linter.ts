@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { createProject, lintFile, type Finding, type Project, type ServerSnapshot, type Severity } from '../core/index';
+import type { Policy } from '../core/policy/model';
 import { pathOfUri, type ConfigIndex, type TrackedConfig } from './configIndex';
 import { toDiagnostic } from './convert';
 import type { Log } from './log';
@@ -26,6 +27,8 @@ export class Linter implements vscode.Disposable {
   showUserFiles = false;
   /** What live servers offer (by `serverKey`), so that rules such as toxic-flow judge real tools. */
   liveSnapshots: (() => ReadonlyMap<string, ServerSnapshot>) | undefined;
+  /** The approved-server policy in effect (`mcpWarden.policyPath`), if there is one. */
+  policy: Policy | undefined;
   private lastProject: Project | undefined;
 
   constructor(
@@ -106,7 +109,11 @@ export class Linter implements vscode.Disposable {
   private lint(targets: TrackedConfig[]): void {
     const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => pathOfUri(f.uri));
     const live = this.liveSnapshots?.();
-    const project: Project = { ...createProject(this.index.all.map((t) => t.config), roots), ...(live && live.size > 0 ? { liveSnapshots: live } : {}) };
+    const project: Project = {
+      ...createProject(this.index.all.map((t) => t.config), roots),
+      ...(live && live.size > 0 ? { liveSnapshots: live } : {}),
+      ...(this.policy ? { policy: this.policy } : {}),
+    };
     this.lastProject = project;
     for (const tracked of targets) {
       const started = Date.now();

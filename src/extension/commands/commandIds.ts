@@ -22,4 +22,8 @@ export const CommandId = {
   RevealInConfig: 'mcpWarden.revealInConfig',
   ApproveServer: 'mcpWarden.approveServer',
   ShowChanges: 'mcpWarden.showChanges',
+  PinPackage: 'mcpWarden.pinPackage',
+  ApproveInPolicy: 'mcpWarden.approveInPolicy',
+  CreatePolicy: 'mcpWarden.createPolicy',
+  ExportInventory: 'mcpWarden.exportInventory',
 } as const;

@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import type { ActionContributor } from '../codeActions';
+import { isUnpinnedData } from '../../core/launch/pin';
+
+const pinned = new Map<string, string>();
+
+/** Remembers a resolved version so the next quick-fix menu can name it. */
+export function rememberPin(key: string, version: string): void {
+  pinned.set(key, version);
+}
+
+export function pinKey(ecosystem: string, name: string, wanted?: string): string {
+  return `${ecosystem}:${name}@${wanted ?? ''}`;
+}
+
+/** "Pin to …" on unpinned-package, "Approve this server" on unapproved-server. */
+export const supplyActions: ActionContributor = (document, _tracked, finding, diagnostic) => {
+  if (finding.ruleId === 'unpinned-package' && isUnpinnedData(finding.data) && finding.data.request) {
+    const known = pinned.get(pinKey(finding.data.request.ecosystem, finding.data.request.name, finding.data.request.wanted));
+    const title = known ? `Pin to ${finding.data.name}@${known}` : `Pin ${finding.data.name} to its exact current version (asks the registry)`;
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.command = { title, command: 'mcpWarden.pinPackage', arguments: [document.uri, finding.range.start] };
+    action.diagnostics = [diagnostic];
+    action.isPreferred = true;
+    return [action];
+  }
+  if (finding.ruleId === 'unapproved-server' && finding.server) {
+    const title = `Approve server "${finding.server}" (add it to the policy)`;
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.command = { title, command: 'mcpWarden.approveInPolicy', arguments: [document.uri, finding.server] };
+    action.diagnostics = [diagnostic];
+    return [action];
+  }
+  return [];
+};

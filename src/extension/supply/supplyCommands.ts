@@ -1,0 +1,115 @@
+import { homedir } from 'node:os';
+import * as vscode from 'vscode';
+import { buildInventory, type InventoryRow } from '../../core/inventory/rows';
+import { inventoryCsv, inventoryJson, inventoryMarkdown } from '../../core/inventory/render';
+import { isUnpinnedData, pinEdit } from '../../core/launch/pin';
+import { applyTextEdits } from '../../core/policy/applyEdits';
+import { approveEdit, createPolicyFromServers } from '../../core/policy/approve';
+import { mergeNpmConfigs, parseNpmrc } from '../../node/registry/npmrc';
+import { resolvePin, type RegistrySettings } from '../../node/registry/resolve';
+import { toWorkspaceEdit } from '../convert';
+import type { Warden } from '../warden';
+import { policyUri, readText } from './policyFile';
+import { pinKey, rememberPin } from './supplyActions';
+
+/** Registry settings: the editor's settings, the user's `~/.npmrc`, and the project's `.npmrc` in a trusted workspace only. */
+async function registrySettings(): Promise<RegistrySettings> {
+  const c = vscode.workspace.getConfiguration('mcpWarden.registries');
+  const npmrcs = [await readText(vscode.Uri.file(`${homedir()}/.npmrc`))];
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (folder && vscode.workspace.isTrusted) npmrcs.push(await readText(vscode.Uri.joinPath(folder.uri, '.npmrc')));
+  const fromSettings = { ...(c.get<string>('npm') ? { registry: c.get<string>('npm')! } : {}), scopes: c.get<Record<string, string>>('npmScopes', {}) };
+  const out: RegistrySettings = {
+    npm: mergeNpmConfigs(...npmrcs.map((t) => (t ? parseNpmrc(t, process.env) : undefined)), fromSettings),
+    oci: { mirrors: c.get<Record<string, string>>('ociMirrors', {}) },
+    timeoutMs: c.get<number>('timeoutMs', 5000),
+  };
+  if (c.get<string>('pypi')) out.pypiUrl = c.get<string>('pypi')!;
+  if (c.get<string>('jsr')) out.jsrUrl = c.get<string>('jsr')!;
+  if (c.get<string>('goProxy')) out.goProxyUrl = c.get<string>('goProxy')!;
+  return out;
+}
+
+/** Resolves the exact version from the registry (with a timeout), then writes it into the launch. */
+export async function pinPackageCommand(warden: Warden, uri: vscode.Uri, findingStart: number): Promise<string | undefined> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const tracked = warden.index.fromDocument(document);
+  warden.linter.lintRelated(tracked);
+  const finding = warden.linter.findingsFor(uri).find((f) => f.ruleId === 'unpinned-package' && f.range.start === findingStart);
+  if (!finding || !isUnpinnedData(finding.data) || !finding.data.request) {
+    void vscode.window.showWarningMessage('MCP Warden: that package is no longer unpinned here (the file may have changed).');
+    return undefined;
+  }
+  const request = finding.data.request;
+  const settings = await registrySettings();
+  let version: string;
+  try {
+    version = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `MCP Warden: looking up ${request.name} in the ${request.ecosystem} registry…`, cancellable: true },
+      async (_p, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        return (await resolvePin(request, settings, abort.signal)).version;
+      },
+    );
+  } catch (e) {
+    void vscode.window.showWarningMessage(`MCP Warden could not pin ${request.name}: ${(e as Error).message}. Nothing was changed.`);
+    return undefined;
+  }
+  rememberPin(pinKey(request.ecosystem, request.name, request.wanted), version);
+  const current = warden.index.fromDocument(document);
+  const edits = pinEdit(current.config, finding, version);
+  if (edits.length === 0 || !(await vscode.workspace.applyEdit(toWorkspaceEdit(document, edits)))) return undefined;
+  warden.log.info(`Pinned ${request.name} to ${version} in ${uri.fsPath}.`);
+  return version;
+}
+
+/** Adds the server to the policy's allow list (creating the policy file if there is none). */
+export async function approveInPolicyCommand(warden: Warden, uri: vscode.Uri, serverName: string, reloadPolicy: () => Promise<void>): Promise<boolean> {
+  const target = policyUri();
+  const server = warden.index.get(uri)?.config.servers.find((s) => s.name === serverName);
+  if (!target || !server) return false;
+  const existing = await readText(target);
+  const text = existing ?? createPolicyFromServers([]);
+  const edits = approveEdit(text, server);
+  const edit = new vscode.WorkspaceEdit();
+  if (existing === undefined) {
+    edit.createFile(target, { ignoreIfExists: true });
+    edit.insert(target, new vscode.Position(0, 0), applyTextEdits(text, edits));
+  } else {
+    const doc = await vscode.workspace.openTextDocument(target);
+    toWorkspaceEdit(doc, edits, edit);
+  }
+  if (!(await vscode.workspace.applyEdit(edit))) return false;
+  await (await vscode.workspace.openTextDocument(target)).save();
+  await reloadPolicy();
+  return true;
+}
+
+/** Writes a policy that allows what is installed now (opens the existing one instead of overwriting it). */
+export async function createPolicyCommand(warden: Warden, reloadPolicy: () => Promise<void>): Promise<void> {
+  const target = policyUri();
+  if (!target) {
+    void vscode.window.showWarningMessage('MCP Warden: open a folder first; the policy lives in the workspace.');
+    return;
+  }
+  if ((await readText(target)) === undefined) {
+    const servers = warden.index.all.flatMap((t) => t.config.servers);
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(createPolicyFromServers(servers)));
+    await reloadPolicy();
+    void vscode.window.showInformationMessage(`MCP Warden created ${vscode.workspace.asRelativePath(target)} allowing the ${servers.length} servers configured now. Review it and commit it.`);
+  }
+  await vscode.window.showTextDocument(target);
+}
+
+/** Every configured server with its pin and approval state and findings, as JSON, CSV or Markdown. */
+export async function exportInventoryCommand(warden: Warden): Promise<void> {
+  const format = await vscode.window.showQuickPick(['Markdown', 'CSV', 'JSON'], { placeHolder: 'Inventory format' });
+  if (!format) return;
+  const project = warden.linter.project();
+  const results = warden.index.all.map((t) => ({ file: t.config, findings: warden.linter.findingsFor(t.uri) }));
+  const rows: InventoryRow[] = buildInventory(results, project, (p) => vscode.workspace.asRelativePath(p));
+  const content = format === 'JSON' ? inventoryJson(rows) : format === 'CSV' ? inventoryCsv(rows) : inventoryMarkdown(rows);
+  const doc = await vscode.workspace.openTextDocument({ content, language: format === 'JSON' ? 'json' : format === 'CSV' ? 'plaintext' : 'markdown' });
+  await vscode.window.showTextDocument(doc);
+}
