@@ -1,8 +1,6 @@
 // Time to read and lint configs of 10 to 10,000 servers, as a ratio to a bare jsonc-parser parse of
 // the same text in the same run, and how that time grows with the number of servers.
 import { parse, parseTree } from 'jsonc-parser';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { loadConfigText } from '../src/core/config/load';
 import { lintFile } from '../src/core/engine/lint';
 import { createProject } from '../src/core/engine/project';
@@ -10,17 +8,6 @@ import { ALL_RULES } from '../src/core/rules/index';
 
 const SIZES = [10, 100, 1_000, 10_000];
 const TARGET_RATIO = 3;
-
-/** A collection between samples keeps one sample's garbage from being billed to the next. */
-function collector(): () => void {
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    return () => gc();
-  } catch {
-    return () => {};
-  }
-}
 
 /** A Cursor-style config: three stdio servers (args, env) for each remote one (url, headers). */
 export function generateConfig(servers: number): string {
@@ -45,6 +32,9 @@ export function generateConfig(servers: number): string {
 interface Sample {
   parseTree: number;
   parse: number;
+  /** Parse + extract the servers, no rule. */
+  load: number;
+  /** Parse + extract + every registered rule. */
   engine: number;
 }
 
@@ -61,29 +51,37 @@ function timeMs(fn: () => unknown, reps: number): number {
   return Number(process.hrtime.bigint() - start) / 1e6 / reps;
 }
 
+function loadRun(text: string): number {
+  return loadConfigText(text, { path: '/bench/project/.cursor/mcp.json' }).servers.length;
+}
+
 function engineRun(text: string): number {
   const file = loadConfigText(text, { path: '/bench/project/.cursor/mcp.json' });
   return lintFile(file, createProject([file], ['/bench/project']), { rules: ALL_RULES }).length + file.servers.length;
 }
 
-/** Median times of the three contenders, measured interleaved so they share the machine's state. */
-function measure(text: string, samples: number, reps: number, gc: () => void): Sample {
+/**
+ * Median times of the three contenders, interleaved so they share the machine's state. No garbage
+ * collection is forced between samples: after a full collection V8 shrinks its young generation,
+ * which makes the next allocation-heavy run look several times slower than in a warm process.
+ */
+function measure(text: string, samples: number, reps: number): Sample {
   const taken: Sample[] = [];
   timeMs(() => parseTree(text), reps);
   timeMs(() => parse(text), reps);
+  timeMs(() => loadRun(text), reps);
   timeMs(() => engineRun(text), reps);
   for (let i = 0; i < samples; i++) {
-    gc();
     const tree = timeMs(() => parseTree(text), reps);
-    gc();
     const plain = timeMs(() => parse(text), reps);
-    gc();
+    const load = timeMs(() => loadRun(text), reps);
     const engine = timeMs(() => engineRun(text), reps);
-    taken.push({ parseTree: tree, parse: plain, engine });
+    taken.push({ parseTree: tree, parse: plain, load, engine });
   }
   return {
     parseTree: median(taken.map((s) => s.parseTree)),
     parse: median(taken.map((s) => s.parse)),
+    load: median(taken.map((s) => s.load)),
     engine: median(taken.map((s) => s.engine)),
   };
 }
@@ -103,29 +101,60 @@ export function logLogSlope(points: { size: number; time: number }[]): number {
   return num / den;
 }
 
+/**
+ * Where the engine's time goes at one size: parse + extract (loading), then each rule alone on a
+ * freshly loaded file (so no rule profits from another's caches), timed without the loading.
+ */
+function breakdown(size: number, samples: number): void {
+  const text = generateConfig(size);
+  const load = () => loadConfigText(text, { path: '/bench/project/.cursor/mcp.json' });
+  const treeTimes: number[] = [];
+  const loadTimes: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    treeTimes.push(timeMs(() => parseTree(text), 1));
+    loadTimes.push(timeMs(load, 1));
+  }
+  const tree = median(treeTimes);
+  const loading = median(loadTimes);
+  const rows = ALL_RULES.map((rule) => {
+    const times = Array.from({ length: samples }, () => {
+      const file = load();
+      const project = createProject([file], ['/bench/project']);
+      return timeMs(() => lintFile(file, project, { rules: [rule] }), 1);
+    });
+    return { id: rule.meta.id, ms: median(times) };
+  });
+  console.log(`\nWhere the time goes at ${size.toLocaleString('en')} servers (median of ${samples}, ms; × = multiple of a bare parseTree, ${fmt(tree)} ms):`);
+  console.log(`  ${'parse + extract (load)'.padEnd(30)} ${fmt(loading).padStart(8)}  ${(loading / tree).toFixed(2).padStart(5)}×`);
+  for (const row of rows.sort((a, b) => b.ms - a.ms)) {
+    console.log(`  ${('rule ' + row.id).padEnd(30)} ${fmt(row.ms).padStart(8)}  ${(row.ms / tree).toFixed(2).padStart(5)}×`);
+  }
+}
+
 const fmt = (ms: number) => (ms < 1 ? ms.toFixed(3) : ms < 100 ? ms.toFixed(2) : ms.toFixed(0));
 
 export async function run(): Promise<void> {
-  const gc = collector();
-  console.log(`Parse + extract + lint (${ALL_RULES.length} rules) vs bare jsonc-parser, median of n samples × reps runs, times in ms per run.`);
-  console.log('servers   bytes       n  parseTree    parse   engine  ×parseTree  ×parse  µs/server');
+  console.log(`Times in ms per run (median of samples × reps). load = parse + extract servers; engine = load + lint with all ${ALL_RULES.length} registered rules.`);
+  console.log('servers     bytes      n  parseTree    parse     load   engine  load×tree  engine×tree  engine×parse  µs/server');
   const rows: { size: number; sample: Sample }[] = [];
   for (const size of SIZES) {
     const text = generateConfig(size);
     const reps = Math.max(1, Math.round(2_000 / size));
     const samples = size >= 10_000 ? 9 : 15;
-    const sample = measure(text, samples, reps, gc);
+    const sample = measure(text, samples, reps);
     rows.push({ size, sample });
     console.log(
       [
         String(size).padStart(7),
-        String(text.length).padStart(7),
-        `${samples}×${reps}`.padStart(7),
+        String(text.length).padStart(9),
+        `${samples}×${reps}`.padStart(6),
         fmt(sample.parseTree).padStart(10),
         fmt(sample.parse).padStart(8),
+        fmt(sample.load).padStart(8),
         fmt(sample.engine).padStart(8),
-        (sample.engine / sample.parseTree).toFixed(2).padStart(11),
-        (sample.engine / sample.parse).toFixed(2).padStart(7),
+        (sample.load / sample.parseTree).toFixed(2).padStart(10),
+        (sample.engine / sample.parseTree).toFixed(2).padStart(12),
+        (sample.engine / sample.parse).toFixed(2).padStart(13),
         ((sample.engine * 1000) / size).toFixed(1).padStart(10),
       ].join(' '),
     );
@@ -135,13 +164,17 @@ export async function run(): Promise<void> {
   const largeSlope = logLogSlope(largeRows.map((r) => ({ size: r.size, time: r.sample.engine })));
   console.log(
     `Growth (log-log slope of time over servers, 1.00 = linear): engine ${slope('engine').toFixed(2)} ` +
-      `(${largeSlope.toFixed(2)} from 100 servers up), parseTree ${slope('parseTree').toFixed(2)}, parse ${slope('parse').toFixed(2)}.`,
+      `(${largeSlope.toFixed(2)} from 100 servers up), load ${slope('load').toFixed(2)}, parseTree ${slope('parseTree').toFixed(2)}, parse ${slope('parse').toFixed(2)}.`,
   );
+  console.log(`Time per server (engine, µs): ${rows.map((r) => `${r.size}: ${((r.sample.engine * 1000) / r.size).toFixed(1)}`).join(', ')}.`);
+  const worstLoad = Math.max(...rows.map((r) => r.sample.load / r.sample.parseTree));
   const worstTree = Math.max(...rows.map((r) => r.sample.engine / r.sample.parseTree));
   const worstPlain = Math.max(...rows.map((r) => r.sample.engine / r.sample.parse));
   const verdict = (ratio: number) => (ratio <= TARGET_RATIO ? 'met' : 'MISSED');
   console.log(
     `Target ≤ ${TARGET_RATIO}× a bare parse at every size: vs parseTree ${verdict(worstTree)} (worst ${worstTree.toFixed(2)}×), ` +
-      `vs parse ${verdict(worstPlain)} (worst ${worstPlain.toFixed(2)}×); growth ${largeSlope <= 1.15 ? 'linear' : 'SUPERLINEAR'}.`,
+      `vs parse ${verdict(worstPlain)} (worst ${worstPlain.toFixed(2)}×); growth ${largeSlope <= 1.15 ? 'linear' : 'SUPERLINEAR'}. ` +
+      `Loading alone: worst ${worstLoad.toFixed(2)}× parseTree.`,
   );
+  breakdown(1_000, 15);
 }

@@ -45,12 +45,14 @@ export function childOf(node: DocNode | undefined, keys: readonly string[]): { k
 }
 
 /** Each property of an object node as (key node, value node). Duplicated keys are all listed. */
-export function* properties(node: DocNode | undefined): Generator<{ key: string; keyNode: DocNode; value: DocNode }> {
-  if (!node || node.type !== 'object' || !node.children) return;
+export function properties(node: DocNode | undefined): { key: string; keyNode: DocNode; value: DocNode }[] {
+  const out: { key: string; keyNode: DocNode; value: DocNode }[] = [];
+  if (!node || node.type !== 'object' || !node.children) return out;
   for (const prop of node.children) {
-    const [keyNode, value] = prop.children ?? [];
-    if (keyNode && value) yield { key: String(keyNode.value), keyNode, value };
+    const pair = prop.children;
+    if (pair && pair.length >= 2) out.push({ key: String(pair[0]!.value), keyNode: pair[0]!, value: pair[1]! });
   }
+  return out;
 }
 
 export function items(node: DocNode | undefined): DocNode[] {

@@ -8,6 +8,12 @@ import { lintFile } from '../../../src/core/engine/lint';
 import { createProject } from '../../../src/core/engine/project';
 import type { ConfigFile } from '../../../src/core/model/configFile';
 import type { Finding } from '../../../src/core/model/finding';
+import { duplicateServerName } from '../../../src/core/rules/duplicate-server-name';
+import { invalidServerEntry } from '../../../src/core/rules/invalid-server-entry';
+import { misplacedServersKey } from '../../../src/core/rules/misplaced-servers-key';
+import { parseError } from '../../../src/core/rules/parse-error';
+import { unknownConfigFormat } from '../../../src/core/rules/unknown-config-format';
+import { unreadableFile } from '../../../src/core/rules/unreadable-file';
 import { readConfigFile } from '../../../src/node/readConfig';
 import { FIXTURES, lineColumn, sourceOf } from './fixtureHelpers';
 
@@ -15,8 +21,11 @@ const BAD = join(FIXTURES, 'bad-input');
 const scratch = mkdtempSync(join(tmpdir(), 'mcp-warden-bad-input-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** The rules of the foundation only: rules added later may find more in these files. */
+const FOUNDATION = [parseError, unreadableFile, unknownConfigFormat, misplacedServersKey, invalidServerEntry, duplicateServerName];
+
 function lint(file: ConfigFile): Finding[] {
-  return lintFile(file, createProject([file]));
+  return lintFile(file, createProject([file]), { rules: FOUNDATION });
 }
 
 function fromFixture(name: string, path: string, options: Partial<LoadOptions> & { maxFileBytes?: number } = {}): { file: ConfigFile; findings: Finding[] } {
