@@ -2,8 +2,11 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { isClientId, type ClientId, type ConfigFile } from '../core/index';
-import { describeEntry, inspectAll, killAllLiveProcesses, type InputRequest } from '../live/index';
+import { isClientId, SEVERITY_ORDER, type ClientId, type ConfigFile, type ServerEntry } from '../core/index';
+import { analyzeServer } from '../core/tools/analyze';
+import { verdictOf } from '../core/tools/report';
+import type { TargetKind, ToolFinding } from '../core/tools/types';
+import { describeEntry, inspectAll, killAllLiveProcesses, visible, type InputRequest, type InspectResult } from '../live/index';
 import { inspectJson, inspectText } from '../live/report';
 import { existingUserConfigs, findConfigFiles } from '../node/discovery';
 import { currentMachineEnv } from '../node/machineEnv';
@@ -19,7 +22,7 @@ export interface CliInteraction {
   askHidden(question: string): Promise<string | undefined>;
 }
 
-export const INSPECT_HELP = `mcp-warden inspect — start MCP servers from configs and list their tools, prompts and resources
+export const INSPECT_HELP = `mcp-warden inspect — start MCP servers from configs, list their tools, prompts and resources, and analyse them
 
 Usage:
   mcp-warden inspect [configs or folders…] [options]
@@ -27,6 +30,9 @@ Usage:
 
 Options:
   -f, --format text|json   output format (default text)
+      --fail-on error|warning|info|never
+                           exit 1 when a tool-analysis finding is at or above this severity (default never)
+      --verbose            text: also list informational findings
       --timeout MS         connect timeout, and timeout of each request (default 15000 / 10000)
       --server NAME        only this server; repeatable
       --client ID          read every given file as this client's format
@@ -36,8 +42,103 @@ Options:
   -y, --yes, --trust       start the servers without asking (required when standard input is not a terminal)
 
 Starting a server runs its command with your permissions: only inspect configs you trust.
-Exit codes: 0 every server answered; 1 some server failed; 2 usage error, nothing to inspect, or not confirmed.
+Exit codes: 0 every server answered and no finding reached --fail-on; 1 some server failed, or a finding
+reached --fail-on; 2 usage error, nothing to inspect, or not confirmed.
 `;
+
+/** Options of every command that starts servers (inspect, verify, approve). */
+export const LIVE_OPTIONS = {
+  timeout: { type: 'string' },
+  server: { type: 'string', multiple: true },
+  client: { type: 'string' },
+  concurrency: { type: 'string' },
+  'include-disabled': { type: 'boolean', default: false },
+  yes: { type: 'boolean', short: 'y', default: false },
+  trust: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export interface LiveArgs {
+  command: string;
+  timeout?: number;
+  concurrency: number;
+  servers: string[];
+  client?: ClientId;
+  includeDisabled: boolean;
+  trusted: boolean;
+}
+
+type LiveValues = { timeout?: string; server?: string[]; client?: string; concurrency?: string; 'include-disabled'?: boolean; yes?: boolean; trust?: boolean };
+
+/** The shared options, checked; a string is the usage error. */
+export function readLiveArgs(command: string, values: LiveValues): LiveArgs | string {
+  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)) return `--timeout takes milliseconds (got "${values.timeout}")`;
+  const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency);
+  if (!(Number.isInteger(concurrency) && concurrency > 0)) return `--concurrency takes a positive number (got "${values.concurrency}")`;
+  if (values.client !== undefined && !isClientId(values.client)) return `unknown --client "${values.client}"`;
+  const args: LiveArgs = { command, concurrency, servers: values.server ?? [], includeDisabled: values['include-disabled'] === true, trusted: values.yes === true || values.trust === true };
+  if (timeout !== undefined) args.timeout = timeout;
+  if (values.client !== undefined) args.client = values.client as ClientId;
+  return args;
+}
+
+/** The servers of the configs named (or found) after `--server`; a number is the exit code of a failure already reported. */
+export function selectServers(paths: string[], args: LiveArgs, io: CliIo, user: boolean): { entries: ServerEntry[]; toStart: ServerEntry[] } | number {
+  const files = loadFiles(paths, io, args.client, user);
+  if (!files) return 2;
+  let entries = files.flatMap((f) => f.servers);
+  const missing = args.servers.filter((name) => !entries.some((e) => e.name === name));
+  if (missing.length > 0) return usage(io, args.command, `no server named ${missing.map((m) => `"${m}"`).join(', ')} in the configs read`);
+  if (args.servers.length > 0) entries = entries.filter((e) => args.servers.includes(e.name));
+  const toStart = entries.filter((e) => args.includeDisabled || !e.disabled);
+  if (toStart.length === 0) {
+    io.stderr(`mcp-warden: no MCP server to ${args.command} in the configs read\n`);
+    return 2;
+  }
+  return { entries, toStart };
+}
+
+/** True when the servers may start: `--yes`, or a person said yes. Says why not otherwise. */
+export async function confirmStart(toStart: readonly ServerEntry[], args: LiveArgs, io: CliIo, interaction: CliInteraction): Promise<boolean> {
+  if (args.trusted) return true;
+  const listing = toStart.map((e) => `  ${e.name}: ${describeEntry(e)}`).join('\n');
+  if (!interaction.interactive) {
+    io.stderr(
+      `mcp-warden: ${args.command} starts the servers these configs name, running their commands with your permissions:\n${listing}\n` +
+        `Nothing was started. Re-run with --yes (or --trust) if you trust these configs.\n`,
+    );
+    return false;
+  }
+  io.stderr(`These servers will be started (their commands run with your permissions):\n${listing}\n`);
+  if (await interaction.confirm(`Start ${toStart.length} server(s)? [y/N] `)) return true;
+  io.stderr('mcp-warden: nothing started\n');
+  return false;
+}
+
+/** Starts every server, lists what it offers and stops it; no process is left when this returns. */
+export async function startServers(entries: readonly ServerEntry[], args: LiveArgs, io: CliIo, interaction: CliInteraction): Promise<InspectResult[]> {
+  const ask = serialized(async (request: InputRequest) =>
+    interaction.interactive ? interaction.askHidden(`Value for \${input:${request.id}} (server ${request.server.name}): `) : undefined,
+  );
+  try {
+    return await inspectAll(entries, {
+      env: io.env,
+      clientInfo: { name: 'mcp-warden', version: io.version },
+      concurrency: args.concurrency,
+      includeDisabled: args.includeDisabled,
+      ...(args.timeout !== undefined ? { connectTimeoutMs: args.timeout, requestTimeoutMs: args.timeout } : {}),
+      resolveInput: ask,
+    });
+  } finally {
+    await killAllLiveProcesses();
+  }
+}
+
+export function usage(io: CliIo, command: string, message: string): number {
+  io.stderr(`mcp-warden: ${message}\n(try: mcp-warden ${command} --help)\n`);
+  return 2;
+}
 
 /** `mcp-warden inspect`: returns the exit code. */
 export async function runInspect(argv: string[], io: CliIo, interaction: CliInteraction = terminalInteraction()): Promise<number> {
@@ -49,83 +150,101 @@ export async function runInspect(argv: string[], io: CliIo, interaction: CliInte
       allowPositionals: true,
       strict: true,
       options: {
+        ...LIVE_OPTIONS,
         format: { type: 'string', short: 'f', default: 'text' },
-        timeout: { type: 'string' },
-        server: { type: 'string', multiple: true },
-        client: { type: 'string' },
-        concurrency: { type: 'string' },
-        'include-disabled': { type: 'boolean', default: false },
+        'fail-on': { type: 'string', default: 'never' },
+        verbose: { type: 'boolean', default: false },
         'no-user': { type: 'boolean', default: false },
-        yes: { type: 'boolean', short: 'y', default: false },
-        trust: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (e) {
-    return usage(io, (e as Error).message);
+    return usage(io, 'inspect', (e as Error).message);
   }
   if (values.help) {
     io.stdout(INSPECT_HELP);
     return 0;
   }
-  if (values.format !== 'text' && values.format !== 'json') return usage(io, `--format must be text or json (got "${values.format}")`);
-  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
-  if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)) return usage(io, `--timeout takes milliseconds (got "${values.timeout}")`);
-  const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency);
-  if (!(Number.isInteger(concurrency) && concurrency > 0)) return usage(io, `--concurrency takes a positive number (got "${values.concurrency}")`);
-  if (values.client !== undefined && !isClientId(values.client)) return usage(io, `unknown --client "${values.client}"`);
+  if (values.format !== 'text' && values.format !== 'json') return usage(io, 'inspect', `--format must be text or json (got "${values.format}")`);
+  const failOn = values['fail-on'];
+  if (failOn !== 'never' && !(failOn in SEVERITY_ORDER)) return usage(io, 'inspect', `--fail-on must be one of error, warning, info, never (got "${failOn}")`);
+  const args = readLiveArgs('inspect', values);
+  if (typeof args === 'string') return usage(io, 'inspect', args);
+  const selected = selectServers(positionals, args, io, !values['no-user']);
+  if (typeof selected === 'number') return selected;
+  if (!(await confirmStart(selected.toStart, args, io, interaction))) return 2;
 
-  const files = loadFiles(positionals, io, values.client as ClientId | undefined, !values['no-user']);
-  if (!files) return 2;
-  let entries = files.flatMap((f) => f.servers);
-  const wanted = values.server ?? [];
-  const missing = wanted.filter((name) => !entries.some((e) => e.name === name));
-  if (missing.length > 0) return usage(io, `no server named ${missing.map((m) => `"${m}"`).join(', ')} in the configs read`);
-  if (wanted.length > 0) entries = entries.filter((e) => wanted.includes(e.name));
-  const toStart = entries.filter((e) => values['include-disabled'] || !e.disabled);
-  if (toStart.length === 0) {
-    io.stderr('mcp-warden: no MCP server to inspect in the configs read\n');
-    return 2;
-  }
-
-  if (!values.yes && !values.trust) {
-    const listing = toStart.map((e) => `  ${e.name}: ${describeEntry(e)}`).join('\n');
-    if (!interaction.interactive) {
-      io.stderr(
-        `mcp-warden: inspect starts the servers these configs name, running their commands with your permissions:\n${listing}\n` +
-          `Nothing was started. Re-run with --yes (or --trust) if you trust these configs.\n`,
-      );
-      return 2;
-    }
-    io.stderr(`These servers will be started (their commands run with your permissions):\n${listing}\n`);
-    if (!(await interaction.confirm(`Start ${toStart.length} server(s)? [y/N] `))) {
-      io.stderr('mcp-warden: nothing started\n');
-      return 2;
-    }
-  }
-
-  const ask = serialized(async (request: InputRequest) =>
-    interaction.interactive ? interaction.askHidden(`Value for \${input:${request.id}} (server ${request.server.name}): `) : undefined,
+  const results = await startServers(selected.entries, args, io, interaction);
+  const analysis = analyse(results);
+  io.stdout(
+    values.format === 'json'
+      ? withFindings(inspectJson(results, io.cwd, io.version), results, analysis) + '\n'
+      : inspectText(results, io.cwd) + findingsText(analysis, values.verbose === true),
   );
-  try {
-    const results = await inspectAll(entries, {
-      env: io.env,
-      clientInfo: { name: 'mcp-warden', version: io.version },
-      concurrency,
-      includeDisabled: values['include-disabled'],
-      ...(timeout !== undefined ? { connectTimeoutMs: timeout, requestTimeoutMs: timeout } : {}),
-      resolveInput: ask,
-    });
-    io.stdout(values.format === 'json' ? inspectJson(results, io.cwd, io.version) + '\n' : inspectText(results, io.cwd));
-    return results.some((r) => r.status.state === 'error') ? 1 : 0;
-  } finally {
-    await killAllLiveProcesses();
-  }
+  if (results.some((r) => r.status.state === 'error')) return 1;
+  if (failOn === 'never') return 0;
+  const threshold = SEVERITY_ORDER[failOn as keyof typeof SEVERITY_ORDER];
+  return [...analysis.values()].some((findings) => findings.some((f) => SEVERITY_ORDER[f.severity] >= threshold)) ? 1 : 0;
 }
 
-function usage(io: CliIo, message: string): number {
-  io.stderr(`mcp-warden: ${message}\n(try: mcp-warden inspect --help)\n`);
-  return 2;
+/** Tool analysis of every connected server, the others of this run being its session. */
+function analyse(results: readonly InspectResult[]): Map<InspectResult, ToolFinding[]> {
+  const connected = results.filter((r) => r.snapshot);
+  const otherServers = connected.map((r) => ({ server: r.entry.name, toolNames: r.snapshot!.tools.map((t) => t.name) }));
+  return new Map(connected.map((r) => [r, analyzeServer(r.snapshot!, { otherServers })]));
+}
+
+type JsonServer = Record<string, unknown> & { tools?: { name: string }[]; prompts?: { name: string }[]; resources?: { uri: string }[]; resourceTemplates?: { uriTemplate: string }[] };
+
+/** Adds `verdict` to the server and each item, and the server's `findings`. */
+function withFindings(json: string, results: readonly InspectResult[], analysis: Map<InspectResult, ToolFinding[]>): string {
+  const report = JSON.parse(json) as { servers: JsonServer[] };
+  report.servers.forEach((server, i) => {
+    const findings = analysis.get(results[i]!);
+    if (!findings) return;
+    const mark = (kind: TargetKind, name: string) => verdictOf(findings.filter((f) => f.target.kind === kind && f.target.name === name));
+    server.verdict = verdictOf(findings);
+    for (const t of server.tools ?? []) Object.assign(t, { verdict: mark('tool', t.name) });
+    for (const p of server.prompts ?? []) Object.assign(p, { verdict: mark('prompt', p.name) });
+    for (const r of server.resources ?? []) Object.assign(r, { verdict: mark('resource', r.uri) });
+    for (const r of server.resourceTemplates ?? []) Object.assign(r, { verdict: mark('resourceTemplate', r.uriTemplate) });
+    server.findings = findings.map(({ ruleId, category, severity, target, field, start, end, excerpt, message }) => ({ ruleId, category, severity, target, field, start, end, excerpt, message }));
+  });
+  return JSON.stringify(report, null, 2);
+}
+
+const KIND_LABEL: Record<TargetKind, string> = { tool: 'tool', prompt: 'prompt', resource: 'resource', resourceTemplate: 'resource template', server: 'server' };
+
+/** Per server: each item with a finding at warning or above (all with `verbose`), with category, message and the words. */
+function findingsText(analysis: Map<InspectResult, ToolFinding[]>, verbose: boolean): string {
+  if (analysis.size === 0) return '';
+  const out = ['', 'Tool analysis'];
+  let suspicious = 0;
+  let notes = 0;
+  for (const [result, findings] of analysis) {
+    const byItem = new Map<string, ToolFinding[]>();
+    for (const f of findings) {
+      const key = `${f.target.kind}\u0000${f.target.name}`;
+      (byItem.get(key) ?? byItem.set(key, []).get(key)!).push(f);
+    }
+    const flagged = [...byItem.values()].filter((group) => verdictOf(group) === 'suspicious').length;
+    suspicious += flagged;
+    notes += findings.filter((f) => f.severity === 'info').length;
+    out.push(`  ${visible(result.entry.name, 200)}: ${flagged ? `${flagged} suspicious item(s)` : 'nothing suspicious'}`);
+    for (const group of byItem.values()) {
+      const shown = verbose ? group : group.filter((f) => f.severity !== 'info');
+      if (shown.length === 0) continue;
+      const { kind, name } = group[0]!.target;
+      out.push(`    ${KIND_LABEL[kind]} ${visible(name, 200)}: ${verdictOf(group) === 'suspicious' ? 'SUSPICIOUS' : 'clean'}`);
+      const ordered = [...shown].sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || a.field.localeCompare(b.field) || a.start - b.start);
+      for (const f of ordered) {
+        out.push(`      ${f.severity.padEnd(7)} ${f.category.padEnd(20)} ${visible(f.field, 300)} [${f.start}-${f.end}]`);
+        out.push(`              ${visible(f.message, 1_000)}`, `              > ${visible(f.excerpt, 400)}`);
+      }
+    }
+  }
+  const hidden = verbose || notes === 0 ? '' : `; ${notes} informational note(s) not shown (--verbose)`;
+  out.push(`${suspicious} suspicious item(s) in ${analysis.size} connected server(s)${hidden}`);
+  return out.join('\n') + '\n';
 }
 
 function loadFiles(paths: string[], io: CliIo, client: ClientId | undefined, user: boolean): ConfigFile[] | undefined {
