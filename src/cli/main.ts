@@ -2,13 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ALL_RULES } from '../core/index';
 import { HELP, parseCliArgs, UsageError } from './args';
+import { runApprove } from './approve';
 import { runInspect } from './inspect';
 import { runInventory } from './inventory';
 import { runScan, type CliIo } from './scan';
 import { runTools } from './tools';
+import { runVerify } from './verify';
 
 const COMMANDS = `Other commands (each has --help):
   mcp-warden inspect [configs…] --yes    start the servers of configs and list their tools, prompts, resources
+  mcp-warden verify [configs…] --yes     start the servers and check them against the approval lockfile (CI)
+  mcp-warden approve [configs…] --yes    start the servers and record what they offer in the approval lockfile
   mcp-warden tools FILE                  analyse tool definitions (a tools/list result) for poisoning
   mcp-warden inventory [paths…]          every configured server as JSON, CSV or Markdown, with a risk score
 `;
@@ -28,6 +32,8 @@ export async function runCli(argv: string[], io: CliIo, isTty = false): Promise<
   try {
     const [command, ...rest] = argv;
     if (command === 'inspect') return await runInspect(rest, io);
+    if (command === 'verify') return await runVerify(rest, io);
+    if (command === 'approve') return await runApprove(rest, io);
     if (command === 'tools') return runTools(rest, io, isTty);
     if (command === 'inventory') return await runInventory(rest, io);
     const args = parseCliArgs(argv, isTty);

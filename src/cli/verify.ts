@@ -1,0 +1,219 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CLIENTS } from '../core/config/clients';
+import { compare, LOCKFILE_PATH, LockfileError, parseLockfile, type Comparison, type Lockfile } from '../core/lock/lockfile';
+import { identityOf, lockKeyOf } from '../core/lock/serverKey';
+import type { ServerEntry } from '../core/model/server';
+import { displayPath } from '../core/report/types';
+import { projectFolderOf, visible, type InspectResult } from '../live/index';
+import { confirmStart, LIVE_OPTIONS, readLiveArgs, selectServers, startServers, terminalInteraction, usage, type CliInteraction } from './inspect';
+import type { CliIo } from './scan';
+
+export const VERIFY_HELP = `mcp-warden verify — start MCP servers and check them against the approval lockfile (for CI)
+
+Usage:
+  mcp-warden verify [configs or folders…] --yes [options]
+      with no path: the configs of the current folder
+
+Options:
+      --lockfile PATH      the lockfile for every server (default: .vscode/mcp-lock.json of each config's project folder)
+  -f, --format text|json   output format (default text)
+      --allow-unreachable  a server that fails to start is reported but does not fail the check
+      --timeout MS         connect timeout, and timeout of each request (default 15000 / 10000)
+      --server NAME        only this server; repeatable
+      --client ID          read every given file as this client's format
+      --concurrency N      servers started at once (default 8)
+      --include-disabled   also start servers the config disables
+  -y, --yes, --trust       start the servers without asking (required when standard input is not a terminal)
+
+A server passes when its tools, prompts, resources, templates, instructions and identity (transport, command,
+args, URL, serverInfo name and version) are exactly what was approved (mcp-warden approve, or "Approve server"
+in the editor). Exit codes: 0 every server matches; 1 a change, a server not in the lockfile ("not approved"),
+or a server that did not start; 2 usage or I/O error (an unreadable lockfile), or not confirmed.
+`;
+
+export type VerifyStatus = 'unchanged' | 'changed' | 'not-approved' | 'unreachable' | 'skipped';
+
+export interface LoadedLock {
+  path: string;
+  /** Undefined when the file does not exist yet. */
+  text?: string;
+  lock: Lockfile;
+}
+
+/** Where each server's approvals are kept: `--lockfile`, else `.vscode/mcp-lock.json` of its project (workspace servers only). */
+export function lockfilesOf(entries: readonly ServerEntry[], explicit: string | undefined, io: CliIo, command: string): Map<ServerEntry, string> | number {
+  const out = new Map<ServerEntry, string>();
+  for (const entry of entries) {
+    if (explicit !== undefined) out.set(entry, resolve(io.cwd, explicit));
+    else if (entry.scope === 'workspace') out.set(entry, join(projectFolderOf(entry), LOCKFILE_PATH));
+    else {
+      return usage(
+        io,
+        command,
+        `"${entry.name}" in ${displayPath(entry.file, io.cwd)} is a ${entry.scope}-level server: the editor keeps its approvals in its own state, not in a project. Name a lockfile with --lockfile PATH`,
+      );
+    }
+  }
+  return out;
+}
+
+/** Reads every lockfile once; a missing file is an empty lockfile. A number is the exit code of an error already reported. */
+export function readLockfiles(paths: Iterable<string>, io: CliIo): Map<string, LoadedLock> | number {
+  const out = new Map<string, LoadedLock>();
+  for (const path of new Set(paths)) {
+    if (!existsSync(path)) {
+      out.set(path, { path, lock: parseLockfile(undefined) });
+      continue;
+    }
+    try {
+      const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+      out.set(path, { path, text, lock: parseLockfile(text) });
+    } catch (e) {
+      const reason = e instanceof LockfileError ? e.message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      io.stderr(`mcp-warden: cannot read the lockfile ${displayPath(path, io.cwd)}: ${reason}\n`);
+      return 2;
+    }
+  }
+  return out;
+}
+
+export function serverTitle(entry: ServerEntry, cwd: string): string {
+  return `${visible(entry.name, 200)}  (${CLIENTS[entry.client].name}, ${displayPath(entry.file, cwd)})`;
+}
+
+interface Checked {
+  result: InspectResult;
+  status: VerifyStatus;
+  key: string;
+  lock?: LoadedLock;
+  comparison?: Comparison;
+}
+
+/** `mcp-warden verify`: returns the exit code. */
+export async function runVerify(argv: string[], io: CliIo, interaction: CliInteraction = terminalInteraction()): Promise<number> {
+  let values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ...LIVE_OPTIONS,
+        format: { type: 'string', short: 'f', default: 'text' },
+        lockfile: { type: 'string' },
+        'allow-unreachable': { type: 'boolean', default: false },
+      },
+    }));
+  } catch (e) {
+    return usage(io, 'verify', (e as Error).message);
+  }
+  if (values.help) {
+    io.stdout(VERIFY_HELP);
+    return 0;
+  }
+  if (values.format !== 'text' && values.format !== 'json') return usage(io, 'verify', `--format must be text or json (got "${values.format}")`);
+  const args = readLiveArgs('verify', values);
+  if (typeof args === 'string') return usage(io, 'verify', args);
+  const selected = selectServers(positionals, args, io, false);
+  if (typeof selected === 'number') return selected;
+  const lockPaths = lockfilesOf(selected.toStart, values.lockfile, io, 'verify');
+  if (typeof lockPaths === 'number') return lockPaths;
+  const locks = readLockfiles(lockPaths.values(), io);
+  if (typeof locks === 'number') return locks;
+  if (!(await confirmStart(selected.toStart, args, io, interaction))) return 2;
+
+  const results = await startServers(selected.entries, args, io, interaction);
+  const checked = results.map((result): Checked => {
+    const key = lockKeyOf(result.entry);
+    const path = lockPaths.get(result.entry);
+    const lock = path === undefined ? undefined : locks.get(path);
+    if (result.skipped || !lock) return { result, key, status: 'skipped' };
+    if (!result.snapshot) return { result, key, lock, status: 'unreachable' };
+    const comparison = compare(lock.lock, result.snapshot, identityOf(result.entry), { serverKey: key });
+    return { result, key, lock, comparison, status: comparison.status === 'unapproved' ? 'not-approved' : comparison.status };
+  });
+  const allowUnreachable = values['allow-unreachable'] === true;
+  const passed = checked.every((c) => c.status === 'unchanged' || c.status === 'skipped' || (c.status === 'unreachable' && allowUnreachable));
+  io.stdout(values.format === 'json' ? verifyJson(checked, passed, io) + '\n' : verifyText(checked, allowUnreachable, io.cwd));
+  return passed ? 0 : 1;
+}
+
+function counts(checked: readonly Checked[]): Record<VerifyStatus, number> {
+  const out: Record<VerifyStatus, number> = { unchanged: 0, changed: 0, 'not-approved': 0, unreachable: 0, skipped: 0 };
+  for (const c of checked) out[c.status]++;
+  return out;
+}
+
+function verifyJson(checked: readonly Checked[], passed: boolean, io: CliIo): string {
+  return JSON.stringify(
+    {
+      version: 1,
+      tool: { name: 'mcp-warden', version: io.version },
+      passed,
+      summary: counts(checked),
+      servers: checked.map(({ result, status, key, lock, comparison }) => ({
+        name: result.entry.name,
+        client: result.entry.client,
+        file: displayPath(result.entry.file, io.cwd),
+        key,
+        lockfile: lock ? displayPath(lock.path, io.cwd) : null,
+        status,
+        ...(result.skipped ? { skipped: result.skipped } : {}),
+        ...(result.status.state === 'error' ? { error: { kind: result.status.kind, message: result.status.message } } : {}),
+        commandLine: result.commandLine ?? null,
+        ...(result.snapshot ? { serverInfo: result.snapshot.serverInfo ?? null } : {}),
+        ...(comparison && status === 'changed'
+          ? {
+              identityChanges: comparison.identityChanges,
+              changes: comparison.changes.map(({ key: item, kind, name, change, approvedHash, currentHash, diff }) => ({ key: item, kind, name, change, approvedHash: approvedHash ?? null, currentHash: currentHash ?? null, diff })),
+            }
+          : {}),
+      })),
+    },
+    null,
+    2,
+  );
+}
+
+const MAX_CHANGES_SHOWN = 20;
+const MAX_DIFF_LINES = 60;
+
+function verifyText(checked: readonly Checked[], allowUnreachable: boolean, cwd: string): string {
+  const out: string[] = [];
+  for (const { result, status, key, lock, comparison } of checked) {
+    const where = lock ? `${displayPath(lock.path, cwd)}, key ${visible(key, 200)}` : '';
+    const title = serverTitle(result.entry, cwd);
+    if (status === 'skipped') out.push(`${title}: skipped (${result.skipped ?? 'no lockfile'} in the config)`);
+    else if (status === 'unchanged') out.push(`${title}: unchanged (${Object.keys(lock!.lock.servers[key]?.items ?? {}).length} approved items)`);
+    else if (status === 'not-approved') out.push(`${title}: NOT APPROVED: no entry in ${where}${lock!.text === undefined ? ' (the lockfile does not exist)' : ''}`);
+    else if (status === 'unreachable' && result.status.state === 'error') {
+      out.push(`${title}: UNREACHABLE (${result.status.kind}): ${result.status.message}${allowUnreachable ? ' [allowed: --allow-unreachable]' : ''}`);
+    } else if (comparison) {
+      out.push(`${title}: CHANGED since approval (${where})`);
+      for (const c of comparison.identityChanges) out.push(`  identity ${c.field}: ${shown(c.approved)} → ${shown(c.current)}`);
+      for (const c of comparison.changes.slice(0, MAX_CHANGES_SHOWN)) {
+        out.push(`  ${visible(c.key, 300)} ${c.change}`);
+        const lines = c.diff.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1);
+        out.push(...lines.slice(0, MAX_DIFF_LINES).map((l) => `    ${visible(l, 300)}`));
+        if (lines.length > MAX_DIFF_LINES) out.push(`    … ${lines.length - MAX_DIFF_LINES} more diff lines (--format json has all of them)`);
+      }
+      const hidden = comparison.changes.length - MAX_CHANGES_SHOWN;
+      if (hidden > 0) out.push(`  … ${hidden} more changed items (--format json has all of them)`);
+    }
+  }
+  const n = counts(checked);
+  out.push('');
+  out.push(
+    `${checked.length} server(s): ${n.unchanged} unchanged, ${n.changed} changed, ${n['not-approved']} not approved, ${n.unreachable} unreachable` +
+      (n.skipped ? `, ${n.skipped} skipped` : ''),
+  );
+  if (n.changed || n['not-approved']) out.push('Review the differences; to accept the servers as they are now: mcp-warden approve [configs…] --yes');
+  return out.join('\n') + '\n';
+}
+
+function shown(value: unknown): string {
+  return value === undefined ? '(none)' : visible(JSON.stringify(value), 300);
+}
