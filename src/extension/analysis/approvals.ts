@@ -1,22 +1,10 @@
 import * as vscode from 'vscode';
 import type { ServerEntry } from '../../core/index';
-import type { ServerIdentity } from '../../core/lock/identity';
 import { LOCKFILE_PATH } from '../../core/lock/lockfile';
 
+export { identityOf, lockKeyOf } from '../../core/lock/serverKey';
+
 const USER_LOCK_KEY = 'mcpWarden.userLockfile';
-
-/** The lockfile key of a server: its client and name, stable across machines. */
-export function lockKeyOf(server: ServerEntry): string {
-  return `${server.client}/${server.name}`;
-}
-
-export function identityOf(server: ServerEntry): ServerIdentity {
-  const identity: ServerIdentity = { transport: server.transport };
-  if (server.command) identity.command = server.command.value;
-  if (server.args.length) identity.args = server.args.map((a) => a.value);
-  if (server.url) identity.url = server.url.value;
-  return identity;
-}
 
 /**
  * Where approvals live: workspace servers in `.vscode/mcp-lock.json` of their folder (meant to be
