@@ -20,6 +20,7 @@ import type { Policy } from '../core/policy/model';
 import { readPolicy } from '../core/policy/read';
 import { existingUserConfigs, findConfigFiles } from '../node/discovery';
 import { currentMachineEnv } from '../node/machineEnv';
+import { readEnvFiles } from '../node/envFiles';
 import { readConfigFile } from '../node/readConfig';
 import { ruleDocReader } from '../node/ruleDocs';
 import type { ScanArgs } from './args';
@@ -93,6 +94,8 @@ export function loadProject(options: LoadOptions, io: CliIo): LoadedProject | un
   const policy = loadPolicy(options.policy, roots.length > 0 ? roots : [io.cwd], io);
   if (policy === 'error') return undefined;
   if (policy) project.policy = policy;
+  const envFiles = readEnvFiles(project);
+  if (envFiles.size > 0) project.envFiles = envFiles;
   return { project, settings, ioError };
 }
 

@@ -29,6 +29,8 @@ export class Linter implements vscode.Disposable {
   liveSnapshots: (() => ReadonlyMap<string, ServerSnapshot>) | undefined;
   /** The approved-server policy in effect (`mcpWarden.policyPath`), if there is one. */
   policy: Policy | undefined;
+  /** Env files named by workspace servers (path → text), read by the Warden. */
+  envFiles: ReadonlyMap<string, string> = new Map();
   private lastProject: Project | undefined;
 
   constructor(
@@ -113,6 +115,7 @@ export class Linter implements vscode.Disposable {
       ...createProject(this.index.all.map((t) => t.config), roots),
       ...(live && live.size > 0 ? { liveSnapshots: live } : {}),
       ...(this.policy ? { policy: this.policy } : {}),
+      ...(this.envFiles.size > 0 ? { envFiles: this.envFiles } : {}),
     };
     this.lastProject = project;
     for (const tracked of targets) {

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { createProject } from '../core/index';
+import { envFilePathOf } from '../core/secrets/envFileRefs';
 import { currentMachineEnv } from '../node/machineEnv';
 import { ConfigIndex } from './configIndex';
 import { findUserConfigs, findWorkspaceConfigs, isConfigDocument, loadFromDisk, workspaceConfigGlob } from './discovery';
@@ -42,6 +44,7 @@ export class Warden implements vscode.Disposable {
     for (const uri of uris) if (await loadFromDisk(this.index, uri, 'workspace', this.settings.maxFileBytes, this.log)) loaded++;
     for (const doc of vscode.workspace.textDocuments) if (isConfigDocument(doc, this.index) && !this.index.get(doc.uri)) this.index.fromDocument(doc);
     this.log.info(`Workspace: ${loaded} MCP config file${loaded === 1 ? '' : 's'} found.`);
+    await this.refreshEnvFiles();
     this.linter.lintAll();
     return loaded;
   }
@@ -56,12 +59,41 @@ export class Warden implements vscode.Disposable {
     return found.length;
   }
 
+  /** Reads the env files workspace servers name (inside the workspace, ≤ 1 MB); true when any text changed. */
+  async refreshEnvFiles(): Promise<boolean> {
+    const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+    const project = createProject(this.index.all.map((t) => t.config), roots);
+    const next = new Map<string, string>();
+    for (const file of project.files) {
+      for (const server of file.servers) {
+        const path = envFilePathOf(server, file, project);
+        if (path === undefined || next.has(path)) continue;
+        try {
+          const uri = vscode.Uri.file(path);
+          if ((await vscode.workspace.fs.stat(uri)).size > 1024 * 1024) continue;
+          next.set(path, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)).replace(/^\uFEFF/, ''));
+        } catch {
+          /* missing: nothing to check */
+        }
+      }
+    }
+    const before = this.linter.envFiles;
+    const changed = next.size !== before.size || [...next].some(([k, v]) => before.get(k) !== v);
+    this.linter.envFiles = next;
+    return changed;
+  }
+
   private watch(): void {
     const onDocument = (doc: vscode.TextDocument) => {
       if (!isConfigDocument(doc, this.index)) return;
       this.index.fromDocument(doc);
       this.linter.schedule(doc.uri);
     };
+    const envWatcher = vscode.workspace.createFileSystemWatcher('**/*.env*');
+    const onEnvFile = async () => {
+      if (await this.refreshEnvFiles()) this.linter.lintAll();
+    };
+    this.disposables.push(envWatcher, envWatcher.onDidChange(onEnvFile), envWatcher.onDidCreate(onEnvFile), envWatcher.onDidDelete(onEnvFile));
     const watcher = vscode.workspace.createFileSystemWatcher(workspaceConfigGlob());
     const fromDisk = async (uri: vscode.Uri) => {
       if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;

@@ -15,6 +15,8 @@ export interface Project {
   policy?: Policy;
   /** What live servers offer, keyed by `serverKey(entry)`; refines the static guesses of toxic-flow. */
   liveSnapshots?: ReadonlyMap<string, ServerSnapshot>;
+  /** Text of env files that servers name in `envFile` and that lie in the workspace (absolute path → text), read by the adapter. */
+  envFiles?: ReadonlyMap<string, string>;
 }
 
 export function createProject(files: readonly ConfigFile[], workspaceRoots: readonly string[] = []): Project {

@@ -1,4 +1,7 @@
+import { loadConfigText } from '../config/load';
 import { describeSecret } from '../secrets/describe';
+import { scanEnvFileText } from '../secrets/envFile';
+import { envFilePathOf } from '../secrets/envFileRefs';
 import { scanConfigForSecrets } from '../secrets/scanConfig';
 import type { Rule } from './rule';
 
@@ -24,6 +27,21 @@ export const plaintextSecret: Rule = {
       };
       if (occurrence.server) report.server = occurrence.server;
       context.report(report);
+    }
+    for (const server of file.servers) {
+      const path = envFilePathOf(server, file, context.project);
+      const text = path === undefined ? undefined : context.project.envFiles?.get(path);
+      if (text === undefined || !server.envFile) continue;
+      const envFile = loadConfigText(text, { path: path!, explicit: false });
+      for (const secret of scanEnvFileText(text)) {
+        context.report({
+          node: server.envFile.node,
+          server,
+          message: `envFile ${server.envFile.value}, line ${secret.line}: ${secret.message}`,
+          severity: secret.hit.severity,
+          related: [{ file: envFile, range: secret.range, message: `${secret.key} holds the secret` }],
+        });
+      }
     }
   },
 };
