@@ -129,6 +129,7 @@ function breakdown(size: number, samples: number): void {
   for (const row of rows.sort((a, b) => b.ms - a.ms)) {
     console.log(`  ${('rule ' + row.id).padEnd(30)} ${fmt(row.ms).padStart(8)}  ${(row.ms / tree).toFixed(2).padStart(5)}×`);
   }
+  console.log('  (Each rule runs alone here, so work that rules share through a cache, such as the parsed launch command line, is counted for each of them.)');
 }
 
 const fmt = (ms: number) => (ms < 1 ? ms.toFixed(3) : ms < 100 ? ms.toFixed(2) : ms.toFixed(0));
