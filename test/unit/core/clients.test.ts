@@ -188,3 +188,33 @@ for (const fixture of CLIENT_FIXTURE_TABLE) {
     });
   });
 }
+
+describe('finding paths and positions on two well-known fields', () => {
+  const flagField = (pick: (s: ServerEntry) => StringField | KeyValueField | undefined): Rule => ({
+    meta: { id: 'flag-field', category: 'config', defaultSeverity: 'warning', description: 'test rule' },
+    check(f, context) {
+      for (const server of f.servers) {
+        const field = pick(server);
+        if (field) context.report({ server, node: field.node, message: 'here' });
+      }
+    },
+  });
+
+  test("Cursor: ['mcpServers','github','env','GITHUB_TOKEN'] at line 7", () => {
+    const fixture = CLIENT_FIXTURE_TABLE.find((f) => f.file === 'cursor/workspace/.cursor/mcp.json')!;
+    const file = loadFixture(fixture);
+    const [finding] = lintFile(file, createProject([file]), { rules: [flagField((s) => (s.name === 'github' ? s.env.find((e) => e.key === 'GITHUB_TOKEN') : undefined))] });
+    assert.deepEqual(finding!.path, ['mcpServers', 'github', 'env', 'GITHUB_TOKEN']);
+    assert.deepEqual([finding!.start, finding!.end], [{ line: 7, column: 25 }, { line: 7, column: 46 }]);
+    assert.equal(file.text.slice(finding!.range.start, finding!.range.end), '"${env:GITHUB_TOKEN}"');
+  });
+
+  test("VS Code: ['servers','perplexity','args',1] at line 28", () => {
+    const fixture = CLIENT_FIXTURE_TABLE.find((f) => f.file === 'vscode/workspace/.vscode/mcp.json')!;
+    const file = loadFixture(fixture);
+    const [finding] = lintFile(file, createProject([file]), { rules: [flagField((s) => (s.name === 'perplexity' ? s.args[1] : undefined))] });
+    assert.deepEqual(finding!.path, ['servers', 'perplexity', 'args', 1]);
+    assert.deepEqual(finding!.start, { line: 28, column: 22 });
+    assert.equal(file.text.slice(finding!.range.start, finding!.range.end), '"server-perplexity-ask@0.1.3"');
+  });
+});
