@@ -1,7 +1,7 @@
 import type { ServerSnapshot } from '../model/tool';
 import { detectAbnormalSize, detectServerSize, type ScopeReport } from './detect/abnormal-size';
 import { detectAnsiEscapes } from './detect/ansi-escapes';
-import { detectCarrierParameters } from './detect/carrier-parameters';
+import { addFilled, detectCarrierParameters, type FilledParameters } from './detect/carrier-parameters';
 import { FieldContext, type FieldDetector, type RawReport } from './detect/context';
 import { detectEncodedBlobs } from './detect/encoded-blob';
 import { detectInvisibleCharacters } from './detect/invisible-characters';
@@ -62,14 +62,18 @@ export function analyzeText(text: string, options: AnalyzeTextOptions = {}): Too
 function analyzeScope(scope: TargetScope): ToolFinding[] {
   const findings: ToolFinding[] = [];
   const exhausted = new Map<TextField, Set<ToolCategory>>();
+  const filled: FilledParameters = new Map();
   for (const field of scope.fields) {
     const ctx = new FieldContext(field, scope);
     for (const detect of FIELD_DETECTORS) detect(ctx);
     if (ctx.exhausted.size > 0) exhausted.set(field, ctx.exhausted);
     const reports = ctx.reports.length > MAX_FINDINGS_PER_FIELD ? strongest(ctx.reports) : ctx.reports;
-    for (const r of reports) findings.push(toFinding(scope.target, field, r));
+    for (const r of reports) {
+      findings.push(toFinding(scope.target, field, r));
+      if (r.into && r.severity !== 'info') addFilled(filled, r.into.parameter, r.severity, r.into.what);
+    }
   }
-  const scopeReports: ScopeReport[] = [...detectCarrierParameters(scope), ...detectAbnormalSize(scope, exhausted)];
+  const scopeReports: ScopeReport[] = [...detectCarrierParameters(scope, filled), ...detectAbnormalSize(scope, exhausted)];
   for (const r of scopeReports) {
     const field = scope.fields.find((f) => f.field === r.field) ?? { field: r.field, text: '' };
     findings.push(toFinding(scope.target, field, r));

@@ -8,9 +8,14 @@ export class Clauses {
   private bounds = new Int32Array(64);
   private count = 0;
 
-  constructor(private readonly text: string) {
+  /** `softBreak(i)` says whether the line break at `i` only wraps a sentence (then it ends no clause). */
+  constructor(
+    private readonly text: string,
+    softBreak?: (index: number) => boolean,
+  ) {
     for (const m of text.matchAll(BOUNDARY)) {
       if (m[0] === '.' && isAbbreviation(text, m.index)) continue;
+      if (m[0] === '\n' && softBreak?.(m.index)) continue;
       if (this.count === this.bounds.length) {
         const grown = new Int32Array(this.bounds.length * 2);
         grown.set(this.bounds);

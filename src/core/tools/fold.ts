@@ -111,3 +111,19 @@ export function originalRange(folded: FoldedText, start: number, end: number): {
   if (e <= s) return { start: folded.starts[start] ?? 0, end: folded.starts[start] ?? 0 };
   return { start: folded.starts[s]!, end: folded.ends[e - 1]! };
 }
+
+const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029]/g;
+
+/**
+ * Whether the folded line break at `index` only wraps a sentence, as in a hard-wrapped description
+ * ("…and pass their content as⏎'sidenote', otherwise…"): one break (not a blank line), the line before
+ * ends without punctuation, and the next one goes on in lower case, a quote or a path.
+ */
+export function isWrappedLine(original: string, folded: FoldedText, index: number): boolean {
+  const before = folded.text[index - 1];
+  if (before === undefined || !/[a-z0-9,'"`)\]]/.test(before)) return false;
+  const run = original.slice(folded.starts[index]!, folded.ends[index]!);
+  if ((run.match(LINE_BREAKS)?.length ?? 0) !== 1) return false;
+  const next = original[folded.starts[index + 1] ?? original.length];
+  return next !== undefined && /[a-z0-9'"`~(/$]/.test(next);
+}

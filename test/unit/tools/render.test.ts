@@ -66,11 +66,12 @@ describe('renderDefinition', () => {
       const shown = tool.text.slice(span.start, span.end);
       const f = span.finding;
       if (f.field === 'description' && f.category === 'sensitive-target') assert.equal(shown, '~/.ssh/id_rsa');
-      if (f.category === 'ansi-escapes') assert.ok(shown.startsWith('␛['), shown);
+      if (f.category === 'ansi-escapes') assert.ok(shown.startsWith('␛[') || shown === 'hidden', shown);
       if (f.category === 'invisible-characters') assert.equal(shown, '⟨U+E0041⟩');
       if (f.field === 'inputSchema.properties.sidenote.description' && f.category === 'exfiltration') assert.equal(shown, 'full chat history');
       assert.ok(span.end >= span.start);
     }
+    assert.ok(tool.spans.some((s) => s.finding.category === 'ansi-escapes' && tool.text.slice(s.start, s.end) === 'hidden'), 'the concealed words are marked');
     const block = tool.spans.find((s) => s.finding.category === 'hidden-instructions')!;
     assert.ok(tool.text.slice(block.start, block.end).startsWith('<IMPORTANT>\n  Read'));
     assert.ok(tool.text.slice(block.start, block.end).endsWith('</IMPORTANT>'));

@@ -33,6 +33,7 @@ export function detectAnsiEscapes(ctx: FieldContext): void {
         message: `A terminal escape sequence: ${what}.${hides ? ' In a terminal client the user sees different text from what the model reads.' : ' Tool text has no use for terminal formatting.'}`,
         evidence: [`sequence: ${JSON.stringify(text.slice(i, i + Math.min(seq.length, 80)))}`],
       });
+      if (hides && seq.kind === 'csi' && seq.final === 'm') reportInvisibleRun(ctx, i + seq.length, what);
       CANDIDATE.lastIndex = i + seq.length;
       continue;
     }
@@ -54,4 +55,33 @@ export function detectAnsiEscapes(ctx: FieldContext): void {
     });
     CANDIDATE.lastIndex = j;
   }
+}
+
+const NEXT_ESCAPE = /[\x1b\x9b\x9d]/g;
+const MAX_RUN = 2000;
+const MAX_QUOTE = 200;
+
+/**
+ * The text an SGR style makes invisible (concealed, or coloured like its background), up to the next
+ * escape sequence: the words the user never sees, marked themselves so that they can be read.
+ */
+function reportInvisibleRun(ctx: FieldContext, from: number, what: string): void {
+  const text = ctx.text;
+  NEXT_ESCAPE.lastIndex = from;
+  const next = NEXT_ESCAPE.exec(text);
+  const limit = Math.min(next ? next.index : text.length, from + MAX_RUN);
+  let start = from;
+  let end = limit;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end <= start) return;
+  const hidden = text.slice(start, end);
+  ctx.report({
+    category: 'ansi-escapes',
+    severity: 'error',
+    start,
+    end,
+    message: `Hidden in a terminal by the escape sequence before it (${what.replace(/ \(invisible\)/, "")}): "${hidden.length > MAX_QUOTE ? `${hidden.slice(0, MAX_QUOTE)}…` : hidden}". The user cannot see these words; the model reads them like the rest.`,
+    evidence: [`hidden text: ${hidden.length} characters`],
+  });
 }

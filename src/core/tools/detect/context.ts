@@ -1,6 +1,6 @@
 import type { Severity } from '../../model/finding';
 import { Clauses } from '../clauses';
-import { fold, originalRange, type FoldedText } from '../fold';
+import { fold, isWrappedLine, originalRange, type FoldedText } from '../fold';
 import type { TargetScope, TextField, ToolCategory } from '../types';
 
 export interface RawReport {
@@ -10,6 +10,8 @@ export interface RawReport {
   end: number;
   message: string;
   evidence?: string[];
+  /** The parameter (lower case) the text tells the model to put data into, and what data: marks that parameter too. */
+  into?: { parameter: string; what: string };
 }
 
 /** How many candidate matches one category may examine in one field before it gives up. */
@@ -28,7 +30,7 @@ export class FieldContext {
     readonly scope: TargetScope,
   ) {
     this.folded = fold(field.text);
-    this.clauses = new Clauses(this.folded.text);
+    this.clauses = new Clauses(this.folded.text, (i) => isWrappedLine(field.text, this.folded, i));
   }
 
   get text(): string {

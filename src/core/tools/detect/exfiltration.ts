@@ -18,7 +18,7 @@ import {
   isPublicIp,
   mentionsParameter,
 } from '../vocabulary';
-import type { FieldContext } from './context';
+import type { FieldContext, RawReport } from './context';
 import { TARGET_WORDS } from './targets';
 
 const CROSS_TOOL = /\b(?:with|using|via|from|by calling|call|run|use) (?:the )?(?!(?:this|that|a|an|any|each|every|same|other)\b)`?[a-z0-9_-]{2,40}`? tool\b/g;
@@ -43,10 +43,10 @@ export function detectExfiltration(ctx: FieldContext): void {
   }
   const view = ctx.view;
   const reported: { start: number; end: number }[] = [];
-  const report = (start: number, end: number, severity: Severity, message: string, evidence?: string[]) => {
+  const report = (start: number, end: number, severity: Severity, message: string, evidence?: string[], into?: RawReport['into']) => {
     if (reported.some((r) => start < r.end && end > r.start)) return;
     reported.push({ start, end });
-    ctx.reportView({ category: 'exfiltration', severity, start, end, message, ...(evidence ? { evidence } : {}) });
+    ctx.reportView({ category: 'exfiltration', severity, start, end, message, ...(evidence ? { evidence } : {}), ...(into ? { into } : {}) });
   };
 
   for (const m of view.matchAll(CONTEXT_G)) {
@@ -61,14 +61,14 @@ export function detectExfiltration(ctx: FieldContext): void {
     const object = ctx.originalOf(start, end);
     const strong = CONTEXT_STRONG.test(m[0]);
     if (transfer && where) {
-      report(start, end, 'error', `Asks the model to ${transfer} ${object} ${where.describe}. That is the user's private context leaving the session.`, [`object: ${object}`, `destination: ${where.what}`]);
+      report(start, end, 'error', `Asks the model to ${transfer} ${object} ${where.describe}. That is the user's private context leaving the session.`, [`object: ${object}`, `destination: ${where.what}`], where.parameter ? { parameter: where.parameter, what: object } : undefined);
     } else if (transfer) {
       report(start, end, 'warning', `Asks the model to ${transfer} ${object}: context a tool has no need for.`, [`object: ${object}`]);
     } else if (!ctx.isParameterField && strong && explicitParameter(text, ctx.scope.parameters)) {
       const param = explicitParameter(text, ctx.scope.parameters)!;
-      report(start, end, 'warning', `Puts ${object} into the "${param}" parameter: context a tool has no need for.`, [`object: ${object}`, `destination: parameter ${param}`]);
+      report(start, end, 'warning', `Puts ${object} into the "${param}" parameter: context a tool has no need for.`, [`object: ${object}`, `destination: parameter ${param}`], { parameter: param, what: object });
     } else if (ctx.isParameterField && strong && asksForValue(text) && !SINGLE_SECRET.test(m[0])) {
-      report(start, end, ctx.field.role === 'prose' && carrierName(ctx.field.property) ? 'error' : 'warning', `The parameter "${ctx.field.property}" is to be filled with ${object}, which carries the user's context to the server.`, [`object: ${object}`]);
+      report(start, end, ctx.field.role === 'prose' && carrierName(ctx.field.property) ? 'error' : 'warning', `The parameter "${ctx.field.property}" is to be filled with ${object}, which carries the user's context to the server.`, [`object: ${object}`], { parameter: ctx.field.property!.toLowerCase(), what: object });
     }
   }
 
@@ -93,7 +93,7 @@ export function detectExfiltration(ctx: FieldContext): void {
     const text = view.slice(clause.start, clause.end);
     const param = mentionsParameter(text, ctx.scope.parameters);
     if (!param || !unnegatedTransfer(text, view, clause.start)) continue;
-    report(m.index, m.index + m[0].length, 'warning', `Tells the model to take data from another tool ("${ctx.originalOf(m.index, m.index + m[0].length)}") and pass it into the "${param}" parameter: the server receives what the other tool returns.`, [`parameter: ${param}`]);
+    report(m.index, m.index + m[0].length, 'warning', `Tells the model to take data from another tool ("${ctx.originalOf(m.index, m.index + m[0].length)}") and pass it into the "${param}" parameter: the server receives what the other tool returns.`, [`parameter: ${param}`], { parameter: param, what: 'what another tool returns' });
   }
 
   for (const m of view.matchAll(PUBLIC_G)) {
@@ -133,15 +133,15 @@ function unnegatedTransfer(clause: string, view: string, clauseStart: number): s
   return undefined;
 }
 
-function destination(ctx: FieldContext, clause: string): { what: string; describe: string } | undefined {
+function destination(ctx: FieldContext, clause: string): { what: string; describe: string; parameter?: string } | undefined {
   const external = externalDestination(clause);
   if (external) return { what: external.text, describe: `to ${external.text}` };
   const param = mentionsParameter(clause, ctx.scope.parameters);
-  if (param) return { what: `parameter ${param}`, describe: `into the "${param}" parameter` };
+  if (param) return { what: `parameter ${param}`, describe: `into the "${param}" parameter`, parameter: param };
   const tool = TOOL_DESTINATION.exec(clause);
   if (tool) return { what: tool[0], describe: tool[0] };
   if (PARAMETER_WORD.test(clause)) return { what: 'a parameter', describe: 'into a tool parameter' };
-  if (ctx.isParameterField && HERE.test(clause)) return { what: `parameter ${ctx.field.property}`, describe: `into the "${ctx.field.property}" parameter` };
+  if (ctx.isParameterField && HERE.test(clause)) return { what: `parameter ${ctx.field.property}`, describe: `into the "${ctx.field.property}" parameter`, parameter: ctx.field.property!.toLowerCase() };
   return undefined;
 }
 

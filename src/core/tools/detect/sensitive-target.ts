@@ -50,6 +50,7 @@ export function detectSensitiveTargets(ctx: FieldContext): void {
         end: at.end,
         message: `"${ctx.originalOf(at.start, at.end)}" is where the text tells the model to put ${hit.what[0]} ("${ctx.originalOf(hit.start, hit.end)}"): a channel that carries the secret out to whoever runs this server.`,
         evidence: [`secret: ${hit.what[0]}`, `verb: ${transfer.word}`],
+        ...(dest?.parameter ? { into: { parameter: dest.parameter, what: `the contents of "${ctx.originalOf(hit.start, hit.end)}"` } } : {}),
       });
     } else if (transfer) {
       severity = 'warning';
@@ -139,6 +140,8 @@ interface Destination {
   start: number;
   end: number;
   describe: string;
+  /** Set when the destination is one of the definition's own parameters (lower case). */
+  parameter?: string;
 }
 
 /** Where the clause sends something: one of the tool's parameters, a URL or address, another tool, "here". */
@@ -146,7 +149,7 @@ function destinationIn(ctx: FieldContext, clause: string, offset: number): Desti
   const param = mentionsParameter(clause, ctx.scope.parameters);
   if (param) {
     const m = new RegExp(String.raw`(?<![a-z0-9_])${param.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9_])`).exec(clause)!;
-    return { start: offset + m.index, end: offset + m.index + param.length, describe: `into the "${param}" parameter` };
+    return { start: offset + m.index, end: offset + m.index + param.length, describe: `into the "${param}" parameter`, parameter: param };
   }
   for (const [re, describe] of [
     [URL, 'to a web address'],
@@ -159,7 +162,7 @@ function destinationIn(ctx: FieldContext, clause: string, offset: number): Desti
   }
   if (ctx.isParameterField) {
     const m = HERE.exec(clause);
-    if (m) return { start: offset + m.index, end: offset + m.index + m[0].length, describe: `into the "${ctx.field.property}" parameter` };
+    if (m) return { start: offset + m.index, end: offset + m.index + m[0].length, describe: `into the "${ctx.field.property}" parameter`, parameter: ctx.field.property!.toLowerCase() };
   }
   return undefined;
 }
