@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { ServerEntry } from '../../core/index';
+import { renderChangeSides } from '../../core/lock/changeView';
 import type { Comparison } from '../../core/lock/lockfile';
 import type { ConfigIndex } from '../configIndex';
 import type { LiveServers } from '../live/liveServers';
 import { DefinitionDocuments } from '../tree/definitionDocuments';
 import type { AnalysisStore } from './analysisStore';
+import { spanDiagnostics } from './definitionView';
 
 /**
  * Speaks up when a server no longer matches what was approved (a rug pull, or an honest update):
@@ -13,6 +15,7 @@ import type { AnalysisStore } from './analysisStore';
  */
 export class ChangeWarnings implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('mcp-warden-live');
+  private readonly diffDiagnostics = vscode.languages.createDiagnosticCollection('mcp-warden-changes');
   private readonly notified = new Set<string>();
   private readonly subscription: vscode.Disposable;
 
@@ -29,17 +32,22 @@ export class ChangeWarnings implements vscode.Disposable {
     });
   }
 
-  /** Opens old vs new (the whole server's approved and current definitions) in a diff editor. */
+  /**
+   * Opens old vs new in a diff editor: each changed item rendered like its definition document (text
+   * as text, hidden characters visible), with the current side's suspicious words underlined.
+   */
   async showDiff(server: ServerEntry): Promise<void> {
     const analysis = this.store.get(server);
-    if (!analysis?.comparison) return;
+    if (analysis?.comparison?.status !== 'changed') {
+      void vscode.window.showInformationMessage(`MCP Warden: "${server.name}" has ${analysis?.comparison?.status === 'unchanged' ? 'not changed since it was approved' : analysis ? 'not been approved yet' : 'not been connected yet'}: there is nothing to compare.`);
+      return;
+    }
     const left = DefinitionDocuments.uriFor(server.name, 'approved', 'definitions');
     const right = DefinitionDocuments.uriFor(server.name, 'current', 'definitions');
-    const side = (pick: 'approved' | 'current') =>
-      analysis.comparison!.changes.map((c) => `${c.key} (${c.change})\n${JSON.stringify(c[pick] ?? null, null, 2)}\n`).join('\n') +
-      analysis.comparison!.identityChanges.map((c) => `identity.${c.field}: ${JSON.stringify(c[pick === 'approved' ? 'approved' : 'current'])}\n`).join('');
-    this.documents.set(left, side('approved'));
-    this.documents.set(right, side('current'));
+    const sides = renderChangeSides(analysis.comparison, server.name, analysis.findings);
+    this.documents.set(left, sides.approved);
+    this.documents.set(right, sides.current);
+    this.diffDiagnostics.set(right, spanDiagnostics(sides.current, sides.currentSpans, this.docsUri));
     await vscode.commands.executeCommand('vscode.diff', left, right, `${server.name}: approved ↔ now`);
   }
 
@@ -89,6 +97,7 @@ export class ChangeWarnings implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
     this.diagnostics.dispose();
+    this.diffDiagnostics.dispose();
   }
 }
 

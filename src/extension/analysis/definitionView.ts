@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ServerEntry } from '../../core/index';
-import { renderDefinition } from '../../core/tools/render';
+import { renderDefinition, type DefinitionSpan } from '../../core/tools/render';
 import type { TargetRef } from '../../core/tools/types';
 import { DefinitionDocuments } from '../tree/definitionDocuments';
 import type { ListName } from '../tree/nodes';
@@ -30,22 +30,24 @@ export class DefinitionView implements vscode.Disposable {
     const rendered = renderDefinition(target, { ...analysis.snapshot, server: server.name }, { findings });
     const uri = DefinitionDocuments.uriFor(server.name, list, name);
     this.documents.set(uri, rendered.text);
-    const lines = lineStarts(rendered.text);
-    this.diagnostics.set(
-      uri,
-      rendered.spans.map(({ start, end, finding }) => {
-        const d = new vscode.Diagnostic(new vscode.Range(position(lines, start), position(lines, end)), `${finding.message}${finding.evidence.length ? ` (${finding.evidence.join('; ')})` : ''}`, SEVERITY[finding.severity]);
-        d.source = 'MCP Warden';
-        d.code = { value: finding.ruleId, target: this.docsUri(finding.ruleId) };
-        return d;
-      }),
-    );
+    this.diagnostics.set(uri, spanDiagnostics(rendered.text, rendered.spans, this.docsUri));
     return uri;
   }
 
   dispose(): void {
     this.diagnostics.dispose();
   }
+}
+
+/** One diagnostic per suspicious span of a rendered document: the exact words, the reason and the evidence. */
+export function spanDiagnostics(text: string, spans: readonly DefinitionSpan[], docsUri: (ruleId: string) => vscode.Uri): vscode.Diagnostic[] {
+  const lines = lineStarts(text);
+  return spans.map(({ start, end, finding }) => {
+    const d = new vscode.Diagnostic(new vscode.Range(position(lines, start), position(lines, end)), `${finding.message}${finding.evidence.length ? ` (${finding.evidence.join('; ')})` : ''}`, SEVERITY[finding.severity]);
+    d.source = 'MCP Warden';
+    d.code = { value: finding.ruleId, target: docsUri(finding.ruleId) };
+    return d;
+  });
 }
 
 const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information } as const;
