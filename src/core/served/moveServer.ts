@@ -55,9 +55,9 @@ export function planMoveToWarden(source: ConfigFile, server: ServerEntry, secret
 
 /**
  * Removes the server's property (its comma and its own lines too) and leaves a one-line comment in
- * its place. Works on the text so that nothing around it is reformatted.
+ * its place (`null`: no comment). Works on the text so that nothing around it is reformatted.
  */
-export function removeWithNote(text: string, server: ServerEntry, note: string | undefined = defaultNote(server)): string {
+export function removeWithNote(text: string, server: ServerEntry, note: string | null = defaultNote(server)): string {
   const prop = server.node.parent ?? server.node;
   let start = prop.offset;
   let end = prop.offset + prop.length;
@@ -78,7 +78,7 @@ export function removeWithNote(text: string, server: ServerEntry, note: string |
   if (ownLine) start = lineStart;
   if (restOfLineEmpty && lineEnd !== -1) end = lineEnd + 1;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const replacement = note === undefined ? (ownLine ? '' : ' ') : ownLine ? indent + note + eol : `/* ${note.slice(3)} */`;
+  const replacement = note === null ? (ownLine ? '' : ' ') : ownLine ? indent + note + eol : `/* ${note.slice(3)} */`;
   const out = text.slice(0, start) + replacement + text.slice(end);
   return precedingComma === -1 ? out : out.slice(0, precedingComma) + out.slice(precedingComma + 1);
 }
@@ -98,7 +98,7 @@ export function planMoveBack(served: ConfigFile, server: ServerEntry, values: Re
     return { ok: false, reason: `.vscode/mcp.json already has a server named "${server.name}"` };
   }
   const restored = applyEdits(target, modify(target, ['servers', server.name], definition, { formattingOptions: formattingOf(target) }));
-  return { ok: true, sourceEdit: minimalEdit(served.text, removeWithNote(served.text, server, undefined)), wardenText: restored };
+  return { ok: true, sourceEdit: minimalEdit(served.text, removeWithNote(served.text, server, null)), wardenText: restored };
 }
 
 function noteLine(name: string): RegExp {

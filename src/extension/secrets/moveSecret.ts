@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CLIENTS, type Finding, type ServerEntry } from '../../core/index';
 import { planMoveToWarden, WARDEN_SERVERS_FILE } from '../../core/served/moveServer';
+import { freeSecretName } from '../../core/served/references';
 import { referenceFix, secretNameOf, secretValueAt } from '../../core/served/secretFix';
 import type { TrackedConfig } from '../configIndex';
 import { toWorkspaceEdit } from '../convert';
@@ -42,11 +43,13 @@ export async function moveSecretCommand(ctx: MoveContext, uri: vscode.Uri, findi
 
 async function storeAll(ctx: MoveContext, tracked: TrackedConfig, server: ServerEntry, findings: Finding[]): Promise<{ value: string; name: string }[] | undefined> {
   const secrets = new Map<string, { value: string; name: string }>();
-  for (const f of findings) {
-    const value = secretValueAt(tracked.config, f.range);
-    if (!secrets.has(value)) secrets.set(value, { value, name: secretNameOf(server, f.path) });
-  }
   try {
+    for (const f of findings) {
+      const value = secretValueAt(tracked.config, f.range);
+      if (secrets.has(value)) continue;
+      const chosen = new Set([...secrets.values()].map((s) => s.name));
+      secrets.set(value, { value, name: await freeSecretName(secretNameOf(server, f.path), value, (n) => ctx.secrets.get(n), chosen) });
+    }
     for (const s of secrets.values()) await ctx.secrets.storeVerified(s.name, s.value);
   } catch (e) {
     void vscode.window.showErrorMessage(`MCP Warden: the secret could not be stored, so the file was not changed. ${(e as Error).message}`);
@@ -74,14 +77,17 @@ async function moveVsCodeServer(ctx: MoveContext, document: vscode.TextDocument,
     void vscode.window.showWarningMessage(`MCP Warden: ${plan.reason}. Nothing was changed (the secret stays in SecretStorage under ${secrets.map((s) => s.name).join(', ')}).`);
     return false;
   }
-  const edit = toWorkspaceEdit(document, [plan.sourceEdit]);
+  // The served file changes first and mcp.json last, so that Ctrl+Z in mcp.json undoes mcp.json at once and
+  // then the rest of the group. A new file is a file operation with its contents: VS Code can still undo (delete)
+  // it after its text model is disposed, which it cannot for a text edit into a file no editor shows.
+  const edit = new vscode.WorkspaceEdit();
   if (existing === undefined) {
-    edit.createFile(wardenUri, { ignoreIfExists: false });
-    edit.insert(wardenUri, new vscode.Position(0, 0), plan.wardenText);
+    edit.createFile(wardenUri, { ignoreIfExists: false, contents: new TextEncoder().encode(plan.wardenText) });
   } else {
     const wardenDoc = await vscode.workspace.openTextDocument(wardenUri);
     edit.replace(wardenUri, new vscode.Range(new vscode.Position(0, 0), wardenDoc.lineAt(wardenDoc.lineCount - 1).range.end), plan.wardenText);
   }
+  toWorkspaceEdit(document, [plan.sourceEdit], edit);
   if (!(await vscode.workspace.applyEdit(edit))) {
     void vscode.window.showErrorMessage('MCP Warden: the editor refused the edit; nothing was changed.');
     return false;
@@ -106,7 +112,7 @@ async function replaceWithReference(ctx: MoveContext, document: vscode.TextDocum
   const client = tracked.config.client ? CLIENTS[tracked.config.client].name : 'This client';
   const fix = referenceFix(tracked.config, server, finding.path, finding.range);
   if (!fix) {
-    void vscode.window.showWarningMessage(`MCP Warden: ${client} cannot refer to a value kept elsewhere in this field, so the secret must stay in the file for the server to work. Rotate it and limit its scope; see the rule's documentation for options. Nothing was changed.`);
+    void vscode.window.showWarningMessage(`MCP Warden: ${client} cannot refer to a value kept elsewhere in this field, so the secret must stay in the file for the server to work. What helps: keep the file private and out of version control, rotate the token and limit its scope, or run the server from a client that can keep it elsewhere (VS Code with MCP Warden serves it from SecretStorage). See the rule's documentation. Nothing was changed.`);
     return false;
   }
   const secrets = await storeAll(ctx, tracked, server, [finding]);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CLIENTS } from '../../core/index';
+import { CLIENTS, type Finding } from '../../core/index';
 import { REFERENCE_SYNTAX, fieldOf } from '../../core/served/secretFix';
 import type { ActionContributor, RangeContributor } from '../codeActions';
 import { SECRET_RULE } from './moveSecret';
@@ -14,7 +14,7 @@ export function secretActions(canServe: boolean): ActionContributor {
     const servable = (client === 'vscode' && canServe && tracked.config.scope === 'workspace') || client === 'mcp-warden';
     const syntax = REFERENCE_SYNTAX[client];
     const byReference = syntax !== undefined && syntax.fields.includes(fieldOf(server, finding.path));
-    if (!servable && !byReference) return [];
+    if (!servable && !byReference) return [whyNot(document, finding, diagnostic, CLIENTS[client].name)];
     const title = servable
       ? 'Move secret to SecretStorage (MCP Warden serves this server)'
       : `Move secret to SecretStorage (${CLIENTS[client].name} reads it from an environment variable)`;
@@ -24,6 +24,18 @@ export function secretActions(canServe: boolean): ActionContributor {
     action.isPreferred = true;
     return [action];
   };
+}
+
+/**
+ * Where the client cannot do without the plaintext, no move is offered; this action says so (the
+ * command explains and changes nothing) instead of leaving the finding's general advice unanswered.
+ */
+function whyNot(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic, client: string): vscode.CodeAction {
+  const title = `Why MCP Warden cannot move this secret (${client})`;
+  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  action.command = { title, command: 'mcpWarden.moveSecret', arguments: [document.uri, finding.range.start] };
+  action.diagnostics = [diagnostic];
+  return action;
 }
 
 /** In the served file: put a server's secrets back into `.vscode/mcp.json` (plaintext). */

@@ -83,6 +83,18 @@ test('moving back restores the server with its secret, and the note goes away', 
   assert.deepEqual(parse(applyEdits(plan.wardenText, [back.sourceEdit])).servers, {});
 });
 
+test('moving back leaves no "served by MCP Warden" note in the served file', () => {
+  const file = loadConfigText(SOURCE, { path: '/w/.vscode/mcp.json' });
+  const plan = planMoveToWarden(file, file.servers.find((s) => s.name === 'github')!, [{ value: TOKEN, name: 'github.GITHUB_TOKEN' }], undefined);
+  assert.ok(plan.ok);
+  const served = loadConfigText(plan.wardenText, { path: '/w/.vscode/mcp-warden.json' });
+  const back = planMoveBack(served, served.servers[0]!, new Map([['github.GITHUB_TOKEN', TOKEN]]), applyEdits(SOURCE, [plan.sourceEdit]));
+  assert.ok(back.ok);
+  const servedAfter = applyEdits(plan.wardenText, [back.sourceEdit]);
+  assert.ok(!servedAfter.includes('is served by MCP Warden'), servedAfter);
+  assert.match(servedAfter, /"servers": \{\n  \}\n\}\n$/);
+});
+
 test('removing the last server also removes the comma before it', () => {
   const text = '{\n  "servers": {\n    "a": { "command": "x" },\n    "b": { "command": "y", "env": { "T": "' + TOKEN + '" } }\n  }\n}\n';
   const file = loadConfigText(text, { path: '/w/.vscode/mcp.json' });
