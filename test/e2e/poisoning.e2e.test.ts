@@ -15,7 +15,7 @@ describe('poisoning: suspicious definitions and rug pulls in a real VS Code', { 
   let editor: Editor;
   const it = (name: string, body: () => Promise<void>) => test(name, { timeout: 180_000 }, () => editor.step(name.replace(/\W+/g, '-'), body));
   const BENIGN = ['notes', 'everything', 'filesystem', 'memory'];
-  const ALL = ['notes', 'poisoned', 'rug-pull', ...BENIGN.slice(1)];
+  const ALL = ['notes', 'poisoned', 'rug-pull', 'rug-pull-live', ...BENIGN.slice(1)];
 
   before(async () => {
     editor = await launchEditor({ workspace: 'poisoning' });
@@ -30,7 +30,7 @@ describe('poisoning: suspicious definitions and rug pulls in a real VS Code', { 
     // The Sessions view is issue 7's: folded away, it leaves the Servers view room for a server's whole tool list.
     await editor.page.locator('.pane-header', { hasText: 'Sessions & Toxic Flows' }).click();
     await titleAction(editor, 'Servers', 'Connect All Servers');
-    await confirmDialog(editor, 'Start 6 MCP servers defined by this workspace', 'Start');
+    await confirmDialog(editor, 'Start 7 MCP servers defined by this workspace', 'Start');
     const state = await editor.waitForState((s) => ALL.every((name) => analysisOf(s, name)), 90_000, 'an analysis of every server');
     assert.deepEqual(serverRows(state).map((r) => r.contextValue), ALL.map(() => 'server-connected'));
     for (const name of ALL) await sidebarRow(editor, 'Servers', 2, name).and(editor.page.locator('[aria-expanded]')).waitFor({ timeout: 15_000 });
@@ -52,10 +52,12 @@ describe('poisoning: suspicious definitions and rug pulls in a real VS Code', { 
     const spans = analysisOf(state, 'poisoned')!.findings.length;
     assert.ok(spans >= 20, `only ${spans} suspicious spans in the poisoned server`);
     const configCount = Number(/MCP (\d+)/.exec(state.extra.statusBarText ?? '')?.[1] ?? 'NaN');
-    assert.equal(state.extra.badge, configCount + spans, 'the badge counts config findings plus suspicious spans');
+    const allSpans = ALL.reduce((n, name) => n + analysisOf(state, name)!.findings.length, 0);
+    const changed = ALL.filter((name) => analysisOf(state, name)!.approval === 'changed').length;
+    assert.equal(state.extra.badge, configCount + allSpans + changed, 'the badge counts config findings, suspicious spans and changed servers');
     await sidebarRow(editor, 'Servers', 2, 'poisoned').locator('.codicon-warning').waitFor({ timeout: 10_000 });
     await editor.page.locator(`.activitybar .badge-content`, { hasText: String(state.extra.badge) }).first().waitFor({ timeout: 10_000 });
-    const entry = editor.diagnosticsOf(state, '.vscode/mcp.json').filter((d) => d.range.start.line === lineOf(editor, '"poisoned"') && d.code?.value !== 'toxic-flow');
+    const entry = editor.diagnosticsOf(state, '.vscode/mcp.json').filter((d) => d.range.start.line === entryLine(editor, 'poisoned') && d.code?.value !== 'toxic-flow');
     assert.deepEqual(entry.map((d) => [d.code?.value, d.severity]), [['hidden-instructions', 'warning']]);
     assert.match(entry[0]!.message, new RegExp(`^Server "poisoned" offers ${spans} suspicious spans in its tool definitions`));
   });
@@ -66,7 +68,7 @@ describe('poisoning: suspicious definitions and rug pulls in a real VS Code', { 
       assert.deepEqual(analysisOf(state, name)!.findings, [], `${name} has suspicious spans`);
       const row = serverRows(state).find((r) => r.label === name)!;
       assert.equal(JSON.stringify(row).includes('⚠'), false, `${name} is marked in the tree: ${row.description}`);
-      const entry = editor.diagnosticsOf(state, '.vscode/mcp.json').filter((d) => d.range.start.line === lineOf(editor, `"${name}"`) && d.code?.value !== 'toxic-flow');
+      const entry = editor.diagnosticsOf(state, '.vscode/mcp.json').filter((d) => d.range.start.line === entryLine(editor, name) && d.code?.value !== 'toxic-flow');
       assert.deepEqual(entry.map((d) => d.message), [], `${name} has a live diagnostic on its config entry`);
     }
     // The official servers' long usage notes read as instructions but are not poisoned: their documents carry no diagnostic.
@@ -117,6 +119,16 @@ describe('poisoning: suspicious definitions and rug pulls in a real VS Code', { 
     await editor.keyboard.press('Escape');
   });
 
+  it('catches a change of a server approved in the committed lockfile as soon as it sends tools/list_changed', async () => {
+    const state = await editor.waitForState((s) => analysisOf(s, 'rug-pull-live')?.approval === 'changed', 30_000, 'rug-pull-live to change its tools');
+    assert.deepEqual(analysisOf(state, 'rug-pull-live')!.changes, ['tool:delete_everything:added', 'tool:get_fact:modified']);
+    assert.equal(serverRows(state).find((r) => r.label === 'rug-pull-live')!.contextValue, 'server-connected', 'the same session, not a restart');
+    await toast(editor, 'MCP server "rug-pull-live" changed since you approved it: 1 added, 1 modified.');
+    const changed = editor.diagnosticsOf(state, '.vscode/mcp.json').filter((d) => d.code?.value === 'tool-changed');
+    assert.deepEqual(changed.map((d) => [d.range.start.line, d.severity]), [[entryLine(editor, 'rug-pull-live'), 'warning']]);
+    await editor.runCommand('notifications.clearAll');
+  });
+
   it('approves the rug-pull server into the workspace lockfile', async () => {
     await contextMenu(editor, 'rug-pull', 'Approve Server (Record Its Current Tool Definitions)');
     await editor.waitForState((s) => analysisOf(s, 'rug-pull')?.approval === 'unchanged', 20_000, 'rug-pull to be approved');
@@ -124,7 +136,7 @@ describe('poisoning: suspicious definitions and rug pulls in a real VS Code', { 
     const lock = JSON.parse(readFileSync(join(editor.workspace, '.vscode', 'mcp-lock.json'), 'utf8'));
     assert.deepEqual(Object.keys(lock), ['version', 'servers']);
     assert.equal(lock.version, 1);
-    assert.deepEqual(Object.keys(lock.servers), ['vscode/rug-pull']);
+    assert.deepEqual(Object.keys(lock.servers).sort(), ['vscode/rug-pull', 'vscode/rug-pull-live'], 'the committed entry stays, the new one is added');
     const entry = lock.servers['vscode/rug-pull'];
     assert.deepEqual(entry.identity, { transport: 'stdio', command: 'node', args: [join(REPO_ROOT, 'test/lab/servers/rug-pull.mjs')], serverName: 'lab-rug-pull', version: '1.0.0' });
     assert.deepEqual(Object.keys(entry.items), ['tool:get_fact']);
@@ -140,8 +152,8 @@ describe('poisoning: suspicious definitions and rug pulls in a real VS Code', { 
     const state = await editor.waitForState((s) => analysisOf(s, 'rug-pull')?.approval === 'changed', 30_000, 'rug-pull to differ from its approval');
     assert.deepEqual(analysisOf(state, 'rug-pull')!.changes, ['tool:delete_everything:added', 'tool:get_fact:modified']);
     await toast(editor, 'MCP server "rug-pull" changed since you approved it: 1 added, 1 modified.');
-    const line = lineOf(editor, '"rug-pull"');
-    const changed = editor.diagnosticsOf(state, '.vscode/mcp.json').filter((d) => d.code?.value === 'tool-changed');
+    const line = entryLine(editor, 'rug-pull');
+    const changed = editor.diagnosticsOf(state, '.vscode/mcp.json').filter((d) => d.code?.value === 'tool-changed' && d.range.start.line === line);
     assert.deepEqual(changed.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.severity]), [[line, 4, 14, 'warning']]);
     assert.match(changed[0]!.message, /^Server "rug-pull" changed since it was approved: 1 added, 1 modified\./);
     assert.ok(changed[0]!.code?.target?.endsWith('/docs/rules/tool-changed.md'));
@@ -152,9 +164,11 @@ describe('poisoning: suspicious definitions and rug pulls in a real VS Code', { 
   });
 
   it('shows the approved and the current definitions side by side (screenshot rug-pull-diff.png)', async () => {
-    const warning = editor.page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'changed since you approved it' });
-    if (await warning.isVisible()) await warning.locator('.monaco-button', { hasText: 'Show Diff' }).click();
-    else await contextMenu(editor, 'rug-pull', 'Show Changes Since Approval');
+    // The warning's own "Show Diff" button (in the notification center, where it stays after its toast fades).
+    await editor.runCommand('notifications.showList');
+    const warning = editor.page.locator('.notifications-center .notification-list-item').filter({ hasText: 'MCP server "rug-pull" changed since you approved it' }).first();
+    await warning.locator('.monaco-button', { hasText: 'Show Diff' }).click();
+    await editor.runCommand('notifications.hideList');
     const diff = editor.page.locator('.editor-group-container.active .monaco-diff-editor');
     await diff.waitFor({ timeout: 15_000 });
     await editor.page.waitForFunction(() => document.title.includes('rug-pull: approved ↔ now'), undefined, { timeout: 10_000 });
@@ -182,7 +196,7 @@ describe('poisoning: suspicious definitions and rug pulls in a real VS Code', { 
   it('accepts the change with "Approve Server" and stops warning', async () => {
     await contextMenu(editor, 'rug-pull', 'Approve Server (Record Its Current Tool Definitions)');
     const state = await editor.waitForState((s) => analysisOf(s, 'rug-pull')?.approval === 'unchanged', 20_000, 'the change to be approved');
-    assert.deepEqual(editor.diagnosticsOf(state, '.vscode/mcp.json').filter((d) => d.code?.value === 'tool-changed'), []);
+    assert.deepEqual(editor.diagnosticsOf(state, '.vscode/mcp.json').filter((d) => d.code?.value === 'tool-changed').map((d) => d.range.start.line), [entryLine(editor, 'rug-pull-live')], 'only the other changed server still warns');
     const lock = JSON.parse(readFileSync(join(editor.workspace, '.vscode', 'mcp-lock.json'), 'utf8'));
     assert.deepEqual(Object.keys(lock.servers['vscode/rug-pull'].items), ['tool:delete_everything', 'tool:get_fact']);
     await editor.runCommand('notifications.clearAll');
@@ -247,10 +261,10 @@ function analysisOf(state: WardenState, server: string): ServerAnalysis | undefi
   return ((state.extra.analysis as ServerAnalysis[] | undefined) ?? []).find((a) => a.server === server);
 }
 
-/** 0-based line of the first line of the workspace's .vscode/mcp.json holding `text`. */
-function lineOf(editor: Editor, text: string): number {
-  const line = readFileSync(join(editor.workspace, '.vscode', 'mcp.json'), 'utf8').split('\n').findIndex((l) => l.includes(text));
-  assert.ok(line >= 0, `no line with ${text} in .vscode/mcp.json`);
+/** 0-based line of a server's entry in the workspace's .vscode/mcp.json. */
+function entryLine(editor: Editor, server: string): number {
+  const line = readFileSync(join(editor.workspace, '.vscode', 'mcp.json'), 'utf8').split('\n').findIndex((l) => l.trim().startsWith(`"${server}": {`));
+  assert.ok(line >= 0, `no entry "${server}" in .vscode/mcp.json`);
   return line;
 }
 
@@ -292,8 +306,11 @@ async function confirmDialog(editor: Editor, containing: string, button: string)
   await dialog.locator('.monaco-button', { hasText: button }).click();
 }
 
+/** A notification was shown: looked up in the notification center, which keeps it after its toast fades. */
 async function toast(editor: Editor, containing: string): Promise<void> {
-  await editor.page.locator('.notifications-toasts .notification-toast').filter({ hasText: containing }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await editor.runCommand('notifications.showList');
+  await editor.page.locator('.notifications-center .notification-list-item').filter({ hasText: containing }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await editor.runCommand('notifications.hideList');
 }
 
 /** Expands the server and the list in the Servers view (when collapsed) and clicks the item: its definition opens. */
