@@ -24,6 +24,7 @@ export class CodeActions implements vscode.CodeActionProvider {
     private readonly linter: Linter,
     private readonly contributors: ActionContributor[] = [],
     private readonly rangeContributors: RangeContributor[] = [],
+    private readonly fixAllContributors: ((document: vscode.TextDocument, tracked: TrackedConfig, findings: Finding[]) => vscode.CodeAction[])[] = [],
   ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
@@ -31,7 +32,7 @@ export class CodeActions implements vscode.CodeActionProvider {
     if (!tracked) return [];
     const current = tracked.version === undefined || tracked.version === document.version;
     const findings = this.linter.findingsFor(document.uri);
-    if (context.only && FIX_ALL_KIND.contains(context.only)) return current ? this.fixAll(document, findings) : [];
+    if (context.only && FIX_ALL_KIND.contains(context.only)) return current ? [...this.fixAll(document, findings), ...this.fixAllContributors.flatMap((c) => c(document, tracked, findings))] : [];
     const actions: vscode.CodeAction[] = current ? this.rangeContributors.flatMap((c) => c(document, tracked, _range)) : [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;

@@ -6,9 +6,10 @@ import { scanUserConfigsCommand, scanWorkspaceCommand } from './commands/scanCom
 import { showRuleDocsCommand } from './commands/showRuleDocs';
 import { mcpApi } from './compat/mcpApi';
 import { createLog } from './log';
-import { moveSecretCommand, type MoveContext } from './secrets/moveSecret';
+import { moveAllSecretsCommand, moveSecretCommand, type MoveContext } from './secrets/moveSecret';
 import { putSecretBackCommand } from './secrets/putBack';
-import { putBackActions, secretActions } from './secrets/secretActions';
+import { moveAllAction, putBackActions, secretActions, setFindingSource } from './secrets/secretActions';
+import { FIX_ALL_KIND } from './codeActions';
 import { deleteSecretCommand, manageSecretsCommand, replaceSecretCommand, revealSecretCommand } from './secrets/secretCommands';
 import { SecretStore } from './secrets/secretStore';
 import { ServedServers } from './secrets/servedServers';
@@ -123,6 +124,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(CommandId.CreatePolicy, () => createPolicyCommand(w, reloadPolicy)),
     vscode.commands.registerCommand(CommandId.ExportInventory, () => exportInventoryCommand(w)),
   );
+  setFindingSource((uri) => w.linter.findingsFor(uri));
   const move: MoveContext = { warden: w, secrets, canServe: served !== undefined, onServedChanged: () => served?.refreshIfChanged() };
   context.subscriptions.push(
     w,
@@ -132,6 +134,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(CommandId.ShowRuleDocs, (ruleId?: string) => showRuleDocsCommand(w, ruleId)),
     vscode.commands.registerCommand(CommandId.IgnoreFinding, ignoreFindingCommand),
     vscode.commands.registerCommand(CommandId.MoveSecret, (uri: vscode.Uri, start: number) => moveSecretCommand(move, uri, start)),
+    vscode.commands.registerCommand(CommandId.MoveAllSecrets, (uri: vscode.Uri) => moveAllSecretsCommand(move, uri)),
     vscode.commands.registerCommand(CommandId.PutSecretBack, (uri: vscode.Uri, server: string) => putSecretBackCommand(move, uri, server)),
     vscode.commands.registerCommand(CommandId.ManageSecrets, () => manageSecretsCommand(secrets)),
     vscode.commands.registerCommand(CommandId.RevealSecret, (name?: string) => revealSecretCommand(secrets, name)),
@@ -139,7 +142,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(CommandId.DeleteSecret, (name?: string) => deleteSecretCommand(secrets, name)),
     vscode.languages.registerCodeActionsProvider(
       [{ scheme: 'file' }, { scheme: 'vscode-userdata' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }],
-      new CodeActions(w.index, w.linter, [secretActions(served !== undefined), supplyActions], [putBackActions]),
+      new CodeActions(w.index, w.linter, [secretActions(served !== undefined), supplyActions], [putBackActions], [
+        (document, tracked, findings) => {
+          const action = moveAllAction(document, tracked, findings, served !== undefined, FIX_ALL_KIND);
+          return action ? [action] : [];
+        },
+      ]),
       { providedCodeActionKinds: CodeActions.kinds },
     ),
   );

@@ -22,7 +22,7 @@ export const plaintextSecret: Rule = {
       const report: Parameters<typeof context.report>[0] = {
         range: occurrence.range,
         path: occurrence.field.path,
-        message: describeSecret(occurrence),
+        message: describeSecret(occurrence, file.client),
         severity: occurrence.hit.severity,
       };
       if (occurrence.server) report.server = occurrence.server;

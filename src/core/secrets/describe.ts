@@ -1,7 +1,21 @@
+import type { ClientId } from '../config/clientIds';
+import { REFERENCE_SYNTAX } from '../served/secretFix';
 import { maskSecret } from './mask';
 import type { SecretOccurrence } from './scanConfig';
 
-const ADVICE = 'anyone who can read this file can use it. Move it to SecretStorage or an environment reference.';
+const ANYONE = 'anyone who can read this file can use it.';
+
+/**
+ * What helps, by client: VS Code and the clients with a reference syntax can keep the value
+ * elsewhere (the quick fix does it); the others cannot, and saying otherwise would mislead.
+ */
+export function adviceFor(client: ClientId | undefined): string {
+  if (client === 'vscode' || client === 'mcp-warden') return `${ANYONE} Move it to SecretStorage (quick fix).`;
+  if (client && client in REFERENCE_SYNTAX) return `${ANYONE} Move it to SecretStorage and refer to it from an environment variable (quick fix).`;
+  if (client === 'codex') return `${ANYONE} Let Codex forward it from your environment instead (\`env_vars\`, \`bearer_token_env_var\`).`;
+  if (client === undefined || client === 'generic') return `${ANYONE} Move it to SecretStorage or an environment reference, if the client that reads this file supports one.`;
+  return `${ANYONE} This client has no way to refer to a value kept elsewhere: rotate the token, limit its scope, and keep this file private.`;
+}
 
 /** Where the secret sits, in words: `env "GITHUB_TOKEN"`, `the URL in env "DATABASE_URL"`, … */
 export function describePlace(occurrence: SecretOccurrence): string {
@@ -14,7 +28,8 @@ export function describePlace(occurrence: SecretOccurrence): string {
 }
 
 /** The finding's message. It names the provider when known and shows at most a short prefix. */
-export function describeSecret(occurrence: SecretOccurrence): string {
+export function describeSecret(occurrence: SecretOccurrence, client?: ClientId): string {
+  const ADVICE = adviceFor(client);
   const { hit, secret } = occurrence;
   const masked = maskSecret(secret, hit.publicPrefix);
   const place = describePlace(occurrence);

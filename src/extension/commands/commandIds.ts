@@ -6,6 +6,7 @@ export const CommandId = {
   ShowRuleDocs: 'mcpWarden.showRuleDocs',
   IgnoreFinding: 'mcpWarden.ignoreFinding',
   MoveSecret: 'mcpWarden.moveSecret',
+  MoveAllSecrets: 'mcpWarden.moveAllSecrets',
   PutSecretBack: 'mcpWarden.putSecretBack',
   ManageSecrets: 'mcpWarden.manageSecrets',
   RevealSecret: 'mcpWarden.revealSecret',

@@ -41,6 +41,21 @@ export async function moveSecretCommand(ctx: MoveContext, uri: vscode.Uri, findi
   return replaceWithReference(ctx, document, tracked, server, target);
 }
 
+/** Moves every movable secret of the file, one server at a time (each move re-reads the file). */
+export async function moveAllSecretsCommand(ctx: MoveContext, uri: vscode.Uri): Promise<number> {
+  let moved = 0;
+  const tried = new Set<string>();
+  for (let round = 0; round < 200; round++) {
+    const document = await vscode.workspace.openTextDocument(uri);
+    ctx.warden.linter.lintRelated(ctx.warden.index.fromDocument(document));
+    const next = ctx.warden.linter.findingsFor(uri).find((f) => f.ruleId === SECRET_RULE && f.server !== undefined && !tried.has(`${f.server}#${f.path.join('/')}`));
+    if (!next) break;
+    tried.add(`${next.server}#${next.path.join('/')}`);
+    if (await moveSecretCommand(ctx, uri, next.range.start)) moved++;
+  }
+  return moved;
+}
+
 async function storeAll(ctx: MoveContext, tracked: TrackedConfig, server: ServerEntry, findings: Finding[]): Promise<{ value: string; name: string }[] | undefined> {
   const secrets = new Map<string, { value: string; name: string }>();
   try {

@@ -2,18 +2,52 @@ import * as vscode from 'vscode';
 import { CLIENTS, type Finding } from '../../core/index';
 import { REFERENCE_SYNTAX, fieldOf } from '../../core/served/secretFix';
 import type { ActionContributor, RangeContributor } from '../codeActions';
+import type { TrackedConfig } from '../configIndex';
 import { SECRET_RULE } from './moveSecret';
+
+let findingsOf: (uri: vscode.Uri) => Finding[] = () => [];
+
+/** Gives the actions access to the file's current findings (set once by the extension). */
+export function setFindingSource(source: (uri: vscode.Uri) => Finding[]): void {
+  findingsOf = source;
+}
+
+function allSecretFindings(document: vscode.TextDocument): Finding[] {
+  return findingsOf(document.uri).filter((f) => f.ruleId === SECRET_RULE);
+}
+
+/** Whether the quick fix can move this finding's secret: VS Code serves it, or the client has a reference syntax for the field. */
+export function movability(tracked: TrackedConfig, finding: Finding, canServe: boolean): { servable: boolean; byReference: boolean } | undefined {
+  if (finding.ruleId !== SECRET_RULE || !finding.server) return undefined;
+  const client = tracked.config.client;
+  const server = tracked.config.servers.find((s) => s.name === finding.server);
+  if (!client || !server) return undefined;
+  const servable = (client === 'vscode' && canServe && tracked.config.scope === 'workspace') || client === 'mcp-warden';
+  const syntax = REFERENCE_SYNTAX[client];
+  const byReference = syntax !== undefined && syntax.fields.includes(fieldOf(server, finding.path));
+  return { servable, byReference };
+}
+
+/** "Move all secrets in this file", for the quick-fix menu and `source.fixAll.mcpWarden`. */
+export function moveAllAction(document: vscode.TextDocument, tracked: TrackedConfig, findings: Finding[], canServe: boolean, kind: vscode.CodeActionKind, minCount = 1): vscode.CodeAction | undefined {
+  const movable = findings.filter((f) => {
+    const m = movability(tracked, f, canServe);
+    return m !== undefined && (m.servable || m.byReference);
+  });
+  if (movable.length < minCount) return undefined;
+  const title = `Move all ${movable.length} secret${movable.length === 1 ? '' : 's'} in this file to SecretStorage`;
+  const action = new vscode.CodeAction(title, kind);
+  action.command = { title, command: 'mcpWarden.moveAllSecrets', arguments: [document.uri] };
+  return action;
+}
 
 /** "Move secret to SecretStorage" on each plaintext-secret finding whose client can work without it. */
 export function secretActions(canServe: boolean): ActionContributor {
   return (document, tracked, finding, diagnostic) => {
-    if (finding.ruleId !== SECRET_RULE || !finding.server) return [];
-    const client = tracked.config.client;
-    const server = tracked.config.servers.find((s) => s.name === finding.server);
-    if (!client || !server) return [];
-    const servable = (client === 'vscode' && canServe && tracked.config.scope === 'workspace') || client === 'mcp-warden';
-    const syntax = REFERENCE_SYNTAX[client];
-    const byReference = syntax !== undefined && syntax.fields.includes(fieldOf(server, finding.path));
+    const m = movability(tracked, finding, canServe);
+    if (!m) return [];
+    const client = tracked.config.client!;
+    const { servable, byReference } = m;
     if (!servable && !byReference) return [whyNot(document, finding, diagnostic, CLIENTS[client].name)];
     const title = servable
       ? 'Move secret to SecretStorage (MCP Warden serves this server)'
@@ -22,7 +56,8 @@ export function secretActions(canServe: boolean): ActionContributor {
     action.command = { title, command: 'mcpWarden.moveSecret', arguments: [document.uri, finding.range.start] };
     action.diagnostics = [diagnostic];
     action.isPreferred = true;
-    return [action];
+    const all = moveAllAction(document, tracked, allSecretFindings(document), canServe, vscode.CodeActionKind.QuickFix, 2);
+    return all ? [action, all] : [action];
   };
 }
 
