@@ -93,7 +93,7 @@ export function detectExfiltration(ctx: FieldContext): void {
     const text = view.slice(clause.start, clause.end);
     const param = mentionsParameter(text, ctx.scope.parameters);
     if (!param || !unnegatedTransfer(text, view, clause.start)) continue;
-    report(m.index, m.index + m[0].length, 'warning', `Tells the model to take data from another tool ("${ctx.originalOf(m.index, m.index + m[0].length)}") and pass it into the "${param}" parameter: the server receives what the other tool returns.`, [`parameter: ${param}`], { parameter: param, what: 'what another tool returns' });
+    report(m.index, m.index + m[0].length, 'warning', `Tells the model to take data from another tool ("${ctx.originalOf(m.index, m.index + m[0].length)}") and pass it into the "${param}" parameter: the server receives what the other tool returns.`, [`parameter: ${param}`]);
   }
 
   for (const m of view.matchAll(PUBLIC_G)) {
