@@ -177,7 +177,9 @@ export async function run(): Promise<void> {
   }
   const slope = (key: keyof Sample) => logLogSlope(rows.map((r) => ({ size: r.size, time: r.sample[key] })));
   const from100 = (key: keyof Sample) => logLogSlope(rows.filter((r) => r.size >= 100).map((r) => ({ size: r.size, time: r.sample[key] })));
-  const largeSlope = Math.max(from100('base'), from100('engine'));
+  // The bare parser itself grows faster than linearly on large texts (memory effects), so growth is
+  // judged by how much faster than the parser the engine grows.
+  const excessSlope = Math.max(from100('base'), from100('engine')) - from100('parseTree');
   console.log(
     `Growth (log-log slope of time over servers, 1.00 = linear; from 100 servers up in brackets): all ${slope('engine').toFixed(2)} (${from100('engine').toFixed(2)}), ` +
       `base ${slope('base').toFixed(2)} (${from100('base').toFixed(2)}), load ${slope('load').toFixed(2)}, parseTree ${slope('parseTree').toFixed(2)}, parse ${slope('parse').toFixed(2)}.`,
@@ -188,7 +190,8 @@ export async function run(): Promise<void> {
   const verdict = (ratio: number) => `${ratio <= TARGET_RATIO ? 'met' : 'MISSED'} (worst ${ratio.toFixed(2)}×)`;
   console.log(
     `Target ≤ ${TARGET_RATIO}× a bare parse at every size: base vs parseTree ${verdict(worst('base', 'parseTree'))}, vs parse ${verdict(worst('base', 'parse'))}; ` +
-      `all rules vs parseTree ${verdict(worst('engine', 'parseTree'))}, vs parse ${verdict(worst('engine', 'parse'))}; growth ${largeSlope <= 1.15 ? 'linear' : 'SUPERLINEAR'}.`,
+      `all rules vs parseTree ${verdict(worst('engine', 'parseTree'))}, vs parse ${verdict(worst('engine', 'parse'))}; ` +
+      `growth ${excessSlope <= 0.15 ? 'linear' : 'SUPERLINEAR'} (slope at most ${excessSlope.toFixed(2)} above the bare parseTree's from 100 servers up).`,
   );
   breakdown(1_000, 15);
 }
