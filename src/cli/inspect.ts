@@ -251,9 +251,11 @@ function loadFiles(paths: string[], io: CliIo, client: ClientId | undefined, use
   const machine = currentMachineEnv(io.env);
   const files: ConfigFile[] = [];
   let failed = false;
-  const load = (path: string, explicit: boolean, scope?: ConfigFile['scope']) => {
+  // --client names the dialect of the files you name; discovered files keep the client their location says.
+  const load = (path: string, explicit: boolean, scope?: ConfigFile['scope'], known?: ClientId) => {
+    const forced = known ?? (explicit ? client : undefined);
     try {
-      files.push(readConfigFile({ path, explicit, home: machine.home, ...(client ? { client } : {}), ...(scope ? { scope } : {}) }));
+      files.push(readConfigFile({ path, explicit, home: machine.home, ...(forced ? { client: forced } : {}), ...(scope ? { scope } : {}) }));
     } catch (e) {
       io.stderr(`mcp-warden: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       failed = true;
@@ -261,7 +263,7 @@ function loadFiles(paths: string[], io: CliIo, client: ClientId | undefined, use
   };
   if (paths.length === 0) {
     for (const f of findConfigFiles(io.cwd).files) load(f, false);
-    if (user) for (const loc of existingUserConfigs(machine)) load(loc.path, false, loc.scope);
+    if (user) for (const loc of existingUserConfigs(machine)) load(loc.path, false, loc.scope, loc.client);
   }
   for (const p of paths) {
     const abs = resolve(io.cwd, p);

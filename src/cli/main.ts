@@ -65,6 +65,11 @@ export async function runCli(argv: string[], io: CliIo, isTty = false): Promise<
 }
 
 if (require.main === module) {
+  // `mcp-warden scan | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const packageRoot = findPackageRoot(__dirname);
   let version = '0.0.0';
   try {

@@ -64,9 +64,11 @@ export function loadProject(options: LoadOptions, io: CliIo): LoadedProject | un
   const machine = currentMachineEnv(io.env);
   const files: ConfigFile[] = [];
   const roots: string[] = [];
-  const load = (path: string, explicit: boolean, scope?: ConfigFile['scope']) => {
+  // --client names the dialect of the files you name; discovered files keep the client their location says.
+  const load = (path: string, explicit: boolean, scope?: ConfigFile['scope'], known?: ClientId) => {
+    const forced = known ?? (explicit ? options.client : undefined);
     try {
-      files.push(readConfigFile({ path, explicit, home: machine.home, ...(options.client ? { client: options.client } : {}), ...(scope ? { scope } : {}) }));
+      files.push(readConfigFile({ path, explicit, home: machine.home, ...(forced ? { client: forced } : {}), ...(scope ? { scope } : {}) }));
     } catch (e) {
       fail(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
@@ -79,7 +81,7 @@ export function loadProject(options: LoadOptions, io: CliIo): LoadedProject | un
   };
   if (options.paths.length === 0) {
     searchFolder(io.cwd);
-    if (options.user) for (const loc of existingUserConfigs(machine)) load(loc.path, false, loc.scope);
+    if (options.user) for (const loc of existingUserConfigs(machine)) load(loc.path, false, loc.scope, loc.client);
   }
   for (const p of options.paths) {
     const abs = resolve(io.cwd, p);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { loadConfigBytes, loadConfigText, type ConfigFile, type Scope } from '../core/index';
+import { loadConfigBytes, loadConfigText, type ClientId, type ConfigFile, type Scope } from '../core/index';
 
 export type Origin = 'open' | 'workspace' | 'user';
 
@@ -41,7 +41,7 @@ export class ConfigIndex {
     return this.put({ uri: document.uri, origin: previous?.origin === 'user' || previous?.origin === 'workspace' ? previous.origin : 'open', config, version: document.version });
   }
 
-  fromBytes(uri: vscode.Uri, bytes: Uint8Array, origin: Origin, maxFileBytes: number, scope?: Scope, byteLength?: number): TrackedConfig {
+  fromBytes(uri: vscode.Uri, bytes: Uint8Array, origin: Origin, maxFileBytes: number, scope?: Scope, byteLength?: number, client?: ClientId): TrackedConfig {
     const config = loadConfigBytes(bytes, {
       path: pathOfUri(uri),
       home: this.home,
@@ -49,6 +49,7 @@ export class ConfigIndex {
       maxFileBytes,
       ...(scope ? { scope } : {}),
       ...(byteLength !== undefined ? { byteLength } : {}),
+      ...(client ? { client } : {}),
     });
     return this.put({ uri, origin, config });
   }

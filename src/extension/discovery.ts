@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { clientFromPath, userConfigLocations, WORKSPACE_FILES, type Scope } from '../core/index';
+import { clientFromPath, userConfigLocations, WORKSPACE_FILES, type ClientId, type Scope } from '../core/index';
 import { currentMachineEnv } from '../node/machineEnv';
 import { pathOfUri, type ConfigIndex, type Origin } from './configIndex';
 import type { Log } from './log';
@@ -23,21 +23,21 @@ export async function findWorkspaceConfigs(): Promise<vscode.Uri[]> {
 }
 
 /** User-level config files that exist: every client's known locations plus this editor's own User folder. */
-export async function findUserConfigs(context: vscode.ExtensionContext): Promise<{ uri: vscode.Uri; scope: Scope }[]> {
-  const candidates = new Map<string, Scope>();
-  for (const loc of userConfigLocations(currentMachineEnv())) candidates.set(loc.path, loc.scope);
+export async function findUserConfigs(context: vscode.ExtensionContext): Promise<{ uri: vscode.Uri; scope: Scope; client?: ClientId }[]> {
+  const candidates = new Map<string, { scope: Scope; client?: ClientId }>();
+  for (const loc of userConfigLocations(currentMachineEnv())) candidates.set(loc.path, { scope: loc.scope, client: loc.client });
   if (context.globalStorageUri.scheme === 'file') {
     const userDir = vscode.Uri.joinPath(context.globalStorageUri, '..', '..');
     for (const rel of ['mcp.json', 'globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json', 'globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json']) {
-      candidates.set(pathOfUri(vscode.Uri.joinPath(userDir, rel)), 'user');
+      candidates.set(pathOfUri(vscode.Uri.joinPath(userDir, rel)), { scope: 'user' });
     }
   }
-  const found: { uri: vscode.Uri; scope: Scope }[] = [];
+  const found: { uri: vscode.Uri; scope: Scope; client?: ClientId }[] = [];
   await Promise.all(
-    [...candidates].map(async ([path, scope]) => {
+    [...candidates].map(async ([path, known]) => {
       const uri = vscode.Uri.file(path);
       try {
-        if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) found.push({ uri, scope });
+        if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) found.push({ uri, ...known });
       } catch {
         /* not on this machine */
       }
@@ -47,7 +47,7 @@ export async function findUserConfigs(context: vscode.ExtensionContext): Promise
 }
 
 /** Reads a config from disk into the index, unless an editor holds it (the editor's text wins). */
-export async function loadFromDisk(index: ConfigIndex, uri: vscode.Uri, origin: Origin, maxFileBytes: number, log: Log, scope?: Scope): Promise<boolean> {
+export async function loadFromDisk(index: ConfigIndex, uri: vscode.Uri, origin: Origin, maxFileBytes: number, log: Log, scope?: Scope, client?: ClientId): Promise<boolean> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) {
     const tracked = index.fromDocument(open, scope);
@@ -56,8 +56,8 @@ export async function loadFromDisk(index: ConfigIndex, uri: vscode.Uri, origin: 
   }
   try {
     const size = (await vscode.workspace.fs.stat(uri)).size;
-    if (size > maxFileBytes) index.fromBytes(uri, new Uint8Array(0), origin, maxFileBytes, scope, size);
-    else index.fromBytes(uri, await vscode.workspace.fs.readFile(uri), origin, maxFileBytes, scope);
+    if (size > maxFileBytes) index.fromBytes(uri, new Uint8Array(0), origin, maxFileBytes, scope, size, client);
+    else index.fromBytes(uri, await vscode.workspace.fs.readFile(uri), origin, maxFileBytes, scope, undefined, client);
     return true;
   } catch (e) {
     log.warn(`Cannot read ${uri.fsPath}: ${(e as Error).message}`);

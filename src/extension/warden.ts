@@ -52,7 +52,7 @@ export class Warden implements vscode.Disposable {
   /** Reads the user-level configs of every client on this machine; `show` publishes their diagnostics. */
   async scanUserConfigs(show: boolean): Promise<number> {
     const found = await findUserConfigs(this.context);
-    for (const { uri, scope } of found) await loadFromDisk(this.index, uri, 'user', this.settings.maxFileBytes, this.log, scope);
+    for (const { uri, scope, client } of found) await loadFromDisk(this.index, uri, 'user', this.settings.maxFileBytes, this.log, scope, client);
     if (show) this.linter.showUserFiles = true;
     this.log.info(`User level: ${found.length} MCP config file${found.length === 1 ? '' : 's'} found${found.length ? ': ' + found.map((f) => f.uri.fsPath).join(', ') : ''}.`);
     this.linter.lintAll();
