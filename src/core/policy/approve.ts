@@ -1,6 +1,7 @@
 import { parseTree, type ParseError } from 'jsonc-parser';
 import type { TextEdit } from '../model/finding';
 import type { ServerEntry } from '../model/server';
+import type { Approval } from './evaluate';
 import { identityOf } from './identity';
 import { inlineJson, jsonAddProperty, jsonAppend } from './jsonEdit';
 import { POLICY_SCHEMA_VERSION } from './model';
@@ -28,6 +29,14 @@ export function policyEntryFor(server: ServerEntry): PolicyEntryJson {
   else if (id.url !== undefined) entry.url = id.url.replace(/[?#].*$/, '');
   else if (id.commandLine !== undefined) entry.command = id.commandLine;
   return entry;
+}
+
+/**
+ * Whether adding an allow entry would approve a server the policy now rejects: yes when it is not
+ * listed or listed for other versions; never when a deny entry matches (deny wins over any allow).
+ */
+export function approvalCanHelp(approval: Approval): boolean {
+  return approval.state === 'unlisted' || approval.state === 'version-not-allowed';
 }
 
 /**

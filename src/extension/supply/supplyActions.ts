@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { ActionContributor } from '../codeActions';
 import { isUnpinnedData } from '../../core/launch/pin';
+import { approvalCanHelp } from '../../core/policy/approve';
+import type { UnapprovedServerData } from '../../core/rules/unapproved-server';
 
 const pinned = new Map<string, string>();
 
@@ -13,7 +15,11 @@ export function pinKey(ecosystem: string, name: string, wanted?: string): string
   return `${ecosystem}:${name}@${wanted ?? ''}`;
 }
 
-/** "Pin to …" on unpinned-package, "Approve this server" on unapproved-server. */
+function isUnapprovedData(data: unknown): data is UnapprovedServerData {
+  return typeof data === 'object' && data !== null && (data as UnapprovedServerData).kind === 'unapproved-server';
+}
+
+/** "Pin to …" on unpinned-package; "Approve this server" on unapproved-server unless a deny entry matches it (deny wins). */
 export const supplyActions: ActionContributor = (document, _tracked, finding, diagnostic) => {
   if (finding.ruleId === 'unpinned-package' && isUnpinnedData(finding.data) && finding.data.request) {
     const known = pinned.get(pinKey(finding.data.request.ecosystem, finding.data.request.name, finding.data.request.wanted));
@@ -24,7 +30,7 @@ export const supplyActions: ActionContributor = (document, _tracked, finding, di
     action.isPreferred = true;
     return [action];
   }
-  if (finding.ruleId === 'unapproved-server' && finding.server) {
+  if (finding.ruleId === 'unapproved-server' && finding.server && isUnapprovedData(finding.data) && approvalCanHelp(finding.data.approval)) {
     const title = `Approve server "${finding.server}" (add it to the policy)`;
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     action.command = { title, command: 'mcpWarden.approveInPolicy', arguments: [document.uri, finding.server] };

@@ -4,7 +4,9 @@ import { buildInventory, type InventoryRow } from '../../core/inventory/rows';
 import { inventoryCsv, inventoryJson, inventoryMarkdown } from '../../core/inventory/render';
 import { isUnpinnedData, pinEdit } from '../../core/launch/pin';
 import { applyTextEdits } from '../../core/policy/applyEdits';
+import type { TextEdit } from '../../core/model/finding';
 import { approveEdit, createPolicyFromServers } from '../../core/policy/approve';
+import { evaluatePolicy } from '../../core/policy/evaluate';
 import { mergeNpmConfigs, parseNpmrc } from '../../node/registry/npmrc';
 import { resolvePin, type RegistrySettings } from '../../node/registry/resolve';
 import { toWorkspaceEdit } from '../convert';
@@ -31,7 +33,11 @@ async function registrySettings(): Promise<RegistrySettings> {
 }
 
 /** Resolves the exact version from the registry (with a timeout), then writes it into the launch. */
-export async function pinPackageCommand(warden: Warden, uri: vscode.Uri, findingStart: number): Promise<string | undefined> {
+export async function pinPackageCommand(warden: Warden, uri: vscode.Uri | undefined, findingStart: number | undefined): Promise<string | undefined> {
+  if (!uri || typeof findingStart !== 'number') {
+    void vscode.window.showWarningMessage('MCP Warden: pin a package from the quick fix on its "unpinned-package" finding in an MCP config file.');
+    return undefined;
+  }
   const document = await vscode.workspace.openTextDocument(uri);
   const tracked = warden.index.fromDocument(document);
   warden.linter.lintRelated(tracked);
@@ -65,13 +71,27 @@ export async function pinPackageCommand(warden: Warden, uri: vscode.Uri, finding
 }
 
 /** Adds the server to the policy's allow list (creating the policy file if there is none). */
-export async function approveInPolicyCommand(warden: Warden, uri: vscode.Uri, serverName: string, reloadPolicy: () => Promise<void>): Promise<boolean> {
+export async function approveInPolicyCommand(warden: Warden, uri: vscode.Uri | undefined, serverName: string | undefined, reloadPolicy: () => Promise<void>): Promise<boolean> {
   const target = policyUri();
-  const server = warden.index.get(uri)?.config.servers.find((s) => s.name === serverName);
-  if (!target || !server) return false;
+  const server = uri && serverName ? warden.index.get(uri)?.config.servers.find((s) => s.name === serverName) : undefined;
+  if (!target || !server) {
+    void vscode.window.showWarningMessage('MCP Warden: approve a server from the quick fix on its "unapproved-server" finding in an MCP config file.');
+    return false;
+  }
+  const policy = warden.linter.policy;
+  if (policy && evaluatePolicy(policy, server).state === 'denied') {
+    void vscode.window.showWarningMessage(`MCP Warden: "${serverName}" is denied by ${vscode.workspace.asRelativePath(target)}; a deny entry wins over any approval. Remove the deny entry first if the server is fine.`);
+    return false;
+  }
   const existing = await readText(target);
   const text = existing ?? createPolicyFromServers([]);
-  const edits = approveEdit(text, server);
+  let edits: TextEdit[];
+  try {
+    edits = approveEdit(text, server);
+  } catch (e) {
+    void vscode.window.showWarningMessage(`MCP Warden could not approve "${serverName}": ${(e as Error).message}`);
+    return false;
+  }
   const edit = new vscode.WorkspaceEdit();
   if (existing === undefined) {
     edit.createFile(target, { ignoreIfExists: true });
