@@ -13,9 +13,13 @@ export function policyUri(): vscode.Uri | undefined {
   return folder ? vscode.Uri.joinPath(folder.uri, setting) : undefined;
 }
 
+/** The text of an open editor (with its unsaved changes), else of the file on disk. */
 export async function readText(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
+  return open ? open.getText() : readSaved(uri);
+}
+
+async function readSaved(uri: vscode.Uri): Promise<string | undefined> {
   try {
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
@@ -23,11 +27,15 @@ export async function readText(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
-/** Reads the policy; no file means no policy (the `unapproved-server` rule stays silent). */
+/**
+ * Reads the policy as saved; no file means no policy (the `unapproved-server` rule stays silent).
+ * Not from an open editor: the file watcher reports a change on disk before that editor reloads, and
+ * unsaved edits are not in effect anywhere else (the CLI reads the file).
+ */
 export async function loadPolicy(log: Log): Promise<Policy | undefined> {
   const uri = policyUri();
   if (!uri) return undefined;
-  const text = await readText(uri);
+  const text = await readSaved(uri);
   if (text === undefined) return undefined;
   const { policy, problems } = readPolicy(text.replace(/^\uFEFF/, ''), uri.fsPath);
   for (const p of problems) log.warn(`Policy ${uri.fsPath}: ${(p as { message?: string }).message ?? JSON.stringify(p)}`);
