@@ -106,9 +106,7 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
     await editor.keyboard.press('Control+G');
     await editor.type(`${line + 1}:8`);
     await editor.keyboard.press('Enter');
-    await editor.keyboard.press('Control+.');
-    const menu = editor.page.locator('.action-widget').first();
-    await menu.waitFor({ state: 'visible', timeout: 10_000 });
+    const menu = await quickFixMenu(editor);
     const titles = await menu.locator('.monaco-list-row.action').evaluateAll((rows) => rows.map((r) => (r.getAttribute('aria-label') ?? '').replace(/, Quick Fix$/, '')));
     assert.deepEqual(titles, ['Hide the outbound tools of "sender" with excludeTools (send_message, post_webhook)', 'Disable server "sender" (mcp.excluded)', 'Ignore toxic-flow for server "sender" (workspace setting)', 'Show documentation for toxic-flow']);
     await animationsDone(editor);
@@ -117,8 +115,7 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
     const fixed = await editor.waitForState((s) => toxic(editor, s, GEMINI).length === 0, 20_000, 'the Gemini toxic flow to end');
     assert.equal(toxic(editor, fixed, VSCODE).length, 3, 'the VS Code session is untouched');
     await editor.keyboard.press('Control+S');
-    await editor.page.waitForFunction(() => !document.querySelector('.editor-group-container.active .tab.active.dirty'), undefined, { timeout: 10_000 });
-    const saved = JSON.parse(readFileSync(join(editor.workspace, GEMINI), 'utf8'));
+    const saved = JSON.parse(await fileOnceItHolds(join(editor.workspace, GEMINI), '"excludeTools"'));
     assert.deepEqual(saved.mcpServers.sender.excludeTools, ['send_message', 'post_webhook']);
     const after = await editor.waitForState((s) => s.extra.sessionsBanner !== undefined && (s.extra.sessionsBanner as string).startsWith('⚠ Toxic flow: 1'), 20_000, 'the banner to count one flow');
     assert.equal(after.extra.sessionsBanner, '⚠ Toxic flow: 1 data-leak combination of untrusted content with sensitive tools. Expand a session for the path.');
@@ -174,6 +171,28 @@ async function titleAction(editor: Editor, view: string, action: string): Promis
   const header = editor.page.locator('.pane-header', { hasText: view }).first();
   await header.hover();
   await header.locator(`.action-label[aria-label="${action}"]`).click();
+}
+
+/** A file's text once it holds `text` (a save lands on disk a moment after Ctrl+S). */
+async function fileOnceItHolds(path: string, text: string): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const content = readFileSync(path, 'utf8');
+    if (content.includes(text)) return content;
+    assert.ok(Date.now() < deadline, `${path} was not saved with ${text}:\n${content}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/** Ctrl+. at the cursor, once the light bulb says the code actions are there; pressed again if the menu does not open. */
+async function quickFixMenu(editor: Editor) {
+  await editor.page.locator('.editor-group-container.active .lightBulbWidget').first().waitFor({ state: 'visible', timeout: 15_000 });
+  const menu = editor.page.locator('.action-widget').first();
+  for (let attempt = 1; ; attempt++) {
+    await editor.keyboard.press('Control+.');
+    if (await menu.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) return menu;
+    assert.ok(attempt < 3, 'Ctrl+. opened no quick-fix menu');
+  }
 }
 
 /** Drags the sash between the sidebar and the editor to `x` pixels. */

@@ -268,9 +268,10 @@ function entryLine(editor: Editor, server: string): number {
   return line;
 }
 
+/** The row of a view whose label (not its description or tooltip) is exactly `label`, at a tree level. */
 function sidebarRow(editor: Editor, view: string, level: number, label: string) {
   const pane = editor.page.locator('.pane').filter({ has: editor.page.locator('.pane-header', { hasText: view }) }).first();
-  return pane.locator(`.monaco-list-row[aria-level="${level}"][aria-label^="${label} "]`).first();
+  return pane.locator(`.monaco-list-row[aria-level="${level}"]`).filter({ has: editor.page.locator('.label-name').getByText(label, { exact: true }) }).first();
 }
 
 async function titleAction(editor: Editor, view: string, action: string): Promise<void> {
@@ -320,10 +321,10 @@ async function openItem(editor: Editor, server: string, list: string, item?: str
   const find = async (level: string, label: string, after: number): Promise<number> => {
     const deadline = Date.now() + 15_000;
     for (;;) {
-      const all = await rows.evaluateAll((found) => found.map((r) => [r.getAttribute('aria-level') ?? '', r.getAttribute('aria-label') ?? '']));
-      const at = all.findIndex(([l, text], i) => i > after && l === level && (text!.startsWith(`${label} `) || (level === '1' && text!.startsWith(label))));
+      const all = await rows.evaluateAll((found) => found.map((r) => [r.getAttribute('aria-level') ?? '', r.querySelector('.label-name')?.textContent ?? '']));
+      const at = all.findIndex(([l, name], i) => i > after && l === level && name === label);
       if (at >= 0) return at;
-      assert.ok(Date.now() < deadline, `no "${label}" row (level ${level}) in the Servers view: ${JSON.stringify(all.map((r) => r[1]!.slice(0, 40)))}`);
+      assert.ok(Date.now() < deadline, `no "${label}" row (level ${level}) in the Servers view: ${JSON.stringify(all.map((r) => r[1]))}`);
       await editor.page.waitForTimeout(100);
     }
   };
@@ -331,7 +332,7 @@ async function openItem(editor: Editor, server: string, list: string, item?: str
     if ((await rows.nth(at).getAttribute('aria-expanded')) !== 'true') await rows.nth(at).click();
   };
   await titleAction(editor, 'Servers', 'Collapse All');
-  await expand(await find('1', editor.workspace, -1));
+  await expand(await find('1', 'VS Code', -1));
   const serverAt = await find('2', server, -1);
   await expand(serverAt);
   const listAt = await find('3', list, serverAt);

@@ -76,7 +76,7 @@ export class ChangeWarnings implements vscode.Disposable {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === tracked.uri.toString());
       const range = doc ? new vscode.Range(doc.positionAt(current.nameNode.offset), doc.positionAt(current.nameNode.offset + current.nameNode.length)) : rangeFromLines(tracked.config.lines.position(current.nameNode.offset), tracked.config.lines.position(current.nameNode.offset + current.nameNode.length));
       const list = byFile.get(tracked.uri.toString()) ?? [];
-      if (a.comparison?.status === 'changed') list.push(this.diagnostic(range, `Server "${a.server.name}" changed since it was approved: ${describe(a.comparison)}. Review the diff (MCP Warden: Show Changes Since Approval) before using it.`, 'tool-changed'));
+      if (a.comparison?.status === 'changed') list.push(this.diagnostic(range, `Server "${a.server.name}" changed since it was approved: ${describe(a.comparison)}. Review the diff (right-click the server in the MCP Warden view: Show Changes Since Approval) before using it.`, 'tool-changed'));
       if (a.findings.length) {
         const categories = [...new Set(a.findings.map((f) => f.category))].join(', ');
         list.push(this.diagnostic(range, `Server "${a.server.name}" offers ${a.findings.length} suspicious span${a.findings.length === 1 ? '' : 's'} in its tool definitions (${categories}). Open them in the MCP Warden view to see the exact words.`, a.findings[0]!.ruleId));
