@@ -118,7 +118,8 @@ export class Editor {
 
   /** MCP Warden diagnostics of one file (workspace-relative path, absolute path, or URI) in a state. */
   diagnosticsOf(state: WardenState, path: string): WardenDiagnostic[] {
-    const uri = path.startsWith('file:') ? path : this.uri(path);
+    // Anything with a scheme (file:, mcp-warden-definition:, …) is a URI already; the rest is a workspace path.
+    const uri = /^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path) ? path : this.uri(path);
     return state.diagnostics.find((file) => file.uri === uri)?.diagnostics ?? [];
   }
 

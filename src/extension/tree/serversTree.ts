@@ -17,8 +17,7 @@ export interface ItemMarks {
 
 /**
  * The MCP Warden sidebar: every server of every known config, with what it offers once connected.
- * Server text is shown as plain text with hidden characters made visible; tooltips are escaped,
- * untrusted Markdown (no links run, no HTML, no images).
+ * Server text is shown as plain text with hidden characters made visible, tooltips included.
  */
 export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
@@ -73,6 +72,14 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
+    const item = this.itemOf(node);
+    // Screen readers get the name and the short description, not the (long, plain-text) tooltip.
+    const label = typeof item.label === 'string' ? item.label : item.label?.label;
+    item.accessibilityInformation ??= { label: [label, item.description].filter((p) => typeof p === 'string' && p !== '').join(', ') };
+    return item;
+  }
+
+  private itemOf(node: TreeNode): vscode.TreeItem {
     switch (node.kind) {
       case 'config': {
         const c = node.tracked.config;
@@ -91,9 +98,11 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
         const text = this.live.snapshot(node.server)?.instructions ?? '';
         const item = new vscode.TreeItem('Instructions', vscode.TreeItemCollapsibleState.None);
         item.id = `instructions:${serverKey(node.server)}`;
-        item.description = visibleText(text, { singleLine: true, max: 100 });
+        item.description = shown(text, { singleLine: true, max: 100 });
         item.tooltip = plainTooltip(text);
         item.iconPath = new vscode.ThemeIcon('book');
+        item.contextValue = 'item-instructions';
+        item.command = { title: 'Open Definition', command: 'mcpWarden.openDefinition', arguments: [node] };
         this.mark(item, serverKey(node.server), 'server', 'instructions');
         return item;
       }
@@ -109,9 +118,9 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
       case 'item': {
         const snapshot = this.live.snapshot(node.server);
         const description = (snapshot && (itemFields(snapshot, node.list, node.name).find((f) => f.label === 'description')?.value ?? '')) || '';
-        const item = new vscode.TreeItem(visibleText(node.name, { singleLine: true, max: 80 }), vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(shown(node.name, { singleLine: true, max: 80 }), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `item:${serverKey(node.server)}:${node.list}:${node.name}`;
-        item.description = visibleText(description, { singleLine: true, max: 120 });
+        item.description = shown(description, { singleLine: true, max: 120 });
         item.tooltip = plainTooltip(description);
         item.contextValue = `item-${node.list}`;
         item.iconPath = new vscode.ThemeIcon('symbol-method');
@@ -121,7 +130,7 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
       }
       case 'field': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
-        item.description = visibleText(node.value, { singleLine: true, max: 160 });
+        item.description = shown(node.value, { singleLine: true, max: 160 });
         item.tooltip = plainTooltip(node.value);
         return item;
       }
@@ -141,8 +150,8 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
         return item;
       }
       case 'editorTool': {
-        const item = new vscode.TreeItem(visibleText(node.name, { singleLine: true, max: 80 }), vscode.TreeItemCollapsibleState.None);
-        item.description = visibleText(node.description, { singleLine: true, max: 120 });
+        const item = new vscode.TreeItem(shown(node.name, { singleLine: true, max: 80 }), vscode.TreeItemCollapsibleState.None);
+        item.description = shown(node.description, { singleLine: true, max: 120 });
         item.tooltip = plainTooltip(node.description);
         item.iconPath = new vscode.ThemeIcon('symbol-method');
         return item;
@@ -158,10 +167,8 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
     item.description = describeStatus(status, snapshot, node.server.disabled);
     item.iconPath = statusIcon(status);
     item.contextValue = `server-${status.state}`;
-    const tip = new vscode.MarkdownString();
-    tip.appendText(`${node.server.name} (${node.server.transport})\n`);
-    tip.appendText(status.state === 'error' ? `Error: ${status.message}` : describeStatus(status, snapshot, node.server.disabled));
-    item.tooltip = tip;
+    const detail = status.state === 'error' ? `Error: ${status.message}` : describeStatus(status, snapshot, node.server.disabled);
+    item.tooltip = plainTooltip(`${node.server.name} (${node.server.transport})\n${detail}`);
     this.mark(item, serverKey(node.server), 'server', node.server.name);
     return item;
   }
@@ -191,7 +198,7 @@ function describeStatus(status: LiveStatus, snapshot: LiveSnapshot | undefined, 
     case 'connected':
       return snapshot ? [count(snapshot.tools.length, 'tool'), count(snapshot.prompts.length, 'prompt'), count(snapshot.resources.length + snapshot.resourceTemplates.length, 'resource')].join(' · ') : 'connected';
     case 'error':
-      return `error: ${visibleText(status.message, { singleLine: true, max: 120 })}`;
+      return `error: ${shown(status.message, { singleLine: true, max: 120 })}`;
   }
 }
 
@@ -208,13 +215,21 @@ function statusIcon(status: LiveStatus): vscode.ThemeIcon {
   }
 }
 
-/** Hostile text as a tooltip: escaped Markdown, untrusted, hidden characters visible, bounded. */
-export function plainTooltip(text: string): vscode.MarkdownString {
-  const md = new vscode.MarkdownString();
-  md.isTrusted = false;
-  md.supportHtml = false;
-  md.appendText(visibleText(text, { max: 4000 }));
-  return md;
+/**
+ * Hostile text as a tooltip: a plain string, which VS Code shows as text (no Markdown, so no links, no
+ * HTML, no images, and no escaping backslashes either), hidden characters visible, bounded.
+ */
+export function plainTooltip(text: string): string {
+  return shown(text, { max: 4000 });
+}
+
+/**
+ * Server text made visible; a lone carriage return (it overwrites a terminal line) shows as ␍ instead of
+ * vanishing. Every input character gives at least one output character, so `max + 2` of them are enough.
+ */
+function shown(text: string, options: { singleLine?: boolean; max?: number } = {}): string {
+  const head = options.max === undefined ? text : text.slice(0, options.max + 2);
+  return visibleText(head.replace(/\r(?!\n)/g, '␍'), options);
 }
 
 function groupEditorTools(): { name: string; tools: { name: string; description: string }[] }[] {
