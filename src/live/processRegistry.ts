@@ -1,4 +1,4 @@
-import { killProcessTreeSync } from './processTree';
+import { killProcessTreesSync } from './processTree';
 
 /** A spawned server the registry can stop. */
 export interface TrackedProcess {
@@ -8,9 +8,15 @@ export interface TrackedProcess {
   kill(): Promise<void>;
 }
 
+/** Signals that end a process by default; a host killed by one of them runs no `exit` hook and no `deactivate`. */
+const FATAL_SIGNALS: readonly NodeJS.Signals[] = process.platform === 'win32' ? ['SIGINT', 'SIGBREAK'] : ['SIGTERM', 'SIGINT', 'SIGHUP'];
+
 /**
  * Every live server process, so the host can stop them all (extension `deactivate`, CLI exit).
- * Registering the first process also installs a `process.on('exit')` hook that SIGKILLs what is left.
+ * Registering the first process also installs a `process.on('exit')` hook and, for SIGTERM, SIGINT and
+ * SIGHUP, a one-time handler that SIGKILL what is left with its process tree. The handler keeps the
+ * signal's meaning: when no other listener is left, it raises the signal again, so the host still ends.
+ * (An editor stopped with Ctrl+C or `systemctl stop` signals its extension host directly.)
  */
 export class ProcessRegistry {
   private readonly live = new Map<number, TrackedProcess>();
@@ -38,7 +44,7 @@ export class ProcessRegistry {
 
   /** Synchronous last resort for process exit. */
   killAllSync(): void {
-    for (const pid of this.live.keys()) killProcessTreeSync(pid);
+    killProcessTreesSync([...this.live.keys()]);
     this.live.clear();
   }
 
@@ -46,6 +52,12 @@ export class ProcessRegistry {
     if (this.exitHookInstalled) return;
     this.exitHookInstalled = true;
     process.once('exit', () => this.killAllSync());
+    for (const signal of FATAL_SIGNALS) {
+      process.once(signal, () => {
+        this.killAllSync();
+        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+      });
+    }
   }
 }
 

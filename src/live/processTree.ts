@@ -91,19 +91,20 @@ function procTable(): Map<number, number[]> {
 
 function psTable(): Promise<Map<number, number[]>> {
   return new Promise((resolve) => {
-    execFile('ps', ['-A', '-o', 'pid=,ppid='], { timeout: 5_000, maxBuffer: 8 * 1024 * 1024 }, (error, stdout) => {
-      const table = new Map<number, number[]>();
-      if (!error) {
-        for (const line of stdout.split('\n')) {
-          const [pid, ppid] = line.trim().split(/\s+/).map(Number);
-          if (!pid || ppid === undefined || Number.isNaN(ppid)) continue;
-          if (!table.has(ppid)) table.set(ppid, []);
-          table.get(ppid)!.push(pid);
-        }
-      }
-      resolve(table);
-    });
+    execFile('ps', ['-A', '-o', 'pid=,ppid='], { timeout: 5_000, maxBuffer: 8 * 1024 * 1024 }, (error, stdout) => resolve(error ? new Map() : parsePs(stdout)));
   });
+}
+
+/** parent pid → child pids, from `ps -o pid=,ppid=` output. */
+function parsePs(stdout: string): Map<number, number[]> {
+  const table = new Map<number, number[]>();
+  for (const line of stdout.split('\n')) {
+    const [pid, ppid] = line.trim().split(/\s+/).map(Number);
+    if (!pid || ppid === undefined || Number.isNaN(ppid)) continue;
+    if (!table.has(ppid)) table.set(ppid, []);
+    table.get(ppid)!.push(pid);
+  }
+  return table;
 }
 
 function signal(pid: number, sig: NodeJS.Signals): void {
@@ -155,17 +156,32 @@ export async function killProcessTree(child: ChildProcess, graceMs: number, gent
   await wait(graceMs);
 }
 
-/** For `process.on('exit')`: no waiting, no descendant walk; the group and the process get SIGKILL. */
-export function killProcessTreeSync(pid: number): void {
+/**
+ * For process exit and fatal signals: no waiting. Each process, its group and every descendant found
+ * (also ones that left the group; the process table is read synchronously, once) get SIGKILL at once.
+ */
+export function killProcessTreesSync(pids: readonly number[]): void {
+  if (pids.length === 0) return;
   if (isWindows) {
-    try {
-      execFileSync('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true, timeout: 5_000 });
-    } catch {
-      /* already gone */
+    for (const pid of pids) {
+      try {
+        execFileSync('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true, timeout: 5_000 });
+      } catch {
+        /* already gone */
+      }
     }
     return;
   }
-  signalAll(pid, [], 'SIGKILL');
+  const table = process.platform === 'linux' ? procTable() : psTableSync();
+  for (const pid of pids) signalAll(pid, descendantsIn(table, [pid]), 'SIGKILL');
+}
+
+function psTableSync(): Map<number, number[]> {
+  try {
+    return parsePs(execFileSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8', timeout: 5_000, maxBuffer: 8 * 1024 * 1024 }));
+  } catch {
+    return new Map();
+  }
 }
 
 /** After a server exited by itself: SIGKILL whatever is left of its process group (Windows: its tree). */
