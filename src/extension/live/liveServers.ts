@@ -118,6 +118,9 @@ export class LiveServers implements vscode.Disposable {
       connectTimeoutMs: limits.get('connectTimeoutMs', live.DEFAULT_LIMITS.connectTimeoutMs),
       requestTimeoutMs: limits.get('requestTimeoutMs', live.DEFAULT_LIMITS.requestTimeoutMs),
       maxItemsPerList: limits.get('maxItemsPerServer', live.DEFAULT_LIMITS.maxItemsPerList),
+      // The tree cuts long text; the definition document shows it whole (an order may hide after 5 MB of padding).
+      // The read budget already bounds any one string.
+      maxTextLength: live.DEFAULT_LIMITS.maxOutputBytes,
     });
     connection.onDidChangeStatus(() => this.changed.fire(key));
     connection.onDidChangeSnapshot((change) => {
