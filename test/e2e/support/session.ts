@@ -35,13 +35,14 @@ export function makeSessionDirs(workspaceName: string): SessionDirs {
 
 /**
  * Copies a fixture folder from test/e2e/workspaces so that tests never touch the repository. In text files,
- * `__WORKSPACE__` and `__HOME__` become the session's real paths (e.g. a `~/.claude.json` project entry).
+ * `__WORKSPACE__` and `__HOME__` become the session's real paths (e.g. a `~/.claude.json` project entry), and
+ * `__REPO__` the repository root (e.g. the lab servers in `__REPO__/test/lab/servers/`).
  */
 export function copyFixture(name: string, to: string, dirs: SessionDirs): void {
   const from = join(WORKSPACES, name);
   if (!statSync(from, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`e2e: no fixture folder ${from}`);
   cpSync(from, to, { recursive: true });
-  substitute(to, { __WORKSPACE__: dirs.workspace, __HOME__: dirs.home });
+  substitute(to, { __WORKSPACE__: dirs.workspace, __HOME__: dirs.home, __REPO__: REPO_ROOT });
 }
 
 function substitute(dir: string, values: Record<string, string>): void {
