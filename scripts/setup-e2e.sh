@@ -31,6 +31,8 @@ code_server_ok() {
 # Chromium drives the workbench; the kerberos headers are only needed to build code-server's native modules.
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# A font with the control-picture glyphs (␛, ␍) that MCP Warden uses to show escapes, for readable screenshots.
+dpkg -s fonts-symbola >/dev/null 2>&1 || need_apt+=(fonts-symbola)
 if ! code_server_ok && [ ! -f /usr/include/gssapi/gssapi.h ]; then need_apt+=(libkrb5-dev); fi
 if [ ${#need_apt[@]} -gt 0 ]; then apt_install "${need_apt[@]}"; fi
 

@@ -168,9 +168,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // scopes) and shown only on request or with `mcpWarden.lintUserConfigs`.
   w.ready = loadPolicy(log)
     .then((policy) => (w.linter.policy = policy))
-    .then(() => w.scanWorkspace())
-    .then(() => w.scanUserConfigs(false))
-    .then(() => undefined);
+    .then(() => w.initialScan());
 }
 
 /** Stops every server the sidebar started, with their process trees. */

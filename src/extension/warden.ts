@@ -37,25 +37,35 @@ export class Warden implements vscode.Disposable {
     return vscode.Uri.joinPath(this.context.extensionUri, 'docs', 'rules', `${ruleId}.md`);
   }
 
+  /**
+   * The first scan: workspace and user-level configs are both read before anything is linted, so the
+   * first diagnostics already relate the two (a name defined in both scopes) instead of changing later.
+   */
+  async initialScan(): Promise<void> {
+    await this.scanWorkspace(false);
+    await this.scanUserConfigs(false, false);
+    this.linter.lintAll();
+  }
+
   /** Reads every workspace config from disk (or its open editor) and lints them all. */
-  async scanWorkspace(): Promise<number> {
+  async scanWorkspace(lint = true): Promise<number> {
     const uris = await findWorkspaceConfigs();
     let loaded = 0;
     for (const uri of uris) if (await loadFromDisk(this.index, uri, 'workspace', this.settings.maxFileBytes, this.log)) loaded++;
     for (const doc of vscode.workspace.textDocuments) if (isConfigDocument(doc, this.index) && !this.index.get(doc.uri)) this.index.fromDocument(doc);
     this.log.info(`Workspace: ${loaded} MCP config file${loaded === 1 ? '' : 's'} found.`);
     await this.refreshEnvFiles();
-    this.linter.lintAll();
+    if (lint) this.linter.lintAll();
     return loaded;
   }
 
   /** Reads the user-level configs of every client on this machine; `show` publishes their diagnostics. */
-  async scanUserConfigs(show: boolean): Promise<number> {
+  async scanUserConfigs(show: boolean, lint = true): Promise<number> {
     const found = await findUserConfigs(this.context);
     for (const { uri, scope, client } of found) await loadFromDisk(this.index, uri, 'user', this.settings.maxFileBytes, this.log, scope, client);
     if (show) this.linter.showUserFiles = true;
     this.log.info(`User level: ${found.length} MCP config file${found.length === 1 ? '' : 's'} found${found.length ? ': ' + found.map((f) => f.uri.fsPath).join(', ') : ''}.`);
-    this.linter.lintAll();
+    if (lint) this.linter.lintAll();
     return found.length;
   }
 

@@ -5,7 +5,7 @@ import type { AnalyzeContext, FieldRole, TargetRef, ToolFinding } from './types'
 import { show } from './visible';
 
 /** Longest stretch of one field shown in the document; findings past it point at the truncation note. */
-export const MAX_RENDERED_FIELD = 200_000;
+export const MAX_RENDERED_FIELD = 10_000_000;
 
 export interface DefinitionSpan {
   start: number;
