@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ServerEntry } from '../../core/index';
 import { LOCKFILE_PATH } from '../../core/lock/lockfile';
+import { readText } from '../workspaceText';
 
 export { identityOf, lockKeyOf } from '../../core/lock/serverKey';
 
@@ -21,14 +22,7 @@ export class Approvals {
 
   async read(server: ServerEntry): Promise<string | undefined> {
     const uri = this.lockUri(server);
-    if (!uri) return this.context.globalState.get<string>(USER_LOCK_KEY);
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open) return open.getText();
-    try {
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      return undefined;
-    }
+    return uri ? readText(uri) : this.context.globalState.get<string>(USER_LOCK_KEY);
   }
 
   async write(server: ServerEntry, text: string): Promise<void> {

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { CLIENTS, type Finding, type ServerEntry } from '../../core/index';
+import { CLIENTS, locateSecret, type Finding, type ServerEntry } from '../../core/index';
 import { planMoveToWarden, WARDEN_SERVERS_FILE } from '../../core/served/moveServer';
 import { freeSecretName } from '../../core/served/references';
 import { referenceFix, secretNameOf, secretValueAt } from '../../core/served/secretFix';
 import type { TrackedConfig } from '../configIndex';
+import { readText } from '../workspaceText';
 import { toWorkspaceEdit } from '../convert';
 import type { Warden } from '../warden';
 import type { SecretStore } from './secretStore';
@@ -60,7 +61,8 @@ async function storeAll(ctx: MoveContext, tracked: TrackedConfig, server: Server
   const secrets = new Map<string, { value: string; name: string }>();
   try {
     for (const f of findings) {
-      const value = secretValueAt(tracked.config, f.range);
+      // The decoded value as the client reads it (JSON, YAML and TOML escapes alike).
+      const value = locateSecret(tracked.config, f.range)?.value ?? secretValueAt(tracked.config, f.range);
       if (secrets.has(value)) continue;
       const chosen = new Set([...secrets.values()].map((s) => s.name));
       secrets.set(value, { value, name: await freeSecretName(secretNameOf(server, f.path), value, (n) => ctx.secrets.get(n), chosen) });
@@ -138,14 +140,4 @@ async function replaceWithReference(ctx: MoveContext, document: vscode.TextDocum
     `MCP Warden replaced the secret with ${fix.reference} and kept its value in SecretStorage (${secrets[0]!.name}). ${client} reads ${fix.variable} from ${fix.where}: set it there (e.g. from your password manager) before the next start. "MCP Warden: Reveal Stored Secret" shows the value.`,
   );
   return true;
-}
-
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
 }

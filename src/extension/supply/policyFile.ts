@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { readSaved } from '../workspaceText';
+
+export { readText } from '../workspaceText';
 import type { Policy } from '../../core/policy/model';
 import { readPolicy } from '../../core/policy/read';
 import type { Log } from '../log';
@@ -11,20 +14,6 @@ export function policyUri(): vscode.Uri | undefined {
   if (/^([a-zA-Z]:)?[\\/]/.test(setting)) return vscode.Uri.file(setting);
   const folder = vscode.workspace.workspaceFolders?.[0];
   return folder ? vscode.Uri.joinPath(folder.uri, setting) : undefined;
-}
-
-/** The text of an open editor (with its unsaved changes), else of the file on disk. */
-export async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  return open ? open.getText() : readSaved(uri);
-}
-
-async function readSaved(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
 }
 
 /**
