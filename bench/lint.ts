@@ -194,4 +194,23 @@ export async function run(): Promise<void> {
       `growth ${excessSlope <= 0.15 ? 'linear' : 'SUPERLINEAR'} (slope at most ${excessSlope.toFixed(2)} above the bare parseTree's from 100 servers up).`,
   );
   breakdown(1_000, 15);
+  knownServersWorstCase();
+}
+
+/**
+ * The generated servers above are unknown packages, so they form no toxic flow. Here every server is
+ * a well-known one (GitHub, filesystem, fetch…): hundreds of servers in one flow, the worst case for
+ * `toxic-flow`'s messages and related locations (it was cubic once: 27 s at 1,000 servers).
+ */
+function knownServersWorstCase(): void {
+  const packages = ['@modelcontextprotocol/server-github', '@modelcontextprotocol/server-filesystem', 'mcp-server-fetch', '@modelcontextprotocol/server-memory', 'some-mcp'];
+  const rule = ALL_RULES.find((r) => r.meta.id === 'toxic-flow')!;
+  console.log('\ntoxic-flow when every server is a well-known one (one big flow), ms per lint:');
+  for (const n of [10, 100, 1_000]) {
+    const servers: Record<string, unknown> = {};
+    for (let i = 0; i < n; i++) servers[`s${i}`] = { command: 'npx', args: ['-y', `${packages[i % packages.length]}@1.0.0`] };
+    const text = JSON.stringify({ mcpServers: servers }, null, 2);
+    const ms = median([1, 2, 3].map(() => timeMs(() => lintRun(text, [rule]), 1)));
+    console.log(`  ${String(n).padStart(5)} servers: ${fmt(ms).padStart(8)} ms (${fmt((ms * 1000) / n)} µs per server)`);
+  }
 }

@@ -44,8 +44,14 @@ export function flowMessage(flow: ToxicFlow, server: SessionServer): string {
   const path = flow.examples.get(server)!;
   const where = flow.session.root ? ` for ${flow.session.root.split('/').pop() || flow.session.root}` : '';
   const sentence = describePath(flow.kind, path);
-  const others = flow.servers.filter((s) => s !== server).map((s) => s.name);
-  const also = others.length > 0 ? ` Also in this flow: ${others.join(', ')}.` : '';
+  const others: string[] = [];
+  for (const s of flow.servers) {
+    if (others.length === MAX_NAMED_SERVERS) break;
+    if (s !== server) others.push(s.name);
+  }
+  const count = flow.servers.length - (flow.servers.includes(server) ? 1 : 0);
+  const named = others.join(', ') + (count > others.length ? ` and ${count - others.length} more` : '');
+  const also = count > 0 ? ` Also in this flow: ${named}.` : '';
   return `${KIND_TITLES[flow.kind]} in ${flow.session.clientName}${where}: ${sentence[0]!.toUpperCase()}${sentence.slice(1)}. ${upperFirst(KIND_WHY[flow.kind])}.${also} Disable or restrict one of them, split them into separate configs, or accept the flow in the policy.`;
 }
 
@@ -55,13 +61,36 @@ function upperFirst(s: string): string {
 
 /** What a server contributes to a flow, for related information. */
 export function roleOf(flow: ToxicFlow, server: SessionServer): string {
-  const parts: string[] = [];
-  for (const [capability, legs] of flow.providers) {
-    const mine = legs.filter((l) => l.server === server);
-    if (mine.length === 0) continue;
-    const names = mine.slice(0, 3).map((l) => (l.tool.guessed ? 'its tools (guessed)' : `\`${l.tool.tool}\``));
-    const more = mine.length > 3 ? ` +${mine.length - 3} more` : '';
-    parts.push(`${CAPABILITY_WORDS[capability]} through ${names.join(', ')}${more}`);
+  let roles = ROLES.get(flow);
+  if (!roles) {
+    roles = rolesOf(flow);
+    ROLES.set(flow, roles);
   }
-  return `${server.name}: ${parts.join('; ')}`;
+  return roles.get(server) ?? `${server.name}: `;
+}
+
+/** Servers named in a message; a flow through hundreds of servers names the first ones and a count. */
+export const MAX_NAMED_SERVERS = 10;
+
+const ROLES = new WeakMap<ToxicFlow, Map<SessionServer, string>>();
+
+/** Every server's role in one pass over the flow's legs (linear, however many servers take part). */
+function rolesOf(flow: ToxicFlow): Map<SessionServer, string> {
+  const parts = new Map<SessionServer, string[]>();
+  for (const [capability, legs] of flow.providers) {
+    const byServer = new Map<SessionServer, FlowLeg[]>();
+    for (const leg of legs) {
+      const list = byServer.get(leg.server) ?? [];
+      list.push(leg);
+      byServer.set(leg.server, list);
+    }
+    for (const [server, mine] of byServer) {
+      const names = mine.slice(0, 3).map((l) => (l.tool.guessed ? 'its tools (guessed)' : `\`${l.tool.tool}\``));
+      const more = mine.length > 3 ? ` +${mine.length - 3} more` : '';
+      const list = parts.get(server) ?? [];
+      list.push(`${CAPABILITY_WORDS[capability]} through ${names.join(', ')}${more}`);
+      parts.set(server, list);
+    }
+  }
+  return new Map([...parts].map(([server, p]) => [server, `${server.name}: ${p.join('; ')}`]));
 }

@@ -48,11 +48,17 @@ export const toxicFlow: Rule = {
   },
 };
 
+/** The other servers of the flow as related locations; the first few where hundreds take part. */
 function relatedServers(flow: ToxicFlow, server: SessionServer): RelatedReport[] {
-  return flow.servers
-    .filter((s) => s !== server && s.entry && s.file)
-    .map((s) => ({ file: s.file!, range: nodeRange(s.entry!.nameNode), message: roleOf(flow, s) }));
+  const out: RelatedReport[] = [];
+  for (const s of flow.servers) {
+    if (out.length === MAX_RELATED) break;
+    if (s !== server && s.entry && s.file) out.push({ file: s.file, range: nodeRange(s.entry.nameNode), message: roleOf(flow, s) });
+  }
+  return out;
 }
+
+const MAX_RELATED = 20;
 
 /** Remedies for this server that really end this flow through it once applied. */
 function verifiedFixes(project: Project, file: ConfigFile, flow: ToxicFlow, server: SessionServer, options: FlowOptions): Fix[] {
