@@ -44,12 +44,11 @@ export function flowMessage(flow: ToxicFlow, server: SessionServer): string {
   const path = flow.examples.get(server)!;
   const where = flow.session.root ? ` for ${flow.session.root.split('/').pop() || flow.session.root}` : '';
   const sentence = describePath(flow.kind, path);
-  const others: string[] = [];
-  for (const s of flow.servers) {
-    if (others.length === MAX_NAMED_SERVERS) break;
-    if (s !== server) others.push(s.name);
-  }
-  const count = flow.servers.length - (flow.servers.includes(server) ? 1 : 0);
+  // Distinct names: servers of the same name from several files of one session are named once.
+  const names = new Set<string>();
+  for (const s of flow.servers) if (s !== server && s.name !== server.name) names.add(s.name);
+  const others = [...names].slice(0, MAX_NAMED_SERVERS);
+  const count = names.size;
   const named = others.join(', ') + (count > others.length ? ` and ${count - others.length} more` : '');
   const also = count > 0 ? ` Also in this flow: ${named}.` : '';
   return `${KIND_TITLES[flow.kind]} in ${flow.session.clientName}${where}: ${sentence[0]!.toUpperCase()}${sentence.slice(1)}. ${upperFirst(KIND_WHY[flow.kind])}.${also} Disable or restrict one of them, split them into separate configs, or accept the flow in the policy.`;
