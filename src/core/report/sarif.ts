@@ -8,7 +8,19 @@ export interface SarifOptions {
   ruleHelp?: (ruleId: string) => string | undefined;
 }
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+export const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** One `tool.driver.rules` entry; `help` embeds the rule's doc page so code-scanning UIs can show it. */
+export function sarifRule(id: string, description: string, level: Severity, help: string | undefined, properties: Record<string, unknown>) {
+  return {
+    id,
+    name: id.replace(/(^|-)([a-z])/g, (_m, _d, ch: string) => ch.toUpperCase()),
+    shortDescription: { text: description },
+    ...(help ? { help: { text: help, markdown: help } } : {}),
+    defaultConfiguration: { level: SARIF_LEVEL[level] },
+    properties,
+  };
+}
 
 /** SARIF 2.1.0, one run. Paths inside `cwd` are relative to `%SRCROOT%`; others are file URIs. */
 export function formatSarif(input: ReportInput, options: SarifOptions): string {
@@ -24,17 +36,9 @@ export function formatSarif(input: ReportInput, options: SarifOptions): string {
             name: 'MCP Warden',
             semanticVersion: input.toolVersion,
             version: input.toolVersion,
-            rules: options.rules.map((r) => {
-              const help = options.ruleHelp?.(r.meta.id);
-              return {
-                id: r.meta.id,
-                name: r.meta.id.replace(/(^|-)([a-z])/g, (_m, _d, ch: string) => ch.toUpperCase()),
-                shortDescription: { text: r.meta.description },
-                ...(help ? { help: { text: help, markdown: help } } : {}),
-                defaultConfiguration: { level: LEVEL[r.meta.defaultSeverity] },
-                properties: { category: r.meta.category, tags: ['security', 'mcp', r.meta.category] },
-              };
-            }),
+            rules: options.rules.map((r) =>
+              sarifRule(r.meta.id, r.meta.description, r.meta.defaultSeverity, options.ruleHelp?.(r.meta.id), { category: r.meta.category, tags: ['security', 'mcp', r.meta.category] }),
+            ),
           },
         },
         originalUriBaseIds: { SRCROOT: { uri: toFileUri(input.cwd.replace(/\\/g, '/').replace(/\/?$/, '/')) } },
@@ -49,7 +53,7 @@ function result(f: Finding, cwd: string, ruleIndex: Map<string, number>) {
   return {
     ruleId: f.ruleId,
     ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
-    level: LEVEL[f.severity],
+    level: SARIF_LEVEL[f.severity],
     message: { text: f.message },
     locations: [location(f.file, f.start, f.end, cwd, logicalName(f))],
     ...(f.related.length > 0

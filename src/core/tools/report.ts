@@ -1,5 +1,5 @@
 import { SEVERITY_ORDER, type Severity } from '../model/finding';
-import { fingerprint } from '../report/sarif';
+import { fingerprint, SARIF_LEVEL, sarifRule } from '../report/sarif';
 import { TOOL_CATEGORIES } from './categories';
 import { isSuspicious } from './escalate';
 import type { ToolFinding } from './types';
@@ -54,7 +54,6 @@ export function formatToolsText(tools: readonly ToolVerdict[], options: { color?
   return lines.join('\n') + '\n';
 }
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 export interface ToolsSarifOptions {
   /** Path or URI of the analysed input, as it should appear in results. */
@@ -70,7 +69,7 @@ export function formatToolsSarif(tools: readonly ToolVerdict[], options: ToolsSa
     t.findings.map((f) => ({
       ruleId: f.ruleId,
       ruleIndex: ruleIndex.get(f.category)!,
-      level: LEVEL[f.severity],
+      level: SARIF_LEVEL[f.severity],
       message: { text: f.message },
       locations: [
         {
@@ -93,17 +92,9 @@ export function formatToolsSarif(tools: readonly ToolVerdict[], options: ToolsSa
               name: 'MCP Warden',
               semanticVersion: options.toolVersion,
               version: options.toolVersion,
-              rules: TOOL_CATEGORIES.map((c) => {
-                const help = options.ruleHelp?.(c.id);
-                return {
-                  id: c.id,
-                  name: c.id.replace(/(^|-)([a-z])/g, (_m, _d, ch: string) => ch.toUpperCase()),
-                  shortDescription: { text: c.description },
-                  ...(help ? { help: { text: help, markdown: help } } : {}),
-                  defaultConfiguration: { level: LEVEL[c.maxSeverity] },
-                  properties: { category: 'tools', tags: ['security', 'mcp', 'tool-poisoning'] },
-                };
-              }),
+              rules: TOOL_CATEGORIES.map((c) =>
+                sarifRule(c.id, c.description, c.maxSeverity, options.ruleHelp?.(c.id), { category: 'tools', tags: ['security', 'mcp', 'tool-poisoning'] }),
+              ),
             },
           },
           results,
