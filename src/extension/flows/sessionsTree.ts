@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { analyseProject, CAPABILITIES, COUNTED_CONFIDENCE, describePath, readFlowSettings, type Capability, type FlowAnalysis, type Session, type SessionServer, type ToxicFlow } from '../../core/index';
+import { analyseProject, CAPABILITIES, COUNTED_CONFIDENCE, describePath, type Capability, type FlowAnalysis, type Session, type SessionServer, type ToxicFlow } from '../../core/index';
+import { flowOptionsFor } from '../../core/flows/options';
 import { visibleText } from '../../core/text/visible';
 import type { Linter } from '../linter';
 import { plainTooltip } from '../tree/serversTree';
@@ -33,9 +34,9 @@ export class SessionsTree implements vscode.TreeDataProvider<Node> {
   constructor(private readonly linter: Linter) {}
 
   refresh(): FlowAnalysis {
-    const settings = this.linter.engineSettings;
-    const options = readFlowSettings(settings.flows ?? {}).options;
-    this.analysis = analyseProject(this.linter.project(), options);
+    // The rule's own options (settings plus the policy's accepted flows): same banner as the diagnostics, and one cached analysis.
+    const project = this.linter.project();
+    this.analysis = analyseProject(project, flowOptionsFor(project, this.linter.engineSettings));
     this.changed.fire(undefined);
     return this.analysis;
   }
