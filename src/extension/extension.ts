@@ -25,6 +25,7 @@ import { LiveServers } from './live/liveServers';
 import { DEFINITION_SCHEME, DefinitionDocuments } from './tree/definitionDocuments';
 import { ServersTree } from './tree/serversTree';
 import { treeCommands, type TreeCommandContext } from './tree/treeCommands';
+import { showRestrictedModeNoticeOnce } from './restrictedModeNotice';
 import { Warden } from './warden';
 
 let warden: Warden | undefined;
@@ -78,6 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       refreshSessions();
     }),
     live.onDidChange(() => tree.refresh()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => tree.refresh()),
     analysis,
     definitions,
     changes,
@@ -169,6 +171,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   w.ready = loadPolicy(log)
     .then((policy) => (w.linter.policy = policy))
     .then(() => w.initialScan());
+  void w.ready.then(() => showRestrictedModeNoticeOnce(context, w.index));
 }
 
 /** Stops every server the sidebar started, with their process trees. */

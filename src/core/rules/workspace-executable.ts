@@ -3,6 +3,7 @@ import { tokenFileRange } from '../launch/literal';
 import { launchOf } from '../launch/parse';
 import type { Token } from '../launch/types';
 import type { ConfigFile } from '../model/configFile';
+import type { ServerEntry } from '../model/server';
 import type { Rule } from './rule';
 
 const CONFIG_DIRS = /\/(?:\.vscode|\.cursor|\.roo|\.kiro|\.amazonq|\.gemini|\.zed|\.codex|\.continue)\/.*$/;
@@ -26,11 +27,37 @@ function insideRepository(path: string, roots: readonly string[], cwdOutside: bo
   return roots.some((r) => r !== '' && (p === r || p.startsWith(r + '/')));
 }
 
+/** The absolute path a relative launch path names, from the project folder (`..` resolved). */
+function resolveFrom(root: string, path: string): string {
+  const parts: string[] = [];
+  for (const part of `${root}/${path.replace(/\\/g, '/')}`.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.' && part !== '') parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}
+
+/** Where a flagged path really is: in the opened folder, or (relative, but climbing out of it) somewhere else. */
+function whereIs(path: string, roots: readonly string[]): string {
+  if (isAbsolute(path) || roots[0] === '') return 'from this repository';
+  const resolved = resolveFrom(roots[0]!, path);
+  return roots.some((r) => r !== '' && (resolved === r || resolved.startsWith(r + '/'))) ? 'from this repository' : `outside the opened folder (${resolved})`;
+}
+
+/** Above this many servers in one file, one finding lists them all (with related locations) instead of one each. */
+const GROUP_FROM = 3;
+
+interface Hit {
+  server: ServerEntry;
+  token: Token;
+  what: string;
+}
+
 /**
  * A project config (checked into the repository) that starts a program or script from inside the
  * repository: `./scripts/x.sh`, `node ./server.js`, `${workspaceFolder}/bin/x`, `npx ./tool`,
  * `npm run …`. Whoever opens the repo and starts the server runs whatever that file holds — including
- * changes from the last pull request.
+ * changes from the last pull request. Many such servers in one file make one finding.
  */
 export const workspaceExecutable: Rule = {
   meta: {
@@ -42,26 +69,31 @@ export const workspaceExecutable: Rule = {
   check(file, context) {
     if (file.scope !== 'workspace') return;
     const roots = [projectRootOf(file), ...context.project.workspaceRoots];
+    const hits: Hit[] = [];
     for (const server of file.servers) {
       if (server.disabled) continue;
       const launch = launchOf(server);
       if (!launch) continue;
       const cwd = server.cwd?.value;
       const cwdOutside = cwd !== undefined && isAbsolute(cwd) && !insideRepository(cwd, roots, false);
-      const say = (token: Token, what: string) =>
-        context.report({
-          server,
-          range: tokenFileRange(file.text, token),
-          path: token.field.path,
-          message: `Server "${server.name}" ${what} from this repository: anyone who opens the project and starts the server runs whatever that file holds, including changes from the last pull request. Review changes to it like code, or launch a pinned package instead.`,
-        });
       if (launch.localTarget && insideRepository(launch.localTarget.text, roots, cwdOutside)) {
-        say(launch.localTarget, `runs ${launch.localTarget.text}`);
+        hits.push({ server, token: launch.localTarget, what: `runs ${launch.localTarget.text} ${whereIs(launch.localTarget.text, roots)}` });
       } else if (!launch.runner && launch.program && PROJECT_SCRIPT_RUNNERS.has(launch.program) && !cwdOutside) {
         const sub = launch.words[1];
         const script = sub?.text === 'run' || sub?.text === 'run-script' ? launch.words[2] : sub?.text === 'start' ? sub : undefined;
-        if (script) say(script, `runs the "${script.text}" script of the package.json`);
+        if (script) hits.push({ server, token: script, what: `runs the "${script.text}" script of the package.json` });
       }
     }
+    const at = (hit: Hit) => ({ server: hit.server, range: tokenFileRange(file.text, hit.token), path: hit.token.field.path });
+    if (hits.length < GROUP_FROM) {
+      for (const hit of hits) context.report({ ...at(hit), message: `Server "${hit.server.name}" ${hit.what}: whoever starts it runs what that file holds, including changes from the last pull request.` });
+      return;
+    }
+    const names = hits.slice(0, 3).map((h) => `"${h.server.name}"`).join(', ');
+    context.report({
+      ...at(hits[0]!),
+      message: `${hits.length} servers run files of this project (${names}${hits.length > 3 ? ', …' : ''}): whoever starts them runs what those files hold.`,
+      related: hits.map((hit) => ({ file, range: tokenFileRange(file.text, hit.token), message: `Server "${hit.server.name}" ${hit.what}` })),
+    });
   },
 };

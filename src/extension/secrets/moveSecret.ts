@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { rotationFor } from '../../core/secrets/rotation';
 import { CLIENTS, locateSecret, type Finding, type ServerEntry } from '../../core/index';
 import { planMoveToWarden, WARDEN_SERVERS_FILE } from '../../core/served/moveServer';
 import { freeSecretName } from '../../core/served/references';
@@ -116,13 +117,32 @@ async function moveVsCodeServer(ctx: MoveContext, document: vscode.TextDocument,
   ctx.warden.index.fromDocument(document);
   ctx.warden.linter.lintAll();
   ctx.onServedChanged();
-  const names = secrets.map((s) => s.name).join(', ');
-  const pick = await vscode.window.showInformationMessage(
-    `MCP Warden moved the secret${secrets.length === 1 ? '' : 's'} of "${server.name}" to SecretStorage (${names}). VS Code now starts "${server.name}" through MCP Warden (${WARDEN_SERVERS_FILE}), which hands the secret to the server at launch.`,
-    `Open ${WARDEN_SERVERS_FILE}`,
-  );
-  if (pick) await vscode.window.showTextDocument(wardenDoc);
+  await explainMove(document, server, secrets, wardenDoc);
   return true;
+}
+
+/**
+ * After a move: where the token is now, that it was in the file (and maybe in git) so it must be rotated, with the
+ * provider's token page where known, and the way back as a button. In Restricted Mode VS Code starts no workspace
+ * server, so the message does not claim that it does.
+ */
+async function explainMove(document: vscode.TextDocument, server: ServerEntry, secrets: { value: string; name: string }[], wardenDoc: vscode.TextDocument): Promise<void> {
+  const names = secrets.map((s) => s.name).join(', ');
+  const rotation = secrets.map((s) => rotationFor(s.value)).find((r) => r.provider) ?? {};
+  const starts = vscode.workspace.isTrusted
+    ? `VS Code now starts "${server.name}" through MCP Warden, which hands ${secrets.length === 1 ? 'it' : 'them'} to the server at launch`
+    : `Once this folder is trusted, VS Code starts "${server.name}" through MCP Warden, which hands ${secrets.length === 1 ? 'it' : 'them'} to the server at launch`;
+  const rotate = `${secrets.length === 1 ? 'It was' : 'They were'} in ${vscode.workspace.asRelativePath(document.uri)}, and may be in git history: rotate ${secrets.length === 1 ? 'it' : 'them'}${rotation.provider ? ` at ${rotation.provider}` : ''}.`;
+  const rotateButton = rotation.url ? `Rotate at ${rotation.provider}` : undefined;
+  const openButton = `Open ${WARDEN_SERVERS_FILE}`;
+  const putBack = 'Put Back';
+  const pick = await vscode.window.showInformationMessage(
+    `MCP Warden moved the secret${secrets.length === 1 ? '' : 's'} of "${server.name}" to SecretStorage (${names}). Its entry is now in ${WARDEN_SERVERS_FILE}. ${starts}. ${rotate}`,
+    ...[rotateButton, openButton, putBack].filter((b): b is string => b !== undefined),
+  );
+  if (pick === rotateButton && rotation.url) await vscode.env.openExternal(vscode.Uri.parse(rotation.url));
+  else if (pick === openButton) await vscode.window.showTextDocument(wardenDoc);
+  else if (pick === putBack) await vscode.commands.executeCommand('mcpWarden.putSecretBack', wardenDoc.uri, server.name);
 }
 
 async function replaceWithReference(ctx: MoveContext, document: vscode.TextDocument, tracked: TrackedConfig, server: ServerEntry, finding: Finding): Promise<boolean> {

@@ -50,7 +50,7 @@ export function secretActions(canServe: boolean): ActionContributor {
     const { servable, byReference } = m;
     if (!servable && !byReference) return [whyNot(document, finding, diagnostic, CLIENTS[client].name)];
     const title = servable
-      ? 'Move secret to SecretStorage (MCP Warden serves this server)'
+      ? 'Move secret to SecretStorage (the entry moves to .vscode/mcp-warden.json; MCP Warden serves it to VS Code)'
       : `Move secret to SecretStorage (${CLIENTS[client].name} reads it from an environment variable)`;
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     action.command = { title, command: 'mcpWarden.moveSecret', arguments: [document.uri, finding.range.start] };

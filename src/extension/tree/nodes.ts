@@ -10,10 +10,11 @@ export const LIST_LABELS: Record<ListName, string> = {
   resourceTemplates: 'Resource Templates',
 };
 
-/** The sidebar's nodes: config file → server → list → item → field. */
+/** The sidebar's nodes: config file → server → list → item → field; a server not connected yet has a `connect` row. */
 export type TreeNode =
   | { kind: 'config'; tracked: TrackedConfig }
   | { kind: 'server'; server: ServerEntry; parent: TreeNode }
+  | { kind: 'connect'; server: ServerEntry; parent: TreeNode }
   | { kind: 'instructions'; server: ServerEntry; parent: TreeNode }
   | { kind: 'list'; server: ServerEntry; list: ListName; parent: TreeNode }
   | { kind: 'item'; server: ServerEntry; list: ListName; name: string; parent: TreeNode }

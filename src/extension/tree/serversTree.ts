@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { CLIENTS } from '../../core/index';
+import { CLIENTS, type ServerEntry } from '../../core/index';
 import { visibleText } from '../../core/text/visible';
 import type { LiveSnapshot, LiveStatus } from '../../live/index';
+import { describeEntry } from '../../live/launch';
 import { pathOfUri, type ConfigIndex } from '../configIndex';
 import { serverKey, type LiveServers } from '../live/liveServers';
 import { editorMcpTools } from './editorTools';
@@ -50,7 +51,7 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
         return node.tracked.config.servers.map((server) => ({ kind: 'server', server, parent: node }));
       case 'server': {
         const snapshot = this.live.snapshot(node.server);
-        if (!snapshot) return [];
+        if (!snapshot) return offersConnect(this.live.status(node.server)) ? [{ kind: 'connect', server: node.server, parent: node }] : [];
         const lists: TreeNode[] = LISTS.filter((l) => snapshot[l].length > 0 || l === 'tools').map((list) => ({ kind: 'list', server: node.server, list, parent: node }));
         return snapshot.instructions ? [{ kind: 'instructions', server: node.server, parent: node }, ...lists] : lists;
       }
@@ -94,6 +95,8 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
       }
       case 'server':
         return this.serverItem(node);
+      case 'connect':
+        return connectItem(node.server, this.live.status(node.server));
       case 'instructions': {
         const text = this.live.snapshot(node.server)?.instructions ?? '';
         const item = new vscode.TreeItem('Instructions', vscode.TreeItemCollapsibleState.None);
@@ -162,7 +165,8 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
   private serverItem(node: Extract<TreeNode, { kind: 'server' }>): vscode.TreeItem {
     const status = this.live.status(node.server);
     const snapshot = this.live.snapshot(node.server);
-    const item = new vscode.TreeItem(node.server.name, snapshot ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const expandable = snapshot !== undefined || offersConnect(status);
+    const item = new vscode.TreeItem(node.server.name, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `server:${serverKey(node.server)}`;
     item.description = describeStatus(status, snapshot, node.server.disabled);
     item.iconPath = statusIcon(status);
@@ -179,6 +183,35 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
     item.description = `⚠ ${marks.summary}${item.description ? ' · ' + item.description : ''}`;
   }
+}
+
+function offersConnect(status: LiveStatus): boolean {
+  return status.state === 'not-started' || status.state === 'error';
+}
+
+/**
+ * The row under a server that is not connected: what connecting does and the exact command it runs (values masked).
+ * A server the workspace defines never starts in Restricted Mode, so there the row leads to Workspace Trust instead.
+ */
+function connectItem(server: ServerEntry, status: LiveStatus): vscode.TreeItem {
+  const commandLine = describeEntry(server);
+  const restricted = server.scope === 'workspace' && !vscode.workspace.isTrusted;
+  const runs = server.command ? `runs: ${commandLine}` : `connects to: ${commandLine}`;
+  const label = restricted ? 'Trust this folder to connect' : status.state === 'error' ? 'Retry: connect to list tools' : 'Connect to list tools';
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  item.id = `connect:${serverKey(server)}`;
+  item.description = shown(runs, { singleLine: true, max: 120 });
+  item.iconPath = new vscode.ThemeIcon(restricted ? 'workspace-untrusted' : 'plug');
+  item.contextValue = 'connect';
+  item.tooltip = plainTooltip(
+    restricted
+      ? `This workspace is in Restricted Mode: MCP Warden lints its configs but starts nothing it defines.\nOnce the folder is trusted, connecting ${runs}`
+      : `Connecting starts the server and lists its tools, prompts and resources.\nIt ${runs}${server.scope === 'workspace' ? '\nServers defined by the workspace ask once, showing the exact command, before they start.' : ''}`,
+  );
+  item.command = restricted
+    ? { title: 'Manage Workspace Trust', command: 'workbench.trust.manage' }
+    : { title: 'Connect', command: 'mcpWarden.connectServer', arguments: [{ kind: 'server', server }] };
+  return item;
 }
 
 function count(n: number, noun: string): string {

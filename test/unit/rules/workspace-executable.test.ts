@@ -1,5 +1,7 @@
 import { workspaceExecutable } from '../../../src/core/rules/workspace-executable';
-import { ruleTable } from '../helpers/ruleTester';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ruleTable, runRule } from '../helpers/ruleTester';
 
 const cursor = (command: string, args: string[], extra: Record<string, unknown> = {}) => JSON.stringify({ mcpServers: { s: { command, args, ...extra } } }, null, 2);
 const vscode = (command: string, args: string[]) => JSON.stringify({ servers: { s: { command, args } } }, null, 2);
@@ -28,6 +30,29 @@ ruleTable(workspaceExecutable, {
     { name: 'npm run', path: '/repo/.cursor/mcp.json', text: cursor('npm', ['run', 'mcp']), errors: [{ text: 'mcp', message: 'runs the "mcp" script of the package.json' }] },
     { name: 'Windows relative path behind cmd', path: '/repo/.cursor/mcp.json', text: cursor('cmd', ['/c', '.\\bin\\server.exe']), errors: [{ text: '".\\\\bin\\\\server.exe"', message: 'runs .\\bin\\server.exe' }] },
     { name: 'Continue workspace YAML', path: '/repo/.continue/mcpServers/a.yaml', text: 'mcpServers:\n  - name: s\n    command: node\n    args: [dist/index.js]\n', errors: [{ line: 4, text: 'dist/index.js' }] },
+    {
+      name: 'a relative path that climbs out of the opened folder says where it really is',
+      path: '/work/lab/workspace/.vscode/mcp.json',
+      text: vscode('node', ['../servers/notes.mjs']),
+      errors: [{ text: '../servers/notes.mjs', message: 'Server "s" runs ../servers/notes.mjs outside the opened folder (/work/lab/servers/notes.mjs)' }],
+    },
+    {
+      name: 'three or more servers in one file make one finding that lists them, the rest as related locations',
+      path: '/repo/.vscode/mcp.json',
+      text: JSON.stringify({ servers: { a: { command: 'node', args: ['./a.js'] }, b: { command: './b.sh' }, c: { command: 'npm', args: ['run', 'mcp'] }, d: { command: 'npx', args: ['-y', 'pkg@1.0.0'] } } }, null, 2),
+      errors: [{ text: './a.js', server: 'a', message: '3 servers run files of this project ("a", "b", "c"): whoever starts them runs what those files hold.' }],
+    },
     { name: 'Codex project TOML', path: '/repo/.codex/config.toml', text: '[mcp_servers.x]\ncommand = "./tools/run.sh"\n', errors: [{ line: 2, text: './tools/run.sh' }] },
   ],
+});
+
+test('workspace-executable: the grouped finding carries every server as related information', () => {
+  const text = JSON.stringify({ servers: { a: { command: 'node', args: ['./a.js'] }, b: { command: './b.sh' }, c: { command: 'npm', args: ['run', 'mcp'] } } }, null, 2);
+  const { findings } = runRule(workspaceExecutable, { path: '/repo/.vscode/mcp.json', text });
+  assert.equal(findings.length, 1);
+  assert.deepEqual(
+    findings[0]!.related.map((r) => r.message),
+    ['Server "a" runs ./a.js from this repository', 'Server "b" runs ./b.sh from this repository', 'Server "c" runs the "mcp" script of the package.json'],
+  );
+  assert.ok(findings[0]!.message.length <= 200);
 });
