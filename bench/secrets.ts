@@ -25,6 +25,16 @@ function reportQuality(): void {
   }
   console.log(`beyond the rule's claim (no name, no known format, too short): ${limits.found} of ${limits.total} found`);
   for (const m of mistakes.slice(0, 10)) console.log(`  ${m.kind}: ${m.file} seed ${m.seed} ${m.location} (${m.text.length} chars)`);
+  reportIssue13(corpus);
+}
+
+/** The classes issue 13 added (connection strings, wallets, RPC keys, client password flags, shell strings, unparseable files), on their own. */
+function reportIssue13(corpus: ReturnType<typeof loadCorpus>): void {
+  for (const template of [...new Set(corpus.map((f) => f.template).filter((t) => t.includes('issue13')))]) {
+    const { byKind } = score(corpus.filter((f) => f.template === template));
+    const totals = KINDS.map((k) => byKind[k]).reduce((a, s) => ({ p: a.p + s.positives, n: a.n + s.negatives, tp: a.tp + s.truePositives, fp: a.fp + s.falsePositives }), { p: 0, n: 0, tp: 0, fp: 0 });
+    console.log(`issue 13, ${template}: ${totals.p} secrets, ${totals.n} hard negatives: recall ${pct(totals.p ? totals.tp / totals.p : 1).trim()}, precision ${pct(totals.tp + totals.fp ? totals.tp / (totals.tp + totals.fp) : 1).trim()}`);
+  }
 }
 
 /** A Cursor-style file of `servers` entries, a quarter of them holding a plaintext secret. */
@@ -72,6 +82,8 @@ function reportSpeed(): void {
     ['100k "sk-" repeats', 'sk-'.repeat(33_000)],
     ['100k "https://a:" repeats', 'https://a:'.repeat(10_000)],
     ['100k "eyJ." repeats', 'eyJaaaaaaaaa.'.repeat(7_700)],
+    ['100k words, 11+ spaces (recovery-phrase scan)', 'abandon ability able about above absent '.repeat(2_500)],
+    ['100k "password=" repeats', 'password=x;'.repeat(9_000)],
     ['100k random base64', Array.from({ length: 100_000 }, (_, i) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'[(i * 7919 + (i >> 3)) % 64]).join('')],
   ];
   for (const [label, value] of hostile) {

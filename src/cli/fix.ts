@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createProject, lintProject, loadConfigText, type ConfigFile, type FileReport, type Finding, type Rule, type TextEdit } from '../core/index';
+import { isVulnerableData, vulnerableRefOf } from '../core/advisories/configPackages';
 import { packageOfFinding, pinEdit, pinnedSpec, pinRequestFor, type PinRequest } from '../core/launch/pin';
 import { applyTextEdits, nonOverlappingGroups } from '../core/policy/applyEdits';
+import { resolveFixedVersion } from '../node/advisories/resolveFixed';
 import { currentMachineEnv } from '../node/machineEnv';
 import { mergeNpmConfigs, parseNpmrc, type NpmRegistryConfig } from '../node/registry/npmrc';
 import { resolvePin, type RegistrySettings, type ResolvedPin } from '../node/registry/resolve';
@@ -44,6 +46,18 @@ export async function planFixes(file: ConfigFile, findings: readonly Finding[], 
     const preferred = finding.fixes.find((f) => f.preferred);
     if (preferred) {
       planned.push({ edits: preferred.edits, says: `${preferred.title}${finding.server ? ` (server "${finding.server}")` : ''}` });
+      continue;
+    }
+    if (finding.ruleId === 'vulnerable-package' && isVulnerableData(finding.data)) {
+      const data = finding.data;
+      const ref = vulnerableRefOf(file, data);
+      if (!ref) continue;
+      try {
+        const { version } = await resolveFixedVersion(file, data, resolvePinFor);
+        planned.push({ edits: pinEdit(file, ref, version), says: `moved ${ref.spec} to ${pinnedSpec(ref, version)}, out of ${data.advisories.join(', ')} (server "${finding.server}")` });
+      } catch (e) {
+        warn(`could not move ${ref.spec} to a fixed version (server "${finding.server}"): ${(e as Error).message}`);
+      }
       continue;
     }
     const request = finding.ruleId === 'unpinned-package' ? pinRequestFor(file, finding) : undefined;

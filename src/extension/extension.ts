@@ -20,7 +20,7 @@ import { DefinitionView } from './analysis/definitionView';
 import { SessionsTree } from './flows/sessionsTree';
 import { loadPolicy, policyUri } from './supply/policyFile';
 import { supplyActions } from './supply/supplyActions';
-import { approveInPolicyCommand, createPolicyCommand, exportInventoryCommand, pinPackageCommand } from './supply/supplyCommands';
+import { approveInPolicyCommand, createPolicyCommand, exportInventoryCommand, moveToFixedVersionCommand, pinPackageCommand } from './supply/supplyCommands';
 import { LiveServers } from './live/liveServers';
 import { DEFINITION_SCHEME, DefinitionDocuments } from './tree/definitionDocuments';
 import { ServersTree } from './tree/serversTree';
@@ -122,6 +122,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidSaveTextDocument((doc) => isPolicy(doc.uri) && void reloadPolicy()),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mcpWarden.policyPath') && void reloadPolicy()),
     vscode.commands.registerCommand(CommandId.PinPackage, (uri: vscode.Uri, start: number) => pinPackageCommand(w, uri, start)),
+    vscode.commands.registerCommand(CommandId.MoveToFixedVersion, (uri: vscode.Uri, start: number) => moveToFixedVersionCommand(w, uri, start)),
     vscode.commands.registerCommand(CommandId.ApproveInPolicy, (uri: vscode.Uri, server: string) => approveInPolicyCommand(w, uri, server, reloadPolicy)),
     vscode.commands.registerCommand(CommandId.CreatePolicy, () => createPolicyCommand(w, reloadPolicy)),
     vscode.commands.registerCommand(CommandId.ExportInventory, () => exportInventoryCommand(w)),

@@ -17,6 +17,7 @@ const COLUMNS: { title: string; value: (r: InventoryRow) => string | number; num
   { title: 'warnings', value: (r) => r.findings.warning, numeric: true },
   { title: 'infos', value: (r) => r.findings.info, numeric: true },
   { title: 'rules', value: (r) => r.rules.join(' ') },
+  { title: 'advisories', value: (r) => r.advisories.join(' ') },
   { title: 'risk', value: (r) => r.risk, numeric: true },
 ];
 

@@ -33,7 +33,21 @@ export interface InventoryRow {
   approval: ApprovalColumn;
   findings: Record<Severity, number>;
   rules: string[];
+  /** Advisory ids (`CVE-…`, `GHSA-…`, `MAL-…`) of its packages, and `lookalike:<popular name>` for an imitated name. */
+  advisories: string[];
   risk: number;
+}
+
+/** What the supply-chain findings of a server name: advisory ids and look-alike targets. */
+function advisoryNotes(findings: readonly Finding[]): string[] {
+  const notes: string[] = [];
+  for (const f of findings) {
+    const data = f.data as { kind?: string; advisories?: string[]; cves?: string[]; lookalikeOf?: string } | undefined;
+    if (data?.kind === 'vulnerable-package') notes.push(...(data.cves ?? []), ...(data.advisories ?? []));
+    else if (data?.kind === 'malicious-package') notes.push(...(data.advisories ?? []));
+    else if (data?.kind === 'package-name-lookalike' && data.lookalikeOf) notes.push(`lookalike:${data.lookalikeOf}`);
+  }
+  return [...new Set(notes)];
 }
 
 const PIN_ORDER: PinColumn[] = ['none', 'latest', 'tag', 'range', 'commit', 'digest', 'exact', 'local', 'program', 'remote'];
@@ -89,6 +103,7 @@ export function buildInventory(results: readonly { file: ConfigFile; findings: r
         approval,
         findings: counts,
         rules: [...new Set(own.map((f) => f.ruleId))].sort(),
+        advisories: advisoryNotes(own),
         risk: riskScore(counts, server.disabled),
       });
     }

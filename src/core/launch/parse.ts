@@ -84,6 +84,10 @@ function unwrap(program: string, words: Token[]): { words: Token[]; wrapper: Wra
     while (i < words.length && (/^-/.test(words[i]!.text) || /^[A-Za-z_]\w*=/.test(words[i]!.text))) i += words[i]!.text === '-u' ? 2 : 1;
     return i < words.length ? { words: words.slice(i), wrapper: 'env' } : undefined;
   }
+  if (CONTAINER_EXEC.has(program)) {
+    const inner = containerExecCommand(words);
+    return inner ? { words: inner, wrapper: 'container-exec' } : undefined;
+  }
   if (SHELLS.has(program)) {
     const script = shellScript(words);
     if (!script) return undefined;
@@ -92,6 +96,21 @@ function unwrap(program: string, words: Token[]): { words: Token[]; wrapper: Wra
     return { words: inner, wrapper: 'shell' };
   }
   return undefined;
+}
+
+const CONTAINER_EXEC = new Set(['docker', 'podman', 'nerdctl']);
+/** Options of `docker exec` that take a value. */
+const EXEC_VALUES = new Set(['-e', '--env', '--env-file', '-u', '--user', '-w', '--workdir', '--detach-keys']);
+
+/** The command `docker exec [options] container command…` runs inside the container (a runner nested there fetches packages too). */
+function containerExecCommand(words: Token[]): Token[] | undefined {
+  let i = 1;
+  if (words[i]?.text === 'container') i++;
+  if (words[i]?.text !== 'exec') return undefined;
+  i++;
+  while (i < words.length && words[i]!.text.startsWith('-') && !words[i]!.operator) i += EXEC_VALUES.has(words[i]!.text) ? 2 : 1;
+  const inner = words.slice(i + 1);
+  return inner.length > 0 && !inner[0]!.operator ? inner : undefined;
 }
 
 /** The script string of `sh -c '…'` (also `-lc`, `-ec`, `--login -c`). */

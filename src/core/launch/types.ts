@@ -31,8 +31,8 @@ export type Runner =
   | 'deno'
   | 'go-run';
 
-/** What a launch passes through before the real program: `cmd /c`, `env X=1`, `sh -c "…"`. */
-export type Wrapper = 'cmd' | 'env' | 'shell';
+/** What a launch passes through before the real program: `cmd /c`, `env X=1`, `sh -c "…"`, `docker exec box …`. */
+export type Wrapper = 'cmd' | 'env' | 'shell' | 'container-exec';
 
 export type Ecosystem = 'npm' | 'pypi' | 'oci' | 'jsr' | 'go' | 'git';
 

@@ -5,7 +5,9 @@ import { filesystemRoot } from './filesystem-root';
 import { insecureTransport } from './insecure-transport';
 import { invalidServerEntry } from './invalid-server-entry';
 import { listenAllInterfaces } from './listen-all-interfaces';
+import { maliciousPackage } from './malicious-package';
 import { misplacedServersKey } from './misplaced-servers-key';
+import { packageNameLookalike } from './package-name-lookalike';
 import { parseError } from './parse-error';
 import { plaintextSecret } from './plaintext-secret';
 import { shellWrapper } from './shell-wrapper';
@@ -14,6 +16,7 @@ import { unapprovedServer } from './unapproved-server';
 import { unknownConfigFormat } from './unknown-config-format';
 import { unpinnedPackage } from './unpinned-package';
 import { unreadableFile } from './unreadable-file';
+import { vulnerablePackage } from './vulnerable-package';
 import { workspaceExecutable } from './workspace-executable';
 import type { Rule } from './rule';
 
@@ -26,7 +29,9 @@ export const ALL_RULES: readonly Rule[] = [
   insecureTransport,
   invalidServerEntry,
   listenAllInterfaces,
+  maliciousPackage,
   misplacedServersKey,
+  packageNameLookalike,
   parseError,
   plaintextSecret,
   shellWrapper,
@@ -35,6 +40,7 @@ export const ALL_RULES: readonly Rule[] = [
   unknownConfigFormat,
   unpinnedPackage,
   unreadableFile,
+  vulnerablePackage,
   workspaceExecutable,
 ];
 

@@ -2,6 +2,8 @@ import { loadConfigText } from '../config/load';
 import { describeSecret } from '../secrets/describe';
 import { scanEnvFileText } from '../secrets/envFile';
 import { envFilePathOf } from '../secrets/envFileRefs';
+import { maskSecret } from '../secrets/mask';
+import { findSecretsInRawText } from '../secrets/rawText';
 import { scanConfigForSecrets } from '../secrets/scanConfig';
 import type { Rule } from './rule';
 
@@ -18,7 +20,8 @@ export const plaintextSecret: Rule = {
     description: 'A token, key or password is written in plain text in an MCP config.',
   },
   check(file, context) {
-    for (const occurrence of scanConfigForSecrets(file)) {
+    const occurrences = scanConfigForSecrets(file);
+    for (const occurrence of occurrences) {
       const report: Parameters<typeof context.report>[0] = {
         range: occurrence.range,
         path: occurrence.field.path,
@@ -27,6 +30,16 @@ export const plaintextSecret: Rule = {
       };
       if (occurrence.server) report.server = occurrence.server;
       context.report(report);
+    }
+    if (file.problems.some((p) => p.kind === 'syntax')) {
+      for (const raw of findSecretsInRawText(file.text)) {
+        if (occurrences.some((o) => raw.range.start < o.range.end && o.range.start < raw.range.end)) continue;
+        context.report({
+          range: raw.range,
+          message: `Plaintext ${raw.hit.label} in the text of this file (${maskSecret(raw.secret, raw.hit.publicPrefix)}), which could not be parsed, so its servers were not read: anyone who can read this file can use it. Fix the file, then move the secret out of it; rotate it if the file was shared.`,
+          severity: raw.hit.severity,
+        });
+      }
     }
     for (const server of file.servers) {
       const path = envFilePathOf(server, file, context.project);

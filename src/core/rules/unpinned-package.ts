@@ -1,3 +1,4 @@
+import { openAdvisories } from '../advisories/lookup';
 import { tokenFileRange } from '../launch/literal';
 import { launchOf } from '../launch/parse';
 import { pinRequestOf, type UnpinnedPackageData } from '../launch/pin';
@@ -42,6 +43,14 @@ function describe(ref: PackageRef, launch: LaunchSpec): string {
   }
 }
 
+/** An unpinned launch fetches the newest release: say so when an advisory without a fix covers it. */
+function openAdvisoryNote(ref: PackageRef): string {
+  if (ref.ecosystem !== 'npm' && ref.ecosystem !== 'pypi') return '';
+  const open = openAdvisories(ref.ecosystem, ref.name);
+  if (open.length === 0) return '';
+  return ` Its newest releases are covered by ${open.map((m) => `${m.advisory.id} (${m.advisory.kind === 'malicious' ? 'malicious' : m.advisory.severity})`).join(', ')}, with no fixed release.`;
+}
+
 /**
  * A launch that downloads a package, image or module without naming one exact artifact: no version,
  * `latest`, a dist-tag or branch, a version range, an image tag without digest, a git source without
@@ -68,7 +77,7 @@ export const unpinnedPackage: Rule = {
           server,
           range: tokenFileRange(file.text, ref.token, ref.specStart, ref.specEnd),
           path: ref.token.field.path,
-          message: describe(ref, launch),
+          message: describe(ref, launch) + openAdvisoryNote(ref),
           data,
           ...(ref.ecosystem === 'oci' && ref.pin === 'tag' ? { severity: 'info' as const } : {}),
         });

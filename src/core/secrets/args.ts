@@ -19,15 +19,45 @@ const HEADER = /^([A-Za-z][A-Za-z0-9-]{0,80}):(?!\/\/)[ \t]*/;
 const HEADER_FLAGS = new Set(['-H', '--header', '--headers', '--http-header']);
 const ENV_FLAGS = new Set(['-e', '--env', '--set-env', '--env-var', '--environment']);
 
+/** Well-known clients whose password flag has a short name: the value follows (`redis-cli -a X`) or is attached (`mysql -pX`). */
+const CLIENT_PASSWORD_FLAGS: Record<string, { next?: string[]; attached?: string[] }> = {
+  'redis-cli': { next: ['-a', '--pass'] },
+  'valkey-cli': { next: ['-a', '--pass'] },
+  mysql: { attached: ['-p'] },
+  mariadb: { attached: ['-p'] },
+  mysqldump: { attached: ['-p'] },
+  mysqladmin: { attached: ['-p'] },
+  mongosh: { next: ['-p'] },
+  mongo: { next: ['-p'] },
+  sqlcmd: { next: ['-P'] },
+};
+const INLINE_ASSIGNMENT = /(?:^|\s)([A-Za-z_][A-Za-z0-9_]{0,120})=("[^"]*"|'[^']*'|[^\s"']+)/g;
+
+function programName(word: string): string {
+  return (word.split(/[\\/]/).pop() ?? word).toLowerCase().replace(/\.(exe|cmd|bat)$/, '');
+}
+
 /**
  * Splits a server's argument list into the values to check: `--token=…`, `--api-key …` (the value
  * in the next argument), `-e KEY=value` (docker and friends), `-H "Authorization: Bearer …"`,
  * `KEY=value`, and every other argument as a positional value.
  */
-export function argCandidates(args: readonly string[]): ArgCandidate[] {
+export function argCandidates(args: readonly string[], program?: string): ArgCandidate[] {
   const out: ArgCandidate[] = [];
+  let client = program === undefined ? undefined : CLIENT_PASSWORD_FLAGS[programName(program)];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
+    client = CLIENT_PASSWORD_FLAGS[programName(arg)] ?? client;
+    if (client?.next?.includes(arg) && i + 1 < args.length) {
+      out.push({ argIndex: i + 1, start: 0, end: args[i + 1]!.length, keyName: 'password', keyLabel: arg, via: 'flag' });
+      i++;
+      continue;
+    }
+    const attached = client?.attached?.find((f) => arg.startsWith(f) && arg.length > f.length && !arg.startsWith('--'));
+    if (attached) {
+      out.push({ argIndex: i, start: attached.length, end: arg.length, keyName: 'password', keyLabel: attached, via: 'flag' });
+      continue;
+    }
     const withValue = FLAG_WITH_VALUE.exec(arg);
     if (withValue) {
       const flag = withValue[1]!;
@@ -35,10 +65,13 @@ export function argCandidates(args: readonly string[]): ArgCandidate[] {
       continue;
     }
     if (FLAG_ALONE.test(arg) && i + 1 < args.length && takesValue(arg, args[i + 1]!)) {
-      out.push(valueOf(i + 1, args[i + 1]!, 0, arg));
+      const next = args[i + 1]!;
+      if (next.includes('=') && /\s/.test(next)) out.push(...inlineAssignments(i + 1, next));
+      out.push(valueOf(i + 1, next, 0, arg));
       i++;
       continue;
     }
+    if (arg.includes('=') && /\s/.test(arg)) out.push(...inlineAssignments(i, arg));
     out.push(positional(i, arg));
   }
   return out;
@@ -62,6 +95,20 @@ function valueOf(index: number, arg: string, from: number, flag: string): ArgCan
     if (assignment) return { argIndex: index, start: from + assignment[0].length, end: arg.length, keyName: assignment[1]!, keyLabel: assignment[1]!, via: 'variable' };
   }
   return { argIndex: index, start: from, end: arg.length, keyName: flag.replace(/^-+/, ''), keyLabel: flag, via: 'flag' };
+}
+
+/** `OPENAI_API_KEY=… node s.js` in one argument (a shell string): each secret-like assignment. */
+function inlineAssignments(index: number, arg: string): ArgCandidate[] {
+  const out: ArgCandidate[] = [];
+  INLINE_ASSIGNMENT.lastIndex = 0;
+  for (let m = INLINE_ASSIGNMENT.exec(arg); m; m = INLINE_ASSIGNMENT.exec(arg)) {
+    const name = m[1]!;
+    if (!isSecretKeyName(name)) continue;
+    const quoted = /^["']/.test(m[2]!) ? 1 : 0;
+    const end = m.index + m[0].length - quoted;
+    out.push({ argIndex: index, start: end - m[2]!.length + 2 * quoted, end, keyName: name, keyLabel: name, via: 'variable' });
+  }
+  return out;
 }
 
 function positional(index: number, arg: string): ArgCandidate {

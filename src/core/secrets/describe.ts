@@ -22,6 +22,7 @@ export function describePlace(occurrence: SecretOccurrence): string {
   const { field, hit } = occurrence;
   const url = field.kind === 'url' ? 'the URL' : `the URL in ${field.where}`;
   if (hit.kind === 'url-password') return url;
+  if (hit.kind === 'connection-password') return `the connection string in ${field.where}`;
   if (hit.kind === 'url-userinfo') return `the user name of ${url}`;
   if (hit.kind === 'url-query') return `query parameter "${hit.param ?? ''}" of ${url}`;
   return field.where;

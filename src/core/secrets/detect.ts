@@ -6,6 +6,7 @@ import { isAuthorizationHeader, isSecretKeyName } from './keyNames';
 import { isPlaceholder, isPlaceholderToken } from './placeholders';
 import type { SecretHit } from './types';
 import { findUrlSecrets, isLoopbackHost, schemeName } from './urls';
+import { findMnemonics } from './wallet/mnemonic';
 
 const AUTH_SCHEME = /^(\s*(Bearer|Basic|Token|Bot|ApiKey|Api-Key|Key|OAuth|SSWS|GenieKey|JWT)\s+)(\S+)\s*$/i;
 
@@ -14,7 +15,7 @@ interface SchemeToken {
   start: number;
   text: string;
 }
-const PRIORITY: Record<SecretHit['kind'], number> = { provider: 0, 'url-password': 1, authorization: 1, 'url-query': 2, 'url-userinfo': 2, generic: 3 };
+const PRIORITY: Record<SecretHit['kind'], number> = { provider: 0, 'url-password': 1, 'connection-password': 1, authorization: 1, 'url-query': 2, 'url-userinfo': 2, generic: 3 };
 
 /**
  * Every secret inside one string value a client passes on. `keyName` is the name the value sits
@@ -29,6 +30,8 @@ export function findSecretsInValue(value: string, keyName?: string): SecretHit[]
   const secretName = keyName !== undefined && isSecretKeyName(keyName);
   if (secretName) matchNamedFormats(value, keyName!, token, hits);
   findUrlHits(value, keyName, hits);
+  findConnectionStringHits(value, hits);
+  for (const span of findMnemonics(value)) hits.push({ ...span, kind: 'provider', patternId: 'bip39-mnemonic', provider: 'Wallet', label: 'wallet recovery phrase (BIP-39)', severity: 'error' });
   if (token && !hits.some((h) => h.start < token.start + token.text.length && token.start < h.end)) authorizationHit(token, keyName, hits);
   if (hits.length === 0 && secretName && !token && looksLikeSecretValue(value, keyName!)) {
     const start = value.length - value.trimStart().length;
@@ -93,6 +96,24 @@ function findUrlHits(value: string, keyName: string | undefined, hits: SecretHit
     } else if (span.param !== undefined && isSecretKeyName(span.param) && looksLikeSecretValue(safeUnescape(text), span.param)) {
       hits.push({ start: span.start, end: span.end, kind: 'url-query', patternId: 'url-query', label: 'secret', severity: 'warning', detail: `URL query parameter "${span.param}"`, param: span.param });
     }
+  }
+}
+
+/** `Password=…;` in JDBC, ODBC and ADO.NET connection strings (also `Pwd=`), not in URLs' user info. */
+const CONNECTION_PASSWORD = /(?:^|[;?&\s])\s*(?:password|pwd|passwd)\s*=\s*(\{[^}]*\}|[^;&\s]+)/gi;
+
+function findConnectionStringHits(value: string, hits: SecretHit[]): void {
+  if (!value.includes('=') || !/p(?:ass)?w(?:or)?d\s*=/i.test(value)) return;
+  CONNECTION_PASSWORD.lastIndex = 0;
+  for (let m = CONNECTION_PASSWORD.exec(value); m; m = CONNECTION_PASSWORD.exec(value)) {
+    let text = m[1]!;
+    let start = m.index + m[0].length - text.length;
+    if (text.startsWith('{') && text.endsWith('}')) {
+      text = text.slice(1, -1);
+      start++;
+    }
+    if (text.length < 4 || isPlaceholder(text) || /^[$%][{(]?\w+[})%]?$/.test(text)) continue;
+    hits.push({ start, end: start + text.length, kind: 'connection-password', patternId: 'connection-string-password', label: 'database password', severity: 'error', detail: 'the password in the connection string' });
   }
 }
 

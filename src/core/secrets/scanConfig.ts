@@ -46,6 +46,8 @@ function scanServer(file: ConfigFile, server: ServerEntry, out: SecretOccurrence
     seen.add(field.node);
     for (const hit of hits) {
       const shifted = { ...hit, start: hit.start + offset, end: hit.end + offset };
+      // An assignment inside a shell string is checked on its own first; the whole string must not report it again.
+      if (out.some((o) => o.field.node === field.node && shifted.start < o.hit.end && o.hit.start < shifted.end)) continue;
       const range = rawRangeOf(file.text, file.format, field.node, shifted.start, shifted.end);
       out.push({ server, field, hit: shifted, secret: field.value.slice(shifted.start, shifted.end), range });
     }
@@ -58,7 +60,7 @@ function scanServer(file: ConfigFile, server: ServerEntry, out: SecretOccurrence
     }
   }
   const args = server.args.map((a) => a.value);
-  for (const candidate of argCandidates(args)) {
+  for (const candidate of argCandidates(args, server.command?.value)) {
     const arg = server.args[candidate.argIndex]!;
     const field: SecretField = { kind: 'arg', where: describeArg(candidate.via, candidate.keyLabel, candidate.argIndex), node: arg.node, path: arg.path, value: arg.value, argIndex: candidate.argIndex };
     if (candidate.keyLabel !== undefined) field.key = candidate.keyLabel;

@@ -40,7 +40,7 @@ export interface SecretPattern {
 }
 
 /** What kind of evidence found a secret. */
-export type HitKind = 'provider' | 'url-password' | 'url-userinfo' | 'url-query' | 'authorization' | 'generic';
+export type HitKind = 'provider' | 'url-password' | 'connection-password' | 'url-userinfo' | 'url-query' | 'authorization' | 'generic';
 
 /** A secret inside one decoded string value. */
 export interface SecretHit {

@@ -24,6 +24,7 @@ export const CommandId = {
   ApproveServer: 'mcpWarden.approveServer',
   ShowChanges: 'mcpWarden.showChanges',
   PinPackage: 'mcpWarden.pinPackage',
+  MoveToFixedVersion: 'mcpWarden.moveToFixedVersion',
   ApproveInPolicy: 'mcpWarden.approveInPolicy',
   CreatePolicy: 'mcpWarden.createPolicy',
   ExportInventory: 'mcpWarden.exportInventory',

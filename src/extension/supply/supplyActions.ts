@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ActionContributor } from '../codeActions';
+import { isVulnerableData } from '../../core/advisories/configPackages';
 import { isUnpinnedData } from '../../core/launch/pin';
 import { approvalCanHelp } from '../../core/policy/approve';
 import type { UnapprovedServerData } from '../../core/rules/unapproved-server';
@@ -26,6 +27,14 @@ export const supplyActions: ActionContributor = (document, _tracked, finding, di
     const title = known ? `Pin to ${finding.data.name}@${known}` : `Pin ${finding.data.name} to its exact current version (asks the registry)`;
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     action.command = { title, command: 'mcpWarden.pinPackage', arguments: [document.uri, finding.range.start] };
+    action.diagnostics = [diagnostic];
+    action.isPreferred = true;
+    return [action];
+  }
+  if (finding.ruleId === 'vulnerable-package' && isVulnerableData(finding.data) && finding.data.fixedVersion) {
+    const title = `Move ${finding.data.name} to ${finding.data.fixedVersion} or the next fixed release (asks the registry)`;
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.command = { title, command: 'mcpWarden.moveToFixedVersion', arguments: [document.uri, finding.range.start] };
     action.diagnostics = [diagnostic];
     action.isPreferred = true;
     return [action];

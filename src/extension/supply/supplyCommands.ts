@@ -2,12 +2,14 @@ import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { buildInventory, type InventoryRow } from '../../core/inventory/rows';
 import { inventoryCsv, inventoryJson, inventoryMarkdown } from '../../core/inventory/render';
+import { isVulnerableData, vulnerableRefOf } from '../../core/advisories/configPackages';
 import { isUnpinnedData, pinEdit } from '../../core/launch/pin';
 import { applyTextEdits } from '../../core/policy/applyEdits';
 import type { TextEdit } from '../../core/model/finding';
 import { approveEdit, createPolicyFromServers } from '../../core/policy/approve';
 import { evaluatePolicy } from '../../core/policy/evaluate';
 import { mergeNpmConfigs, parseNpmrc } from '../../node/registry/npmrc';
+import { resolveFixedVersion } from '../../node/advisories/resolveFixed';
 import { resolvePin, type RegistrySettings } from '../../node/registry/resolve';
 import { toWorkspaceEdit } from '../convert';
 import type { Warden } from '../warden';
@@ -67,6 +69,44 @@ export async function pinPackageCommand(warden: Warden, uri: vscode.Uri | undefi
   const edits = pinEdit(current.config, finding, version);
   if (edits.length === 0 || !(await vscode.workspace.applyEdit(toWorkspaceEdit(document, edits)))) return undefined;
   warden.log.info(`Pinned ${request.name} to ${version} in ${uri.fsPath}.`);
+  return version;
+}
+
+/** Asks the registry for the first fixed release of a `vulnerable-package` finding (else the newest above it) and writes it in. */
+export async function moveToFixedVersionCommand(warden: Warden, uri: vscode.Uri | undefined, findingStart: number | undefined): Promise<string | undefined> {
+  if (!uri || typeof findingStart !== 'number') {
+    void vscode.window.showWarningMessage('MCP Warden: move a package from the quick fix on its "vulnerable-package" finding in an MCP config file.');
+    return undefined;
+  }
+  const document = await vscode.workspace.openTextDocument(uri);
+  warden.linter.lintRelated(warden.index.fromDocument(document));
+  const finding = warden.linter.findingsFor(uri).find((f) => f.ruleId === 'vulnerable-package' && f.range.start === findingStart);
+  if (!finding || !isVulnerableData(finding.data)) {
+    void vscode.window.showWarningMessage('MCP Warden: that package version is no longer here (the file may have changed).');
+    return undefined;
+  }
+  const data = finding.data;
+  const settings = await registrySettings();
+  let version: string;
+  try {
+    version = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `MCP Warden: looking up fixed releases of ${data.name}…`, cancellable: true },
+      async (_p, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        const current = warden.index.fromDocument(document).config;
+        return (await resolveFixedVersion(current, data, (request) => resolvePin(request, settings, abort.signal))).version;
+      },
+    );
+  } catch (e) {
+    void vscode.window.showWarningMessage(`MCP Warden could not move ${data.name} to a fixed version: ${(e as Error).message}. Nothing was changed.`);
+    return undefined;
+  }
+  const current = warden.index.fromDocument(document).config;
+  const ref = vulnerableRefOf(current, data);
+  const edits = ref ? pinEdit(current, ref, version) : [];
+  if (edits.length === 0 || !(await vscode.workspace.applyEdit(toWorkspaceEdit(document, edits)))) return undefined;
+  warden.log.info(`Moved ${data.name} from ${data.version} to ${version} (${data.advisories.join(', ')}) in ${uri.fsPath}.`);
   return version;
 }
 

@@ -51,8 +51,8 @@ test('inventory --format csv quotes per RFC 4180 and defuses formulas', async ()
   const o = io(dir);
   await runInventory(['--no-user', '-f', 'csv'], o, { rules: RULES });
   const lines = o.out.split('\r\n');
-  assert.equal(lines[0], 'client,scope,file,project,server,transport,launch,package,version,pin,approval,errors,warnings,infos,rules,risk');
-  assert.equal(lines[1], `cursor,workspace,.cursor/mcp.json,,"'=HYPERLINK(""x"")",stdio,npx,pkg,1.0.0,exact,unlisted,0,2,0,shell-wrapper unapproved-server,20`);
+  assert.equal(lines[0], 'client,scope,file,project,server,transport,launch,package,version,pin,approval,errors,warnings,infos,rules,advisories,risk');
+  assert.equal(lines[1], `cursor,workspace,.cursor/mcp.json,,"'=HYPERLINK(""x"")",stdio,npx,pkg,1.0.0,exact,unlisted,0,2,0,shell-wrapper unapproved-server,,20`); // the empty column: no advisory (issue 13 added it)
   assert.equal(lines.at(-1), '', 'ends with CRLF');
 });
 

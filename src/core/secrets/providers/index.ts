@@ -1,6 +1,7 @@
 import type { SecretPattern } from '../types';
 import { AI_PATTERNS } from './ai';
 import { CLOUD_PATTERNS } from './cloud';
+import { CRYPTO_PATTERNS } from './crypto';
 import { DATA_AND_PAYMENT_PATTERNS } from './dataAndPayments';
 import { DEVOPS_PATTERNS } from './devops';
 import { KEY_PATTERNS } from './keys';
@@ -21,5 +22,6 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   ...DEVOPS_PATTERNS,
   ...DATA_AND_PAYMENT_PATTERNS,
   ...MESSAGING_PATTERNS,
+  ...CRYPTO_PATTERNS,
   ...KEY_PATTERNS.filter((p) => p.id !== 'private-key'),
 ];

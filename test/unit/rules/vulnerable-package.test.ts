@@ -1,0 +1,89 @@
+import { vulnerablePackage } from '../../../src/core/rules/vulnerable-package';
+import { ruleTable } from '../helpers/ruleTester';
+
+const cursor = (command: string, args: string[]) => JSON.stringify({ mcpServers: { s: { command, args } } }, null, 2);
+const P = '/p/.cursor/mcp.json';
+
+ruleTable(vulnerablePackage, {
+  valid: [
+    { name: 'first fixed mcp-remote', path: P, text: cursor('npx', ['-y', 'mcp-remote@0.1.16', 'https://x.example/mcp']) },
+    { name: 'mcp-remote before the range starts', path: P, text: cursor('npx', ['-y', 'mcp-remote@0.0.4', 'https://x.example/mcp']) },
+    { name: 'unpinned mcp-remote (its newest release is fixed)', path: P, text: cursor('npx', ['-y', 'mcp-remote', 'https://x.example/mcp']) },
+    { name: 'a range, not a version', path: P, text: cursor('npx', ['-y', 'mcp-remote@^0.1.0']) },
+    { name: 'filesystem between the two affected lines', path: P, text: cursor('npx', ['-y', '@modelcontextprotocol/server-filesystem@2025.8.21', '/tmp']) },
+    { name: 'filesystem at the fix', path: P, text: cursor('npx', ['-y', '@modelcontextprotocol/server-filesystem@2025.7.1', '/tmp']) },
+    { name: 'inspector fixed for both advisories', path: P, text: cursor('npx', ['@modelcontextprotocol/inspector@0.16.6']) },
+    { name: 'same name in another ecosystem', path: P, text: cursor('uvx', ['mcp-remote==0.1.0']) },
+    { name: 'malicious release is the other rule', path: P, text: cursor('npx', ['-y', 'postmark-mcp@1.0.16']) },
+    { name: 'PyPI SDK at its latest fix', path: P, text: cursor('uvx', ['mcp==1.27.2']) },
+    { name: 'remote server', path: '/p/.vscode/mcp.json', text: '{"servers": {"r": {"type": "http", "url": "https://x.example/mcp"}}}' },
+  ],
+  invalid: [
+    {
+      name: 'mcp-remote command injection (CVE-2025-6514)',
+      path: P,
+      text: cursor('npx', ['-y', 'mcp-remote@0.1.15', 'https://x.example/mcp']),
+      errors: [
+        {
+          text: 'mcp-remote@0.1.15',
+          severity: 'error',
+          server: 's',
+          path: ['mcpServers', 's', 'args', 1],
+          message: 'mcp-remote 0.1.15 is covered by a published advisory: CVE-2025-6514 (GHSA-6xpm-ggf7-wc3p, critical, fixed in 0.1.16): mcp-remote exposed to OS command injection via untrusted MCP server connections (the authorization_endpoint URL reaches the OS shell). First fixed version: 0.1.16; move to it or later.',
+        },
+      ],
+    },
+    { name: 'first affected mcp-remote', path: P, text: cursor('npx', ['mcp-remote@0.0.5']), errors: [{ text: 'mcp-remote@0.0.5', message: 'CVE-2025-6514' }] },
+    {
+      name: 'filesystem path bypasses, old line',
+      path: P,
+      text: cursor('npx', ['-y', '@modelcontextprotocol/server-filesystem@0.6.2', '/tmp']),
+      errors: [{ text: '@modelcontextprotocol/server-filesystem@0.6.2', severity: 'warning', message: 'covered by 2 published advisories: CVE-2025-53110 (GHSA-hc55-p739-j48w, high, fixed in 0.6.3)' }],
+    },
+    {
+      name: 'filesystem path bypasses, date-versioned line',
+      path: P,
+      text: cursor('npx', ['-y', '@modelcontextprotocol/server-filesystem@2025.3.28', '/tmp']),
+      errors: [{ message: /CVE-2025-53109 \(GHSA-q66q-fx2p-7w4m, high, fixed in 2025\.7\.1\).*First fixed version: 2025\.7\.1;/ }],
+    },
+    {
+      name: 'inspector unauthenticated proxy and XSS',
+      path: P,
+      text: cursor('npx', ['@modelcontextprotocol/inspector@0.14.0']),
+      errors: [{ severity: 'error', message: /CVE-2025-49596 \(GHSA-7f8r-222p-6f5g, critical, fixed in 0\.14\.1\).*CVE-2025-58444 \(GHSA-g9hg-qhmf-q45m, high, fixed in 0\.16\.6\).*First fixed version: 0\.16\.6;/ }],
+    },
+    { name: 'inspector past the first fix only', path: P, text: cursor('npx', ['@modelcontextprotocol/inspector@0.14.1']), errors: [{ severity: 'warning', message: 'covered by a published advisory: CVE-2025-58444' }] },
+    {
+      name: 'PyPI SDK, severity not published',
+      path: P,
+      text: cursor('uvx', ['--from', 'mcp==1.9.3', 'mcp']),
+      errors: [{ text: 'mcp==1.9.3', message: /GHSA-3qhf-m339-9g5v \(fixed in 1\.9\.4\).*First fixed version: 1\.27\.2;/ }],
+    },
+    { name: 'PyPI name normalised', path: P, text: cursor('uvx', ['MCP==1.22.0']), errors: [{ message: 'CVE-2025-66416 (GHSA-9h52-p55h-vw2f, high, fixed in 1.23.0)' }] },
+    { name: 'npm SDK DNS rebinding', path: P, text: cursor('npx', ['-p', '@modelcontextprotocol/sdk@1.23.0', 'x']), errors: [{ message: 'CVE-2025-66414' }] },
+    {
+      name: 'disabled server: one step lower',
+      path: '/p/.roo/mcp.json',
+      text: '{"mcpServers": {"s": {"command": "npx", "args": ["mcp-remote@0.1.15"], "disabled": true}}}',
+      errors: [{ severity: 'warning', message: 'The server is disabled now; enabling it runs this version.' }],
+    },
+    {
+      name: 'one command string',
+      path: P,
+      text: JSON.stringify({ mcpServers: { s: { command: 'npx -y mcp-remote@0.1.15 https://x.example/mcp' } } }),
+      errors: [{ text: 'mcp-remote@0.1.15', message: 'CVE-2025-6514' }],
+    },
+    {
+      name: 'Codex TOML',
+      path: '/home/u/.codex/config.toml',
+      text: '[mcp_servers.r]\ncommand = "npx"\nargs = ["-y", "mcp-remote@0.1.15"]\n',
+      errors: [{ line: 3, text: 'mcp-remote@0.1.15', message: 'CVE-2025-6514' }],
+    },
+    {
+      name: 'Continue YAML',
+      path: '/p/.continue/mcpServers/a.yaml',
+      text: 'name: a\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: r\n    command: npx\n    args: ["-y", "mcp-remote@0.1.15"]\n',
+      errors: [{ line: 7, text: 'mcp-remote@0.1.15', message: 'CVE-2025-6514' }],
+    },
+  ],
+});
