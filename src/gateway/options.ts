@@ -134,5 +134,17 @@ function nameFrom(command: readonly string[], url: string | undefined): string {
   const bin = basename(command[0]!).replace(/\.(exe|cmd|bat)$/i, '');
   if (!RUNNERS.has(bin)) return bin;
   const target = command.slice(1).find((a) => !a.startsWith('-') && a !== 'run');
-  return target ? basename(target).replace(/@[^@/]*$/, '').replace(/\.(m?js|cjs|ts|py)$/, '') || bin : bin;
+  return target ? scriptName(target) || bin : bin;
+}
+
+const GENERIC = new Set(['index', 'main', 'server', 'cli', 'dist', 'build', 'lib', 'src', 'bin', 'out']);
+
+/** `…/server-everything/dist/index.js` → `server-everything`; `@scope/pkg@1.2` → `pkg`. */
+function scriptName(target: string): string {
+  const parts = target.replace(/@[^@/\\]*$/, '').split(/[\\/]/).filter(Boolean);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const name = parts[i]!.replace(/\.(m?js|cjs|ts|py)$/, '');
+    if (!GENERIC.has(name)) return name;
+  }
+  return '';
 }
