@@ -32,6 +32,7 @@ export function defaultLogPath(env: NodeJS.ProcessEnv = process.env): string {
 export class AuditLog {
   private fd: number;
   private size: number;
+  private queue: string[] = [];
 
   constructor(
     readonly path: string,
@@ -42,16 +43,36 @@ export class AuditLog {
     this.size = fstatSync(this.fd).size;
   }
 
+  /** Queues a record; `flush()` writes the queue (the gateway flushes after each chunk of input it handled). */
   write(record: AuditRecord): void {
     let line = JSON.stringify(record);
     if (line.length > this.options.maxRecordBytes) line = JSON.stringify(essentials(record, line.length));
-    const bytes = Buffer.byteLength(line) + 1;
-    if (this.size > 0 && this.size + bytes > this.options.maxBytes) this.rotate();
-    writeSync(this.fd, line + '\n');
+    this.queue.push(line);
+  }
+
+  flush(): void {
+    if (this.queue.length === 0) return;
+    let batch = '';
+    let bytes = 0;
+    for (const line of this.queue) {
+      const size = Buffer.byteLength(line) + 1;
+      if (this.size + bytes > 0 && this.size + bytes + size > this.options.maxBytes) {
+        if (batch) writeSync(this.fd, batch);
+        this.size += bytes;
+        this.rotate();
+        batch = '';
+        bytes = 0;
+      }
+      batch += line + '\n';
+      bytes += size;
+    }
+    this.queue = [];
+    writeSync(this.fd, batch);
     this.size += bytes;
   }
 
   close(): void {
+    this.flush();
     try {
       closeSync(this.fd);
     } catch {

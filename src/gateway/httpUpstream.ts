@@ -50,6 +50,7 @@ export class HttpUpstream implements Upstream {
     transport.onmessage = (message) => {
       const line = JSON.stringify(message);
       this.events.onLine(line, Buffer.byteLength(line));
+      this.events.onChunkEnd?.();
     };
     transport.onclose = () => {
       if (!this.closed && transport === this.transport) this.events.onExit(0, 'the remote server closed the connection');
@@ -86,6 +87,7 @@ export class HttpUpstream implements Upstream {
       if ('id' in message && 'method' in message) {
         const line = errorLine(message.id, -32603, `MCP Warden gateway: the remote server did not take the request: ${(e as Error).message}`);
         this.events.onLine(line, Buffer.byteLength(line));
+        this.events.onChunkEnd?.();
       }
     }
   }

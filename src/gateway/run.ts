@@ -103,7 +103,13 @@ export async function runGateway(options: GatewayOptions, streams: GatewayStream
       });
     };
     const toClient = (line: string) => {
-      if (outputOpen) streams.output.write(line + '\n');
+      if (!outputOpen) return;
+      const output = streams.output as NodeJS.WritableStream & { cork?: () => void; uncork?: () => void; writableCorked?: number };
+      if (output.cork && !output.writableCorked) {
+        output.cork();
+        process.nextTick(() => output.uncork!());
+      }
+      output.write(line + '\n');
     };
     const report = (outcome: Outcome) => {
       log.write(outcome.record);
@@ -114,8 +120,10 @@ export async function runGateway(options: GatewayOptions, streams: GatewayStream
         if (done) return;
         const outcome = session.fromServer(line, bytes, now());
         if (outcome.forward !== undefined) toClient(outcome.forward);
+        outcome.deferred?.();
         report(outcome);
       },
+      onChunkEnd: () => log.flush(),
       onExit: (code: number, detail: string) => finish(code, 'exit', `the server stopped: ${detail}`),
     };
     const upstream: Upstream =
@@ -134,7 +142,10 @@ export async function runGateway(options: GatewayOptions, streams: GatewayStream
       MAX_MESSAGE_BYTES,
       (bytes) => finish(1, 'error', `the client wrote a line of more than ${bytes} bytes`),
     );
-    const onInput = (chunk: Buffer | string) => splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    const onInput = (chunk: Buffer | string) => {
+      splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      log.flush();
+    };
     streams.output.on('error', () => {
       outputOpen = false;
       finish(0, 'client-closed', 'the client stopped reading');
@@ -145,6 +156,7 @@ export async function runGateway(options: GatewayOptions, streams: GatewayStream
         const policy = options.policy;
         const what = [setup.pinsNote, policy.enforce ? 'enforce' : undefined, `${setup.canaries.length} canaries${policy.block ? ' (block)' : ''}`, `on-injection ${policy.onInjection}`].filter(Boolean).join('; ');
         log.write(lifecycle('start', `${options.url ? `remote ${new URL(options.url).origin}` : `pid ${upstream.pid}`}; ${what}`));
+        log.flush();
         if (setup.pins === undefined && policy.enforce) say(`${setup.pinsNote}: every tool is withheld until the server is approved`);
         streams.input.on('data', onInput);
         streams.input.once('end', () => finish(0, 'client-closed', 'the client closed the connection'));

@@ -48,7 +48,10 @@ export class StdioUpstream implements Upstream {
           void this.close();
         },
       );
-      child.stdout!.on('data', (chunk: Buffer) => splitter.push(chunk));
+      child.stdout!.on('data', (chunk: Buffer) => {
+        splitter.push(chunk);
+        this.events.onChunkEnd?.();
+      });
       child.stderr!.on('data', (chunk: Buffer) => this.stderr(chunk));
       child.stdin!.on('error', () => undefined);
       child.once('exit', () => {
@@ -64,7 +67,13 @@ export class StdioUpstream implements Upstream {
 
   send(line: string): void {
     const stdin = this.child?.stdin;
-    if (stdin && !stdin.destroyed) stdin.write(line + '\n');
+    if (!stdin || stdin.destroyed) return;
+    // Lines of one input chunk leave in one write.
+    if (!stdin.writableCorked) {
+      stdin.cork();
+      process.nextTick(() => stdin.uncork());
+    }
+    stdin.write(line + '\n');
   }
 
   close(): Promise<void> {

@@ -12,6 +12,8 @@ export interface Upstream {
 
 export interface UpstreamEvents {
   onLine(line: string, bytes: number): void;
+  /** A chunk of output was handled (its lines all went through onLine). */
+  onChunkEnd?(): void;
   /** The server is gone: exit code (stdio), or a reason. */
   onExit(code: number, detail: string): void;
 }

@@ -16,6 +16,11 @@ export interface Outcome {
   record: AuditRecord;
   /** One-line alerts for standard error (already masked). */
   alerts: string[];
+  /**
+   * Work that cannot change what is forwarded (the shield in `warn` mode): run it after forwarding,
+   * then log the record; it adds its findings and alerts to this outcome.
+   */
+  deferred?: () => void;
 }
 
 export interface SessionOptions {
@@ -146,9 +151,6 @@ export class GatewaySession {
     const findings: GatewayFinding[] = [];
     const hits = findCanaries(result, this.canaries, 'result');
     for (const hit of hits) findings.push({ type: 'canary', severity: 'alert', tool: name, path: hit.path, message: `A canary (${hit.canary}) is in the result of "${name}" at ${hit.path}, on its way to the model.` });
-    const shield = shieldResult(request.method, result, request.tool);
-    findings.push(...shield.findings.map((f) => ({ ...f, message: redactText(f.message, this.canaries) })));
-    if (shield.unread > 0) outcome.record.detail = `the last ${shield.unread} characters of the result were not analysed (larger than the shield reads)`;
     outcome.record.findings = findings;
     const id = message.id!;
     if (hits.length > 0) {
@@ -158,13 +160,31 @@ export class GatewaySession {
       }
       outcome.alerts.push(`ALERT canary in the result of ${name}: ${policy.block ? 'blocked' : 'passed on (use --block to refuse)'}`);
     }
-    if (shield.findings.length === 0 || outcome.record.action === 'blocked') return;
+    if (outcome.record.action === 'blocked') return;
+    const runShield = () => {
+      const shield = shieldResult(request.method, result, request.tool);
+      findings.push(...shield.findings.map((f) => ({ ...f, message: redactText(f.message, this.canaries) })));
+      if (shield.unread > 0) outcome.record.detail = `the last ${shield.unread} characters of the result were not analysed (larger than the shield reads)`;
+      return shield;
+    };
+    if (policy.onInjection === 'warn') {
+      // What the client gets does not depend on the findings: analyse after the result is on its way.
+      outcome.deferred = () => {
+        const shield = runShield();
+        if (shield.findings.length > 0) outcome.alerts.push(`injection in the result of ${name} (${[...new Set(shield.findings.map((f) => f.category))].join(', ')}): passed on`);
+        if (findings.length > 0) outcome.record.findings = findings;
+        else delete outcome.record.findings;
+      };
+      return;
+    }
+    const shield = runShield();
+    if (shield.findings.length === 0) return;
     const categories = [...new Set(shield.findings.map((f) => f.category))].join(', ');
     if (policy.onInjection === 'block') {
       const reason = `it contains instructions aimed at the model (${categories})`;
       outcome.forward = request.method === 'tools/call' ? resultLine(id, blockedToolResult(reason)) : errorLine(id, GATEWAY_ERROR_CODE, `MCP Warden gateway blocked the result of "${name}": ${reason}.`, { mcpWarden: { reason: 'injection', tool: name } });
       outcome.record.action = 'blocked';
-    } else if (policy.onInjection === 'annotate') {
+    } else {
       const annotated = annotateResult(request.method, result, shield.findings);
       if (annotated !== undefined) {
         outcome.forward = resultLine(id, annotated);

@@ -146,6 +146,9 @@ test('session: --on-injection warn passes, annotate prepends a warning, block re
   };
   const warn = run('warn');
   assert.equal(warn.out.forward, warn.answer);
+  assert.equal(warn.out.record.findings, undefined, 'in warn mode the analysis runs after forwarding');
+  warn.out.deferred!();
+  assert.match(warn.out.alerts[0]!, /injection in the result of fetch_url .*: passed on/);
   assert.ok(warn.out.record.findings!.some((f) => f.type === 'injection'));
   const annotated = JSON.parse(run('annotate').out.forward!).result;
   assert.match(annotated.content[0].text, /MCP Warden gateway: the text below came from a tool/);
