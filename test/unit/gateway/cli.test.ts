@@ -3,13 +3,17 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { runApprove } from '../../../src/cli/approve';
 import type { CliIo } from '../../../src/cli/scan';
 import { LAB_SERVERS, pidFile, REPO, survivors, tempDir } from '../live/lab';
-import { CLI, EVERYTHING, INITIALIZE, RAW_SERVER, readLog, startGateway, waitForLog } from './helpers';
+import { CLI, EVERYTHING, INITIALIZE, RAW_SERVER, readLog, startGateway, stopAllGateways, waitForLog } from './helpers';
+
+// Generous per-test bounds: the machine may be busy; a hang fails the test instead of the run.
+const LIMIT = { timeout: 240_000 };
+after(stopAllGateways);
 
 const LAB_CANARIES = join(REPO, 'test', 'lab', 'workspace', 'canaries', 'canaries.txt');
 const SSH_CANARY = 'MCPW-CANARY-ssh-4f1c9a7e2b6d8035';
@@ -22,7 +26,7 @@ async function sdkClient(args: string[], env: Record<string, string> = {}): Prom
   return client;
 }
 
-test('server-everything through the gateway: tools, prompts and resources work; every message is one audit record with method, tool, size and duration', async () => {
+test('server-everything through the gateway: tools, prompts and resources work; every message is one audit record with method, tool, size and duration', LIMIT, async () => {
   const log = join(tempDir('mcp-warden-gw-'), 'audit.jsonl');
   const client = await sdkClient(['--log', log, '--', process.execPath, EVERYTHING, 'stdio']);
   try {
@@ -48,7 +52,7 @@ test('server-everything through the gateway: tools, prompts and resources work; 
   for (const r of records) assert.ok(typeof r.time === 'string' && r.server === 'server-everything');
 });
 
-test('messages the gateway does not know pass through byte for byte, both ways; a large result arrives whole', async () => {
+test('messages the gateway does not know pass through byte for byte, both ways; a large result arrives whole', LIMIT, async () => {
   const dir = tempDir('mcp-warden-gw-');
   const received = join(dir, 'received.jsonl');
   const gw = startGateway(['--log', join(dir, 'audit.jsonl'), '--canary', SSH_CANARY, '--block', '--on-injection', 'block', '--', process.execPath, RAW_SERVER], { RAW_RECEIVED: received });
@@ -72,7 +76,7 @@ test('messages the gateway does not know pass through byte for byte, both ways; 
   assert.ok(lines.includes('{"jsonrpc":"2.0","method":"notifications/vendor","params":{"x":  true}}'));
 });
 
-test('a server that crashes: the gateway logs it, ends with the server exit code, and the client sees the end', async () => {
+test('a server that crashes: the gateway logs it, ends with the server exit code, and the client sees the end', LIMIT, async () => {
   const dir = tempDir('mcp-warden-gw-');
   const log = join(dir, 'audit.jsonl');
   const gw = startGateway(['--log', log, '--', process.execPath, RAW_SERVER]);
@@ -84,7 +88,7 @@ test('a server that crashes: the gateway logs it, ends with the server exit code
   assert.match(String(exit.detail), /the server stopped: exited with code 3/);
 });
 
-test('a client that disconnects (or a gateway that is terminated) leaves no process behind, grandchildren included', async () => {
+test('a client that disconnects (or a gateway that is terminated) leaves no process behind, grandchildren included', LIMIT, async () => {
   for (const how of ['close stdin', 'SIGTERM'] as const) {
     const pids = pidFile();
     const gw = startGateway(['--log', join(tempDir('mcp-warden-gw-'), 'a.jsonl'), '--', process.execPath, join(LAB_SERVERS, 'hostile-grandchild.mjs')], { LAB_PID_FILE: pids.path });
@@ -98,7 +102,7 @@ test('a client that disconnects (or a gateway that is terminated) leaves no proc
   }
 });
 
-test('canary exfiltration: the call is refused with a clear JSON-RPC error, alerted on stderr, and the log holds neither the canary nor the secret', async () => {
+test('canary exfiltration: the call is refused with a clear JSON-RPC error, alerted on stderr, and the log holds neither the canary nor the secret', LIMIT, async () => {
   const log = join(tempDir('mcp-warden-gw-'), 'audit.jsonl');
   const gw = startGateway(['--log', log, '--canary-file', LAB_CANARIES, '--block', '--', process.execPath, join(LAB_SERVERS, 'poisoned.mjs')]);
   gw.send(INITIALIZE);
@@ -127,7 +131,7 @@ function io(cwd: string): CliIo {
   return { cwd, env: { PATH: process.env.PATH }, packageRoot: cwd, version: '9.9.9', stdout: () => undefined, stderr: () => undefined };
 }
 
-test('--enforce: a rug pull after approval is withheld from tools/list and calls to the changed tools are refused', async () => {
+test('--enforce: a rug pull after approval is withheld from tools/list and calls to the changed tools are refused', LIMIT, async () => {
   const dir = tempDir('mcp-warden-gw-');
   const state = join(dir, 'rug-state');
   mkdirSync(join(dir, '.vscode'));
@@ -149,7 +153,7 @@ test('--enforce: a rug pull after approval is withheld from tools/list and calls
   assert.match(readLog(log)[0]!.detail as string, /pinned to vscode\/rug-pull \(1 tools approved\); enforce/);
 });
 
-test('shield: an injected page in a tool result is flagged; annotate puts a warning before it', async () => {
+test('shield: an injected page in a tool result is flagged; annotate puts a warning before it', LIMIT, async () => {
   const log = join(tempDir('mcp-warden-gw-'), 'audit.jsonl');
   const client = await sdkClient(['--log', log, '--on-injection', 'annotate', '--', process.execPath, join(LAB_SERVERS, 'fetcher.mjs')]);
   try {
@@ -164,7 +168,7 @@ test('shield: an injected page in a tool result is flagged; annotate puts a warn
   assert.equal(flagged.tool, 'fetch_url');
 });
 
-test('usage errors: exit 2 with a clear message and nothing started', async () => {
+test('usage errors: exit 2 with a clear message and nothing started', LIMIT, async () => {
   const dir = tempDir('mcp-warden-gw-');
   const cases: [string[], RegExp][] = [
     [['--enforce', '--', process.execPath, RAW_SERVER], /--enforce needs an approval lockfile/],
@@ -181,7 +185,7 @@ test('usage errors: exit 2 with a clear message and nothing started', async () =
   }
 });
 
-test('--url: a remote Streamable HTTP server is offered over stdio, with the same log', async () => {
+test('--url: a remote Streamable HTTP server is offered over stdio, with the same log', LIMIT, async () => {
   const { spawn } = await import('node:child_process');
   const server = spawn(process.execPath, [join(LAB_SERVERS, 'notes-http.mjs'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {

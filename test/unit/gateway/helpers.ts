@@ -20,8 +20,24 @@ export interface GatewayProcess {
   exited: Promise<number | null>;
 }
 
+const started = new Set<ChildProcessWithoutNullStreams>();
+
+/** Terminates every gateway a test left running (a failed test must not leave processes behind). */
+export async function stopAllGateways(): Promise<void> {
+  await Promise.all(
+    [...started].map((child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      return gone;
+    }),
+  );
+  started.clear();
+}
+
 export function startGateway(args: string[], env: Record<string, string> = {}, cwd = REPO): GatewayProcess {
   const child = spawn(process.execPath, [CLI, 'gateway', ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  started.add(child);
   const lines: string[] = [];
   const waiting: ((line: string) => void)[] = [];
   let read = 0;
@@ -44,7 +60,7 @@ export function startGateway(args: string[], env: Record<string, string> = {}, c
     child,
     lines,
     send: (message) => child.stdin.write((typeof message === 'string' ? message : JSON.stringify(message)) + '\n'),
-    next: (ms = 20_000) =>
+    next: (ms = 90_000) =>
       new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no message within ${ms} ms; stderr: ${err}`)), ms);
         const take = (line: string) => {
@@ -67,7 +83,7 @@ export function readLog(path: string): Record<string, unknown>[] {
 }
 
 /** Waits until `predicate` holds on the log (records are written as messages pass). */
-export async function waitForLog(path: string, predicate: (records: Record<string, unknown>[]) => boolean, ms = 10_000): Promise<Record<string, unknown>[]> {
+export async function waitForLog(path: string, predicate: (records: Record<string, unknown>[]) => boolean, ms = 30_000): Promise<Record<string, unknown>[]> {
   const until = Date.now() + ms;
   for (;;) {
     const records = readLog(path);

@@ -26,9 +26,9 @@ interface Outcome {
   annotated?: boolean;
 }
 
-test('lab replay: the canary exfiltration is blocked and logged, the rug pull withheld, the injected page flagged, the clean session quiet', async () => {
+test('lab replay: the canary exfiltration is blocked and logged, the rug pull withheld, the injected page flagged, the clean session quiet', { timeout: 420_000 }, async () => {
   const log = join(tempDir('mcp-warden-replay-test-'), 'gateway.jsonl');
-  const { stdout } = await promisify(execFile)(process.execPath, [join(REPO, 'scripts', 'lab-replay.mjs'), '--json', '--cli', CLI, '--log', log], { cwd: REPO, timeout: 170_000 });
+  const { stdout } = await promisify(execFile)(process.execPath, [join(REPO, 'scripts', 'lab-replay.mjs'), '--json', '--cli', CLI, '--log', log], { cwd: REPO, timeout: 400_000 });
   const { steps } = JSON.parse(stdout) as { steps: Record<string, Outcome> };
 
   const clean = steps.clean!;
