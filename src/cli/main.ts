@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { ALL_RULES } from '../core/index';
 import { HELP, parseCliArgs, UsageError } from './args';
 import { runApprove } from './approve';
+import { runGatewayCommand } from './gateway';
 import { runInspect } from './inspect';
 import { runInventory } from './inventory';
 import { runScan, type CliIo } from './scan';
@@ -15,6 +16,7 @@ const COMMANDS = `Other commands (each has --help):
   mcp-warden approve [configs…] --yes    start the servers and record what they offer in the approval lockfile
   mcp-warden tools FILE                  analyse tool definitions (a tools/list result) for poisoning
   mcp-warden inventory [paths…]          every configured server as JSON, CSV or Markdown, with a risk score
+  mcp-warden gateway [options] -- CMD    run a server behind a local gateway: audit log, pins, canaries, shield
 `;
 
 /** The folder holding MCP Warden's package.json (and docs/), from wherever this file was bundled to. */
@@ -36,6 +38,7 @@ export async function runCli(argv: string[], io: CliIo, isTty = false): Promise<
     if (command === 'approve') return await runApprove(rest, io);
     if (command === 'tools') return runTools(rest, io, isTty);
     if (command === 'inventory') return await runInventory(rest, io);
+    if (command === 'gateway') return await runGatewayCommand(rest, io);
     const args = parseCliArgs(argv, isTty);
     switch (args.command) {
       case 'help':

@@ -22,6 +22,7 @@ import { loadPolicy, policyUri } from './supply/policyFile';
 import { supplyActions } from './supply/supplyActions';
 import { approveInPolicyCommand, createPolicyCommand, exportInventoryCommand, moveToFixedVersionCommand, pinPackageCommand } from './supply/supplyCommands';
 import { LiveServers } from './live/liveServers';
+import { registerMonitor } from './monitor/registerMonitor';
 import { DEFINITION_SCHEME, DefinitionDocuments } from './tree/definitionDocuments';
 import { ServersTree } from './tree/serversTree';
 import { treeCommands, type TreeCommandContext } from './tree/treeCommands';
@@ -154,6 +155,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { providedCodeActionKinds: CodeActions.kinds },
     ),
   );
+  const monitorState = registerMonitor(context);
   if (process.env.MCP_WARDEN_TEST_HOOKS) {
     const { activateTestHooks } = await import('./testHooks');
     activateTestHooks(context, () => ({
@@ -165,6 +167,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       analysis: analysis.all().map((a) => ({ server: a.server.name, findings: a.findings.map((f) => ({ category: f.category, target: f.target, field: f.field, excerpt: f.excerpt })), approval: a.comparison?.status, changes: a.comparison?.changes.map((c) => `${c.key}:${c.change}`) })),
       badge: treeView.badge?.value,
       secretNames: secrets.names(),
+      monitor: monitorState(),
     }));
   }
   // Workspace configs are linted at once; user-level ones are read as context (duplicates across

@@ -1,0 +1,44 @@
+import { findSecretsInValue } from '../secrets/detect';
+import { maskSecret } from '../secrets/mask';
+import { maskCanaries, type CanaryForms } from './canary';
+
+export interface PreviewLimits {
+  /** Characters kept of each string. */
+  maxString: number;
+  /** Characters of the whole preview as JSON; beyond it the preview is replaced by a note. */
+  maxTotal: number;
+  maxDepth: number;
+}
+
+export const PREVIEW_LIMITS: PreviewLimits = { maxString: 256, maxTotal: 2_048, maxDepth: 8 };
+
+/** A string with every secret the linter's detector finds (under its key's name) and every canary masked. */
+export function redactText(text: string, canaries: readonly CanaryForms[], keyName?: string): string {
+  let out = maskCanaries(text, canaries);
+  const hits = findSecretsInValue(out, keyName);
+  for (const hit of [...hits].reverse()) out = out.slice(0, hit.start) + `[${hit.label} ${maskSecret(out.slice(hit.start, hit.end), hit.publicPrefix)}]` + out.slice(hit.end);
+  return out;
+}
+
+/**
+ * A bounded copy of a JSON value for the audit log: secrets and canaries masked (before cutting, so
+ * no cut can expose a secret's start the detector would have recognised), long strings cut, deep
+ * nesting and large previews replaced by notes.
+ */
+export function redactForLog(value: unknown, canaries: readonly CanaryForms[], limits: PreviewLimits = PREVIEW_LIMITS): unknown {
+  const visit = (node: unknown, key: string | undefined, depth: number): unknown => {
+    if (typeof node === 'string') {
+      const masked = redactText(node.length > limits.maxString * 8 ? node.slice(0, limits.maxString * 8) : node, canaries, key);
+      return masked.length > limits.maxString ? `${masked.slice(0, limits.maxString)}… (${node.length} characters)` : masked;
+    }
+    if (node === null || typeof node !== 'object') return node;
+    if (depth >= limits.maxDepth) return '[nested too deep]';
+    if (Array.isArray(node)) return node.slice(0, 50).map((v) => visit(v, key, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node).slice(0, 50)) out[redactText(k, canaries).slice(0, 100)] = visit(v, k, depth + 1);
+    return out;
+  };
+  const preview = visit(value, undefined, 0);
+  const size = JSON.stringify(preview ?? null).length;
+  return size > limits.maxTotal ? `[${size} characters of JSON, not logged]` : preview;
+}

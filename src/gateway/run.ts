@@ -1,0 +1,179 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseCanaryFile } from '../core/gateway/canaryFile';
+import { findLockEntry } from '../core/gateway/pins';
+import { GatewaySession, type Outcome } from '../core/gateway/session';
+import type { AuditRecord } from '../core/gateway/types';
+import { parseLockfile, type LockedServer } from '../core/lock/lockfile';
+import { analyzeText } from '../core/tools/analyze';
+import { DEFAULT_LIMITS } from '../live/options';
+import { Sanitizer } from '../live/sanitize';
+import { AuditLog } from './auditLog';
+import { HttpUpstream } from './httpUpstream';
+import { LineSplitter } from './lines';
+import type { GatewayOptions } from './options';
+import { MAX_MESSAGE_BYTES, StdioUpstream } from './stdioUpstream';
+import type { Upstream } from './upstream';
+
+export interface GatewayStreams {
+  /** What the client writes (the gateway's stdin). */
+  input: NodeJS.ReadableStream;
+  /** What the client reads (the gateway's stdout). */
+  output: NodeJS.WritableStream;
+  /** The gateway's stderr: the server's stderr passes through it, alerts are added to it. */
+  stderr: (chunk: string | Buffer) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** Startup problems are a usage error (exit 2) with this message; nothing was started. */
+export class GatewaySetupError extends Error {}
+
+interface Setup {
+  canaries: string[];
+  pins: LockedServer | undefined | null;
+  pinsNote: string;
+}
+
+/** Reads canary files and the lockfile; throws GatewaySetupError with a clear message. */
+export function prepare(options: GatewayOptions): Setup {
+  const canaries = [...options.policy.canaries];
+  for (const file of options.canaryFiles) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new GatewaySetupError(`cannot read the canary file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    const parsed = parseCanaryFile(text);
+    if (parsed.problems.length > 0) throw new GatewaySetupError(`${file}: ${parsed.problems.join('; ')}`);
+    if (parsed.values.length === 0) throw new GatewaySetupError(`${file} holds no canary (one value per line)`);
+    canaries.push(...parsed.values);
+  }
+  if (!existsSync(options.lockPath)) {
+    if (options.lockExplicit) throw new GatewaySetupError(`the lockfile ${options.lockPath} does not exist (create it with mcp-warden approve)`);
+    if (options.policy.enforce) throw new GatewaySetupError(`--enforce needs an approval lockfile, and ${options.lockPath} does not exist: approve the server first (mcp-warden approve) or give --lock FILE`);
+    return { canaries, pins: null, pinsNote: 'pins off (no lockfile)' };
+  }
+  let lock;
+  try {
+    lock = parseLockfile(readFileSync(options.lockPath, 'utf8'));
+  } catch (e) {
+    throw new GatewaySetupError(`cannot use the lockfile ${options.lockPath}: ${(e as Error).message}`);
+  }
+  const found = findLockEntry(lock, options.lockKey ?? options.server);
+  if (typeof found === 'string') throw new GatewaySetupError(found);
+  if (found === undefined) return { canaries, pins: undefined, pinsNote: `no approved entry for "${options.lockKey ?? options.server}" in ${options.lockPath}` };
+  return { canaries, pins: found.entry, pinsNote: `pinned to ${found.key} (${Object.keys(found.entry.items).filter((k) => k.startsWith('tool:')).length} tools approved)` };
+}
+
+/** Runs the gateway until the client or the server goes away. Resolves with the exit code. */
+export async function runGateway(options: GatewayOptions, streams: GatewayStreams): Promise<number> {
+  const setup = prepare(options);
+  let log: AuditLog;
+  try {
+    log = new AuditLog(options.logPath, options.log);
+  } catch (e) {
+    throw new GatewaySetupError(`cannot open the log ${options.logPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const sanitizer = new Sanitizer(DEFAULT_LIMITS.maxTextLength);
+  const session = new GatewaySession({
+    server: options.server,
+    policy: { ...options.policy, canaries: setup.canaries },
+    pins: setup.pins,
+    normalizeTool: (raw) => sanitizer.tool(raw),
+  });
+  const now = () => performance.timeOrigin + performance.now();
+  const lifecycle = (event: string, detail: string): AuditRecord => ({ time: new Date().toISOString(), server: options.server, direction: 'gateway', type: 'lifecycle', event, detail });
+  const say = (text: string) => streams.stderr(`mcp-warden gateway [${options.server}]: ${text}\n`);
+
+  return new Promise<number>((resolve) => {
+    let done = false;
+    let outputOpen = true;
+    const finish = (code: number, event: string, detail: string) => {
+      if (done) return;
+      done = true;
+      void upstream.close().finally(() => {
+        log.write(lifecycle(event, detail));
+        log.close();
+        if (outputOpen) streams.output.end();
+        streams.input.removeListener('data', onInput);
+        (streams.input as NodeJS.ReadableStream & { pause?: () => void }).pause?.();
+        resolve(code);
+      });
+    };
+    const toClient = (line: string) => {
+      if (!outputOpen) return;
+      const output = streams.output as NodeJS.WritableStream & { cork?: () => void; uncork?: () => void; writableCorked?: number };
+      if (output.cork && !output.writableCorked) {
+        output.cork();
+        process.nextTick(() => output.uncork!());
+      }
+      output.write(line + '\n');
+    };
+    const report = (outcome: Outcome) => {
+      log.write(outcome.record);
+      for (const alert of outcome.alerts) say(alert);
+    };
+    const events = {
+      onLine: (line: string, bytes: number) => {
+        if (done) return;
+        const outcome = session.fromServer(line, bytes, now());
+        if (outcome.forward !== undefined) toClient(outcome.forward);
+        outcome.deferred?.();
+        report(outcome);
+      },
+      onChunkEnd: () => log.flush(),
+      onExit: (code: number, detail: string) => finish(code, 'exit', `the server stopped: ${detail}`),
+    };
+    const upstream: Upstream =
+      options.url !== undefined
+        ? new HttpUpstream(new URL(options.url), options.headers, events)
+        : new StdioUpstream({ command: options.command!, args: options.args, env: stringEnv(streams.env), cwd: streams.cwd }, options.server, events, (chunk) => streams.stderr(chunk));
+
+    const splitter = new LineSplitter(
+      (line, bytes) => {
+        if (done) return;
+        const outcome = session.fromClient(line, bytes, now());
+        if (outcome.forward !== undefined) upstream.send(outcome.forward);
+        if (outcome.reply !== undefined) toClient(outcome.reply);
+        report(outcome);
+      },
+      MAX_MESSAGE_BYTES,
+      (bytes) => finish(1, 'error', `the client wrote a line of more than ${bytes} bytes`),
+    );
+    const onInput = (chunk: Buffer | string) => {
+      splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      log.flush();
+    };
+    streams.output.on('error', () => {
+      outputOpen = false;
+      finish(0, 'client-closed', 'the client stopped reading');
+    });
+
+    upstream.start().then(
+      () => {
+        const policy = options.policy;
+        const what = [setup.pinsNote, policy.enforce ? 'enforce' : undefined, `${setup.canaries.length} canaries${policy.block ? ' (block)' : ''}`, `on-injection ${policy.onInjection}`].filter(Boolean).join('; ');
+        log.write(lifecycle('start', `${options.url ? `remote ${new URL(options.url).origin}` : `pid ${upstream.pid}`}; ${what}`));
+        log.flush();
+        if (setup.pins === undefined && policy.enforce) say(`${setup.pinsNote}: every tool is withheld until the server is approved`);
+        streams.input.on('data', onInput);
+        streams.input.once('end', () => finish(0, 'client-closed', 'the client closed the connection'));
+        streams.input.once('close', () => finish(0, 'client-closed', 'the client closed the connection'));
+        // The analyzer compiles its patterns on first use; do it now, not on the first result.
+        setImmediate(() => analyzeText('warm-up'));
+      },
+      (e: Error) => {
+        say(e.message);
+        finish(1, 'error', e.message);
+      },
+    );
+  });
+}
+
+function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return out;
+}
