@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CLIENTS } from '../core/config/clients';
@@ -7,6 +7,7 @@ import { identityOf, lockKeyOf } from '../core/lock/serverKey';
 import type { ServerEntry } from '../core/model/server';
 import { displayPath } from '../core/report/types';
 import { projectFolderOf, visible, type InspectResult } from '../live/index';
+import { readBoundedText, readFailure, READ_CAPS } from '../node/boundedRead';
 import { confirmStart, LIVE_OPTIONS, readLiveArgs, selectServers, startServers, terminalInteraction, usage, type CliInteraction } from './inspect';
 import type { CliIo } from './scan';
 
@@ -68,10 +69,10 @@ export function readLockfiles(paths: Iterable<string>, io: CliIo): Map<string, L
       continue;
     }
     try {
-      const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+      const text = readBoundedText(path, { maxBytes: READ_CAPS.lockfile });
       out.set(path, { path, text, lock: parseLockfile(text) });
     } catch (e) {
-      const reason = e instanceof LockfileError ? e.message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      const reason = e instanceof LockfileError ? e.message : readFailure(e);
       io.stderr(`mcp-warden: cannot read the lockfile ${displayPath(path, io.cwd)}: ${reason}\n`);
       return 2;
     }
