@@ -103,7 +103,7 @@ export function selectServers(paths: string[], args: LiveArgs, io: CliIo, user: 
 /** True when the servers may start: `--yes`, or a person said yes. Says why not otherwise. */
 export async function confirmStart(toStart: readonly ServerEntry[], args: LiveArgs, io: CliIo, interaction: CliInteraction): Promise<boolean> {
   if (args.trusted) return true;
-  const listing = toStart.map((e) => `  ${e.name}: ${describeEntry(e)}`).join('\n');
+  const listing = toStart.map((e) => `  ${visible(e.name, 200)}: ${describeEntry(e)}`).join('\n');
   if (!interaction.interactive) {
     io.stderr(
       `mcp-warden: ${args.command} starts the servers these configs name, running their commands with your permissions:\n${listing}\n` +

@@ -104,7 +104,14 @@ function streamFd(fd: number, maxBytes: number): BoundedRead {
  */
 export function readBounded(path: string, options: BoundedReadOptions): BoundedRead {
   const stream = options.explicit === true && isStreamPath(path);
-  if (stream && path === '-') return streamFd(0, options.maxBytes);
+  // Standard input is read from descriptor 0: opening /dev/stdin fails when it is a socket (ENXIO).
+  if (stream && /^(?:-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0)$/.test(path)) {
+    try {
+      return streamFd(0, options.maxBytes);
+    } catch (e) {
+      throw ioError(e);
+    }
+  }
   let fd: number | undefined;
   try {
     if (!stream) {
