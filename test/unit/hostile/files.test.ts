@@ -9,7 +9,7 @@ import { HostileBox, MEMORY_LIMIT_MB, measurementLines, measuring, type HostileR
 const box = new HostileBox();
 after(() => {
   box.dispose();
-  for (const line of measurementLines()) console.log(`# ${line}`);
+  for (const line of measurementLines()) console.log(line);
 });
 
 const CONFIG = JSON.stringify({ servers: { demo: { command: 'npx', args: ['-y', 'some-server@1.2.3'] } } });
