@@ -30,7 +30,6 @@ export function createLookupRun(settings: RegistrySettings, options: { deadlineM
     expired = true;
     controller.abort();
   }, deadlineMs);
-  timer.unref?.();
   const overDeadline = () => new RegistryError('timeout', `registry lookups stopped: this run's deadline of ${Math.round(deadlineMs / 1000)} s for all of them passed`);
   const cache = new Map<string, Promise<ResolvedPin>>();
   const waiting: (() => void)[] = [];
