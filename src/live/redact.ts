@@ -11,10 +11,12 @@ export function createRedactor(secrets: readonly string[]): (text: string) => st
   return (text) => {
     let out = text;
     for (const value of values) if (out.includes(value)) out = out.split(value).join(mask(value));
-    return maskSecretsInText(out)
-      .replace(AUTH_VALUE, (_m, scheme: string) => `${scheme} ****`)
-      .replace(AUTH_FIELD, '$1****"')
-      .replace(SECRET_ASSIGNMENT, '$1=****');
+    return maskSecretsInText(
+      out
+        .replace(AUTH_VALUE, (_m, scheme: string) => `${scheme} ****`)
+        .replace(AUTH_FIELD, '$1****"')
+        .replace(SECRET_ASSIGNMENT, '$1=****'),
+    );
   };
 }
 
