@@ -7,7 +7,7 @@ import { displayPath } from '../core/report/types';
 import { analyzeServer } from '../core/tools/analyze';
 import { verdictOf } from '../core/tools/report';
 import type { ToolFinding } from '../core/tools/types';
-import { visible } from '../live/index';
+import { incompleteLists, visible } from '../live/index';
 import { writeAtomically } from './fix';
 import { confirmStart, LIVE_OPTIONS, readLiveArgs, selectServers, startServers, terminalInteraction, usage, type CliInteraction } from './inspect';
 import type { CliIo } from './scan';
@@ -31,7 +31,8 @@ Options:
 Approving records the hash and canonical definition of every tool, prompt, resource, template and the
 instructions, plus the server's identity (secret-looking arguments hashed), keyed <client>/<server name>.
 Review first (mcp-warden inspect, mcp-warden verify): approval means "this is what I checked".
-Exit codes: 0 every server approved; 1 some server did not start (the others are still recorded);
+Exit codes: 0 every server approved; 1 some server did not start or listed more than the item/page limits
+(truncated: never approved; the others are still recorded);
 2 usage or I/O error (an unreadable lockfile is never overwritten), or not confirmed.
 `;
 
@@ -78,6 +79,12 @@ export async function runApprove(argv: string[], io: CliIo, interaction: CliInte
       failed = true;
       const why = result.status.state === 'error' ? `${result.status.kind}: ${result.status.message}` : result.status.state;
       io.stdout(`${title}: NOT APPROVED, it did not start (${why})\n`);
+      continue;
+    }
+    const incomplete = incompleteLists(result.snapshot.truncated);
+    if (incomplete.length > 0) {
+      failed = true;
+      io.stdout(`${title}: NOT APPROVED, its listing is truncated (${incomplete.join('; ')}): an approval must cover every item, or an item past the cut could change unseen\n`);
       continue;
     }
     const path = lockPaths.get(result.entry)!;

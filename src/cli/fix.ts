@@ -1,16 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createProject, lintProject, loadConfigText, type ConfigFile, type FileReport, type Finding, type Rule, type TextEdit } from '../core/index';
 import { isVulnerableData, vulnerableRefOf } from '../core/advisories/configPackages';
 import { packageOfFinding, pinEdit, pinnedSpec, pinRequestFor, type PinRequest } from '../core/launch/pin';
 import { applyTextEdits, nonOverlappingGroups } from '../core/policy/applyEdits';
 import { resolveFixedVersion } from '../node/advisories/resolveFixed';
+import { readBounded, readBoundedText, READ_CAPS } from '../node/boundedRead';
 import { currentMachineEnv } from '../node/machineEnv';
 import { mergeNpmConfigs, parseNpmrc, type NpmRegistryConfig } from '../node/registry/npmrc';
-import { resolvePin, type RegistrySettings, type ResolvedPin } from '../node/registry/resolve';
+import { createLookupRun } from '../node/registry/lookupRun';
+import type { RegistrySettings, ResolvedPin } from '../node/registry/resolve';
 import type { RegistryArgs, ScanArgs } from './args';
-import { loadProject, reportResults, type CliIo } from './scan';
+import { loadProject, reportResults, type CliIo, type LoadedProject } from './scan';
 
 /** One fix chosen for a file: its edits and how to say what it did. */
 interface PlannedFix {
@@ -20,17 +22,27 @@ interface PlannedFix {
 
 export type PinResolver = (request: PinRequest) => Promise<ResolvedPin>;
 
-/** Registries from the command line over `~/.npmrc` and `./.npmrc`. */
-export function registrySettings(args: RegistryArgs, io: CliIo): RegistrySettings {
-  const readNpmrc = (path: string): NpmRegistryConfig | undefined => {
+/** Opting in to the credentials of the scanned project's `.npmrc` (off: a repository is untrusted input). */
+export const TRUST_PROJECT_NPMRC_ENV = 'MCP_WARDEN_TRUST_PROJECT_NPMRC';
+
+/** Registries from the command line over `~/.npmrc` and `./.npmrc` (whose credentials count only when trusted). */
+export function registrySettings(args: RegistryArgs, io: CliIo, options: { trustProjectNpmrc?: boolean } = {}): RegistrySettings {
+  const trustProject = options.trustProjectNpmrc ?? io.env[TRUST_PROJECT_NPMRC_ENV] === '1';
+  const readNpmrc = (path: string, trusted: boolean): NpmRegistryConfig | undefined => {
     try {
-      return parseNpmrc(readFileSync(path, 'utf8'), io.env);
+      return parseNpmrc(readBoundedText(path, { maxBytes: READ_CAPS.npmrc }), io.env, { trusted });
     } catch {
       return undefined;
     }
   };
   const home = currentMachineEnv(io.env).home;
-  const npm = mergeNpmConfigs(readNpmrc(join(home, '.npmrc')), readNpmrc(join(io.cwd, '.npmrc')), args.npmRegistry ? { registry: args.npmRegistry } : undefined);
+  const user = readNpmrc(join(home, '.npmrc'), true);
+  const projectPath = join(io.cwd, '.npmrc');
+  const project = projectPath === join(home, '.npmrc') ? undefined : readNpmrc(projectPath, trustProject);
+  if (project?.ignoredCredentials) {
+    io.stderr(`mcp-warden: ${projectPath}: its credentials were not used (a project's .npmrc is untrusted; set ${TRUST_PROJECT_NPMRC_ENV}=1 to use them)\n`);
+  }
+  const npm = mergeNpmConfigs(user, project, args.npmRegistry ? { registry: args.npmRegistry } : undefined);
   const settings: RegistrySettings = { npm, oci: { mirrors: args.ociMirrors } };
   if (args.pypiUrl) settings.pypiUrl = args.pypiUrl;
   if (args.jsrUrl) settings.jsrUrl = args.jsrUrl;
@@ -89,7 +101,9 @@ export function applyPlanned(file: ConfigFile, planned: readonly PlannedFix[]): 
 /** Writes through a temporary file in the same folder and a rename, keeping the mode, a BOM and the link target. */
 export function writeAtomically(path: string, expected: string, text: string): void {
   const real = realpathSync(path);
-  const bytes = readFileSync(real);
+  const read = readBounded(real, { maxBytes: Buffer.byteLength(expected, 'utf8') + 3 });
+  if (read.tooLarge) throw new Error('it changed on disk while fixing; left untouched');
+  const bytes = read.bytes;
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (new TextDecoder('utf-8').decode(bytes) !== expected) throw new Error('it changed on disk while fixing; left untouched');
   const tmp = join(dirname(real), `.${basename(real)}.mcp-warden-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
@@ -118,21 +132,30 @@ const UNSAFE_PROBLEMS = new Set(['encoding', 'binary', 'too-large']);
 export async function runFix(args: ScanArgs, io: CliIo, options: { resolve?: PinResolver; rules?: readonly Rule[] } = {}): Promise<number> {
   const loaded = loadProject(args, io);
   if (!loaded) return 2;
-  let ioError = loaded.ioError;
+  const ioError = loaded.ioError;
   const say = (line: string) => (args.format === 'text' && !args.output ? io.stdout(line + '\n') : io.stderr(`mcp-warden: ${line}\n`));
   const settings = registrySettings(args.registries, io);
-  const cache = new Map<string, Promise<ResolvedPin>>();
-  const lintOptions = { settings: loaded.settings, ...(options.rules ? { rules: options.rules } : {}) };
-  const resolvePinFor: PinResolver =
-    options.resolve ??
-    ((request) => {
-      const key = JSON.stringify(request);
-      if (!cache.has(key)) cache.set(key, resolvePin(request, settings));
-      return cache.get(key)!;
-    });
+  const lookups = createLookupRun(settings, options.resolve ? { lookup: (request) => options.resolve!(request) } : {});
+  try {
+    return await fixProject(loaded, args, io, lookups.resolve, ioError, say, options.rules);
+  } finally {
+    lookups.dispose();
+  }
+}
+
+async function fixProject(loaded: LoadedProject, args: ScanArgs, io: CliIo, resolvePinFor: PinResolver, ioError: boolean, say: (line: string) => void, rules: readonly Rule[] | undefined): Promise<number> {
+  const lintOptions = { settings: loaded.settings, ...(rules ? { rules } : {}) };
   const files: ConfigFile[] = [];
   const shown = (f: ConfigFile) => (f.path.startsWith(io.cwd + '/') || f.path.startsWith(io.cwd + '\\') ? f.path.slice(io.cwd.length + 1) : f.path);
-  for (const { file, findings } of lintProject(loaded.project, lintOptions)) {
+  const linted = lintProject(loaded.project, lintOptions);
+  // Every lookup starts now (in parallel, within the run's deadline); planFixes then awaits the answers.
+  for (const { file, findings } of linted) {
+    for (const finding of findings) {
+      const request = finding.ruleId === 'unpinned-package' && !finding.fixes.some((f) => f.preferred) ? pinRequestFor(file, finding) : undefined;
+      if (request) resolvePinFor(request).catch(() => undefined);
+    }
+  }
+  for (const { file, findings } of linted) {
     files.push(file);
     if (findings.length === 0 || file.problems.some((p) => UNSAFE_PROBLEMS.has(p.kind))) continue;
     const planned = await planFixes(file, findings, resolvePinFor, (m) => io.stderr(`mcp-warden: ${shown(file)}: ${m}\n`));

@@ -8,6 +8,7 @@ import { verdictOf } from '../core/tools/report';
 import type { TargetKind, ToolFinding } from '../core/tools/types';
 import { describeEntry, inspectAll, killAllLiveProcesses, visible, type InputRequest, type InspectResult } from '../live/index';
 import { inspectJson, inspectText } from '../live/report';
+import { readFailure } from '../node/boundedRead';
 import { existingUserConfigs, findConfigFiles } from '../node/discovery';
 import { currentMachineEnv } from '../node/machineEnv';
 import { readConfigFile } from '../node/readConfig';
@@ -102,7 +103,7 @@ export function selectServers(paths: string[], args: LiveArgs, io: CliIo, user: 
 /** True when the servers may start: `--yes`, or a person said yes. Says why not otherwise. */
 export async function confirmStart(toStart: readonly ServerEntry[], args: LiveArgs, io: CliIo, interaction: CliInteraction): Promise<boolean> {
   if (args.trusted) return true;
-  const listing = toStart.map((e) => `  ${e.name}: ${describeEntry(e)}`).join('\n');
+  const listing = toStart.map((e) => `  ${visible(e.name, 200)}: ${describeEntry(e)}`).join('\n');
   if (!interaction.interactive) {
     io.stderr(
       `mcp-warden: ${args.command} starts the servers these configs name, running their commands with your permissions:\n${listing}\n` +
@@ -257,7 +258,7 @@ function loadFiles(paths: string[], io: CliIo, client: ClientId | undefined, use
     try {
       files.push(readConfigFile({ path, explicit, home: machine.home, ...(forced ? { client: forced } : {}), ...(scope ? { scope } : {}) }));
     } catch (e) {
-      io.stderr(`mcp-warden: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      io.stderr(`mcp-warden: cannot read ${path}: ${readFailure(e)}\n`);
       failed = true;
     }
   };

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   ALL_RULES,
@@ -18,6 +18,7 @@ import {
 } from '../core/index';
 import type { Policy } from '../core/policy/model';
 import { readPolicy } from '../core/policy/read';
+import { readBoundedText, readFailure, READ_CAPS } from '../node/boundedRead';
 import { existingUserConfigs, findConfigFiles } from '../node/discovery';
 import { currentMachineEnv } from '../node/machineEnv';
 import { readEnvFiles } from '../node/envFiles';
@@ -70,13 +71,14 @@ export function loadProject(options: LoadOptions, io: CliIo): LoadedProject | un
     try {
       files.push(readConfigFile({ path, explicit, home: machine.home, ...(forced ? { client: forced } : {}), ...(scope ? { scope } : {}) }));
     } catch (e) {
-      fail(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      fail(`cannot read ${path}: ${readFailure(e)}`);
     }
   };
   const searchFolder = (dir: string) => {
     roots.push(dir);
     const found = findConfigFiles(dir);
     if (found.truncated) io.stderr(`mcp-warden: ${dir}: search stopped at its depth or folder limit; name deeper folders explicitly\n`);
+    for (const u of found.unreadable) fail(`cannot read folder ${u.path}: ${u.reason}`);
     for (const f of found.files) load(f, false);
   };
   if (options.paths.length === 0) {
@@ -107,13 +109,13 @@ export function loadPolicy(explicit: string | undefined, roots: readonly string[
   if (path === undefined) return undefined;
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readBoundedText(path, { maxBytes: READ_CAPS.policy, explicit: explicit !== undefined });
   } catch (e) {
-    io.stderr(`mcp-warden: cannot read policy ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    io.stderr(`mcp-warden: cannot read policy ${path}: ${readFailure(e)}\n`);
     return 'error';
   }
   const source = path.replace(/\\/g, '/').startsWith(io.cwd.replace(/\\/g, '/') + '/') ? path.slice(io.cwd.length + 1).replace(/\\/g, '/') : path;
-  const { policy, problems } = readPolicy(text.replace(/^\uFEFF/, ''), source);
+  const { policy, problems } = readPolicy(text, source);
   for (const p of problems) io.stderr(`mcp-warden: ${source}: ${p.message}\n`);
   return policy ?? 'error';
 }
@@ -156,9 +158,9 @@ export function loadSettings(options: { config?: string; rules?: WardenSettings[
   if (options.config || existsSync(path)) {
     let json: unknown;
     try {
-      json = JSON.parse(readFileSync(path, 'utf8'));
+      json = JSON.parse(readBoundedText(path, { maxBytes: READ_CAPS.settings, explicit: options.config !== undefined }));
     } catch (e) {
-      fail(`cannot read settings ${path}: ${(e as Error).message}`);
+      fail(`cannot read settings ${path}: ${readFailure(e)}`);
       return undefined;
     }
     const { settings, problems } = readSettings(json);

@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SEVERITY_ORDER } from '../core/model/finding';
 import { analyzeServer } from '../core/tools/analyze';
 import { formatToolsJson, formatToolsSarif, formatToolsText, type ToolVerdict } from '../core/tools/report';
 import { parseToolList } from '../core/tools/toolList';
+import { readBoundedText, readFailure, READ_CAPS } from '../node/boundedRead';
 import { ruleDocReader } from '../node/ruleDocs';
 import type { CliIo } from './scan';
 
@@ -62,13 +63,13 @@ export function runTools(argv: string[], io: CliIo, isTty = false): number {
 
   let text: string;
   try {
-    text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(resolve(io.cwd, file), 'utf8');
+    text = readBoundedText(file === '-' ? '-' : resolve(io.cwd, file), { maxBytes: READ_CAPS.toolsInput, explicit: true });
   } catch (e) {
-    io.stderr(`mcp-warden: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    io.stderr(`mcp-warden: cannot read ${file}: ${readFailure(e)}\n`);
     return 2;
   }
   const defaultServer = values.server ?? (file === '-' ? 'stdin' : basename(file).replace(/\.[^.]*$/, ''));
-  const input = parseToolList(text.replace(/^\uFEFF/, ''), defaultServer);
+  const input = parseToolList(text, defaultServer);
   for (const problem of input.problems) io.stderr(`mcp-warden: ${file}: ${problem}\n`);
   if (input.snapshots.length === 0) {
     io.stderr(`mcp-warden: ${file}: no tool definitions found\n`);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CLIENTS } from '../core/config/clients';
@@ -6,7 +6,8 @@ import { compare, LOCKFILE_PATH, LockfileError, parseLockfile, type Comparison, 
 import { identityOf, lockKeyOf } from '../core/lock/serverKey';
 import type { ServerEntry } from '../core/model/server';
 import { displayPath } from '../core/report/types';
-import { projectFolderOf, visible, type InspectResult } from '../live/index';
+import { incompleteLists, projectFolderOf, visible, type InspectResult } from '../live/index';
+import { readBoundedText, readFailure, READ_CAPS } from '../node/boundedRead';
 import { confirmStart, LIVE_OPTIONS, readLiveArgs, selectServers, startServers, terminalInteraction, usage, type CliInteraction } from './inspect';
 import type { CliIo } from './scan';
 
@@ -30,10 +31,11 @@ Options:
 A server passes when its tools, prompts, resources, templates, instructions and identity (transport, command,
 args, URL, serverInfo name and version) are exactly what was approved (mcp-warden approve, or "Approve server"
 in the editor). Exit codes: 0 every server matches; 1 a change, a server not in the lockfile ("not approved"),
-or a server that did not start; 2 usage or I/O error (an unreadable lockfile), or not confirmed.
+a listing cut at the item/page limits ("truncated"), or a server that did not start;
+2 usage or I/O error (an unreadable lockfile), or not confirmed.
 `;
 
-export type VerifyStatus = 'unchanged' | 'changed' | 'not-approved' | 'unreachable' | 'skipped';
+export type VerifyStatus = 'unchanged' | 'changed' | 'not-approved' | 'truncated' | 'unreachable' | 'skipped';
 
 export interface LoadedLock {
   path: string;
@@ -68,10 +70,10 @@ export function readLockfiles(paths: Iterable<string>, io: CliIo): Map<string, L
       continue;
     }
     try {
-      const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+      const text = readBoundedText(path, { maxBytes: READ_CAPS.lockfile });
       out.set(path, { path, text, lock: parseLockfile(text) });
     } catch (e) {
-      const reason = e instanceof LockfileError ? e.message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      const reason = e instanceof LockfileError ? e.message : readFailure(e);
       io.stderr(`mcp-warden: cannot read the lockfile ${displayPath(path, io.cwd)}: ${reason}\n`);
       return 2;
     }
@@ -80,7 +82,7 @@ export function readLockfiles(paths: Iterable<string>, io: CliIo): Map<string, L
 }
 
 export function serverTitle(entry: ServerEntry, cwd: string): string {
-  return `${visible(entry.name, 200)}  (${CLIENTS[entry.client].name}, ${displayPath(entry.file, cwd)})`;
+  return `${visible(entry.name, 200)}  (${CLIENTS[entry.client].name}, ${visible(displayPath(entry.file, cwd), 400)})`;
 }
 
 interface Checked {
@@ -133,7 +135,10 @@ export async function runVerify(argv: string[], io: CliIo, interaction: CliInter
     if (result.skipped || !lock) return { result, key, status: 'skipped' };
     if (!result.snapshot) return { result, key, lock, status: 'unreachable' };
     const comparison = compare(lock.lock, result.snapshot, identityOf(result.entry), { serverKey: key });
-    return { result, key, lock, comparison, status: comparison.status === 'unapproved' ? 'not-approved' : comparison.status };
+    if (comparison.status === 'unapproved') return { result, key, lock, comparison, status: 'not-approved' };
+    // Only a complete listing can be unchanged: past the cut, anything could have been added.
+    if (incompleteLists(result.snapshot.truncated).length > 0) return { result, key, lock, comparison, status: 'truncated' };
+    return { result, key, lock, comparison, status: comparison.status };
   });
   const allowUnreachable = values['allow-unreachable'] === true;
   const passed = checked.every((c) => c.status === 'unchanged' || c.status === 'skipped' || (c.status === 'unreachable' && allowUnreachable));
@@ -142,7 +147,7 @@ export async function runVerify(argv: string[], io: CliIo, interaction: CliInter
 }
 
 function counts(checked: readonly Checked[]): Record<VerifyStatus, number> {
-  const out: Record<VerifyStatus, number> = { unchanged: 0, changed: 0, 'not-approved': 0, unreachable: 0, skipped: 0 };
+  const out: Record<VerifyStatus, number> = { unchanged: 0, changed: 0, 'not-approved': 0, truncated: 0, unreachable: 0, skipped: 0 };
   for (const c of checked) out[c.status]++;
   return out;
 }
@@ -188,6 +193,7 @@ function verifyText(checked: readonly Checked[], allowUnreachable: boolean, cwd:
     const title = serverTitle(result.entry, cwd);
     if (status === 'skipped') out.push(`${title}: skipped (${result.skipped ?? 'no lockfile'} in the config)`);
     else if (status === 'unchanged') out.push(`${title}: unchanged (${Object.keys(lock!.lock.servers[key]?.items ?? {}).length} approved items)`);
+    else if (status === 'truncated') out.push(`${title}: TRUNCATED, cannot verify: ${incompleteLists(result.snapshot!.truncated).join('; ')} — items past the cut are unseen`);
     else if (status === 'not-approved') out.push(`${title}: NOT APPROVED: no entry in ${where}${lock!.text === undefined ? ' (the lockfile does not exist)' : ''}`);
     else if (status === 'unreachable' && result.status.state === 'error') {
       out.push(`${title}: UNREACHABLE (${result.status.kind}): ${result.status.message}${allowUnreachable ? ' [allowed: --allow-unreachable]' : ''}`);
@@ -208,6 +214,7 @@ function verifyText(checked: readonly Checked[], allowUnreachable: boolean, cwd:
   out.push('');
   out.push(
     `${checked.length} server(s): ${n.unchanged} unchanged, ${n.changed} changed, ${n['not-approved']} not approved, ${n.unreachable} unreachable` +
+      (n.truncated ? `, ${n.truncated} truncated` : '') +
       (n.skipped ? `, ${n.skipped} skipped` : ''),
   );
   if (n.changed || n['not-approved']) out.push('Review the differences; to accept the servers as they are now: mcp-warden approve [configs…] --yes');

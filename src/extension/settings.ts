@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_FILE_BYTES, mergeSettings, readSettings, type WardenSettings } from '../core/index';
 import type { Log } from './log';
+import { readSaved } from './workspaceText';
 
 export const SECTION = 'mcpWarden';
 
@@ -37,12 +38,8 @@ async function readTeamSettings(log: Log): Promise<WardenSettings> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) return { rules: {}, ignore: [] };
   const uri = vscode.Uri.joinPath(folder.uri, '.mcp-warden.json');
-  let text: string;
-  try {
-    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return { rules: {}, ignore: [] };
-  }
+  const text = await readSaved(uri);
+  if (text === undefined) return { rules: {}, ignore: [] };
   try {
     const { settings, problems } = readSettings(JSON.parse(text));
     for (const p of problems) log.warn(`${uri.fsPath}: ${p}`);

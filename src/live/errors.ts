@@ -21,12 +21,12 @@ export class LiveError extends Error {
   }
 }
 
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
 
 const TAG_RUN = /(?:\udb40[\udc00-\udc7f]){1,100000}/g;
 
 /**
- * Server text for a log or message line: control characters, bidi overrides and zero-width characters
+ * Server text for a log or message line: control characters (newlines too: a name cannot start a line), bidi overrides and zero-width characters
  * shown as `\uXXXX`; a run of invisible Unicode tag characters shown decoded and labelled; clipped to `max`.
  */
 export function visible(text: string, max = 300): string {

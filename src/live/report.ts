@@ -55,7 +55,7 @@ function snapshotJson(s: LiveSnapshot): Record<string, unknown> {
 export function inspectText(results: readonly InspectResult[], cwd: string): string {
   const out: string[] = [];
   for (const r of results) {
-    out.push(`${r.entry.name}  (${CLIENTS[r.entry.client].name}, ${displayPath(r.entry.file, cwd)})`);
+    out.push(`${visible(r.entry.name, 200)}  (${CLIENTS[r.entry.client].name}, ${visible(displayPath(r.entry.file, cwd), 400)})`);
     if (r.skipped) out.push(`  skipped: ${r.skipped} in the config`);
     else if (r.status.state === 'error') out.push(`  error (${r.status.kind}): ${r.status.message}`);
     else if (r.snapshot) out.push(...snapshotText(r.snapshot, r.durationMs));

@@ -10,11 +10,12 @@ export const MAX_DIRS = 20000;
  * Known config files below a folder (by name, as `clientFromPath` knows them). Skips dependency and
  * build folders; bounded in depth and folder count so a huge tree cannot hang a scan.
  */
-export function findConfigFiles(root: string): { files: string[]; truncated: boolean } {
+export function findConfigFiles(root: string): { files: string[]; truncated: boolean; unreadable: { path: string; reason: string }[] } {
   const files: string[] = [];
   const queue: { dir: string; depth: number }[] = [{ dir: resolve(root), depth: 0 }];
   let visited = 0;
   let truncated = false;
+  const unreadable: { path: string; reason: string }[] = [];
   while (queue.length > 0) {
     const { dir, depth } = queue.shift()!;
     if (++visited > MAX_DIRS) {
@@ -24,7 +25,8 @@ export function findConfigFiles(root: string): { files: string[]; truncated: boo
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      unreadable.push({ path: dir, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
       continue;
     }
     for (const entry of entries) {
@@ -32,12 +34,13 @@ export function findConfigFiles(root: string): { files: string[]; truncated: boo
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name) && depth < MAX_DEPTH) queue.push({ dir: path, depth: depth + 1 });
         else if (depth >= MAX_DEPTH) truncated = true;
-      } else if (entry.isFile() && clientFromPath(path.replace(/\\/g, '/'))) {
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && clientFromPath(path.replace(/\\/g, '/'))) {
+        // A linked config is read too (clients follow links); the bounded reader refuses a link to a device or FIFO.
         files.push(path);
       }
     }
   }
-  return { files: files.sort(), truncated };
+  return { files: files.sort(), truncated, unreadable };
 }
 
 /** The user-level config files that exist on this machine. */

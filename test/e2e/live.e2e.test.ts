@@ -112,7 +112,7 @@ describe('live: the MCP Warden sidebar against the lab in a real VS Code', { ski
       assert.match(unmarked(server.description), FINAL[name]!, `server "${name}"`);
       assert.equal(server.contextValue, /^error/.test(unmarked(server.description)) ? 'server-error' : 'server-connected', `server "${name}"`);
     }
-    assert.equal(child(serverRow(settled, 'many-tools'), 'Tools').description, '1000 (more not shown: item-cap)');
+    assert.equal(child(serverRow(settled, 'many-tools'), 'Tools').description, '1000, truncated (more not shown: item-cap)');
     // The servers that failed were stopped with every process they started.
     for (const name of ['hang', 'crash', 'flood', 'invalid-jsonrpc', 'grandchild-hang']) {
       await waitGone(editor, pidsOf(editor, name), `the processes of "${name}"`);

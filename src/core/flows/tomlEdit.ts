@@ -1,3 +1,4 @@
+import { quotedString } from '../launch/literal';
 import type { TextEdit } from '../model/finding';
 
 /**
@@ -92,5 +93,5 @@ function escape(s: string): string {
 }
 
 export function tomlStringArray(values: readonly string[]): string {
-  return `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
+  return `[${values.map((v) => quotedString(v)).join(', ')}]`;
 }

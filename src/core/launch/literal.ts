@@ -28,10 +28,21 @@ export function fileRangeOf(text: string, field: StringField, start: number, end
   return { start: lit.contentStart + start, end: lit.contentStart + end };
 }
 
+/** Control characters no TOML string may hold raw (tab aside); a literal ('…') string cannot escape them. */
+const TOML_CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+
+/**
+ * A double-quoted string every format MCP Warden edits reads the same (JSON, JSONC, YAML, TOML):
+ * JSON escapes, plus DEL (U+007F) escaped, which JSON may hold raw but TOML may not.
+ */
+export function quotedString(value: string): string {
+  return JSON.stringify(value).replace(/\u007f/g, '\\u007f');
+}
+
 /** Re-encodes a value in the same kind of string the file used. */
 function encodeLike(quote: Literal['quote'], value: string): string {
-  if ((quote === "'" || quote === "'''") && !/['\n\r]/.test(value)) return `'${value}'`;
-  return JSON.stringify(value);
+  if ((quote === "'" || quote === "'''") && !/['\n\r]/.test(value) && !TOML_CONTROL.test(value)) return `'${value}'`;
+  return quotedString(value);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ConfigFile } from '../model/configFile';
 import type { JsonPath } from '../model/docNode';
 import type { Finding, TextEdit } from '../model/finding';
+import type { ServerEntry } from '../model/server';
 import { replaceInField } from './literal';
 import { parseLaunch } from './parse';
 import { isExactVersion } from './semver';
@@ -48,9 +49,20 @@ export function isUnpinnedData(data: unknown): data is UnpinnedPackageData {
 export function packageOfFinding(file: ConfigFile, finding: Finding): PackageRef | undefined {
   if (!isUnpinnedData(finding.data)) return undefined;
   const data = finding.data;
-  const server = file.servers.find((s) => s.path.length === data.serverPath.length && s.path.every((p, i) => p === data.serverPath[i]));
+  const server = serverOfFinding(file, data.serverPath, finding);
   const ref = server ? parseLaunch(server)?.packages[data.packageIndex] : undefined;
   return ref && ref.name === data.name && !PINNED_STATES.has(ref.pin) ? ref : undefined;
+}
+
+/**
+ * The entry a finding is about. A name defined twice in one map gives two entries with one path:
+ * the one whose text holds the finding, else the last one, which is the one the client uses.
+ */
+function serverOfFinding(file: ConfigFile, path: JsonPath, finding: Finding): ServerEntry | undefined {
+  const same = file.servers.filter((s) => s.path.length === path.length && s.path.every((p, i) => p === path[i]));
+  if (same.length <= 1) return same[0];
+  const holding = same.find((s) => s.node.offset <= finding.range.start && finding.range.end <= s.node.offset + s.node.length);
+  return holding ?? same[same.length - 1];
 }
 
 /** What a registry must resolve to fix an `unpinned-package` finding; undefined when nothing can. */

@@ -1,5 +1,6 @@
 import { CLIENTS } from '../config/clients';
 import type { Severity } from '../model/finding';
+import { visibleText } from '../text/visible';
 import { displayPath, type ReportInput } from './types';
 
 export interface TextOptions {
@@ -26,8 +27,8 @@ export function formatText(input: ReportInput, options: TextOptions): string {
     const client = file.client ? CLIENTS[file.client].name : 'unknown format';
     const servers = file.servers.length === 1 ? '1 server' : `${file.servers.length} servers`;
     if (findings.length === 0 && !options.verbose) continue;
-    out.push(`${c('bold', displayPath(file.path, input.cwd))} ${c('dim', `(${client}, ${file.scope}, ${servers})`)}`);
-    const rows = findings.map((f) => [`${f.start.line}:${f.start.column}`, f.severity, oneLine(f.message), f.ruleId] as const);
+    out.push(`${c('bold', shown(displayPath(file.path, input.cwd)))} ${c('dim', `(${client}, ${file.scope}, ${servers})`)}`);
+    const rows = findings.map((f) => [`${f.start.line}:${f.start.column}`, f.severity, shown(f.message), f.ruleId] as const);
     const posWidth = Math.max(0, ...rows.map((r) => r[0].length));
     for (const [pos, sev, msg, rule] of rows) {
       counts[sev]++;
@@ -47,6 +48,7 @@ function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-function oneLine(s: string): string {
-  return s.replace(/[\r\n]+/g, ' ');
+/** Paths and messages carry names from the repository: escapes and newlines are shown, never run or obeyed. */
+function shown(s: string): string {
+  return visibleText(s, { singleLine: true });
 }

@@ -53,23 +53,53 @@ export const duplicateServerName: Rule = {
   },
 };
 
-function reportAcrossScopes(file: ConfigFile, mine: ServerEntry[], context: Parameters<typeof duplicateServerName.check>[1]): void {
-  const byName = new Map<string, { file: ConfigFile; server: ServerEntry }[]>();
-  for (const other of context.project.files) {
-    if (other.client !== file.client) continue;
-    for (const server of serversInEffect(other, context.project)) {
-      const list = byName.get(server.name);
-      if (list) list.push({ file: other, server });
-      else byName.set(server.name, [{ file: other, server }]);
+interface Defined {
+  file: ConfigFile;
+  server: ServerEntry;
+}
+/** Per client, per name, per scope: every definition of the project. */
+type NameIndex = Map<string, Map<string, Map<string, Defined[]>>>;
+
+/** One index per project file list, built once for all of its files (not once per file: that was quadratic). */
+const indexes = new WeakMap<readonly ConfigFile[], { size: number; index: NameIndex }>();
+
+function nameIndex(project: Parameters<typeof duplicateServerName.check>[1]['project']): NameIndex {
+  const cached = indexes.get(project.files);
+  if (cached && cached.size === project.files.length) return cached.index;
+  const index: NameIndex = new Map();
+  for (const other of project.files) {
+    if (!other.client) continue;
+    const byName = index.get(other.client) ?? index.set(other.client, new Map()).get(other.client)!;
+    for (const server of serversInEffect(other, project)) {
+      const byScope = byName.get(server.name) ?? byName.set(server.name, new Map()).get(server.name)!;
+      const scope = describeScope(server);
+      (byScope.get(scope) ?? byScope.set(scope, []).get(scope)!).push({ file: other, server });
     }
   }
+  indexes.set(project.files, { size: project.files.length, index });
+  return index;
+}
+
+/** Definitions shown in one message and its related locations; the count says how many more. */
+const MAX_CLASHES_SHOWN = 20;
+
+function reportAcrossScopes(file: ConfigFile, mine: ServerEntry[], context: Parameters<typeof duplicateServerName.check>[1]): void {
+  const byName = nameIndex(context.project).get(file.client!);
   const client = CLIENTS[file.client!];
   for (const server of mine) {
-    const sameName = byName.get(server.name) ?? [];
-    if (sameName.length < 2) continue;
-    const clashes = sameName.filter((o) => o.server !== server && describeScope(o.server) !== describeScope(server));
-    if (clashes.length === 0) continue;
-    const where = clashes.map((c) => `${describeScope(c.server)} (${baseName(c.file.path)})`).join(', ');
+    const byScope = byName?.get(server.name);
+    if (!byScope || byScope.size < 2) continue;
+    const own = describeScope(server);
+    const clashes: Defined[] = [];
+    let total = 0;
+    for (const [scope, defined] of byScope) {
+      if (scope === own) continue;
+      total += defined.length;
+      for (const d of defined) if (clashes.length < MAX_CLASHES_SHOWN) clashes.push(d);
+    }
+    if (total === 0) continue;
+    const more = total > clashes.length ? ` and ${total - clashes.length} more` : '';
+    const where = clashes.map((c) => `${describeScope(c.server)} (${baseName(c.file.path)})`).join(', ') + more;
     const rule = PRECEDENCE[client.id];
     context.report({
       server,

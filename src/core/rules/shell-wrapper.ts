@@ -5,6 +5,7 @@ import type { Token } from '../launch/types';
 import { fieldToken } from '../launch/words';
 import type { ConfigFile } from '../model/configFile';
 import type { ServerEntry } from '../model/server';
+import { maskSecretsInText } from '../text/mask';
 import type { Rule, RuleContext } from './rule';
 
 /** A download piped or substituted into an interpreter: `curl … | sh`, `bash <(curl …)`, `iwr … | iex`. */
@@ -13,8 +14,9 @@ const PIPE_TO_SHELL =
 const POWERSHELL_COMMAND = /^[-/](?:c|command)$/i;
 const POWERSHELL_ENCODED = /^[-/](?:e|ec|enc|encodedcommand)$/i;
 
+/** A command string as a message quotes it: secrets masked first, then one line of at most 60 characters. */
 function shorten(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
+  const one = maskSecretsInText(text).replace(/\s+/g, ' ').trim();
   return one.length > 60 ? `${one.slice(0, 57)}…` : one;
 }
 

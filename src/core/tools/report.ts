@@ -3,6 +3,7 @@ import { fingerprint, SARIF_LEVEL, sarifRule } from '../report/sarif';
 import { TOOL_CATEGORIES } from './categories';
 import { isSuspicious } from './escalate';
 import type { ToolFinding } from './types';
+import { visibleText } from '../text/visible';
 
 /** The findings of one analysed tool. */
 export interface ToolVerdict {
@@ -43,17 +44,22 @@ export function formatToolsText(tools: readonly ToolVerdict[], options: { color?
     if (verdict === 'suspicious') suspicious++;
     const shown = options.verbose ? t.findings : t.findings.filter((f) => f.severity !== 'info');
     if (verdict === 'clean' && !options.verbose) continue;
-    lines.push(`${t.server} / ${t.name}: ${verdict === 'suspicious' ? paint('error', 'SUSPICIOUS') : 'clean'}`);
+    lines.push(`${line(t.server)} / ${line(t.name)}: ${verdict === 'suspicious' ? paint('error', 'SUSPICIOUS') : 'clean'}`);
     for (const f of [...shown].sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || a.field.localeCompare(b.field) || a.start - b.start)) {
-      lines.push(`  ${paint(f.severity, f.severity.padEnd(7))} ${f.category.padEnd(21)} ${f.field} [${f.start}-${f.end}]`);
-      lines.push(`          ${f.message}`);
-      lines.push(`          > ${f.excerpt}`);
+      lines.push(`  ${paint(f.severity, f.severity.padEnd(7))} ${f.category.padEnd(21)} ${line(f.field)} [${f.start}-${f.end}]`);
+      lines.push(`          ${line(f.message)}`);
+      lines.push(`          > ${line(f.excerpt)}`);
     }
   }
   lines.push(`${tools.length} tool${tools.length === 1 ? '' : 's'} analysed, ${suspicious} suspicious.`);
   return lines.join('\n') + '\n';
 }
 
+
+/** Server text on one line, escapes and newlines shown (the one escaping function, `visibleText`). */
+function line(text: string): string {
+  return visibleText(text, { singleLine: true });
+}
 
 export interface ToolsSarifOptions {
   /** Path or URI of the analysed input, as it should appear in results. */

@@ -3,7 +3,7 @@ import { serverKey, type ServerEntry } from '../../core/index';
 import { compare, approve, LockfileError, type Comparison } from '../../core/lock/lockfile';
 import { analyzeServer } from '../../core/tools/analyze';
 import type { ToolFinding } from '../../core/tools/types';
-import type { LiveSnapshot } from '../../live/index';
+import { incompleteLists, type LiveSnapshot } from '../../live/index';
 import type { LiveServers } from '../live/liveServers';
 import type { Log } from '../log';
 import type { ItemMarks } from '../tree/serversTree';
@@ -80,6 +80,8 @@ export class AnalysisStore implements ItemMarks, vscode.Disposable {
   async approve(server: ServerEntry, only?: string[]): Promise<void> {
     const snapshot = this.live.snapshot(server);
     if (!snapshot) throw new Error(`"${server.name}" is not connected: connect it first to see what you approve`);
+    const incomplete = incompleteLists(snapshot.truncated);
+    if (incomplete.length > 0) throw new Error(`"${server.name}" is not approved: its listing is truncated (${incomplete.join('; ')}), and an approval must cover every item`);
     const text = approve(await this.approvals.read(server), snapshot, identityOf(server), { serverKey: lockKeyOf(server), ...(only ? { only } : {}) });
     await this.approvals.write(server, text);
     await this.update(serverKey(server));

@@ -9,6 +9,7 @@ import { readText } from '../workspaceText';
 import { toWorkspaceEdit } from '../convert';
 import type { Warden } from '../warden';
 import type { SecretStore } from './secretStore';
+import { serverNamed } from '../../core/config/serverNamed';
 
 export const SECRET_RULE = 'plaintext-secret';
 
@@ -31,7 +32,7 @@ export async function moveSecretCommand(ctx: MoveContext, uri: vscode.Uri, findi
   ctx.warden.linter.lintRelated(tracked);
   const findings = ctx.warden.linter.findingsFor(uri).filter((f) => f.ruleId === SECRET_RULE);
   const target = findings.find((f) => f.range.start === findingStart);
-  const server = target && tracked.config.servers.find((s) => s.name === target.server);
+  const server = target?.server !== undefined ? serverNamed(tracked.config.servers, target.server, target.range) : undefined;
   if (!target || !server) {
     void vscode.window.showWarningMessage('MCP Warden: that secret is no longer in the file (it may have changed). Try again from the quick fix.');
     return false;

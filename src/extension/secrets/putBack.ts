@@ -3,12 +3,13 @@ import { planMoveBack } from '../../core/served/moveServer';
 import { secretNamesIn } from '../../core/served/references';
 import { toWorkspaceEdit } from '../convert';
 import type { MoveContext } from './moveSecret';
+import { serverNamed } from '../../core/config/serverNamed';
 
 /** Moves a served server back into `.vscode/mcp.json` with its secrets in plaintext, after a warning. */
 export async function putSecretBackCommand(ctx: MoveContext, uri: vscode.Uri, serverName: string): Promise<boolean> {
   const document = await vscode.workspace.openTextDocument(uri);
   const tracked = ctx.warden.index.fromDocument(document);
-  const server = tracked.config.servers.find((s) => s.name === serverName);
+  const server = serverNamed(tracked.config.servers, serverName);
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   if (!server || !folder) return false;
   const ok = await vscode.window.showWarningMessage(

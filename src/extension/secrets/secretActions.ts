@@ -4,6 +4,7 @@ import { REFERENCE_SYNTAX, fieldOf } from '../../core/served/secretFix';
 import type { ActionContributor, RangeContributor } from '../codeActions';
 import type { TrackedConfig } from '../configIndex';
 import { SECRET_RULE } from './moveSecret';
+import { serverNamed } from '../../core/config/serverNamed';
 
 let findingsOf: (uri: vscode.Uri) => Finding[] = () => [];
 
@@ -20,7 +21,7 @@ function allSecretFindings(document: vscode.TextDocument): Finding[] {
 export function movability(tracked: TrackedConfig, finding: Finding, canServe: boolean): { servable: boolean; byReference: boolean } | undefined {
   if (finding.ruleId !== SECRET_RULE || !finding.server) return undefined;
   const client = tracked.config.client;
-  const server = tracked.config.servers.find((s) => s.name === finding.server);
+  const server = serverNamed(tracked.config.servers, finding.server, finding.range);
   if (!client || !server) return undefined;
   const servable = (client === 'vscode' && canServe && tracked.config.scope === 'workspace') || client === 'mcp-warden';
   const syntax = REFERENCE_SYNTAX[client];

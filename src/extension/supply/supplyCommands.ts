@@ -15,6 +15,7 @@ import { toWorkspaceEdit } from '../convert';
 import type { Warden } from '../warden';
 import { policyUri, readText } from './policyFile';
 import { pinKey, rememberPin } from './supplyActions';
+import { serverNamed } from '../../core/config/serverNamed';
 
 /** Registry settings: the editor's settings, the user's `~/.npmrc`, and the project's `.npmrc` in a trusted workspace only. */
 async function registrySettings(): Promise<RegistrySettings> {
@@ -113,7 +114,8 @@ export async function moveToFixedVersionCommand(warden: Warden, uri: vscode.Uri 
 /** Adds the server to the policy's allow list (creating the policy file if there is none). */
 export async function approveInPolicyCommand(warden: Warden, uri: vscode.Uri | undefined, serverName: string | undefined, reloadPolicy: () => Promise<void>): Promise<boolean> {
   const target = policyUri();
-  const server = uri && serverName ? warden.index.get(uri)?.config.servers.find((s) => s.name === serverName) : undefined;
+  const servers = uri && serverName ? warden.index.get(uri)?.config.servers : undefined;
+  const server = servers && serverName ? serverNamed(servers, serverName) : undefined;
   if (!target || !server) {
     void vscode.window.showWarningMessage('MCP Warden: approve a server from the quick fix on its "unapproved-server" finding in an MCP config file.');
     return false;

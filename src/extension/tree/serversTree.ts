@@ -114,7 +114,7 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
         const item = new vscode.TreeItem(LIST_LABELS[node.list], count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `list:${serverKey(node.server)}:${node.list}`;
         const truncated = this.live.snapshot(node.server)?.truncated.lists[node.list];
-        item.description = truncated ? `${count} (more not shown: ${truncated.reason})` : String(count);
+        item.description = truncated ? `${count}, truncated (more not shown: ${truncated.reason})` : String(count);
         item.iconPath = new vscode.ThemeIcon(node.list === 'tools' ? 'tools' : node.list === 'prompts' ? 'comment-discussion' : 'file-symlink-file');
         return item;
       }

@@ -1,12 +1,16 @@
 import { RegistryError } from './errors';
 
 export const DEFAULT_TIMEOUT_MS = 5000;
+/** Largest registry answer read (an abbreviated packument of a big package is a few MB). */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export interface HttpOptions {
   method?: 'GET' | 'HEAD';
   headers?: Record<string, string>;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Largest body read; more is an error (`too-large`), not a longer wait. Default 32 MB. */
+  maxBodyBytes?: number;
 }
 
 export interface HttpResponse {
@@ -43,9 +47,10 @@ export async function httpRequest(url: string, options: HttpOptions = {}): Promi
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const response = await fetch(url, { method: options.method ?? 'GET', headers: options.headers ?? {}, signal: controller.signal, redirect: 'follow' });
-    const body = options.method === 'HEAD' ? new Uint8Array(0) : new Uint8Array(await response.arrayBuffer());
+    const body = options.method === 'HEAD' ? new Uint8Array(0) : await readBody(response, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, url);
     return { status: response.status, headers: response.headers, body, url: response.url || url };
   } catch (e) {
+    if (e instanceof RegistryError) throw e;
     if (timedOut) throw new RegistryError('timeout', `offline or registry unreachable: ${safeUrl(url)} did not answer within ${formatSeconds(timeoutMs)}`);
     if (options.signal?.aborted) throw new RegistryError('aborted', `cancelled: ${safeUrl(url)}`);
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
@@ -54,6 +59,37 @@ export async function httpRequest(url: string, options: HttpOptions = {}): Promi
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** The body, streamed and cut off at `max` bytes (a registry that streams forever stops here). */
+async function readBody(response: Response, max: number, url: string): Promise<Uint8Array> {
+  const tooLarge = () => new RegistryError('too-large', `${safeUrl(url)} answered with more than ${Math.round(max / (1024 * 1024))} MB: not read`);
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > max) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
 }
 
 function formatSeconds(ms: number): string {

@@ -6,15 +6,28 @@ export interface NpmRegistryConfig {
   scopes?: Record<string, string>;
   /** Tokens by registry URL without scheme, as `.npmrc` writes them: `{ "//npm.corp.example/": "…" }`. */
   tokens?: Record<string, string>;
+  /** An untrusted `.npmrc` named credentials that were not used. */
+  ignoredCredentials?: boolean;
 }
 
 export const NPM_DEFAULT_REGISTRY = 'https://registry.npmjs.org/';
 
+export interface NpmrcReadOptions {
+  /**
+   * `false` for a repository's own `.npmrc` the user has not opted into: its registry URLs are used
+   * as written (never with `${VAR}` expanded) and its credentials are ignored, so a cloned project
+   * cannot make MCP Warden send CI secrets to a host it names. Default `true` (the user's `~/.npmrc`).
+   */
+  trusted?: boolean;
+}
+
 /**
  * Reads `registry=`, `@scope:registry=` and `//host/path/:_authToken=` lines of an `.npmrc` text.
- * `${VAR}` is expanded from `env` as npm does; other settings are ignored.
+ * `${VAR}` is expanded from `env` as npm does, in tokens only: a registry URL holding `${…}` is
+ * ignored (an environment value would travel in the URL). Other settings are ignored.
  */
-export function parseNpmrc(text: string, env: Record<string, string | undefined> = {}): NpmRegistryConfig {
+export function parseNpmrc(text: string, env: Record<string, string | undefined> = {}, options: NpmrcReadOptions = {}): NpmRegistryConfig {
+  const trusted = options.trusted ?? true;
   const config: NpmRegistryConfig = { scopes: {}, tokens: {} };
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
@@ -22,10 +35,19 @@ export function parseNpmrc(text: string, env: Record<string, string | undefined>
     const eq = line.indexOf('=');
     if (eq === -1) continue;
     const key = line.slice(0, eq).trim();
-    const value = line.slice(eq + 1).trim().replace(/^["']|["']$/g, '').replace(/\$\{([^}]+)\}/g, (_, name: string) => env[name] ?? '');
-    if (key === 'registry') config.registry = value;
-    else if (/^@[^:]+:registry$/.test(key)) config.scopes![key.slice(0, key.indexOf(':'))] = value;
-    else if (/^\/\/.+:_authToken$/.test(key)) config.tokens![key.slice(0, key.lastIndexOf(':'))] = value;
+    const written = line.slice(eq + 1).trim().replace(/^["']|["']$/g, '');
+    const isToken = /^\/\/.+:_authToken$/.test(key);
+    if (isToken) {
+      if (!trusted) {
+        config.ignoredCredentials = true;
+        continue;
+      }
+      config.tokens![key.slice(0, key.lastIndexOf(':'))] = written.replace(/\$\{([^}]+)\}/g, (_, name: string) => env[name] ?? '');
+      continue;
+    }
+    if (written.includes('${')) continue;
+    if (key === 'registry') config.registry = written;
+    else if (/^@[^:]+:registry$/.test(key)) config.scopes![key.slice(0, key.indexOf(':'))] = written;
   }
   return config;
 }

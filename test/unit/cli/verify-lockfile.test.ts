@@ -89,7 +89,7 @@ describe('approve, then verify', () => {
     assert.match(text.stdout, /^notes {2}\(VS Code, \.vscode\/mcp\.json\): unchanged \(7 approved items\)$/m);
     const json = verifyJson(dir);
     assert.equal(json.passed, true);
-    assert.deepEqual(json.summary, { unchanged: 1, changed: 0, 'not-approved': 0, unreachable: 0, skipped: 0 });
+    assert.deepEqual(json.summary, { unchanged: 1, changed: 0, 'not-approved': 0, truncated: 0, unreachable: 0, skipped: 0 });
     const again = run(dir, 'approve', '--yes');
     assert.match(again.stdout, /already approved, unchanged/);
     assert.doesNotMatch(again.stdout, /Wrote/);
