@@ -55,29 +55,64 @@ const WORKSPACE_PATTERNS = WORKSPACE_FILES.map((w) => ({
   pattern: new RegExp(`(^|/)${w.path.replace(/[.]/g, '\\.').replace(/\*/g, '[^/]+')}$`),
 }));
 
-/** The folder a workspace-scope file belongs to: a configured root containing it, or the folder its known relative path implies. */
+/** The client whose session a file's servers join: servers MCP Warden serves to VS Code are VS Code's. */
+export function sessionClientOf(file: ConfigFile): ClientId {
+  if (!file.client) return 'generic';
+  return file.client === 'mcp-warden' ? 'vscode' : file.client;
+}
+
+/** The folder a client opens to load a workspace-scope file: what its known relative path implies, else a configured root containing it. */
 export function workspaceRootOf(file: ConfigFile, roots: readonly string[]): string {
   const path = normalizeFsPath(file.path);
+  const known = knownWorkspaceRoot(file);
+  if (known !== undefined) return known;
   const containing = roots.filter((r) => path.startsWith(`${r}/`)).sort((a, b) => b.length - a.length)[0];
   if (containing) return containing;
+  return path.slice(0, Math.max(0, path.lastIndexOf('/')));
+}
+
+function knownWorkspaceRoot(file: ConfigFile): string | undefined {
+  const path = normalizeFsPath(file.path);
   for (const { client, pattern } of WORKSPACE_PATTERNS) {
     if (client !== file.client) continue;
     const m = pattern.exec(path);
     if (m) return path.slice(0, m.index);
   }
-  return path.slice(0, Math.max(0, path.lastIndexOf('/')));
+  return undefined;
 }
 
-/** Every session of the project: per client, per workspace folder (plus user-only sessions), with generic files alone. */
+/** User-level file names that say nothing of their folder: a real one sits in its client's own folder. */
+const USER_FOLDERS: Partial<Record<ClientId, RegExp>> = {
+  'claude-desktop': /\/claude\/claude_desktop_config\.json$/i,
+  cline: /\/settings\/cline_mcp_settings\.json$/i,
+};
+const MANAGED_CLAUDE_CODE = /(^|\/)(claudecode|claude-code)\/managed-mcp\.json$/i;
+
+/**
+ * Whether a client would load this file together with others: a workspace file at its client's
+ * known place in a folder, or a user-level file outside the project at a plausible user location.
+ * A copy in `examples/`, `docs/` or anywhere else of no known location is a session of its own.
+ */
+export function loadedWithOthers(file: ConfigFile, roots: readonly string[]): boolean {
+  if (!file.client || file.client === 'generic' || file.clientSource === 'content') return false;
+  if (file.scope === 'workspace') return knownWorkspaceRoot(file) !== undefined;
+  const path = normalizeFsPath(file.path);
+  if (roots.some((r) => path.startsWith(`${r}/`))) return false;
+  if (file.scope === 'managed' && file.client === 'claude-code') return MANAGED_CLAUDE_CODE.test(path);
+  return USER_FOLDERS[file.client]?.test(path) ?? true;
+}
+
+/** Every session of the project: per client, per workspace folder (plus user-only sessions); files loaded with no other stand alone. */
 export function buildSessions(project: Project, options: SessionOptions = {}): Session[] {
   const sessions: Session[] = [];
   const byClient = new Map<ClientId, ConfigFile[]>();
   for (const file of project.files) {
-    if (!file.client || file.client === 'generic') {
-      if (file.servers.length > 0) sessions.push(makeSession(file.client ?? 'generic', undefined, [file], options, `${file.path}`));
+    const client = sessionClientOf(file);
+    if (!loadedWithOthers(file, project.workspaceRoots)) {
+      if (file.servers.length > 0) sessions.push(makeSession(client, undefined, [file], options, client === 'generic' ? file.path : `${client}:${file.path}`));
       continue;
     }
-    byClient.set(file.client, [...(byClient.get(file.client) ?? []), file]);
+    byClient.set(client, [...(byClient.get(client) ?? []), file]);
   }
   for (const [client, files] of byClient) {
     const workspace = files.filter((f) => f.scope === 'workspace');
