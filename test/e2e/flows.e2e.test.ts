@@ -118,7 +118,9 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
     await editor.type(`${line + 1}:8`);
     await editor.keyboard.press('Enter');
     const menu = await quickFixMenu(editor);
-    const titles = await menu.locator('.monaco-list-row.action').evaluateAll((rows) => rows.map((r) => (r.getAttribute('aria-label') ?? '').replace(/, Quick Fix$/, '')));
+    const all = await menu.locator('.monaco-list-row.action').evaluateAll((rows) => rows.map((r) => (r.getAttribute('aria-label') ?? '').replace(/, Quick Fix$/, '')));
+    // MCP Warden's actions (VS Code's own AI actions, "Fix" and "Explain", follow them).
+    const titles = all.slice(0, all.indexOf('Show documentation for toxic-flow') + 1);
     assert.deepEqual(titles, [
       'Hide the untrusted-content tools of "fetcher" with excludeTools (fetch_url)',
       'Disable server "fetcher" (mcp.excluded)',
@@ -149,6 +151,7 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
 
   it('flow survives the secret move: the served sender stays in VS Code\'s session (screenshot flows-after-move.png)', async () => {
     // A plaintext token appears in the sender's env (written on disk, as a user would paste it), and is moved to SecretStorage.
+    await editor.keyboard.press('Escape');
     const token = 'ghp_' + Array.from({ length: 36 }, () => ALNUM[randomInt(ALNUM.length)]).join('');
     const path = join(editor.workspace, VSCODE);
     writeFileSync(path, readFileSync(path, 'utf8').replace('"LAB_OUTBOX":', `"LAB_TOKEN": "${token}",\n        "LAB_OUTBOX":`));

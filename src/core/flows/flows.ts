@@ -34,6 +34,7 @@ const ranked = new WeakMap<readonly ToolClassification[], Map<string, { tool: To
 
 /** The tools of a server that count for a capability, best first (tool lists are shared and immutable, so this is memoized). */
 export function toolsWith(server: SessionServer, capability: Capability, minConfidence: number): FlowLeg[] {
+  if (server.tools.length === 0) return [];
   let byKey = ranked.get(server.tools);
   if (!byKey) ranked.set(server.tools, (byKey = new Map()));
   const key = `${capability}|${minConfidence}`;

@@ -9,6 +9,9 @@ const KEYWORDS: Record<Capability, ReadonlySet<string>> = {
   destructive: new Set(['shell', 'terminal', 'exec', 'command', 'kubectl', 'kubernetes', 'k8s', 'docker', 'ssh', 'desktop']),
 };
 
+/** Words of servers that only read documentation, reason or tell the time: no role is guessed for them (`aws-documentation`, `sequential-thinking`). */
+const NEUTRAL = new Set(['doc', 'docs', 'documentation', 'thinking', 'think', 'sequential', 'sequentialthinking', 'reasoning', 'time', 'calculator', 'math']);
+
 const NOISE = new Set(['mcp', 'server', 'modelcontextprotocol', 'model', 'context', 'protocol', 'npm', 'io', 'com', 'ghcr']);
 
 /**
@@ -17,6 +20,7 @@ const NOISE = new Set(['mcp', 'server', 'modelcontextprotocol', 'model', 'contex
  */
 export function guessFromNames(names: readonly string[]): ToolClassification | undefined {
   const words = [...new Set(names.flatMap((n) => identifierWords(n)).filter((w) => !NOISE.has(w)))];
+  if (words.some((w) => NEUTRAL.has(w))) return undefined;
   const labels: CapabilityLabel[] = [];
   for (const [capability, keywords] of Object.entries(KEYWORDS) as [Capability, ReadonlySet<string>][]) {
     const hit = words.find((w) => keywords.has(w));

@@ -7,8 +7,8 @@ import type { ServerEntry } from '../model/server';
 import type { ServerSnapshot } from '../model/tool';
 import { BUILTIN_TOOLS } from './catalog/builtins';
 import type { CatalogServer } from './catalog/types';
-import { resolveServerTools } from './resolve';
-import { serverListFilter } from './toolFilter';
+import { resolveServerTools, type ResolvedTools } from './resolve';
+import { claudeCodeRejected, serverListFilter } from './toolFilter';
 import type { ToolClassification } from './types';
 
 export interface SessionServer {
@@ -139,6 +139,7 @@ function makeSession(client: ClientId, root: string | undefined, files: ConfigFi
   const candidates: { entry: ServerEntry; file: ConfigFile; rank: number }[] = [];
   const excluded = new Set<string>();
   let allowed: string[] | undefined;
+  const rejected = new Set(loaded.flatMap((f) => claudeCodeRejected(f, root)));
   for (const file of loaded) {
     const lists = serverListFilter(file);
     lists.excluded.forEach((n) => excluded.add(n));
@@ -158,13 +159,30 @@ function makeSession(client: ClientId, root: string | undefined, files: ConfigFi
   const servers: SessionServer[] = [];
   for (const { entry, file } of chosen.values()) {
     if (entry.disabled || excluded.has(entry.name) || (allowed !== undefined && !allowed.includes(entry.name))) continue;
-    servers.push({ ...resolveServerTools(entry, options.live?.get(serverKey(entry))), key: serverKey(entry), name: entry.name, entry, file });
+    if (file.scope === 'workspace' && entry.projectPath === undefined && rejected.has(entry.name)) continue;
+    servers.push(sessionServer(entry, file, options.live));
   }
   const builtin = options.builtinTools === false ? undefined : BUILTIN_TOOLS[client];
   if (builtin) servers.push(builtinServer(client, builtin.title, builtin.tools));
   const session: Session = { id, client, clientName: CLIENTS[client].name, files: loaded, servers };
   if (root !== undefined) session.root = root;
   return session;
+}
+
+const sessionServers = new WeakMap<ResolvedTools, SessionServer>();
+
+/** One server as sessions hold it: the same object for every session that loads the entry (resolution is memoized per entry). */
+function sessionServer(entry: ServerEntry, file: ConfigFile, live: ReadonlyMap<string, ServerSnapshot> | undefined): SessionServer {
+  const key = live ? serverKey(entry) : undefined;
+  const resolved = resolveServerTools(entry, key === undefined ? undefined : live!.get(key));
+  let server = sessionServers.get(resolved);
+  if (!server) {
+    server = { key: key ?? serverKey(entry), name: entry.name, entry, file, origin: resolved.origin, tools: resolved.tools, hiddenTools: resolved.hiddenTools };
+    if (resolved.catalog) server.catalog = resolved.catalog;
+    if (resolved.narrowedBy) server.narrowedBy = resolved.narrowedBy;
+    sessionServers.set(resolved, server);
+  }
+  return server;
 }
 
 function builtinServer(client: ClientId, title: string, tools: NonNullable<(typeof BUILTIN_TOOLS)[ClientId]>['tools']): SessionServer {

@@ -69,6 +69,26 @@ ruleTable(toxicFlow, {
       others: [{ path: '/p/.cursor/mcp.json', text: json('mcpServers', { fs: FS }) }],
       workspaceRoots: ['/p'],
     },
+    { name: 'GitHub with only the context and users toolsets: nothing goes out', path: '/p/.cursor/mcp.json', text: json('mcpServers', { github: { command: 'github-mcp-server', args: ['stdio', '--toolsets', 'context,users'] } }) },
+    { name: 'GitHub gists toolset through the read-only endpoint', path: '/p/.vscode/mcp.json', text: json('servers', { github: { type: 'http', url: 'https://api.githubcopilot.com/mcp/x/gists/readonly' } }) },
+    {
+      name: "Claude Code: a .mcp.json server the user rejected (disabledMcpjsonServers) is not loaded",
+      path: '/p/.mcp.json',
+      text: json('mcpServers', { fetch: FETCH, fs: FS }),
+      others: [{ path: '/home/u/.claude.json', text: JSON.stringify({ projects: { '/p': { disabledMcpjsonServers: ['fetch'] } } }), scope: 'user' }],
+      workspaceRoots: ['/p'],
+    },
+    {
+      name: 'a documentation server gets no role from its name (aws-documentation is not private data)',
+      path: '/p/.gemini/settings.json',
+      text: json('mcpServers', { fetch: FETCH, 'aws-docs': { command: 'uvx', args: ['awslabs.aws-documentation-mcp-server@latest'] }, sender: { ...SLACK, includeTools: ['slack_post_message'] } }),
+      settings: dataLeakOnly,
+    },
+    {
+      name: 'a server the catalog knows gets no role from its config name (a time server called "gmail-shell")',
+      path: '/p/.cursor/mcp.json',
+      text: json('mcpServers', { fetch: FETCH, 'gmail-shell': { command: 'uvx', args: ['mcp-server-time'] } }),
+    },
     { name: 'the kind can be turned off', path: '/p/.vscode/mcp.json', text: json('servers', { fetch: FETCH, fs: FS }), settings: flows({ kinds: ['data-leak'] }) },
   ],
   invalid: [
@@ -130,6 +150,15 @@ ruleTable(toxicFlow, {
       text: json('mcpServers', { github: GITHUB_NPX, fetch: FETCH }),
       settings: flows({ kinds: ['data-leak'], acceptedFlows: [{ servers: ['github'], reason: 'reviewed' }] }),
       errors: [{ server: 'fetch', message: 'A web page read by `fetch` (fetch)' }],
+    },
+    {
+      name: 'GitHub with the issues toolset: issues in, comments out, issues edited',
+      path: '/p/.cursor/mcp.json',
+      text: json('mcpServers', { github: { command: 'github-mcp-server', args: ['stdio', '--toolsets=issues'] } }),
+      errors: [
+        { server: 'github', message: /^Toxic flow \(data leak\) in Cursor: An issue body read by `get_issue` \(github\)/ },
+        { server: 'github', message: /^Toxic flow \(destructive\) in Cursor: An issue body read by `get_issue` \(github\) can instruct `(update_issue|issue_write|sub_issue_write|assign_copilot_to_issue)` \(github\)/ },
+      ],
     },
     {
       name: 'a server MCP Warden serves to VS Code stays in VS Code\'s session (the flow survives the secret move)',
