@@ -44,7 +44,7 @@ function better(a: number[], b: number[]): boolean {
   return false;
 }
 
-/** Where a leg's role comes from, strongest first: our catalog, a live listing, the server's annotations, its schema, a guess from its name. */
+/** Where a leg's role comes from, strongest first: our catalog, a live or recorded listing, the server's annotations, its schema, a guess from its name. */
 export type LegEvidence = 'catalog' | 'listing' | 'annotations' | 'schema' | 'name';
 
 /** One server's part in a flow, for the JSON output. */
@@ -64,7 +64,7 @@ export interface FlowReport {
 export function legEvidence(leg: FlowLeg): LegEvidence {
   const { server, tool, capability } = leg;
   if (server.origin === 'guess' || tool.guessed) return 'name';
-  if (server.origin !== 'live') return 'catalog';
+  if (server.origin === 'catalog' || server.origin === 'builtin') return 'catalog';
   const strongest = labelOf(tool, capability)?.evidence.find((e) => !e.against);
   if (strongest?.source === 'catalog') return 'catalog';
   if (strongest?.source === 'annotation') return 'annotations';

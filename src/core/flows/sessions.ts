@@ -18,7 +18,7 @@ export interface SessionServer {
   entry?: ServerEntry;
   file?: ConfigFile;
   /** Where the tool list comes from. */
-  origin: 'live' | 'catalog' | 'guess' | 'unknown' | 'builtin';
+  origin: 'live' | 'catalog' | 'listing' | 'guess' | 'unknown' | 'builtin';
   catalog?: CatalogServer;
   /** Why the catalog's tool list was narrowed (read-only mode…). */
   narrowedBy?: string;

@@ -142,6 +142,7 @@ export class SessionsTree implements vscode.TreeDataProvider<Node> {
 const ORIGIN: Record<SessionServer['origin'], string> = {
   live: 'live tools',
   catalog: 'known server (catalog)',
+  listing: 'known tools (recorded listing)',
   guess: 'guessed from its name',
   unknown: 'unknown tools',
   builtin: "client's built-in tools",

@@ -169,3 +169,12 @@ test('live definitions of unknown servers (the lab trifecta) are classified from
   const fetch = session!.servers[0]!.tools[0]!;
   assert.ok(!hasCapability(fetch, 'outbound'), 'read-only fetch: the weak query-string signal is halved by the claim');
 });
+
+test('a well-known server outside the curated catalog is judged from its recorded listing, not its name', () => {
+  const project = createProject([load('/p/.cursor/mcp.json', { mcpServers: { 'my-shell': npx('mongodb-mcp-server') } })]);
+  const [session] = buildSessions(project, { builtinTools: false });
+  const server = session!.servers[0]!;
+  assert.equal(server.origin, 'listing');
+  assert.ok(server.tools.some((t) => t.tool === 'find'), server.tools.map((t) => t.tool).join(', '));
+  assert.ok(!server.tools.some((t) => t.guessed), 'no guess from the name "my-shell"');
+});
