@@ -179,7 +179,8 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
     const [flow] = toxic(editor, after, VSCODE);
     assert.equal(toxic(editor, after, VSCODE).length, 1);
     assert.equal(flow!.range.start.line, lineOf(editor, VSCODE, '"fetcher"'));
-    assert.match(flow!.message, /^Toxic flow \(data leak\) in VS Code: .*`fetcher`.*`private-notes`.*`sender`/);
+    // The sender's live listing was the old entry's: until it is connected again from its new file, its tools are guessed from its name.
+    assert.equal(flow!.message, 'Toxic flow (data leak) in VS Code: Untrusted content read by `fetch_url` (fetcher) can instruct `read_private_notes` (private-notes) and leave through the tools of `sender` (guessed from its name).');
     assert.deepEqual(toxic(editor, after, SERVED), [], 'one finding for the flow, not one per file');
     const vscode = sessionsOf(after).find((s) => s.label === 'VS Code')!;
     assert.match(vscode.description, /^flows · 3 servers · ⚠ toxic: data leak/);
