@@ -120,16 +120,17 @@ function direct(session: Session, kind: FlowKind, legs: readonly Capability[], b
   if ([...providers].every((s) => s.origin === 'builtin')) return undefined;
   const involved = session.servers.filter((s) => providers.has(s));
   const examples = new Map<SessionServer, FlowLeg[]>();
+  // Providers of each leg ranked once (stable); the best for a path is among the first legs.length, since at most legs.length − 1 are already on it.
+  const ranked = new Map(legs.map((c) => [c, [...byServer.get(c)!.entries()].sort(([a, la], [b, lb]) => rank(b, lb, []) - rank(a, la, [])).slice(0, legs.length)]));
   for (const server of involved) {
     const choice: SessionServer[] = [];
     for (const capability of legs) {
-      const candidates = byServer.get(capability)!;
-      if (candidates.has(server)) {
+      if (byServer.get(capability)!.has(server)) {
         choice.push(server);
         continue;
       }
-      const ranked = [...candidates.entries()].sort(([a, la], [b, lb]) => rank(b, lb, choice) - rank(a, la, choice));
-      choice.push(ranked[0]![0]);
+      const best = [...ranked.get(capability)!].sort(([a, la], [b, lb]) => rank(b, lb, choice) - rank(a, la, choice));
+      choice.push(best[0]![0]);
     }
     if (choice.every((s) => s.origin === 'builtin')) {
       const capability = legs.find((c) => [...byServer.get(c)!.keys()].some((s) => s.origin !== 'builtin'))!;
