@@ -205,12 +205,15 @@ export async function run(): Promise<void> {
 function knownServersWorstCase(): void {
   const packages = ['@modelcontextprotocol/server-github', '@modelcontextprotocol/server-filesystem', 'mcp-server-fetch', '@modelcontextprotocol/server-memory', 'some-mcp'];
   const rule = ALL_RULES.find((r) => r.meta.id === 'toxic-flow')!;
-  console.log('\ntoxic-flow when every server is a well-known one (one big flow), ms per lint:');
+  console.log('\nEvery server a well-known one (one big flow per kind), ms per lint and × a bare parseTree of the same text:');
   for (const n of [10, 100, 1_000]) {
     const servers: Record<string, unknown> = {};
     for (let i = 0; i < n; i++) servers[`s${i}`] = { command: 'npx', args: ['-y', `${packages[i % packages.length]}@1.0.0`] };
     const text = JSON.stringify({ mcpServers: servers }, null, 2);
-    const ms = median([1, 2, 3].map(() => timeMs(() => lintRun(text, [rule]), 1)));
-    console.log(`  ${String(n).padStart(5)} servers: ${fmt(ms).padStart(8)} ms (${fmt((ms * 1000) / n)} µs per server)`);
+    const reps = Math.max(1, Math.round(200 / n));
+    const tree = median([1, 2, 3, 4, 5].map(() => timeMs(() => parseTree(text), reps)));
+    const flow = median([1, 2, 3, 4, 5].map(() => timeMs(() => lintRun(text, [rule]), reps)));
+    const all = median([1, 2, 3, 4, 5].map(() => timeMs(() => engineRun(text), reps)));
+    console.log(`  ${String(n).padStart(5)} servers: toxic-flow alone ${fmt(flow).padStart(8)} ms (${fmt((flow * 1000) / n)} µs per server); all rules ${fmt(all)} ms = ${(all / tree).toFixed(2)}× parseTree`);
   }
 }

@@ -28,6 +28,7 @@ export { analyseProject, type FlowAnalysis } from './flows/analysis';
 export { CATALOG, findCatalogServer } from './flows/catalog/index';
 export { classifyTool, type ServerHint } from './flows/classify';
 export { describePath, roleOf } from './flows/describe';
+export { anchorOf, flowReport, type FlowReport, type FlowLegReport } from './flows/anchor';
 export { FLOW_LEGS, findToxicFlows, type FlowLeg, type ToxicFlow } from './flows/flows';
 export { identifyServer } from './flows/identify';
 export { DEFAULT_FLOW_OPTIONS, readAcceptedFlows, readFlowSettings, type AcceptedFlow, type FlowKind, type FlowOptions } from './flows/options';

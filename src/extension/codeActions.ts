@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CLIENTS, type ConfigFile, type Finding } from '../core/index';
+import { CLIENTS, type ConfigFile, type Finding, type TextEdit } from '../core/index';
 import type { ConfigIndex, TrackedConfig } from './configIndex';
 import { DIAGNOSTIC_SOURCE, ruleIdOf, toRange, toWorkspaceEdit } from './convert';
 import type { Linter } from './linter';
@@ -41,8 +41,10 @@ export class CodeActions implements vscode.CodeActionProvider {
       if (current) {
         for (const contribute of this.contributors) actions.push(...contribute(document, tracked, finding, diagnostic));
         for (const fix of finding.fixes) {
+          const edit = fix.file && fix.file !== tracked.config.path ? this.editElsewhere(fix.file, fix.edits) : toWorkspaceEdit(document, fix.edits);
+          if (!edit) continue;
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-          action.edit = toWorkspaceEdit(document, fix.edits);
+          action.edit = edit;
           action.diagnostics = [diagnostic];
           action.isPreferred = fix.preferred === true;
           actions.push(action);
@@ -54,6 +56,15 @@ export class CodeActions implements vscode.CodeActionProvider {
       actions.push(docs);
     }
     return actions;
+  }
+
+  /** Edits of another tracked config (a toxic flow's other leg), placed by that file's own text as the index holds it. */
+  private editElsewhere(path: string, edits: readonly TextEdit[]): vscode.WorkspaceEdit | undefined {
+    const other = this.index.all.find((t) => t.config.path === path);
+    if (!other) return undefined;
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of edits) edit.replace(other.uri, toRange(other.config.lines.position(e.offset), other.config.lines.position(e.offset + e.length)), e.newText);
+    return edit;
   }
 
   private fixAll(document: vscode.TextDocument, findings: Finding[]): vscode.CodeAction[] {

@@ -1,15 +1,18 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { randomInt } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchEditor, skipReason, type Editor, type WardenDiagnostic, type WardenState } from './harness';
 import { REPO_ROOT } from './support/install';
 
 /**
- * Issue 7 in a real VS Code: the lab's trifecta servers (fetcher + private-notes + sender) in a Gemini CLI
- * and a VS Code config make a toxic flow: a warning on each server with the others as related
- * information, the Sessions view's banner and capability groups, and a remedy quick fix (Gemini's
- * `excludeTools`) that ends the flow. Filesystem + memory (a Cursor config) is no trifecta.
+ * Issues 7, 14 and 16 in a real VS Code: the lab's trifecta servers (fetcher + private-notes + sender) in a
+ * Gemini CLI and a VS Code config make a toxic flow: one warning per flow, on the server that brings the
+ * untrusted content in, with the others as related information; the Sessions view's banner and capability
+ * groups; a remedy quick fix for another leg (Gemini's `excludeTools` on the sender) offered from that one
+ * finding; and the flow still there after the sender's secret moved to SecretStorage (MCP Warden then serves
+ * it to VS Code, in the same session). Filesystem + memory (a Cursor config) is no trifecta.
  */
 describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 900_000 }, () => {
   let editor: Editor;
@@ -17,21 +20,23 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
   const GEMINI = '.gemini/settings.json';
   const VSCODE = '.vscode/mcp.json';
   const CURSOR = '.cursor/mcp.json';
+  const SERVED = '.vscode/mcp-warden.json';
 
   before(async () => {
-    editor = await launchEditor({ workspace: 'flows' });
+    // The MCP API (for the served sender after the secret move) needs VS Code's AI features; VS Code starts nothing by itself.
+    editor = await launchEditor({ workspace: 'flows', settings: { 'chat.disableAIFeatures': false, 'chat.mcp.autostart': 'never' } });
   }, { timeout: 240_000 });
 
   after(async () => {
     await editor?.close();
   });
 
-  it('finds the trifecta from the configs alone, before any server runs', async () => {
-    const state = await editor.waitForState((s) => toxic(editor, s, GEMINI).length === 3 && toxic(editor, s, VSCODE).length === 3, 60_000, 'static toxic-flow findings');
-    for (const file of [GEMINI, VSCODE]) {
-      const found = toxic(editor, state, file);
-      assert.deepEqual(found.map((d) => [d.range.start.line, d.severity]), ['"fetcher"', '"private-notes"', '"sender"'].map((name) => [lineOf(editor, file, name), 'info']), `${file}: guessed flows are notes`);
-      assert.match(found[0]!.message, /^Toxic flow \(data leak\) in (Gemini CLI|VS Code) for flows: Content brought in by the tools of `fetcher` \(guessed from its name\) can instruct the tools of `private-notes` \(guessed from its name\) and leave through the tools of `sender` \(guessed from its name\)\./);
+  it('finds the trifecta from the configs alone, before any server runs: one finding per flow', async () => {
+    const state = await editor.waitForState((s) => toxic(editor, s, GEMINI).length === 1 && toxic(editor, s, VSCODE).length === 1, 60_000, 'static toxic-flow findings');
+    for (const [file, client] of [[GEMINI, 'Gemini CLI'], [VSCODE, 'VS Code']] as const) {
+      const [found] = toxic(editor, state, file);
+      assert.deepEqual([found!.range.start.line, found!.severity], [lineOf(editor, file, '"fetcher"'), 'info'], `${file}: a guessed flow is a note, on the source`);
+      assert.equal(found!.message, `Toxic flow (data leak) in ${client}: Untrusted content from \`fetcher\` can reach private data in \`private-notes\` and leave through \`sender\`.`);
     }
     assert.deepEqual(toxic(editor, state, CURSOR), [], 'filesystem + memory is no toxic flow');
     assert.equal(state.extra.sessionsBanner, '⚠ Toxic flows: 2 data-leak combinations of untrusted content with sensitive tools. Expand a session for the path.');
@@ -44,17 +49,18 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
     await dialog.waitFor({ state: 'visible', timeout: 20_000 });
     await dialog.locator('.monaco-button', { hasText: 'Start' }).click();
     const live = (s: WardenState) => sessionsOf(s).every((session) => child(session, 'Servers in this session').children.every((server) => server.description.startsWith('live tools')));
-    const state = await editor.waitForState((s) => live(s) && [GEMINI, VSCODE].every((f) => toxic(editor, s, f).filter((d) => d.severity === 'warning').length === 3), 90_000, 'live toxic-flow warnings');
+    const state = await editor.waitForState((s) => live(s) && [GEMINI, VSCODE].every((f) => toxic(editor, s, f).filter((d) => d.severity === 'warning').length === 1), 90_000, 'live toxic-flow warnings');
     for (const [file, client] of [[GEMINI, 'Gemini CLI'], [VSCODE, 'VS Code']] as const) {
-      const [fetcher, notes, sender] = toxic(editor, state, file);
-      assert.equal(fetcher!.message, `Toxic flow (data leak) in ${client} for flows: Untrusted content read by \`fetch_url\` (fetcher) can instruct \`read_private_notes\` (private-notes) and leave through \`send_message\` (sender). Untrusted content, private data and an outbound channel in one session let a prompt injection steal data. Also in this flow: private-notes, sender. Disable or restrict one of them, split them into separate configs, or accept the flow in the policy.`);
+      const found = toxic(editor, state, file);
+      assert.equal(found.length, 1, `${file}: one finding for the one flow`);
+      const fetcher = found[0]!;
+      assert.equal(fetcher.range.start.line, lineOf(editor, file, '"fetcher"'));
+      assert.equal(fetcher.message, `Toxic flow (data leak) in ${client}: Untrusted content read by \`fetch_url\` (fetcher) can instruct \`read_private_notes\` (private-notes) and leave through \`send_message\` (sender).`);
       const related = (d: WardenDiagnostic) => d.relatedInformation.map((r) => [r.uri, r.range.start.line, r.message]);
       const uri = editor.uri(file);
       const at = (name: string) => lineOf(editor, file, `"${name}"`);
-      assert.deepEqual(related(fetcher!), [[uri, at('private-notes'), 'private-notes: private data through `read_private_notes`'], [uri, at('sender'), 'sender: an outbound channel through `send_message`, `post_webhook`']]);
-      assert.deepEqual(related(notes!), [[uri, at('fetcher'), 'fetcher: untrusted content through `fetch_url`'], [uri, at('sender'), 'sender: an outbound channel through `send_message`, `post_webhook`']]);
-      assert.deepEqual(related(sender!), [[uri, at('fetcher'), 'fetcher: untrusted content through `fetch_url`'], [uri, at('private-notes'), 'private-notes: private data through `read_private_notes`']]);
-      for (const d of [fetcher!, notes!, sender!]) assert.ok(d.code?.target?.endsWith('/docs/rules/toxic-flow.md'), d.code?.target);
+      assert.deepEqual(related(fetcher), [[uri, at('private-notes'), 'private-notes: private data through `read_private_notes`'], [uri, at('sender'), 'sender: an outbound channel through `send_message`, `post_webhook`']]);
+      assert.ok(fetcher.code?.target?.endsWith('/docs/rules/toxic-flow.md'), fetcher.code?.target);
     }
     assert.deepEqual(toxic(editor, state, CURSOR), [], 'filesystem + memory, live, is still no toxic flow');
   });
@@ -94,26 +100,42 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
     await widenSidebar(editor, 620);
     await editor.openFile(GEMINI);
     await editor.keyboard.press('Control+Shift+M');
-    await editor.page.locator('.markers-panel').getByText('sender: an outbound channel through').first().waitFor({ timeout: 10_000 });
+    const markers = editor.page.locator('.markers-panel');
+    await markers.getByText('sender: an outbound channel through').first().waitFor({ timeout: 10_000 });
+    // One Problems row per flow: each file's flow is one finding (its related information is indented under it).
+    const rows = await markers.locator('.monaco-list-row').evaluateAll((all) => all.map((r) => r.textContent ?? ''));
+    assert.equal(rows.filter((r) => r.startsWith('Toxic flow')).length, 2, rows.join('\n'));
     await editor.page.locator('.editor-group-container.active .squiggly-warning').first().waitFor({ state: 'attached', timeout: 10_000 });
     await animationsDone(editor);
     keepImage(await editor.screenshot('flows'), 'flows-sessions');
+    keepImage(await editor.screenshot('flows-problems'), 'flows-problems');
   });
 
-  it('removes the warning with a remedy quick fix (Ctrl+.) that hides the sender\'s outbound tools', async () => {
+  it('removes the warning with a remedy quick fix (Ctrl+.) on the one finding that hides the sender\'s outbound tools', async () => {
     await editor.openFile(GEMINI);
-    const line = lineOf(editor, GEMINI, '"sender"');
+    const line = lineOf(editor, GEMINI, '"fetcher"');
     await editor.keyboard.press('Control+G');
     await editor.type(`${line + 1}:8`);
     await editor.keyboard.press('Enter');
     const menu = await quickFixMenu(editor);
-    const titles = await menu.locator('.monaco-list-row.action').evaluateAll((rows) => rows.map((r) => (r.getAttribute('aria-label') ?? '').replace(/, Quick Fix$/, '')));
-    assert.deepEqual(titles, ['Hide the outbound tools of "sender" with excludeTools (send_message, post_webhook)', 'Disable server "sender" (mcp.excluded)', 'Ignore toxic-flow for server "sender" (workspace setting)', 'Show documentation for toxic-flow']);
+    const all = await menu.locator('.monaco-list-row.action').evaluateAll((rows) => rows.map((r) => (r.getAttribute('aria-label') ?? '').replace(/, Quick Fix$/, '')));
+    // MCP Warden's actions (VS Code's own AI actions, "Fix" and "Explain", follow them).
+    const titles = all.slice(0, all.indexOf('Show documentation for toxic-flow') + 1);
+    assert.deepEqual(titles, [
+      'Hide the untrusted-content tools of "fetcher" with excludeTools (fetch_url)',
+      'Disable server "fetcher" (mcp.excluded)',
+      'Hide the private-data tools of "private-notes" with excludeTools (read_private_notes)',
+      'Disable server "private-notes" (mcp.excluded)',
+      'Hide the outbound tools of "sender" with excludeTools (send_message, post_webhook)',
+      'Disable server "sender" (mcp.excluded)',
+      'Ignore toxic-flow for server "fetcher" (workspace setting)',
+      'Show documentation for toxic-flow',
+    ]);
     await animationsDone(editor);
     keepImage(await editor.screenshot('flows-quick-fix'), 'flows-quick-fix');
     await menu.locator('.monaco-list-row.action', { hasText: 'Hide the outbound tools of "sender"' }).click();
     const fixed = await editor.waitForState((s) => toxic(editor, s, GEMINI).length === 0, 20_000, 'the Gemini toxic flow to end');
-    assert.equal(toxic(editor, fixed, VSCODE).length, 3, 'the VS Code session is untouched');
+    assert.equal(toxic(editor, fixed, VSCODE).length, 1, 'the VS Code session is untouched');
     await editor.keyboard.press('Control+S');
     const saved = JSON.parse(await fileOnceItHolds(join(editor.workspace, GEMINI), '"excludeTools"'));
     assert.deepEqual(saved.mcpServers.sender.excludeTools, ['send_message', 'post_webhook']);
@@ -126,7 +148,53 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
     await animationsDone(editor);
     keepImage(await editor.screenshot('flows-fixed'), 'flows-fixed');
   });
+
+  it('flow survives the secret move: the served sender stays in VS Code\'s session (screenshot flows-after-move.png)', async () => {
+    // A plaintext token appears in the sender's env (written on disk, as a user would paste it), and is moved to SecretStorage.
+    await editor.keyboard.press('Escape');
+    const token = 'ghp_' + Array.from({ length: 36 }, () => ALNUM[randomInt(ALNUM.length)]).join('');
+    const path = join(editor.workspace, VSCODE);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"LAB_OUTBOX":', `"LAB_TOKEN": "${token}",\n        "LAB_OUTBOX":`));
+    const masked = `(${token.slice(0, 4)}…)`;
+    const state = await editor.waitForState((s) => editor.diagnosticsOf(s, VSCODE).some((d) => d.code?.value === 'plaintext-secret' && d.message.includes(masked)), 30_000, 'the plaintext-secret finding');
+    const secret = editor.diagnosticsOf(state, VSCODE).find((d) => d.code?.value === 'plaintext-secret')!;
+    await editor.openFile(VSCODE);
+    await editor.keyboard.press('Control+G');
+    await editor.type(`${secret.range.start.line + 1}:${secret.range.start.character + 3}`);
+    await editor.keyboard.press('Enter');
+    const menu = await quickFixMenu(editor);
+    await menu.locator('.monaco-list-row.action', { hasText: 'Move secret to SecretStorage' }).first().click();
+    const served = join(editor.workspace, SERVED);
+    const deadline = Date.now() + 20_000;
+    while (!(existsSync(served) && readFileSync(served, 'utf8').includes('"sender"') && !readFileSync(path, 'utf8').includes(token))) {
+      assert.ok(Date.now() < deadline, 'the sender was not moved to .vscode/mcp-warden.json');
+      await new Promise((done) => setTimeout(done, 200));
+    }
+    // The flow is still reported, on the fetcher in mcp.json, with the served sender as related information in mcp-warden.json.
+    const after = await editor.waitForState(
+      (s) => toxic(editor, s, VSCODE).some((d) => d.relatedInformation.some((r) => r.uri === editor.uri(SERVED))),
+      30_000,
+      'the VS Code flow through the served sender',
+    );
+    const [flow] = toxic(editor, after, VSCODE);
+    assert.equal(toxic(editor, after, VSCODE).length, 1);
+    assert.equal(flow!.range.start.line, lineOf(editor, VSCODE, '"fetcher"'));
+    // The sender's live listing was the old entry's: until it is connected again from its new file, its tools are guessed from its name.
+    assert.equal(flow!.message, 'Toxic flow (data leak) in VS Code: Untrusted content read by `fetch_url` (fetcher) can instruct `read_private_notes` (private-notes) and leave through the tools of `sender` (guessed from its name).');
+    assert.deepEqual(toxic(editor, after, SERVED), [], 'one finding for the flow, not one per file');
+    const vscode = sessionsOf(after).find((s) => s.label === 'VS Code')!;
+    assert.match(vscode.description, /^flows · 3 servers · ⚠ toxic: data leak/);
+    assert.ok(child(vscode, 'Servers in this session').children.some((c) => c.label === 'sender' && c.description.endsWith('served by MCP Warden')), JSON.stringify(vscode));
+    assert.equal(sessionsOf(after).filter((s) => s.label === 'VS Code').length, 1, 'no separate session for the served server');
+    await editor.runCommand('notifications.clearAll');
+    await editor.keyboard.press('Control+Shift+M');
+    await editor.page.locator('.markers-panel').getByText('sender: ').first().waitFor({ timeout: 10_000 });
+    await animationsDone(editor);
+    keepImage(await editor.screenshot('flows-after-move'), 'flows-after-move');
+  });
 });
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 interface TreeRow {
   label: string;

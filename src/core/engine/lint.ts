@@ -1,6 +1,6 @@
 import type { ConfigFile } from '../model/configFile';
 import { nodeRange, pathOf } from '../model/docNode';
-import type { Finding, Severity } from '../model/finding';
+import type { Finding, Fix, Severity } from '../model/finding';
 import { ALL_RULES } from '../rules/index';
 import type { Report, Rule } from '../rules/rule';
 import { isSuppressed, readDirectives } from './directives';
@@ -50,7 +50,7 @@ function toFinding(file: ConfigFile, rule: Rule, r: Report, severity: Severity):
     start: file.lines.position(range.start),
     end: file.lines.position(range.end),
     path,
-    fixes: r.fixes ?? [],
+    fixes: Array.isArray(r.fixes) ? r.fixes : [],
     related: (r.related ?? []).map((rel) => ({
       file: rel.file.path,
       range: rel.range,
@@ -61,5 +61,17 @@ function toFinding(file: ConfigFile, rule: Rule, r: Report, severity: Severity):
   };
   if (r.server) finding.server = r.server.name;
   if (r.data !== undefined) finding.data = r.data;
+  if (typeof r.fixes === 'function') deferFixes(finding, r.fixes);
   return finding;
+}
+
+/** `finding.fixes` computed on first read, then kept (an ordinary, enumerable property for every reader). */
+function deferFixes(finding: Finding, compute: () => Fix[]): void {
+  let fixes: Fix[] | undefined;
+  Object.defineProperty(finding, 'fixes', {
+    enumerable: true,
+    configurable: true,
+    get: () => (fixes ??= compute()),
+    set: (value: Fix[]) => void (fixes = value),
+  });
 }

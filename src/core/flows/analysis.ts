@@ -6,7 +6,7 @@ import type { ServerEntry } from '../model/server';
 import { applyTextEdits } from '../policy/applyEdits';
 import { findToxicFlows, flowThrough, type ToxicFlow } from './flows';
 import { liveSnapshotsOf, type FlowKind, type FlowOptions } from './options';
-import { buildSessions, type Session } from './sessions';
+import { buildSessions, sessionClientOf, type Session } from './sessions';
 
 export interface FlowAnalysis {
   sessions: Session[];
@@ -38,7 +38,7 @@ export function flowSurvivesEdit(project: Project, file: ConfigFile, edits: read
     explicit: file.explicit,
     ...(file.client ? { client: file.client } : {}),
   });
-  const sameClient = (f: ConfigFile) => (f.client ?? 'generic') === (file.client ?? 'generic');
+  const sameClient = (f: ConfigFile) => sessionClientOf(f) === sessionClientOf(file);
   const files = project.files.filter(sameClient).map((f) => (f === file ? edited : f));
   const live = liveSnapshotsOf(project);
   const sessions = buildSessions({ ...project, files }, live ? { live, builtinTools: options.builtinTools } : { builtinTools: options.builtinTools });

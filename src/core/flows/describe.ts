@@ -34,28 +34,41 @@ const KIND_TITLES: Record<ToxicFlow['kind'], string> = {
   destructive: 'Toxic flow (destructive)',
 };
 
-const KIND_WHY: Record<ToxicFlow['kind'], string> = {
-  'data-leak': 'untrusted content, private data and an outbound channel in one session let a prompt injection steal data',
-  destructive: 'untrusted content next to destructive tools lets a prompt injection do damage',
-};
-
-/** The finding's message for one server of the flow. */
-export function flowMessage(flow: ToxicFlow, server: SessionServer): string {
-  const path = flow.examples.get(server)!;
-  const where = flow.session.root ? ` for ${flow.session.root.split('/').pop() || flow.session.root}` : '';
-  const sentence = describePath(flow.kind, path);
-  // Distinct names: servers of the same name from several files of one session are named once.
-  const names = new Set<string>();
-  for (const s of flow.servers) if (s !== server && s.name !== server.name) names.add(s.name);
-  const others = [...names].slice(0, MAX_NAMED_SERVERS);
-  const count = names.size;
-  const named = others.join(', ') + (count > others.length ? ` and ${count - others.length} more` : '');
-  const also = count > 0 ? ` Also in this flow: ${named}.` : '';
-  return `${KIND_TITLES[flow.kind]} in ${flow.session.clientName}${where}: ${sentence[0]!.toUpperCase()}${sentence.slice(1)}. ${upperFirst(KIND_WHY[flow.kind])}.${also} Disable or restrict one of them, split them into separate configs, or accept the flow in the policy.`;
-}
-
 function upperFirst(s: string): string {
   return s[0]!.toUpperCase() + s.slice(1);
+}
+
+/** Longest Problems-panel row a flow finding may take (details go to related information and the docs). */
+export const MAX_FLOW_MESSAGE = 200;
+
+/**
+ * The one finding's message for a flow: its kind, the client, the path in words; the servers beyond
+ * the path as a count (they are related information). Long tool and server names fall back to a
+ * shorter form, so it never exceeds `MAX_FLOW_MESSAGE` characters.
+ */
+export function shortFlowMessage(flow: ToxicFlow, path: readonly FlowLeg[]): string {
+  const head = `${KIND_TITLES[flow.kind]} in ${flow.session.clientName}: `;
+  const onPath = new Set(path.map((l) => l.server));
+  const more = flow.servers.filter((s) => !onPath.has(s)).length;
+  const tail = more > 0 ? ` (+${more} more server${more === 1 ? '' : 's'})` : '';
+  const full = `${head}${upperFirst(describePath(flow.kind, path))}.${tail}`;
+  if (full.length <= MAX_FLOW_MESSAGE) return full;
+  const servers = [...new Set(path.map((l) => l.server))];
+  const name = (leg: FlowLeg) => `\`${clip(leg.server.name, 20)}\``;
+  const source = legFor(path, 'untrusted-content');
+  let rest: string;
+  if (servers.length === 1) {
+    rest = `${name(source)} can ${flow.kind === 'data-leak' ? 'bring in untrusted content, reach private data and send it out' : 'bring in untrusted content and change or delete things'} on its own`;
+  } else if (flow.kind === 'data-leak') {
+    rest = `untrusted content from ${name(source)} can reach private data in ${name(legFor(path, 'private-data'))} and leave through ${name(legFor(path, 'outbound'))}`;
+  } else {
+    rest = `untrusted content from ${name(source)} can drive the destructive tools of ${name(legFor(path, 'destructive'))}`;
+  }
+  return clip(`${head}${upperFirst(rest)}.${tail}`, MAX_FLOW_MESSAGE);
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /** What a server contributes to a flow, for related information. */
@@ -67,9 +80,6 @@ export function roleOf(flow: ToxicFlow, server: SessionServer): string {
   }
   return roles.get(server) ?? `${server.name}: `;
 }
-
-/** Servers named in a message; a flow through hundreds of servers names the first ones and a count. */
-export const MAX_NAMED_SERVERS = 10;
 
 const ROLES = new WeakMap<ToxicFlow, Map<SessionServer, string>>();
 

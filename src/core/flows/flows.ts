@@ -34,6 +34,7 @@ const ranked = new WeakMap<readonly ToolClassification[], Map<string, { tool: To
 
 /** The tools of a server that count for a capability, best first (tool lists are shared and immutable, so this is memoized). */
 export function toolsWith(server: SessionServer, capability: Capability, minConfidence: number): FlowLeg[] {
+  if (server.tools.length === 0) return [];
   let byKey = ranked.get(server.tools);
   if (!byKey) ranked.set(server.tools, (byKey = new Map()));
   const key = `${capability}|${minConfidence}`;
@@ -119,16 +120,17 @@ function direct(session: Session, kind: FlowKind, legs: readonly Capability[], b
   if ([...providers].every((s) => s.origin === 'builtin')) return undefined;
   const involved = session.servers.filter((s) => providers.has(s));
   const examples = new Map<SessionServer, FlowLeg[]>();
+  // Providers of each leg ranked once (stable); the best for a path is among the first legs.length, since at most legs.length − 1 are already on it.
+  const ranked = new Map(legs.map((c) => [c, [...byServer.get(c)!.entries()].sort(([a, la], [b, lb]) => rank(b, lb, []) - rank(a, la, [])).slice(0, legs.length)]));
   for (const server of involved) {
     const choice: SessionServer[] = [];
     for (const capability of legs) {
-      const candidates = byServer.get(capability)!;
-      if (candidates.has(server)) {
+      if (byServer.get(capability)!.has(server)) {
         choice.push(server);
         continue;
       }
-      const ranked = [...candidates.entries()].sort(([a, la], [b, lb]) => rank(b, lb, choice) - rank(a, la, choice));
-      choice.push(ranked[0]![0]);
+      const best = [...ranked.get(capability)!].sort(([a, la], [b, lb]) => rank(b, lb, choice) - rank(a, la, choice));
+      choice.push(best[0]![0]);
     }
     if (choice.every((s) => s.origin === 'builtin')) {
       const capability = legs.find((c) => [...byServer.get(c)!.keys()].some((s) => s.origin !== 'builtin'))!;

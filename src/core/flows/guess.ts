@@ -9,6 +9,14 @@ const KEYWORDS: Record<Capability, ReadonlySet<string>> = {
   destructive: new Set(['shell', 'terminal', 'exec', 'command', 'kubectl', 'kubernetes', 'k8s', 'docker', 'ssh', 'desktop']),
 };
 
+/** Every keyword as a substring (a word of a name is a substring of it, lower-cased; `-y` endings dropped for `-ies` plurals): most names hold none, and are done without splitting them into words. */
+const ANY_KEYWORD = new RegExp(
+  [...new Set(Object.values(KEYWORDS).flatMap((set) => [...set]))].map((k) => k.replace(/y$/, '')).join('|'),
+);
+
+/** Words of servers that only read documentation, reason or tell the time: no role is guessed for them (`aws-documentation`, `sequential-thinking`). */
+const NEUTRAL = new Set(['doc', 'docs', 'documentation', 'thinking', 'think', 'sequential', 'sequentialthinking', 'reasoning', 'time', 'calculator', 'math']);
+
 const NOISE = new Set(['mcp', 'server', 'modelcontextprotocol', 'model', 'context', 'protocol', 'npm', 'io', 'com', 'ghcr']);
 
 /**
@@ -16,7 +24,9 @@ const NOISE = new Set(['mcp', 'server', 'modelcontextprotocol', 'model', 'contex
  * guessed from its package and config names. Marked `guessed`, so findings built on it say so.
  */
 export function guessFromNames(names: readonly string[]): ToolClassification | undefined {
+  if (!ANY_KEYWORD.test(names.join(' ').toLowerCase())) return undefined;
   const words = [...new Set(names.flatMap((n) => identifierWords(n)).filter((w) => !NOISE.has(w)))];
+  if (words.some((w) => NEUTRAL.has(w))) return undefined;
   const labels: CapabilityLabel[] = [];
   for (const [capability, keywords] of Object.entries(KEYWORDS) as [Capability, ReadonlySet<string>][]) {
     const hit = words.find((w) => keywords.has(w));

@@ -35,7 +35,7 @@ function jsonSetList(text: string, object: DocNode, key: string, list: string[])
 /** Hides a server's tools of one capability, through the client's per-server tool filter. */
 export function restrictRemedy(file: ConfigFile, server: SessionServer, capability: Capability, minConfidence: number): Remedy | undefined {
   const entry = server.entry;
-  if (!entry || (server.origin !== 'live' && server.origin !== 'catalog')) return undefined;
+  if (!entry || (server.origin !== 'live' && server.origin !== 'catalog' && server.origin !== 'listing')) return undefined;
   const keys = TOOL_FILTER_KEYS[entry.client];
   if (!keys) return undefined;
   const hide = [...new Set(toolsWith(server, capability, minConfidence).map((l) => l.tool.tool))];

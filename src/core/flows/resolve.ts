@@ -1,6 +1,7 @@
 import type { ServerEntry } from '../model/server';
 import type { ServerSnapshot } from '../model/tool';
 import { findCatalogServer } from './catalog/index';
+import { findRecordedListing, recordedTool, type RecordedListing } from './catalog/listings';
 import type { CatalogServer, Narrowing } from './catalog/types';
 import { classifyCatalogTool, classifyTool } from './classify';
 import { guessFromNames } from './guess';
@@ -9,7 +10,7 @@ import { readToolFilter, toolAllowed } from './toolFilter';
 import type { ToolClassification } from './types';
 
 export interface ResolvedTools {
-  origin: 'live' | 'catalog' | 'guess' | 'unknown' | 'builtin';
+  origin: 'live' | 'catalog' | 'listing' | 'guess' | 'unknown' | 'builtin';
   catalog?: CatalogServer;
   narrowedBy?: string;
   tools: ToolClassification[];
@@ -39,17 +40,32 @@ function resolveEntry(entry: ServerEntry, snapshot: ServerSnapshot | undefined):
   const narrowing = catalog?.narrow?.(entry);
   const without = narrowing?.without;
   let out: ResolvedTools;
+  let listing: RecordedListing | undefined;
   if (snapshot) {
     out = { origin: 'live', tools: snapshot.tools.map((t) => classifyTool(t, catalog ? { catalog, ...(without ? { without } : {}) } : {})), hiddenTools: [] };
   } else if (catalog) {
     out = { origin: 'catalog', tools: catalogTools(catalog, narrowing), hiddenTools: [] };
     if (narrowing) out.narrowedBy = narrowing.why;
+  } else if ((listing = findRecordedListing(identities))) {
+    out = { origin: 'listing', tools: listingTools(listing), hiddenTools: [] };
   } else {
     const guess = guessFromNames([entry.name, ...identities.map((i) => i.name)]);
     out = guess ? { origin: 'guess', tools: [guess], hiddenTools: [] } : { origin: 'unknown', tools: [], hiddenTools: [] };
   }
   if (catalog) out.catalog = catalog;
   return applyFilter(entry, out);
+}
+
+const listingLists = new WeakMap<RecordedListing, ToolClassification[]>();
+
+/** A recorded listing's tools, classified as a live listing would be (names, schemas, annotations, descriptions); shared by every entry that runs it. */
+function listingTools(listing: RecordedListing): ToolClassification[] {
+  let list = listingLists.get(listing);
+  if (!list) {
+    list = listing.tools.map((t) => classifyTool(recordedTool(t)));
+    listingLists.set(listing, list);
+  }
+  return list;
 }
 
 const catalogLists = new WeakMap<CatalogServer, Map<string, ToolClassification[]>>();

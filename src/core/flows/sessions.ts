@@ -7,8 +7,8 @@ import type { ServerEntry } from '../model/server';
 import type { ServerSnapshot } from '../model/tool';
 import { BUILTIN_TOOLS } from './catalog/builtins';
 import type { CatalogServer } from './catalog/types';
-import { resolveServerTools } from './resolve';
-import { serverListFilter } from './toolFilter';
+import { resolveServerTools, type ResolvedTools } from './resolve';
+import { claudeCodeRejected, serverListFilter } from './toolFilter';
 import type { ToolClassification } from './types';
 
 export interface SessionServer {
@@ -18,7 +18,7 @@ export interface SessionServer {
   entry?: ServerEntry;
   file?: ConfigFile;
   /** Where the tool list comes from. */
-  origin: 'live' | 'catalog' | 'guess' | 'unknown' | 'builtin';
+  origin: 'live' | 'catalog' | 'listing' | 'guess' | 'unknown' | 'builtin';
   catalog?: CatalogServer;
   /** Why the catalog's tool list was narrowed (read-only mode…). */
   narrowedBy?: string;
@@ -55,29 +55,64 @@ const WORKSPACE_PATTERNS = WORKSPACE_FILES.map((w) => ({
   pattern: new RegExp(`(^|/)${w.path.replace(/[.]/g, '\\.').replace(/\*/g, '[^/]+')}$`),
 }));
 
-/** The folder a workspace-scope file belongs to: a configured root containing it, or the folder its known relative path implies. */
+/** The client whose session a file's servers join: servers MCP Warden serves to VS Code are VS Code's. */
+export function sessionClientOf(file: ConfigFile): ClientId {
+  if (!file.client) return 'generic';
+  return file.client === 'mcp-warden' ? 'vscode' : file.client;
+}
+
+/** The folder a client opens to load a workspace-scope file: what its known relative path implies, else a configured root containing it. */
 export function workspaceRootOf(file: ConfigFile, roots: readonly string[]): string {
   const path = normalizeFsPath(file.path);
+  const known = knownWorkspaceRoot(file);
+  if (known !== undefined) return known;
   const containing = roots.filter((r) => path.startsWith(`${r}/`)).sort((a, b) => b.length - a.length)[0];
   if (containing) return containing;
+  return path.slice(0, Math.max(0, path.lastIndexOf('/')));
+}
+
+function knownWorkspaceRoot(file: ConfigFile): string | undefined {
+  const path = normalizeFsPath(file.path);
   for (const { client, pattern } of WORKSPACE_PATTERNS) {
     if (client !== file.client) continue;
     const m = pattern.exec(path);
     if (m) return path.slice(0, m.index);
   }
-  return path.slice(0, Math.max(0, path.lastIndexOf('/')));
+  return undefined;
 }
 
-/** Every session of the project: per client, per workspace folder (plus user-only sessions), with generic files alone. */
+/** User-level file names that say nothing of their folder: a real one sits in its client's own folder. */
+const USER_FOLDERS: Partial<Record<ClientId, RegExp>> = {
+  'claude-desktop': /\/claude\/claude_desktop_config\.json$/i,
+  cline: /\/settings\/cline_mcp_settings\.json$/i,
+};
+const MANAGED_CLAUDE_CODE = /(^|\/)(claudecode|claude-code)\/managed-mcp\.json$/i;
+
+/**
+ * Whether a client would load this file together with others: a workspace file at its client's
+ * known place in a folder, or a user-level file outside the project at a plausible user location.
+ * A copy in `examples/`, `docs/` or anywhere else of no known location is a session of its own.
+ */
+export function loadedWithOthers(file: ConfigFile, roots: readonly string[]): boolean {
+  if (!file.client || file.client === 'generic' || file.clientSource === 'content') return false;
+  if (file.scope === 'workspace') return knownWorkspaceRoot(file) !== undefined;
+  const path = normalizeFsPath(file.path);
+  if (roots.some((r) => path.startsWith(`${r}/`))) return false;
+  if (file.scope === 'managed' && file.client === 'claude-code') return MANAGED_CLAUDE_CODE.test(path);
+  return USER_FOLDERS[file.client]?.test(path) ?? true;
+}
+
+/** Every session of the project: per client, per workspace folder (plus user-only sessions); files loaded with no other stand alone. */
 export function buildSessions(project: Project, options: SessionOptions = {}): Session[] {
   const sessions: Session[] = [];
   const byClient = new Map<ClientId, ConfigFile[]>();
   for (const file of project.files) {
-    if (!file.client || file.client === 'generic') {
-      if (file.servers.length > 0) sessions.push(makeSession(file.client ?? 'generic', undefined, [file], options, `${file.path}`));
+    const client = sessionClientOf(file);
+    if (!loadedWithOthers(file, project.workspaceRoots)) {
+      if (file.servers.length > 0) sessions.push(makeSession(client, undefined, [file], options, client === 'generic' ? file.path : `${client}:${file.path}`));
       continue;
     }
-    byClient.set(file.client, [...(byClient.get(file.client) ?? []), file]);
+    byClient.set(client, [...(byClient.get(client) ?? []), file]);
   }
   for (const [client, files] of byClient) {
     const workspace = files.filter((f) => f.scope === 'workspace');
@@ -104,6 +139,7 @@ function makeSession(client: ClientId, root: string | undefined, files: ConfigFi
   const candidates: { entry: ServerEntry; file: ConfigFile; rank: number }[] = [];
   const excluded = new Set<string>();
   let allowed: string[] | undefined;
+  const rejected = new Set(loaded.flatMap((f) => claudeCodeRejected(f, root)));
   for (const file of loaded) {
     const lists = serverListFilter(file);
     lists.excluded.forEach((n) => excluded.add(n));
@@ -123,13 +159,30 @@ function makeSession(client: ClientId, root: string | undefined, files: ConfigFi
   const servers: SessionServer[] = [];
   for (const { entry, file } of chosen.values()) {
     if (entry.disabled || excluded.has(entry.name) || (allowed !== undefined && !allowed.includes(entry.name))) continue;
-    servers.push({ ...resolveServerTools(entry, options.live?.get(serverKey(entry))), key: serverKey(entry), name: entry.name, entry, file });
+    if (file.scope === 'workspace' && entry.projectPath === undefined && rejected.has(entry.name)) continue;
+    servers.push(sessionServer(entry, file, options.live));
   }
   const builtin = options.builtinTools === false ? undefined : BUILTIN_TOOLS[client];
   if (builtin) servers.push(builtinServer(client, builtin.title, builtin.tools));
   const session: Session = { id, client, clientName: CLIENTS[client].name, files: loaded, servers };
   if (root !== undefined) session.root = root;
   return session;
+}
+
+const sessionServers = new WeakMap<ResolvedTools, SessionServer>();
+
+/** One server as sessions hold it: the same object for every session that loads the entry (resolution is memoized per entry). */
+function sessionServer(entry: ServerEntry, file: ConfigFile, live: ReadonlyMap<string, ServerSnapshot> | undefined): SessionServer {
+  const key = live ? serverKey(entry) : undefined;
+  const resolved = resolveServerTools(entry, key === undefined ? undefined : live!.get(key));
+  let server = sessionServers.get(resolved);
+  if (!server) {
+    server = { key: key ?? serverKey(entry), name: entry.name, entry, file, origin: resolved.origin, tools: resolved.tools, hiddenTools: resolved.hiddenTools };
+    if (resolved.catalog) server.catalog = resolved.catalog;
+    if (resolved.narrowedBy) server.narrowedBy = resolved.narrowedBy;
+    sessionServers.set(resolved, server);
+  }
+  return server;
 }
 
 function builtinServer(client: ClientId, title: string, tools: NonNullable<(typeof BUILTIN_TOOLS)[ClientId]>['tools']): SessionServer {

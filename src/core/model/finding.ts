@@ -16,6 +16,8 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /** The file the edits apply to, when not the finding's own (a fix for another leg of a toxic flow). */
+  file?: string;
   /** The one safe fix to prefer (VS Code `isPreferred`, applied by `--fix`). */
   preferred?: boolean;
 }

@@ -1,4 +1,5 @@
 import { CLIENTS } from '../config/clients';
+import type { Finding } from '../model/finding';
 import { displayPath, type ReportInput } from './types';
 
 /** The CLI's JSON output, version 1 (documented in docs/cli.md). */
@@ -24,10 +25,17 @@ export function formatJson(input: ReportInput): string {
           server: f.server ?? null,
           path: f.path,
           fixable: f.fixes.length > 0,
+          ...flowOf(f),
         })),
       })),
     },
     null,
     2,
   );
+}
+
+/** A toxic-flow finding's structured flow (kind, session, legs), so CI can filter and count flows. */
+function flowOf(f: Finding): { flow?: unknown } {
+  const data = f.data as { flow?: unknown } | undefined;
+  return data && typeof data === 'object' && data.flow !== undefined ? { flow: data.flow } : {};
 }

@@ -30,7 +30,8 @@ export interface Report {
   server?: ServerEntry;
   /** Defaults to the path of `node`, or of the server. */
   path?: JsonPath;
-  fixes?: Fix[];
+  /** The fixes, or a function that computes them when a fix is first asked for (costly checks stay out of the lint). */
+  fixes?: Fix[] | (() => Fix[]);
   related?: RelatedReport[];
   /** A finding-specific severity (e.g. a lower one for a weaker signal); settings still override. */
   severity?: Severity;

@@ -1,11 +1,12 @@
 import type { Project } from '../engine/project';
+import { anchorOf, flowReport } from '../flows/anchor';
 import { analyseProject, flowSurvivesEdit } from '../flows/analysis';
-import { flowMessage, roleOf } from '../flows/describe';
+import { roleOf, shortFlowMessage } from '../flows/describe';
 import { FLOW_LEGS, toolsWith, type ToxicFlow } from '../flows/flows';
 import { flowOptionsFor, type FlowOptions } from '../flows/options';
 import { disableRemedy, restrictRemedy, type Remedy } from '../flows/remedies';
 import type { SessionServer } from '../flows/sessions';
-import type { ConfigFile } from '../model/configFile';
+import { CAPABILITIES } from '../flows/types';
 import { nodeRange } from '../model/docNode';
 import type { Fix } from '../model/finding';
 import type { RelatedReport, Rule } from './rule';
@@ -13,7 +14,8 @@ import type { RelatedReport, Rule } from './rule';
 /**
  * One session (the servers a client loads together) that gives the model untrusted content plus
  * private data plus an outbound channel (data leak), or untrusted content plus destructive tools.
- * Reported on each server of the flow in the file being linted, pointing at the others.
+ * One finding per flow, on the server that brings the untrusted content in; the other servers of
+ * the flow are related information, and each one's fixes are offered from that finding.
  */
 export const toxicFlow: Rule = {
   meta: {
@@ -27,51 +29,64 @@ export const toxicFlow: Rule = {
     if (file.servers.length === 0) return;
     const options = flowOptionsFor(context.project, context.settings);
     const { flows } = analyseProject(context.project, options);
-    const seen = new Set<string>();
     for (const flow of flows) {
-      for (const server of flow.servers) {
-        if (server.file !== file || !server.entry) continue;
-        const key = `${server.key}\u0000${flow.kind}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const guessed = flow.examples.get(server)!.some((leg) => leg.tool.guessed);
-        context.report({
-          server: server.entry,
-          node: server.entry.nameNode,
-          message: flowMessage(flow, server),
-          related: relatedServers(flow, server),
-          fixes: verifiedFixes(context.project, file, flow, server, options),
-          ...(guessed ? { severity: 'info' as const } : {}),
-        });
-      }
+      const anchor = anchorOf(flow);
+      if (!anchor || anchor.server.file !== file) continue;
+      context.report({
+        server: anchor.server.entry!,
+        node: anchor.server.entry!.nameNode,
+        message: shortFlowMessage(flow, anchor.path),
+        related: relatedServers(flow, anchor.server),
+        fixes: () => flowFixes(context.project, flow, anchor.server, options),
+        data: { flow: flowReport(flow) },
+        ...(anchor.guessed ? { severity: 'info' as const } : {}),
+      });
     }
   },
 };
 
-/** The other servers of the flow as related locations; the first few where hundreds take part. */
-function relatedServers(flow: ToxicFlow, server: SessionServer): RelatedReport[] {
+/** The other servers of the flow, by the first leg they provide; the first few where hundreds take part. */
+function relatedServers(flow: ToxicFlow, anchor: SessionServer): RelatedReport[] {
   const out: RelatedReport[] = [];
-  for (const s of flow.servers) {
+  for (const s of byFirstLeg(flow)) {
     if (out.length === MAX_RELATED) break;
-    if (s !== server && s.entry && s.file) out.push({ file: s.file, range: nodeRange(s.entry.nameNode), message: roleOf(flow, s) });
+    if (s !== anchor && s.entry && s.file) out.push({ file: s.file, range: nodeRange(s.entry.nameNode), message: roleOf(flow, s) });
   }
   return out;
 }
 
 const MAX_RELATED = 20;
 
-/** Remedies for this server that really end this flow through it once applied. */
-function verifiedFixes(project: Project, file: ConfigFile, flow: ToxicFlow, server: SessionServer, options: FlowOptions): Fix[] {
-  const entry = server.entry!;
-  const candidates: Remedy[] = [];
-  for (const capability of FLOW_LEGS[flow.kind]) {
-    if (toolsWith(server, capability, options.minConfidence).length === 0) continue;
-    const remedy = restrictRemedy(file, server, capability, options.minConfidence);
-    if (remedy) candidates.push(remedy);
+function byFirstLeg(flow: ToxicFlow): SessionServer[] {
+  const rank = (s: SessionServer) => {
+    const path = flow.examples.get(s)!;
+    return Math.min(...CAPABILITIES.map((c, i) => (path.some((l) => l.server === s && l.capability === c) ? i : CAPABILITIES.length)));
+  };
+  return flow.servers.map((s, i) => ({ s, i, r: rank(s) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.s);
+}
+
+/**
+ * Remedies for every server of the flow (the anchor first), each kept only when, applied, it takes
+ * its server out of the flow. Computed when a fix is asked for: each check rebuilds the sessions.
+ */
+function flowFixes(project: Project, flow: ToxicFlow, anchor: SessionServer, options: FlowOptions): Fix[] {
+  const servers = [anchor, ...byFirstLeg(flow).filter((s) => s !== anchor)].filter((s) => s.entry && s.file).slice(0, MAX_RELATED);
+  const fixes: Fix[] = [];
+  for (const server of servers) {
+    const file = server.file!;
+    const entry = server.entry!;
+    const candidates: Remedy[] = [];
+    for (const capability of FLOW_LEGS[flow.kind]) {
+      if (toolsWith(server, capability, options.minConfidence).length === 0) continue;
+      const remedy = restrictRemedy(file, server, capability, options.minConfidence);
+      if (remedy) candidates.push(remedy);
+    }
+    const disable = disableRemedy(file, entry);
+    if (disable) candidates.push(disable);
+    for (const r of candidates) {
+      if (flowSurvivesEdit(project, file, r.edits, entry, flow.kind, options)) continue;
+      fixes.push(file === anchor.file ? { title: r.title, edits: r.edits } : { title: r.title, edits: r.edits, file: file.path });
+    }
   }
-  const disable = disableRemedy(file, entry);
-  if (disable) candidates.push(disable);
-  return candidates
-    .filter((r) => !flowSurvivesEdit(project, file, r.edits, entry, flow.kind, options))
-    .map((r) => ({ title: r.title, edits: r.edits }));
+  return fixes;
 }

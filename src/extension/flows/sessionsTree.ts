@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { analyseProject, CAPABILITIES, COUNTED_CONFIDENCE, describePath, type Capability, type FlowAnalysis, type Session, type SessionServer, type ToxicFlow } from '../../core/index';
+import { anchorOf, analyseProject, CAPABILITIES, COUNTED_CONFIDENCE, describePath, type Capability, type FlowAnalysis, type Session, type SessionServer, type ToxicFlow } from '../../core/index';
 import { flowOptionsFor } from '../../core/flows/options';
 import { visibleText } from '../../core/text/visible';
 import type { Linter } from '../linter';
@@ -97,7 +97,8 @@ export class SessionsTree implements vscode.TreeDataProvider<Node> {
       }
       case 'server': {
         const item = new vscode.TreeItem(node.server.name, vscode.TreeItemCollapsibleState.None);
-        item.description = `${ORIGIN[node.server.origin]} · ${node.server.tools.length} tools`;
+        const served = node.server.file?.client === 'mcp-warden' ? ' · served by MCP Warden' : '';
+        item.description = `${ORIGIN[node.server.origin]} · ${node.server.tools.length} tools${served}`;
         item.iconPath = new vscode.ThemeIcon(node.server.origin === 'live' ? 'pass' : 'circle-outline');
         return item;
       }
@@ -125,7 +126,8 @@ export class SessionsTree implements vscode.TreeDataProvider<Node> {
         return item;
       }
       case 'flow': {
-        const example = [...node.flow.examples.values()][0];
+        // The path the finding names, so the row and the Problems panel agree.
+        const example = anchorOf(node.flow)?.path ?? [...node.flow.examples.values()][0];
         const text = example ? describePath(node.flow.kind, example) : node.flow.kind;
         const item = new vscode.TreeItem(node.flow.kind === 'data-leak' ? 'Data leak' : 'Destructive', vscode.TreeItemCollapsibleState.None);
         item.description = visibleText(text, { singleLine: true, max: 200 });
@@ -140,6 +142,7 @@ export class SessionsTree implements vscode.TreeDataProvider<Node> {
 const ORIGIN: Record<SessionServer['origin'], string> = {
   live: 'live tools',
   catalog: 'known server (catalog)',
+  listing: 'known tools (recorded listing)',
   guess: 'guessed from its name',
   unknown: 'unknown tools',
   builtin: "client's built-in tools",

@@ -44,7 +44,8 @@ describe('--format json (version 1)', () => {
 
   test('each finding: exactly the documented keys with their types', () => {
     for (const f of report.files.flatMap((x) => x.findings)) {
-      assert.deepEqual(Object.keys(f).sort(), FINDING_KEYS);
+      // A toxic-flow finding also carries its flow (kind, session, legs).
+      assert.deepEqual(Object.keys(f).sort(), f.ruleId === 'toxic-flow' ? [...FINDING_KEYS, 'flow'].sort() : FINDING_KEYS);
       assert.equal(typeof f.ruleId, 'string');
       assert.ok(['error', 'warning', 'info'].includes(f.severity));
       assert.equal(typeof f.message, 'string');

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Finding } from '../../../src/core/model/finding';
 import { applyTextEdits } from '../../../src/core/policy/applyEdits';
 import { toxicFlow } from '../../../src/core/rules/toxic-flow';
 import { runRule, type Case } from '../helpers/ruleTester';
 
 const kindOf = (message: string) => (message.startsWith('Toxic flow (data leak)') ? 'data-leak' : 'destructive');
+const legsOf = (finding: Finding) => ((finding.data as { flow: { legs: { server: string }[] } }).flow.legs ?? []).map((l) => l.server);
 
-/** Every fix of every finding, applied alone, must end that finding (same server, same kind) on a fresh lint. */
+/** Every fix of every finding, applied alone, must take its server out of that kind of flow on a fresh lint. */
 function assertEveryFixWorks(c: Case, expectTitles: RegExp[]): string[] {
   const { file, findings } = runRule(toxicFlow, c);
   assert.ok(findings.length > 0, 'the case must warn first');
@@ -14,10 +16,11 @@ function assertEveryFixWorks(c: Case, expectTitles: RegExp[]): string[] {
   for (const finding of findings) {
     for (const fix of finding.fixes) {
       titles.push(fix.title);
+      const server = /"([^"]+)"/.exec(fix.title)![1]!;
       const edited = applyTextEdits(file.text, fix.edits);
       const again = runRule(toxicFlow, { ...c, text: edited }).findings;
-      const still = again.filter((f) => f.server === finding.server && kindOf(f.message) === kindOf(finding.message));
-      assert.deepEqual(still.map((f) => f.message), [], `fix "${fix.title}" left the finding:\n${edited}`);
+      const still = again.filter((f) => kindOf(f.message) === kindOf(finding.message) && legsOf(f).includes(server));
+      assert.deepEqual(still.map((f) => f.message), [], `fix "${fix.title}" left "${server}" in the flow:\n${edited}`);
     }
   }
   for (const want of expectTitles) assert.ok(titles.some((t) => want.test(t)), `no fix like ${want} among:\n${titles.join('\n')}`);
@@ -97,7 +100,7 @@ test('a fix that would not end the flow is not offered', () => {
   // fetch and slack both bring untrusted content: hiding fetch's does not end the data leak through slack.
   const c = { path: '/p/.gemini/settings.json', text: JSON.stringify({ mcpServers: { fetch: { command: 'uvx', args: ['mcp-server-fetch'] }, slack: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-slack'] }, fs: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', '/p'] } } }, null, 2) };
   const { findings } = runRule(toxicFlow, c);
-  const slackLeak = findings.find((f) => f.server === 'slack' && f.message.startsWith('Toxic flow (data leak)'))!;
+  const slackLeak = findings.find((f) => f.message.startsWith('Toxic flow (data leak)'))!;
   assert.ok(!slackLeak.fixes.some((f) => f.title.includes('untrusted-content tools of "slack"')), slackLeak.fixes.map((f) => f.title).join('\n'));
   assertEveryFixWorks(c, [/Hide the outbound tools of "slack"/]);
 });

@@ -38,10 +38,45 @@ test('user configs alone form a session without a root; generic files stand alon
   assert.deepEqual(sessions.map((s) => [s.client, s.root, names(s)]).sort(), [['generic', undefined, ['b']], ['windsurf', undefined, ['a']]]);
 });
 
-test('workspace root derived from the file when no roots are given', () => {
+test('workspace root: the folder a client opens to load the file, whatever folder was scanned', () => {
   const file = load('/work/app/.vscode/mcp.json', { servers: {} });
   assert.equal(workspaceRootOf(file, []), '/work/app');
-  assert.equal(workspaceRootOf(file, ['/work']), '/work');
+  assert.equal(workspaceRootOf(file, ['/work']), '/work/app');
+});
+
+test("servers MCP Warden serves to VS Code are in VS Code's session of that folder", () => {
+  const project = createProject(
+    [
+      load('/p/.vscode/mcp.json', { servers: { fetch: { command: 'uvx', args: ['mcp-server-fetch'] } } }),
+      load('/p/.vscode/mcp-warden.json', { servers: { github: { type: 'http', url: 'https://api.githubcopilot.com/mcp/', headers: { Authorization: 'Bearer ${secret:gh}' } } } }),
+      load('/h/.config/Code/User/mcp.json', { servers: { memory: npx('@modelcontextprotocol/server-memory') } }, 'user'),
+    ],
+    ['/p'],
+  );
+  const sessions = buildSessions(project, { builtinTools: false });
+  assert.deepEqual(sessions.map((s) => [s.client, s.clientName, s.root, names(s)]), [['vscode', 'VS Code', '/p', ['fetch', 'github', 'memory']]]);
+});
+
+test('files no client loads with others are sessions of their own: samples, docs, unknown places', () => {
+  const project = createProject(
+    [
+      load('/p/.mcp.json', { mcpServers: { fs: npx('@modelcontextprotocol/server-filesystem') } }),
+      load('/p/examples/claude_desktop_config.json', { mcpServers: { a: npx('x-a') } }),
+      load('/p/docs/mcp.json', { servers: { b: npx('x-b') } }),
+      load('/p/samples/.mcp.json', { mcpServers: { c: npx('x-c') } }),
+      load('/h/Library/Application Support/Claude/claude_desktop_config.json', { mcpServers: { d: npx('x-d') } }),
+      load('/h/.config/Claude/claude_desktop_config.json', { mcpServers: { e: npx('x-e') } }),
+    ],
+    ['/p'],
+  );
+  const sessions = buildSessions(project, { builtinTools: false });
+  assert.deepEqual(sessions.map((s) => [s.id, names(s)]).sort(), [
+    ['claude-code@/p', ['fs']],
+    ['claude-code@/p/samples', ['c']],
+    ['claude-desktop', ['d', 'e']],
+    ['claude-desktop:/p/examples/claude_desktop_config.json', ['a']],
+    ['vscode:/p/docs/mcp.json', ['b']],
+  ]);
 });
 
 test('a name defined in two scopes loads once: local over project over user (Claude Code)', () => {
@@ -133,4 +168,13 @@ test('live definitions of unknown servers (the lab trifecta) are classified from
   assert.deepEqual(flows.map((f) => [f.kind, f.servers.map((s) => s.name)]), [['data-leak', ['fetcher', 'vault', 'out']]]);
   const fetch = session!.servers[0]!.tools[0]!;
   assert.ok(!hasCapability(fetch, 'outbound'), 'read-only fetch: the weak query-string signal is halved by the claim');
+});
+
+test('a well-known server outside the curated catalog is judged from its recorded listing, not its name', () => {
+  const project = createProject([load('/p/.cursor/mcp.json', { mcpServers: { 'my-shell': npx('mongodb-mcp-server') } })]);
+  const [session] = buildSessions(project, { builtinTools: false });
+  const server = session!.servers[0]!;
+  assert.equal(server.origin, 'listing');
+  assert.ok(server.tools.some((t) => t.tool === 'find'), server.tools.map((t) => t.tool).join(', '));
+  assert.ok(!server.tools.some((t) => t.guessed), 'no guess from the name "my-shell"');
 });

@@ -15,6 +15,8 @@ export interface Case {
   path: string;
   text: string;
   client?: LoadOptions['client'];
+  /** The file's scope, where its path alone does not say it. */
+  scope?: LoadOptions['scope'];
   /** Other files of the same project (for cross-file rules). */
   others?: { path: string; text: string; scope?: LoadOptions['scope'] }[];
   workspaceRoots?: string[];
@@ -40,7 +42,7 @@ export interface InvalidCase extends Case {
 }
 
 function load(c: Case): { file: ConfigFile; others: ConfigFile[] } {
-  const file = loadConfigText(c.text, { path: c.path, ...(c.client ? { client: c.client } : {}) });
+  const file = loadConfigText(c.text, { path: c.path, ...(c.client ? { client: c.client } : {}), ...(c.scope ? { scope: c.scope } : {}) });
   const others = (c.others ?? []).map((o) => loadConfigText(o.text, { path: o.path, ...(o.scope ? { scope: o.scope } : {}) }));
   return { file, others };
 }

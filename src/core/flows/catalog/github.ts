@@ -1,5 +1,5 @@
 import type { ServerEntry } from '../../model/server';
-import { tools, type CatalogServer, type CatalogTool } from './types';
+import { tools, type CatalogServer, type CatalogTool, type Narrowing } from './types';
 
 const ISSUE = 'an issue body';
 const PR = 'a pull request description';
@@ -34,6 +34,62 @@ function readOnlyMode(server: ServerEntry): string | undefined {
   return undefined;
 }
 
+/** github-mcp-server's toolset of a tool, from its name (toolsets as its README lists them). */
+export function toolsetOf(name: string): string {
+  if (/security_advisor/.test(name)) return 'security_advisories';
+  if (/code_scanning/.test(name)) return 'code_security';
+  if (/secret_scanning/.test(name)) return 'secret_protection';
+  if (/dependabot/.test(name)) return 'dependabot';
+  if (/notification/.test(name)) return 'notifications';
+  if (/discussion/.test(name)) return 'discussions';
+  if (/gist/.test(name)) return 'gists';
+  if (/project/.test(name)) return 'projects';
+  if (/workflow|job|artifact/.test(name)) return 'actions';
+  if (/pull_request|review/.test(name)) return 'pull_requests';
+  if (/issue/.test(name)) return 'issues';
+  if (/label/.test(name)) return 'labels';
+  if (/starred/.test(name)) return 'stargazers';
+  if (/^(get_me|get_teams|get_team_members)$/.test(name)) return 'context';
+  if (/^search_users$/.test(name)) return 'users';
+  if (/^search_orgs$/.test(name)) return 'orgs';
+  if (/support_docs/.test(name)) return 'context';
+  return 'repos';
+}
+
+/** The toolsets github-mcp-server enables when none are named. */
+const DEFAULT_TOOLSETS = ['context', 'repos', 'issues', 'pull_requests', 'users'];
+
+/** Toolsets named by the launch: `--toolsets a,b`, `GITHUB_TOOLSETS`, an `/x/<toolset>` URL or the `X-MCP-Toolsets` header; undefined for the default set. */
+function toolsetsOf(server: ServerEntry): { names: string[]; why: string } | undefined {
+  const split = (v: string) => v.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+  const args = server.args.map((a) => a.value);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--toolsets' && args[i + 1]) return { names: split(args[i + 1]!), why: `--toolsets ${args[i + 1]}` };
+    if (a.startsWith('--toolsets=')) return { names: split(a.slice(11)), why: a };
+    const m = /^GITHUB_TOOLSETS=(.+)$/.exec(a);
+    if (m) return { names: split(m[1]!), why: `GITHUB_TOOLSETS=${m[1]}` };
+  }
+  const env = server.env.find((e) => e.key === 'GITHUB_TOOLSETS' && e.value && !e.value.includes('${'));
+  if (env) return { names: split(env.value!), why: `GITHUB_TOOLSETS=${env.value}` };
+  const url = server.url && /\/x\/([a-z_,]+)(?:\/readonly)?\/?$/i.exec(server.url.value);
+  if (url) return { names: split(url[1]!), why: `the /x/${url[1]} endpoint` };
+  const header = server.headers.find((h) => h.key.toLowerCase() === 'x-mcp-toolsets' && h.value);
+  if (header) return { names: split(header.value!), why: `X-MCP-Toolsets: ${header.value}` };
+  return undefined;
+}
+
+/** Read-only mode and toolsets together: the tools a launch of github-mcp-server really offers. */
+function githubNarrowing(server: ServerEntry): Narrowing | undefined {
+  const readOnly = readOnlyMode(server);
+  const named = toolsetsOf(server);
+  const sets = named ? new Set(named.names.flatMap((n) => (n === 'default' ? DEFAULT_TOOLSETS : [n]))) : undefined;
+  const all = !sets || sets.has('all');
+  if (!readOnly && all) return undefined;
+  const why = [readOnly, all ? undefined : `toolsets from ${named!.why}`].filter(Boolean).join('; ');
+  return { keep: (t) => (!readOnly || !isWrite(t)) && (all || sets!.has(toolsetOf(t.name))), why };
+}
+
 export const GITHUB_SERVERS: readonly CatalogServer[] = [
   {
     id: 'github',
@@ -42,11 +98,8 @@ export const GITHUB_SERVERS: readonly CatalogServer[] = [
     tools: GITHUB_TOOLS,
     reads: ['untrusted-content', 'private-data'],
     source: 'github/github-mcp-server README (tool list by toolset, several releases merged: older get_issue/get_pull_request and newer issue_read/pull_request_read)',
-    uncertain: 'Toolsets (`--toolsets`, `GITHUB_TOOLSETS`, `/x/<toolset>` URLs) are not read: every default tool is assumed present.',
-    narrow: (server) => {
-      const why = readOnlyMode(server);
-      return why ? { keep: (t) => !isWrite(t), why } : undefined;
-    },
+    uncertain: 'Without named toolsets every tool of the list is assumed present (the default set is smaller); a toolset is judged from the tool name.',
+    narrow: githubNarrowing,
   },
   {
     id: 'github-reference',

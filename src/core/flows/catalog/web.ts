@@ -52,6 +52,14 @@ export const WEB_SERVERS: readonly CatalogServer[] = [
     source: 'exa-labs/exa-mcp-server README',
   },
   {
+    id: 'aws-documentation',
+    title: 'AWS Documentation (awslabs)',
+    match: ['pypi:awslabs.aws-documentation-mcp-server'],
+    tools: tools('', ['read_documentation', 'read_sections', 'search_table', 'search_documentation', 'recommend', 'get_available_services'], { possible: 'U', content: 'an AWS documentation page' }),
+    source: 'awslabs/mcp src/aws-documentation-mcp-server (tool list recorded in the issue-12 corpus): reads pages of docs.aws.amazon.com only, reaches nothing private, sends nothing',
+    uncertain: 'Documentation is written by AWS, not by outsiders; its pages are counted as untrusted only with a lower minConfidence.',
+  },
+  {
     id: 'context7',
     title: 'Context7 (library documentation)',
     match: ['npm:@upstash/context7-mcp', 'url:mcp.context7.com'],
