@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { createProject, lintProject, loadConfigText, type ConfigFile, type FileReport, type Finding, type Rule, type TextEdit } from '../core/index';
+import { createProject, lintProject, type ConfigFile, type FileReport, type Finding, type Rule, type TextEdit } from '../core/index';
 import { packageOfFinding, pinEdit, pinnedSpec, pinRequestFor, type PinRequest } from '../core/launch/pin';
-import { applyTextEdits, nonOverlappingGroups } from '../core/policy/applyEdits';
+import { applyFixSafely } from '../core/engine/applyFix';
+import { automaticFix } from '../core/engine/fixes';
 import { currentMachineEnv } from '../node/machineEnv';
-import { mergeNpmConfigs, parseNpmrc, type NpmRegistryConfig } from '../node/registry/npmrc';
 import { resolvePin, type RegistrySettings, type ResolvedPin } from '../node/registry/resolve';
+import { registrySettingsFrom } from '../node/registrySettings';
 import type { RegistryArgs, ScanArgs } from './args';
 import { loadProject, reportResults, type CliIo } from './scan';
 
@@ -14,36 +15,31 @@ import { loadProject, reportResults, type CliIo } from './scan';
 interface PlannedFix {
   edits: TextEdit[];
   says: string;
+  removes?: string[];
 }
 
 export type PinResolver = (request: PinRequest) => Promise<ResolvedPin>;
 
 /** Registries from the command line over `~/.npmrc` and `./.npmrc`. */
 export function registrySettings(args: RegistryArgs, io: CliIo): RegistrySettings {
-  const readNpmrc = (path: string): NpmRegistryConfig | undefined => {
+  const readNpmrc = (path: string): string | undefined => {
     try {
-      return parseNpmrc(readFileSync(path, 'utf8'), io.env);
+      return readFileSync(path, 'utf8');
     } catch {
       return undefined;
     }
   };
   const home = currentMachineEnv(io.env).home;
-  const npm = mergeNpmConfigs(readNpmrc(join(home, '.npmrc')), readNpmrc(join(io.cwd, '.npmrc')), args.npmRegistry ? { registry: args.npmRegistry } : undefined);
-  const settings: RegistrySettings = { npm, oci: { mirrors: args.ociMirrors } };
-  if (args.pypiUrl) settings.pypiUrl = args.pypiUrl;
-  if (args.jsrUrl) settings.jsrUrl = args.jsrUrl;
-  if (args.goProxy) settings.goProxyUrl = args.goProxy;
-  if (args.timeoutMs !== undefined) settings.timeoutMs = args.timeoutMs;
-  return settings;
+  return registrySettingsFrom([readNpmrc(join(home, '.npmrc')), readNpmrc(join(io.cwd, '.npmrc'))], args, io.env);
 }
 
 /** The fixes of one file: each finding's preferred fix, and a pin for each unpinned package the registries can resolve. */
 export async function planFixes(file: ConfigFile, findings: readonly Finding[], resolvePinFor: PinResolver, warn: (message: string) => void): Promise<PlannedFix[]> {
   const planned: PlannedFix[] = [];
   for (const finding of findings) {
-    const preferred = finding.fixes.find((f) => f.preferred);
+    const preferred = automaticFix(finding);
     if (preferred) {
-      planned.push({ edits: preferred.edits, says: `${preferred.title}${finding.server ? ` (server "${finding.server}")` : ''}` });
+      planned.push({ edits: preferred.edits, says: `${preferred.title}${finding.server ? ` (server "${finding.server}")` : ''}`, ...(preferred.removes ? { removes: preferred.removes } : {}) });
       continue;
     }
     const request = finding.ruleId === 'unpinned-package' ? pinRequestFor(file, finding) : undefined;
@@ -59,17 +55,11 @@ export async function planFixes(file: ConfigFile, findings: readonly Finding[], 
   return planned;
 }
 
-const serverList = (file: ConfigFile) => file.servers.map((s) => `${s.projectPath ?? ''}\u0000${s.name}`).join('\n');
-
-/** Applies the fixes that do not overlap and checks the result: it must parse as well as before and keep the same servers. */
+/** Applies the fixes that do not overlap, through the engine's one safe path (`applyFixSafely`). */
 export function applyPlanned(file: ConfigFile, planned: readonly PlannedFix[]): { file: ConfigFile; applied: string[] } | { refused: string } {
-  const kept = nonOverlappingGroups(planned.map((p) => p.edits));
-  if (kept.length === 0) return { file, applied: [] };
-  const text = applyTextEdits(file.text, kept.flatMap((i) => planned[i]!.edits));
-  const after = loadConfigText(text, { path: file.path, scope: file.scope, explicit: file.explicit, ...(file.client ? { client: file.client } : {}) });
-  if (after.problems.length > file.problems.length) return { refused: 'the fixed text would not parse; left untouched' };
-  if (serverList(after) !== serverList(file)) return { refused: 'the fixes would change the set of servers; left untouched' };
-  return { file: after, applied: kept.map((i) => planned[i]!.says) };
+  const result = applyFixSafely(file, planned);
+  if ('refused' in result) return result;
+  return { file: result.file, applied: result.applied.map((i) => planned[i]!.says) };
 }
 
 /** Writes through a temporary file in the same folder and a rename, keeping the mode, a BOM and the link target. */

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   ALL_RULES,
   createProject,
@@ -8,7 +8,6 @@ import {
   formatText,
   lintProject,
   mergeSettings,
-  readSettings,
   SEVERITY_ORDER,
   type ClientId,
   type ConfigFile,
@@ -18,6 +17,8 @@ import {
 } from '../core/index';
 import type { Policy } from '../core/policy/model';
 import { readPolicy } from '../core/policy/read';
+import { policyPathIn, SETTINGS_FILE } from '../core/workspace/locations';
+import { readSettingsFileText } from '../core/workspace/settingsFile';
 import { existingUserConfigs, findConfigFiles } from '../node/discovery';
 import { currentMachineEnv } from '../node/machineEnv';
 import { readEnvFiles } from '../node/envFiles';
@@ -101,9 +102,9 @@ export function loadProject(options: LoadOptions, io: CliIo): LoadedProject | un
   return { project, settings, ioError };
 }
 
-/** `--policy FILE`, else the first `.vscode/mcp-policy.json` of the scanned folders. Problems go to stderr; an unreadable policy is fatal. */
+/** `--policy FILE`, else the default policy of the first scanned folder that has one. Problems go to stderr; an unreadable policy is fatal. */
 export function loadPolicy(explicit: string | undefined, roots: readonly string[], io: CliIo): Policy | undefined | 'error' {
-  const path = explicit !== undefined ? resolve(io.cwd, explicit) : roots.map((r) => join(r, '.vscode', 'mcp-policy.json')).find((p) => existsSync(p));
+  const path = explicit !== undefined ? resolve(io.cwd, explicit) : roots.map((r) => policyPathIn(r, undefined)).find((p) => existsSync(p));
   if (path === undefined) return undefined;
   let text: string;
   try {
@@ -151,17 +152,21 @@ export function reportResults(results: FileReport[], args: ScanArgs, io: CliIo, 
 }
 
 export function loadSettings(options: { config?: string; rules?: WardenSettings['rules'] }, io: CliIo, fail: (m: string) => void): WardenSettings | undefined {
-  const path = options.config ? resolve(io.cwd, options.config) : resolve(io.cwd, '.mcp-warden.json');
+  const path = resolve(io.cwd, options.config ?? SETTINGS_FILE);
   let fromFile: WardenSettings = { rules: {}, ignore: [] };
   if (options.config || existsSync(path)) {
-    let json: unknown;
+    let text: string;
     try {
-      json = JSON.parse(readFileSync(path, 'utf8'));
+      text = readFileSync(path, 'utf8');
     } catch (e) {
       fail(`cannot read settings ${path}: ${(e as Error).message}`);
       return undefined;
     }
-    const { settings, problems } = readSettings(json);
+    const { settings, problems, unreadable } = readSettingsFileText(text);
+    if (unreadable) {
+      fail(`cannot read settings ${path}: ${problems.join('; ')}`);
+      return undefined;
+    }
     if (problems.length > 0) {
       fail(`invalid settings in ${path}: ${problems.join('; ')}`);
       return undefined;

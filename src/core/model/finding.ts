@@ -16,8 +16,10 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  /** The one safe fix to prefer (VS Code `isPreferred`, applied by `--fix`). */
+  /** The one safe fix to prefer (VS Code `isPreferred`, applied by `--fix` and `source.fixAll`). */
   preferred?: boolean;
+  /** Names of servers this fix removes on purpose; `applyFixSafely` refuses any other change to the set of servers. */
+  removes?: string[];
 }
 
 export interface Position {

@@ -1,4 +1,5 @@
 import { CLIENTS } from '../config/clients';
+import { isFixable } from '../engine/fixes';
 import { displayPath, type ReportInput } from './types';
 
 /** The CLI's JSON output, version 1 (documented in docs/cli.md). */
@@ -23,7 +24,7 @@ export function formatJson(input: ReportInput): string {
           endColumn: f.end.column,
           server: f.server ?? null,
           path: f.path,
-          fixable: f.fixes.length > 0,
+          fixable: isFixable(f),
         })),
       })),
     },

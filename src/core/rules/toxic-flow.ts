@@ -21,7 +21,7 @@ export const toxicFlow: Rule = {
     category: 'flow',
     defaultSeverity: 'warning',
     description: 'A session mixes untrusted content with private data and an outbound channel, or with destructive tools.',
-    fixable: true,
+    hasSuggestions: true,
   },
   check(file, context) {
     if (file.servers.length === 0) return;
@@ -73,5 +73,5 @@ function verifiedFixes(project: Project, file: ConfigFile, flow: ToxicFlow, serv
   if (disable) candidates.push(disable);
   return candidates
     .filter((r) => !flowSurvivesEdit(project, file, r.edits, entry, flow.kind, options))
-    .map((r) => ({ title: r.title, edits: r.edits }));
+    .map((r, i) => ({ title: r.title, edits: r.edits, ...(i === 0 ? { preferred: true } : {}) }));
 }

@@ -7,8 +7,8 @@ import { applyTextEdits } from '../../core/policy/applyEdits';
 import type { TextEdit } from '../../core/model/finding';
 import { approveEdit, createPolicyFromServers } from '../../core/policy/approve';
 import { evaluatePolicy } from '../../core/policy/evaluate';
-import { mergeNpmConfigs, parseNpmrc } from '../../node/registry/npmrc';
 import { resolvePin, type RegistrySettings } from '../../node/registry/resolve';
+import { registrySettingsFrom, type RegistryChoices } from '../../node/registrySettings';
 import { toWorkspaceEdit } from '../convert';
 import type { Warden } from '../warden';
 import { policyUri, readText } from './policyFile';
@@ -20,16 +20,16 @@ async function registrySettings(): Promise<RegistrySettings> {
   const npmrcs = [await readText(vscode.Uri.file(`${homedir()}/.npmrc`))];
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (folder && vscode.workspace.isTrusted) npmrcs.push(await readText(vscode.Uri.joinPath(folder.uri, '.npmrc')));
-  const fromSettings = { ...(c.get<string>('npm') ? { registry: c.get<string>('npm')! } : {}), scopes: c.get<Record<string, string>>('npmScopes', {}) };
-  const out: RegistrySettings = {
-    npm: mergeNpmConfigs(...npmrcs.map((t) => (t ? parseNpmrc(t, process.env) : undefined)), fromSettings),
-    oci: { mirrors: c.get<Record<string, string>>('ociMirrors', {}) },
+  const choices: RegistryChoices = {
+    npmScopes: c.get<Record<string, string>>('npmScopes', {}),
+    ociMirrors: c.get<Record<string, string>>('ociMirrors', {}),
     timeoutMs: c.get<number>('timeoutMs', 5000),
   };
-  if (c.get<string>('pypi')) out.pypiUrl = c.get<string>('pypi')!;
-  if (c.get<string>('jsr')) out.jsrUrl = c.get<string>('jsr')!;
-  if (c.get<string>('goProxy')) out.goProxyUrl = c.get<string>('goProxy')!;
-  return out;
+  for (const [key, setting] of [['npmRegistry', 'npm'], ['pypiUrl', 'pypi'], ['jsrUrl', 'jsr'], ['goProxy', 'goProxy']] as const) {
+    const value = c.get<string>(setting);
+    if (value) choices[key] = value;
+  }
+  return registrySettingsFrom(npmrcs, choices, process.env);
 }
 
 /** Resolves the exact version from the registry (with a timeout), then writes it into the launch. */
