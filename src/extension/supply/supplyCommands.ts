@@ -10,9 +10,10 @@ import { evaluatePolicy } from '../../core/policy/evaluate';
 import { resolvePin, type RegistrySettings } from '../../node/registry/resolve';
 import { registrySettingsFrom, type RegistryChoices } from '../../node/registrySettings';
 import { toWorkspaceEdit } from '../convert';
+import { whyUnsafe } from '../safeEdit';
 import type { Warden } from '../warden';
 import { policyUri, readText } from './policyFile';
-import { pinKey, rememberPin } from './supplyActions';
+import { pinKey, type KnownPins } from './supplyActions';
 
 /** Registry settings: the editor's settings, the user's `~/.npmrc`, and the project's `.npmrc` in a trusted workspace only. */
 async function registrySettings(): Promise<RegistrySettings> {
@@ -33,7 +34,7 @@ async function registrySettings(): Promise<RegistrySettings> {
 }
 
 /** Resolves the exact version from the registry (with a timeout), then writes it into the launch. */
-export async function pinPackageCommand(warden: Warden, uri: vscode.Uri | undefined, findingStart: number | undefined): Promise<string | undefined> {
+export async function pinPackageCommand(warden: Warden, pins: KnownPins, uri: vscode.Uri | undefined, findingStart: number | undefined): Promise<string | undefined> {
   if (!uri || typeof findingStart !== 'number') {
     void vscode.window.showWarningMessage('MCP Warden: pin a package from the quick fix on its "unpinned-package" finding in an MCP config file.');
     return undefined;
@@ -62,10 +63,16 @@ export async function pinPackageCommand(warden: Warden, uri: vscode.Uri | undefi
     void vscode.window.showWarningMessage(`MCP Warden could not pin ${request.name}: ${(e as Error).message}. Nothing was changed.`);
     return undefined;
   }
-  rememberPin(pinKey(request.ecosystem, request.name, request.wanted), version);
+  pins.remember(pinKey(request.ecosystem, request.name, request.wanted), version);
   const current = warden.index.fromDocument(document);
   const edits = pinEdit(current.config, finding, version);
-  if (edits.length === 0 || !(await vscode.workspace.applyEdit(toWorkspaceEdit(document, edits)))) return undefined;
+  if (edits.length === 0) return undefined;
+  const unsafe = whyUnsafe(current, [{ edits }]);
+  if (unsafe) {
+    void vscode.window.showWarningMessage(`MCP Warden did not pin ${request.name}: ${unsafe}.`);
+    return undefined;
+  }
+  if (!(await vscode.workspace.applyEdit(toWorkspaceEdit(document, edits)))) return undefined;
   warden.log.info(`Pinned ${request.name} to ${version} in ${uri.fsPath}.`);
   return version;
 }
