@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { ALL_RULES } from '../core/index';
 import { HELP, parseCliArgs, UsageError } from './args';
 import { runApprove } from './approve';
+import { runFix } from './fix';
 import { runInspect } from './inspect';
 import { runInventory } from './inventory';
 import { runScan, type CliIo } from './scan';
@@ -52,7 +53,7 @@ export async function runCli(argv: string[], io: CliIo, isTty = false): Promise<
         );
         return 0;
       case 'scan':
-        return runScan(args, io);
+        return args.fix ? await runFix(args, io) : runScan(args, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

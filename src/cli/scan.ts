@@ -25,7 +25,6 @@ import { readEnvFiles } from '../node/envFiles';
 import { readConfigFile } from '../node/readConfig';
 import { ruleDocReader } from '../node/ruleDocs';
 import type { ScanArgs } from './args';
-import { runFix } from './fix';
 
 export interface CliIo {
   cwd: string;
@@ -119,9 +118,8 @@ export function loadPolicy(explicit: string | undefined, roots: readonly string[
   return policy ?? 'error';
 }
 
-/** `mcp-warden scan`: returns the exit code (asynchronously with `--fix`, which asks registries). */
-export function runScan(args: ScanArgs, io: CliIo): number | Promise<number> {
-  if (args.fix) return runFix(args, io);
+/** `mcp-warden scan` without `--fix` (main.ts sends `--fix` to `runFix`): returns the exit code. */
+export function runScan(args: ScanArgs, io: CliIo): number {
   const loaded = loadProject(args, io);
   if (!loaded) return 2;
   const results = lintProject(loaded.project, { settings: loaded.settings });

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { clientFromPath, userConfigLocations, type ClientId, type Scope } from '../core/index';
 import { editorUserFiles } from '../core/config/locations';
-import { configSearchGlob, folderDepth, isConfigPath, isSkippedFolder, MAX_SEARCH_DEPTH, MAX_SEARCH_FILES, skippedFoldersGlob } from '../core/workspace/discovery';
+import { configSearchGlob, isConfigPath, isDiscoverable, MAX_SEARCH_FILES, skippedFoldersGlob } from '../core/workspace/discovery';
 import { currentMachineEnv } from '../node/machineEnv';
 import { pathOfUri, type ConfigIndex, type Origin } from './configIndex';
 import type { Log } from './log';
@@ -18,14 +18,13 @@ export function isConfigDocument(document: vscode.TextDocument, index: ConfigInd
 
 /** Whether a file the search or a watcher reports is one the engine's discovery would pick (the CLI's `scan` applies the same rules). */
 export function isWorkspaceConfig(uri: vscode.Uri): boolean {
-  const relative = vscode.workspace.asRelativePath(uri, false);
-  return isConfigPath(pathOfUri(uri)) && folderDepth(relative) <= MAX_SEARCH_DEPTH && !relative.split('/').slice(0, -1).some(isSkippedFolder);
+  return isConfigPath(pathOfUri(uri)) && isDiscoverable(vscode.workspace.asRelativePath(uri, false));
 }
 
 export async function findWorkspaceConfigs(): Promise<vscode.Uri[]> {
   if (!vscode.workspace.workspaceFolders?.length) return [];
   const found = await vscode.workspace.findFiles(configSearchGlob(), skippedFoldersGlob(), MAX_SEARCH_FILES * 4);
-  return found.filter(isWorkspaceConfig).sort((a, b) => pathOfUri(a).localeCompare(pathOfUri(b))).slice(0, MAX_SEARCH_FILES);
+  return found.filter(isWorkspaceConfig).slice(0, MAX_SEARCH_FILES);
 }
 
 /** User-level config files that exist: every client's known locations plus this editor's own User folder. */

@@ -65,3 +65,9 @@ export function skippedFoldersGlob(): string {
 export function folderDepth(relativePath: string): number {
   return relativePath.split(/[\\/]/).length - 1;
 }
+
+/** Whether a file a search reports (path relative to the searched folder) is one the walk of `scan` would pick too. */
+export function isDiscoverable(relativePath: string): boolean {
+  const parts = relativePath.split(/[\\/]/);
+  return isConfigPath(relativePath) && parts.length - 1 <= MAX_SEARCH_DEPTH && !parts.slice(0, -1).some(isSkippedFolder);
+}
