@@ -33,7 +33,9 @@ export async function findUserConfigs(context: vscode.ExtensionContext): Promise
   for (const loc of userConfigLocations(currentMachineEnv())) candidates.set(loc.path, { scope: loc.scope, client: loc.client });
   if (context.globalStorageUri.scheme === 'file') {
     const userDir = vscode.Uri.joinPath(context.globalStorageUri, '..', '..');
-    for (const file of editorUserFiles(pathOfUri(userDir))) if (!candidates.has(file.path)) candidates.set(file.path, { scope: 'user', client: file.client });
+    // Its settings.json is left out: this editor shows its own settings' problems, and `scan` reads the standard locations.
+    const files = editorUserFiles(pathOfUri(userDir)).filter((f) => !f.path.endsWith('/settings.json'));
+    for (const file of files) if (!candidates.has(file.path)) candidates.set(file.path, { scope: 'user', client: file.client });
   }
   const found: { uri: vscode.Uri; scope: Scope; client?: ClientId }[] = [];
   await Promise.all(
