@@ -1,7 +1,10 @@
 // Bundles the extension and the CLI with esbuild. `--production` minifies and drops source maps.
+// `--test` builds the extension from src/extension/testBuild.ts instead: the same activation plus the
+// end-to-end test hooks, which the production bundle (src/extension/extension.ts) never contains.
 import { build } from 'esbuild';
 
 const production = process.argv.includes('--production');
+const testBuild = process.argv.includes('--test');
 const common = {
   bundle: true,
   platform: 'node',
@@ -15,6 +18,6 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: [testBuild ? 'src/extension/testBuild.ts' : 'src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);

@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { createProject, lintProject, loadConfigText, type ConfigFile, type FileReport, type Finding, type Rule, type TextEdit } from '../core/index';
+import { createProject, lintProject, type ConfigFile, type FileReport, type Finding, type Rule, type TextEdit } from '../core/index';
 import { isVulnerableData, vulnerableRefOf } from '../core/advisories/configPackages';
 import { packageOfFinding, pinEdit, pinnedSpec, pinRequestFor, type PinRequest } from '../core/launch/pin';
-import { applyTextEdits, nonOverlappingGroups } from '../core/policy/applyEdits';
+import { applyFixSafely } from '../core/engine/applyFix';
+import { automaticFix } from '../core/engine/fixes';
 import { resolveFixedVersion } from '../node/advisories/resolveFixed';
 import { readBounded, readBoundedText, READ_CAPS } from '../node/boundedRead';
 import { currentMachineEnv } from '../node/machineEnv';
-import { mergeNpmConfigs, parseNpmrc, type NpmRegistryConfig } from '../node/registry/npmrc';
 import { createLookupRun } from '../node/registry/lookupRun';
 import type { RegistrySettings, ResolvedPin } from '../node/registry/resolve';
+import { registrySettingsFrom, type NpmrcText } from '../node/registrySettings';
 import type { RegistryArgs, ScanArgs } from './args';
 import { loadProject, reportResults, type CliIo, type LoadedProject } from './scan';
 
@@ -18,6 +19,7 @@ import { loadProject, reportResults, type CliIo, type LoadedProject } from './sc
 interface PlannedFix {
   edits: TextEdit[];
   says: string;
+  removes?: string[];
 }
 
 export type PinResolver = (request: PinRequest) => Promise<ResolvedPin>;
@@ -28,36 +30,29 @@ export const TRUST_PROJECT_NPMRC_ENV = 'MCP_WARDEN_TRUST_PROJECT_NPMRC';
 /** Registries from the command line over `~/.npmrc` and `./.npmrc` (whose credentials count only when trusted). */
 export function registrySettings(args: RegistryArgs, io: CliIo, options: { trustProjectNpmrc?: boolean } = {}): RegistrySettings {
   const trustProject = options.trustProjectNpmrc ?? io.env[TRUST_PROJECT_NPMRC_ENV] === '1';
-  const readNpmrc = (path: string, trusted: boolean): NpmRegistryConfig | undefined => {
+  const readNpmrc = (path: string, trusted: boolean): NpmrcText | undefined => {
     try {
-      return parseNpmrc(readBoundedText(path, { maxBytes: READ_CAPS.npmrc }), io.env, { trusted });
+      return { text: readBoundedText(path, { maxBytes: READ_CAPS.npmrc }), trusted };
     } catch {
       return undefined;
     }
   };
   const home = currentMachineEnv(io.env).home;
-  const user = readNpmrc(join(home, '.npmrc'), true);
+  const userPath = join(home, '.npmrc');
   const projectPath = join(io.cwd, '.npmrc');
-  const project = projectPath === join(home, '.npmrc') ? undefined : readNpmrc(projectPath, trustProject);
-  if (project?.ignoredCredentials) {
-    io.stderr(`mcp-warden: ${projectPath}: its credentials were not used (a project's .npmrc is untrusted; set ${TRUST_PROJECT_NPMRC_ENV}=1 to use them)\n`);
-  }
-  const npm = mergeNpmConfigs(user, project, args.npmRegistry ? { registry: args.npmRegistry } : undefined);
-  const settings: RegistrySettings = { npm, oci: { mirrors: args.ociMirrors } };
-  if (args.pypiUrl) settings.pypiUrl = args.pypiUrl;
-  if (args.jsrUrl) settings.jsrUrl = args.jsrUrl;
-  if (args.goProxy) settings.goProxyUrl = args.goProxy;
-  if (args.timeoutMs !== undefined) settings.timeoutMs = args.timeoutMs;
-  return settings;
+  const npmrcs = [readNpmrc(userPath, true), projectPath === userPath ? undefined : readNpmrc(projectPath, trustProject)];
+  return registrySettingsFrom(npmrcs, args, io.env, () =>
+    io.stderr(`mcp-warden: ${projectPath}: its credentials were not used (a project's .npmrc is untrusted; set ${TRUST_PROJECT_NPMRC_ENV}=1 to use them)\n`),
+  );
 }
 
 /** The fixes of one file: each finding's preferred fix, and a pin for each unpinned package the registries can resolve. */
 export async function planFixes(file: ConfigFile, findings: readonly Finding[], resolvePinFor: PinResolver, warn: (message: string) => void): Promise<PlannedFix[]> {
   const planned: PlannedFix[] = [];
   for (const finding of findings) {
-    const preferred = finding.fixes.find((f) => f.preferred);
+    const preferred = automaticFix(finding);
     if (preferred) {
-      planned.push({ edits: preferred.edits, says: `${preferred.title}${finding.server ? ` (server "${finding.server}")` : ''}` });
+      planned.push({ edits: preferred.edits, says: `${preferred.title}${finding.server ? ` (server "${finding.server}")` : ''}`, ...(preferred.removes ? { removes: preferred.removes } : {}) });
       continue;
     }
     if (finding.ruleId === 'vulnerable-package' && isVulnerableData(finding.data)) {
@@ -85,17 +80,11 @@ export async function planFixes(file: ConfigFile, findings: readonly Finding[], 
   return planned;
 }
 
-const serverList = (file: ConfigFile) => file.servers.map((s) => `${s.projectPath ?? ''}\u0000${s.name}`).join('\n');
-
-/** Applies the fixes that do not overlap and checks the result: it must parse as well as before and keep the same servers. */
+/** Applies the fixes that do not overlap, through the engine's one safe path (`applyFixSafely`). */
 export function applyPlanned(file: ConfigFile, planned: readonly PlannedFix[]): { file: ConfigFile; applied: string[] } | { refused: string } {
-  const kept = nonOverlappingGroups(planned.map((p) => p.edits));
-  if (kept.length === 0) return { file, applied: [] };
-  const text = applyTextEdits(file.text, kept.flatMap((i) => planned[i]!.edits));
-  const after = loadConfigText(text, { path: file.path, scope: file.scope, explicit: file.explicit, ...(file.client ? { client: file.client } : {}) });
-  if (after.problems.length > file.problems.length) return { refused: 'the fixed text would not parse; left untouched' };
-  if (serverList(after) !== serverList(file)) return { refused: 'the fixes would change the set of servers; left untouched' };
-  return { file: after, applied: kept.map((i) => planned[i]!.says) };
+  const result = applyFixSafely(file, planned);
+  if ('refused' in result) return result;
+  return { file: result.file, applied: result.applied.map((i) => planned[i]!.says) };
 }
 
 /** Writes through a temporary file in the same folder and a rename, keeping the mode, a BOM and the link target. */

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { ALL_RULES } from '../core/index';
 import { HELP, parseCliArgs, UsageError } from './args';
 import { runApprove } from './approve';
+import { runFix } from './fix';
 import { runGatewayCommand } from './gateway';
 import { runInspect } from './inspect';
 import { runInventory } from './inventory';
@@ -55,7 +56,7 @@ export async function runCli(argv: string[], io: CliIo, isTty = false): Promise<
         );
         return 0;
       case 'scan':
-        return runScan(args, io);
+        return args.fix ? await runFix(args, io) : runScan(args, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,5 +1,5 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   ALL_RULES,
   createProject,
@@ -8,7 +8,6 @@ import {
   formatText,
   lintProject,
   mergeSettings,
-  readSettings,
   SEVERITY_ORDER,
   type ClientId,
   type ConfigFile,
@@ -18,6 +17,8 @@ import {
 } from '../core/index';
 import type { Policy } from '../core/policy/model';
 import { readPolicy } from '../core/policy/read';
+import { policyPathIn, SETTINGS_FILE } from '../core/workspace/locations';
+import { readSettingsFileText } from '../core/workspace/settingsFile';
 import { readBoundedText, readFailure, READ_CAPS } from '../node/boundedRead';
 import { existingUserConfigs, findConfigFiles } from '../node/discovery';
 import { currentMachineEnv } from '../node/machineEnv';
@@ -25,7 +26,6 @@ import { readEnvFiles } from '../node/envFiles';
 import { readConfigFile } from '../node/readConfig';
 import { ruleDocReader } from '../node/ruleDocs';
 import type { ScanArgs } from './args';
-import { runFix } from './fix';
 
 export interface CliIo {
   cwd: string;
@@ -103,9 +103,9 @@ export function loadProject(options: LoadOptions, io: CliIo): LoadedProject | un
   return { project, settings, ioError };
 }
 
-/** `--policy FILE`, else the first `.vscode/mcp-policy.json` of the scanned folders. Problems go to stderr; an unreadable policy is fatal. */
+/** `--policy FILE`, else the default policy of the first scanned folder that has one. Problems go to stderr; an unreadable policy is fatal. */
 export function loadPolicy(explicit: string | undefined, roots: readonly string[], io: CliIo): Policy | undefined | 'error' {
-  const path = explicit !== undefined ? resolve(io.cwd, explicit) : roots.map((r) => join(r, '.vscode', 'mcp-policy.json')).find((p) => existsSync(p));
+  const path = explicit !== undefined ? resolve(io.cwd, explicit) : roots.map((r) => policyPathIn(r, undefined)).find((p) => existsSync(p));
   if (path === undefined) return undefined;
   let text: string;
   try {
@@ -120,9 +120,8 @@ export function loadPolicy(explicit: string | undefined, roots: readonly string[
   return policy ?? 'error';
 }
 
-/** `mcp-warden scan`: returns the exit code (asynchronously with `--fix`, which asks registries). */
-export function runScan(args: ScanArgs, io: CliIo): number | Promise<number> {
-  if (args.fix) return runFix(args, io);
+/** `mcp-warden scan` without `--fix` (main.ts sends `--fix` to `runFix`): returns the exit code. */
+export function runScan(args: ScanArgs, io: CliIo): number {
   const loaded = loadProject(args, io);
   if (!loaded) return 2;
   const results = lintProject(loaded.project, { settings: loaded.settings });
@@ -153,17 +152,21 @@ export function reportResults(results: FileReport[], args: ScanArgs, io: CliIo, 
 }
 
 export function loadSettings(options: { config?: string; rules?: WardenSettings['rules'] }, io: CliIo, fail: (m: string) => void): WardenSettings | undefined {
-  const path = options.config ? resolve(io.cwd, options.config) : resolve(io.cwd, '.mcp-warden.json');
+  const path = resolve(io.cwd, options.config ?? SETTINGS_FILE);
   let fromFile: WardenSettings = { rules: {}, ignore: [] };
   if (options.config || existsSync(path)) {
-    let json: unknown;
+    let text: string;
     try {
-      json = JSON.parse(readBoundedText(path, { maxBytes: READ_CAPS.settings, explicit: options.config !== undefined }));
+      text = readBoundedText(path, { maxBytes: READ_CAPS.settings, explicit: options.config !== undefined });
     } catch (e) {
       fail(`cannot read settings ${path}: ${readFailure(e)}`);
       return undefined;
     }
-    const { settings, problems } = readSettings(json);
+    const { settings, problems, unreadable } = readSettingsFileText(text);
+    if (unreadable) {
+      fail(`cannot read settings ${path}: ${problems.join('; ')}`);
+      return undefined;
+    }
     if (problems.length > 0) {
       fail(`invalid settings in ${path}: ${problems.join('; ')}`);
       return undefined;

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CLIENTS } from '../core/config/clients';
-import { compare, LOCKFILE_PATH, LockfileError, parseLockfile, type Comparison, type Lockfile } from '../core/lock/lockfile';
+import { compare, LockfileError, parseLockfile, type Comparison, type Lockfile } from '../core/lock/lockfile';
 import { identityOf, lockKeyOf } from '../core/lock/serverKey';
 import type { ServerEntry } from '../core/model/server';
 import { displayPath } from '../core/report/types';
-import { incompleteLists, projectFolderOf, visible, type InspectResult } from '../live/index';
+import { lockfilePathOf } from '../core/workspace/locations';
+import { incompleteLists, visible, type InspectResult } from '../live/index';
 import { readBoundedText, readFailure, READ_CAPS } from '../node/boundedRead';
 import { confirmStart, LIVE_OPTIONS, readLiveArgs, selectServers, startServers, terminalInteraction, usage, type CliInteraction } from './inspect';
 import type { CliIo } from './scan';
@@ -49,7 +50,7 @@ export function lockfilesOf(entries: readonly ServerEntry[], explicit: string | 
   const out = new Map<ServerEntry, string>();
   for (const entry of entries) {
     if (explicit !== undefined) out.set(entry, resolve(io.cwd, explicit));
-    else if (entry.scope === 'workspace') out.set(entry, join(projectFolderOf(entry), LOCKFILE_PATH));
+    else if (lockfilePathOf(entry) !== undefined) out.set(entry, lockfilePathOf(entry)!);
     else {
       return usage(
         io,

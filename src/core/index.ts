@@ -3,6 +3,7 @@ export { CLIENT_IDS, isClientId, type ClientId } from './config/clientIds';
 export { CLIENTS, type ClientSpec, type Scope } from './config/clients';
 export { DEFAULT_MAX_FILE_BYTES, loadConfigBytes, loadConfigText, type LoadOptions } from './config/load';
 export { clientFromPath, userConfigLocations, WORKSPACE_FILES, type KnownLocation, type MachineEnv } from './config/locations';
+export { applyFixSafely, type FixGroup, type SafeFixResult } from './engine/applyFix';
 export { lintFile, lintProject, type LintOptions } from './engine/lint';
 export { createProject, normalizeFsPath, type Project } from './engine/project';
 export { DEFAULT_SETTINGS, mergeSettings, readSettings, type IgnoreEntry, type WardenSettings } from './engine/settings';

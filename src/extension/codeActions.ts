@@ -1,10 +1,19 @@
 import * as vscode from 'vscode';
-import { CLIENTS, type ConfigFile, type Finding, type TextEdit } from '../core/index';
+import { applyFixSafely, CLIENTS, type ConfigFile, type Finding, type TextEdit } from '../core/index';
+import { automaticFix } from '../core/engine/fixes';
 import type { ConfigIndex, TrackedConfig } from './configIndex';
 import { DIAGNOSTIC_SOURCE, ruleIdOf, toRange, toWorkspaceEdit } from './convert';
 import type { Linter } from './linter';
+import { whyUnsafe } from './safeEdit';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mcpWarden');
+/** Moving secrets changes how servers start, so it is its own source action, never part of fix-all. */
+export const MOVE_SECRETS_KIND = vscode.CodeActionKind.Source.append('mcpWarden').append('moveSecrets');
+
+/** The request asks for this kind: the exact kind, one of its parents (`source.fixAll`), or one of its children. */
+function asksFor(only: vscode.CodeActionKind | undefined, kind: vscode.CodeActionKind): boolean {
+  return only !== undefined && (only.contains(kind) || kind.contains(only));
+}
 
 /** Adds actions for one finding of a rule (e.g. fixes that need the editor, such as SecretStorage). */
 export type ActionContributor = (document: vscode.TextDocument, tracked: TrackedConfig, finding: Finding, diagnostic: vscode.Diagnostic) => vscode.CodeAction[];
@@ -14,17 +23,18 @@ export type RangeContributor = (document: vscode.TextDocument, tracked: TrackedC
 /**
  * Quick fixes for MCP Warden's diagnostics: each finding's own fixes, "disable for this line" (in
  * formats whose client accepts comments) or "ignore in settings", and "show documentation";
- * plus `source.fixAll.mcpWarden`, which applies every preferred fix of the file.
+ * plus `source.fixAll.mcpWarden`, which applies the preferred fix of every fixable rule (safe, local
+ * edits only, as `scan --fix`), and `source.mcpWarden.moveSecrets`, which users opt into.
  */
 export class CodeActions implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.RefactorRewrite, FIX_ALL_KIND];
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.RefactorRewrite, FIX_ALL_KIND, MOVE_SECRETS_KIND];
 
   constructor(
     private readonly index: ConfigIndex,
     private readonly linter: Linter,
     private readonly contributors: ActionContributor[] = [],
     private readonly rangeContributors: RangeContributor[] = [],
-    private readonly fixAllContributors: ((document: vscode.TextDocument, tracked: TrackedConfig, findings: Finding[]) => vscode.CodeAction[])[] = [],
+    private readonly sourceContributors: ((document: vscode.TextDocument, tracked: TrackedConfig, findings: Finding[], kind: vscode.CodeActionKind) => vscode.CodeAction[])[] = [],
   ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
@@ -32,7 +42,12 @@ export class CodeActions implements vscode.CodeActionProvider {
     if (!tracked) return [];
     const current = tracked.version === undefined || tracked.version === document.version;
     const findings = this.linter.findingsFor(document.uri);
-    if (context.only && FIX_ALL_KIND.contains(context.only)) return current ? [...this.fixAll(document, findings), ...this.fixAllContributors.flatMap((c) => c(document, tracked, findings))] : [];
+    if (asksFor(context.only, FIX_ALL_KIND) || asksFor(context.only, MOVE_SECRETS_KIND)) {
+      if (!current) return [];
+      const fixAll = asksFor(context.only, FIX_ALL_KIND) ? this.fixAll(document, tracked, findings) : [];
+      const moves = asksFor(context.only, MOVE_SECRETS_KIND) ? this.sourceContributors.flatMap((c) => c(document, tracked, findings, MOVE_SECRETS_KIND)) : [];
+      return [...fixAll, ...moves];
+    }
     const actions: vscode.CodeAction[] = current ? this.rangeContributors.flatMap((c) => c(document, tracked, _range)) : [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
@@ -44,7 +59,10 @@ export class CodeActions implements vscode.CodeActionProvider {
           const edit = fix.file && fix.file !== tracked.config.path ? this.editElsewhere(fix.file, fix.edits) : toWorkspaceEdit(document, fix.edits);
           if (!edit) continue;
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-          action.edit = edit;
+          // A fix of this file is checked like every edit (re-parsed, same servers); one of another file edits that file only.
+          const unsafe = fix.file && fix.file !== tracked.config.path ? undefined : whyUnsafe(tracked, [fix]);
+          if (unsafe) action.disabled = { reason: `MCP Warden: ${unsafe}` };
+          else action.edit = edit;
           action.diagnostics = [diagnostic];
           action.isPreferred = fix.preferred === true;
           actions.push(action);
@@ -67,13 +85,14 @@ export class CodeActions implements vscode.CodeActionProvider {
     return edit;
   }
 
-  private fixAll(document: vscode.TextDocument, findings: Finding[]): vscode.CodeAction[] {
-    const edits = findings.flatMap((f) => f.fixes.find((x) => x.preferred)?.edits ?? []);
-    if (edits.length === 0) return [];
-    const sorted = [...edits].sort((a, b) => a.offset - b.offset);
-    const safe = sorted.filter((e, i) => i === 0 || e.offset >= sorted[i - 1]!.offset + sorted[i - 1]!.length);
+  /** The preferred fixes of fixable rules (safe, local edits), whole and non-overlapping, checked by `applyFixSafely`. */
+  private fixAll(document: vscode.TextDocument, tracked: TrackedConfig, findings: Finding[]): vscode.CodeAction[] {
+    const groups = findings.map(automaticFix).filter((f) => f !== undefined);
+    if (groups.length === 0) return [];
+    const result = applyFixSafely(tracked.config, groups);
+    if ('refused' in result || result.applied.length === 0) return [];
     const action = new vscode.CodeAction('MCP Warden: fix all auto-fixable problems', FIX_ALL_KIND);
-    action.edit = toWorkspaceEdit(document, safe);
+    action.edit = toWorkspaceEdit(document, result.applied.flatMap((i) => groups[i]!.edits));
     return [action];
   }
 

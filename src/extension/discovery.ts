@@ -1,25 +1,30 @@
 import * as vscode from 'vscode';
-import { clientFromPath, userConfigLocations, WORKSPACE_FILES, type ClientId, type Scope } from '../core/index';
+import { clientFromPath, userConfigLocations, type ClientId, type Scope } from '../core/index';
+import { editorUserFiles } from '../core/config/locations';
+import { configSearchGlob, isConfigPath, isDiscoverable, MAX_SEARCH_FILES, skippedFoldersGlob } from '../core/workspace/discovery';
 import { currentMachineEnv } from '../node/machineEnv';
 import { pathOfUri, type ConfigIndex, type Origin } from './configIndex';
 import type { Log } from './log';
 
-/** One glob for every workspace-scope config name, at any depth. */
+/** The file search's glob for every config name the engine knows, at any depth (results go through `isWorkspaceConfig`). */
 export function workspaceConfigGlob(): string {
-  return `**/{${WORKSPACE_FILES.map((f) => f.path).join(',')}}`;
+  return configSearchGlob();
 }
-
-const EXCLUDE = '**/{node_modules,.git,dist,out,.vscode-test}/**';
-const MAX_WORKSPACE_FILES = 2000;
 
 export function isConfigDocument(document: vscode.TextDocument, index: ConfigIndex): boolean {
   if (document.uri.scheme === 'output' || document.uri.scheme === 'git' || document.uri.scheme === 'vscode-scm') return false;
   return index.get(document.uri) !== undefined || clientFromPath(pathOfUri(document.uri)) !== undefined;
 }
 
+/** Whether a file the search or a watcher reports is one the engine's discovery would pick (the CLI's `scan` applies the same rules). */
+export function isWorkspaceConfig(uri: vscode.Uri): boolean {
+  return isConfigPath(pathOfUri(uri)) && isDiscoverable(vscode.workspace.asRelativePath(uri, false));
+}
+
 export async function findWorkspaceConfigs(): Promise<vscode.Uri[]> {
   if (!vscode.workspace.workspaceFolders?.length) return [];
-  return vscode.workspace.findFiles(workspaceConfigGlob(), EXCLUDE, MAX_WORKSPACE_FILES);
+  const found = await vscode.workspace.findFiles(configSearchGlob(), skippedFoldersGlob(), MAX_SEARCH_FILES * 4);
+  return found.filter(isWorkspaceConfig).slice(0, MAX_SEARCH_FILES);
 }
 
 /** User-level config files that exist: every client's known locations plus this editor's own User folder. */
@@ -28,9 +33,9 @@ export async function findUserConfigs(context: vscode.ExtensionContext): Promise
   for (const loc of userConfigLocations(currentMachineEnv())) candidates.set(loc.path, { scope: loc.scope, client: loc.client });
   if (context.globalStorageUri.scheme === 'file') {
     const userDir = vscode.Uri.joinPath(context.globalStorageUri, '..', '..');
-    for (const rel of ['mcp.json', 'globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json', 'globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json']) {
-      candidates.set(pathOfUri(vscode.Uri.joinPath(userDir, rel)), { scope: 'user' });
-    }
+    // Its settings.json is left out: this editor shows its own settings' problems, and `scan` reads the standard locations.
+    const files = editorUserFiles(pathOfUri(userDir)).filter((f) => !f.path.endsWith('/settings.json'));
+    for (const file of files) if (!candidates.has(file.path)) candidates.set(file.path, { scope: 'user', client: file.client });
   }
   const found: { uri: vscode.Uri; scope: Scope; client?: ClientId }[] = [];
   await Promise.all(

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_FILE_BYTES, mergeSettings, readSettings, type WardenSettings } from '../core/index';
+import { SETTINGS_FILE } from '../core/workspace/locations';
+import { readSettingsFileText } from '../core/workspace/settingsFile';
 import type { Log } from './log';
 import { readSaved } from './workspaceText';
 
@@ -34,20 +36,22 @@ export async function readExtensionSettings(log: Log): Promise<ExtensionSettings
   };
 }
 
-async function readTeamSettings(log: Log): Promise<WardenSettings> {
+/** `.mcp-warden.json` of the first workspace folder, where the CLI reads it too (watched: see `teamSettingsUri`). */
+export function teamSettingsUri(): vscode.Uri | undefined {
   const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) return { rules: {}, ignore: [] };
-  const uri = vscode.Uri.joinPath(folder.uri, '.mcp-warden.json');
+  return folder ? vscode.Uri.joinPath(folder.uri, SETTINGS_FILE) : undefined;
+}
+
+async function readTeamSettings(log: Log): Promise<WardenSettings> {
+  const uri = teamSettingsUri();
+  if (!uri) return { rules: {}, ignore: [] };
+  // Regular files only, bounded: a committed link to a device file cannot stall the extension host.
   const text = await readSaved(uri);
   if (text === undefined) return { rules: {}, ignore: [] };
-  try {
-    const { settings, problems } = readSettings(JSON.parse(text));
-    for (const p of problems) log.warn(`${uri.fsPath}: ${p}`);
-    return settings;
-  } catch (e) {
-    log.warn(`${uri.fsPath} is not valid JSON and is ignored: ${(e as Error).message}`);
-    return { rules: {}, ignore: [] };
-  }
+  const { settings, problems, unreadable } = readSettingsFileText(text);
+  if (unreadable) log.warn(`${uri.fsPath} is ignored: ${problems.join('; ')}`);
+  else for (const p of problems) log.warn(`${uri.fsPath}: ${p}`);
+  return settings;
 }
 
 /** A setting's value only where the user set it, so that `.mcp-warden.json` keeps the say over defaults. */

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { createProject } from '../core/index';
-import { envFilePathOf } from '../core/secrets/envFileRefs';
+import { SETTINGS_FILE } from '../core/workspace/locations';
+import { readEnvFiles } from '../node/envFiles';
 import { currentMachineEnv } from '../node/machineEnv';
 import { ConfigIndex } from './configIndex';
-import { findUserConfigs, findWorkspaceConfigs, isConfigDocument, loadFromDisk, workspaceConfigGlob } from './discovery';
+import { findUserConfigs, findWorkspaceConfigs, isConfigDocument, isWorkspaceConfig, loadFromDisk, workspaceConfigGlob } from './discovery';
 import { Linter } from './linter';
 import type { Log } from './log';
-import { readExtensionSettings, SECTION, type ExtensionSettings } from './settings';
+import { readExtensionSettings, SECTION, teamSettingsUri, type ExtensionSettings } from './settings';
 import { StatusBar } from './statusBar';
 
 /** The extension's state and its wiring to editor events. Commands act through it. */
@@ -69,24 +70,10 @@ export class Warden implements vscode.Disposable {
     return found.length;
   }
 
-  /** Reads the env files workspace servers name (inside the workspace, ≤ 1 MB); true when any text changed. */
+  /** Reads the env files workspace servers name (inside the workspace, ≤ 1 MB, as the CLI does); true when any text changed. */
   async refreshEnvFiles(): Promise<boolean> {
     const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-    const project = createProject(this.index.all.map((t) => t.config), roots);
-    const next = new Map<string, string>();
-    for (const file of project.files) {
-      for (const server of file.servers) {
-        const path = envFilePathOf(server, file, project);
-        if (path === undefined || next.has(path)) continue;
-        try {
-          const uri = vscode.Uri.file(path);
-          if ((await vscode.workspace.fs.stat(uri)).size > 1024 * 1024) continue;
-          next.set(path, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)).replace(/^\uFEFF/, ''));
-        } catch {
-          /* missing: nothing to check */
-        }
-      }
-    }
+    const next = readEnvFiles(createProject(this.index.all.map((t) => t.config), roots));
     const before = this.linter.envFiles;
     const changed = next.size !== before.size || [...next].some(([k, v]) => before.get(k) !== v);
     this.linter.envFiles = next;
@@ -106,6 +93,7 @@ export class Warden implements vscode.Disposable {
     this.disposables.push(envWatcher, envWatcher.onDidChange(onEnvFile), envWatcher.onDidCreate(onEnvFile), envWatcher.onDidDelete(onEnvFile));
     const watcher = vscode.workspace.createFileSystemWatcher(workspaceConfigGlob());
     const fromDisk = async (uri: vscode.Uri) => {
+      if (!this.index.get(uri) && !isWorkspaceConfig(uri)) return;
       if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
       if (await loadFromDisk(this.index, uri, this.index.get(uri)?.origin ?? 'workspace', this.settings.maxFileBytes, this.log)) this.linter.schedule(uri);
     };
@@ -122,13 +110,25 @@ export class Warden implements vscode.Disposable {
         if (tracked.origin === 'open') this.linter.forget(doc.uri);
         else if (await loadFromDisk(this.index, doc.uri, tracked.origin, this.settings.maxFileBytes, this.log)) this.linter.schedule(doc.uri);
       }),
-      vscode.workspace.onDidChangeConfiguration(async (e) => {
-        if (!e.affectsConfiguration(SECTION)) return;
-        this.settings = await readExtensionSettings(this.log);
-        this.linter.updateSettings(this.settings);
-      }),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SECTION) && void this.reloadSettings()),
+      ...this.watchTeamSettings(),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scanWorkspace()),
     );
+  }
+
+  /** Reads the editor settings and `.mcp-warden.json` again and re-lints with them. */
+  async reloadSettings(): Promise<void> {
+    this.settings = await readExtensionSettings(this.log);
+    this.linter.updateSettings(this.settings);
+  }
+
+  /** `.mcp-warden.json` is reloaded when it is created, changed (saved) or deleted, as editor settings are. */
+  private watchTeamSettings(): vscode.Disposable[] {
+    const uri = teamSettingsUri();
+    if (!uri) return [];
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), SETTINGS_FILE));
+    const reload = () => void this.reloadSettings();
+    return [watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload)];
   }
 
   dispose(): void {

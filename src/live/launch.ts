@@ -1,25 +1,17 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
+import { isAbsolute, resolve, sep } from 'node:path';
 import { findReferences, interpolationStyle, substitute, type InterpolatedField, type InterpolationStyle, type Reference, type ReferenceSpan } from '../core/config/interpolate';
+import { variableValue } from '../core/config/variables';
 import type { ServerEntry } from '../core/model/server';
+import { projectFolderOf } from '../core/workspace/locations';
 import { readEnvFile } from './envFile';
 import { LiveError, visible } from './errors';
 import { createRedactor, mask } from './redact';
 import type { LiveContext } from './options';
 import type { LaunchSpec } from './types';
 
-/**
- * The folder a config belongs to: above `.vscode/`, `.cursor/`, `.continue/mcpServers/`, … or the
- * file's own folder (`.mcp.json`). Relative paths and `${workspaceFolder}` resolve against it.
- */
-export function projectFolderOf(entry: Pick<ServerEntry, 'file' | 'projectPath'>): string {
-  if (entry.projectPath) return entry.projectPath;
-  let dir = dirname(entry.file);
-  if (basename(dir) === 'mcpServers' || basename(dir) === 'settings') dir = dirname(dir);
-  if (basename(dir).startsWith('.')) dir = dirname(dir);
-  return dir;
-}
+export { projectFolderOf };
 
 interface Field {
   kind: InterpolatedField;
@@ -34,6 +26,7 @@ export async function resolveLaunch(entry: ServerEntry, context: LiveContext): P
   const vars = {
     workspaceFolder: context.workspaceFolder ?? project,
     userHome: context.userHome ?? homedir(),
+    pathSeparator: sep,
   };
   const fields = collectFields(entry);
   const values = await resolveReferences(entry, style, fields, env, context);
@@ -47,10 +40,7 @@ export async function resolveLaunch(entry: ServerEntry, context: LiveContext): P
       case 'secret':
         return values.byKey.get(`secret:${ref.name}`);
       case 'variable':
-        if (ref.name === 'workspaceFolder') return vars.workspaceFolder;
-        if (ref.name === 'workspaceFolderBasename') return basename(vars.workspaceFolder);
-        if (ref.name === 'userHome') return vars.userHome;
-        return sep;
+        return variableValue(ref.name, vars);
       case 'unsupported':
         return undefined;
     }

@@ -1,14 +1,11 @@
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { clientFromPath, userConfigLocations, type KnownLocation, type MachineEnv } from '../core/index';
-
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', '.venv', 'venv', '__pycache__', '.vscode-test', 'target']);
-export const MAX_DEPTH = 12;
-export const MAX_DIRS = 20000;
+import { userConfigLocations, type KnownLocation, type MachineEnv } from '../core/index';
+import { isConfigPath, isSkippedFolder, MAX_SEARCH_DEPTH, MAX_SEARCH_FILES, MAX_SEARCH_FOLDERS } from '../core/workspace/discovery';
 
 /**
- * Known config files below a folder (by name, as `clientFromPath` knows them). Skips dependency and
- * build folders; bounded in depth and folder count so a huge tree cannot hang a scan.
+ * Known config files below a folder, by the engine's discovery rules (the editor's file search uses
+ * the same ones). Bounded in depth, folders and files so that a huge tree cannot hang a scan.
  */
 export function findConfigFiles(root: string): { files: string[]; truncated: boolean; unreadable: { path: string; reason: string }[] } {
   const files: string[] = [];
@@ -18,7 +15,7 @@ export function findConfigFiles(root: string): { files: string[]; truncated: boo
   const unreadable: { path: string; reason: string }[] = [];
   while (queue.length > 0) {
     const { dir, depth } = queue.shift()!;
-    if (++visited > MAX_DIRS) {
+    if (++visited > MAX_SEARCH_FOLDERS || files.length >= MAX_SEARCH_FILES) {
       truncated = true;
       break;
     }
@@ -32,9 +29,10 @@ export function findConfigFiles(root: string): { files: string[]; truncated: boo
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name) && depth < MAX_DEPTH) queue.push({ dir: path, depth: depth + 1 });
-        else if (depth >= MAX_DEPTH) truncated = true;
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && clientFromPath(path.replace(/\\/g, '/'))) {
+        if (isSkippedFolder(entry.name)) continue;
+        if (depth < MAX_SEARCH_DEPTH) queue.push({ dir: path, depth: depth + 1 });
+        else truncated = true;
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && isConfigPath(path)) {
         // A linked config is read too (clients follow links); the bounded reader refuses a link to a device or FIFO.
         files.push(path);
       }

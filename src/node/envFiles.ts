@@ -1,8 +1,17 @@
 import { readFileSync, statSync } from 'node:fs';
+import { MAX_ENV_FILE_BYTES } from '../core/config/envText';
 import type { Project } from '../core/index';
 import { envFilePathOf } from '../core/secrets/envFileRefs';
 
-const MAX_ENV_FILE_BYTES = 1024 * 1024;
+/** An env file's text (BOM removed), or why it could not be read: `too-large`, or the system's error code. */
+export function readEnvFileText(path: string): { text: string } | { problem: string } {
+  try {
+    if (statSync(path).size > MAX_ENV_FILE_BYTES) return { problem: 'too-large' };
+    return { text: readFileSync(path, 'utf8').replace(/^\uFEFF/, '') };
+  } catch (e) {
+    return { problem: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+  }
+}
 
 /** Reads the env files that workspace servers name (inside the workspace only, at most 1 MB each). */
 export function readEnvFiles(project: Project): Map<string, string> {
@@ -11,12 +20,9 @@ export function readEnvFiles(project: Project): Map<string, string> {
     for (const server of file.servers) {
       const path = envFilePathOf(server, file, project);
       if (path === undefined || out.has(path)) continue;
-      try {
-        if (statSync(path).size > MAX_ENV_FILE_BYTES) continue;
-        out.set(path, readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
-      } catch {
-        /* a missing env file is the client's problem, not a secret */
-      }
+      const read = readEnvFileText(path);
+      // A missing or oversized env file is the client's problem, not a secret.
+      if ('text' in read) out.set(path, read.text);
     }
   }
   return out;

@@ -50,6 +50,19 @@ function editorBase(env: MachineEnv): string[] {
   return [env.xdgConfigHome ?? join(env.home, '.config'), join(env.home, '.local/share')];
 }
 
+/**
+ * The configs kept in one editor's `User` folder: its own `mcp.json` and `settings.json` (the
+ * deprecated `mcp.servers` setting) and those of the Cline and Roo Code extensions.
+ */
+export function editorUserFiles(userDir: string): { client: ClientId; path: string }[] {
+  return [
+    { client: 'vscode', path: join(userDir, 'mcp.json') },
+    { client: 'vscode', path: join(userDir, 'settings.json') },
+    { client: 'cline', path: join(userDir, 'globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json') },
+    { client: 'roo-code', path: join(userDir, 'globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json') },
+  ];
+}
+
 /** Every user-level (and managed) config file this machine may have, for every client. */
 export function userConfigLocations(env: MachineEnv): KnownLocation[] {
   const h = env.home;
@@ -60,12 +73,7 @@ export function userConfigLocations(env: MachineEnv): KnownLocation[] {
   for (const base of editorBase(env)) {
     for (const editor of EDITOR_USER_DIRS) {
       const user = join(base, editor, 'User');
-      if (editor !== 'Cursor' && editor !== 'Windsurf') {
-        add('vscode', join(user, 'mcp.json'));
-        add('vscode', join(user, 'settings.json')); // the deprecated `mcp.servers` setting
-      }
-      add('cline', join(user, 'globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json'));
-      add('roo-code', join(user, 'globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json'));
+      for (const file of editorUserFiles(user)) if (file.client !== 'vscode' || (editor !== 'Cursor' && editor !== 'Windsurf')) add(file.client, file.path);
     }
   }
   add('cursor', join(h, '.cursor/mcp.json'));

@@ -19,10 +19,16 @@ export function diffLines(a: readonly string[], b: readonly string[], maxEdits =
   };
 
   const solve = (a0: number, a1: number, b0: number, b1: number): void => {
-    while (a0 < a1 && b0 < b1 && a[a0] === b[b0]) ops.push({ kind: 'equal', line: a[a0++]! }), b0++;
+    while (a0 < a1 && b0 < b1 && a[a0] === b[b0]) {
+      ops.push({ kind: 'equal', line: a[a0++]! });
+      b0++;
+    }
     let tailA = a1;
     let tailB = b1;
-    while (tailA > a0 && tailB > b0 && a[tailA - 1] === b[tailB - 1]) tailA--, tailB--;
+    while (tailA > a0 && tailB > b0 && a[tailA - 1] === b[tailB - 1]) {
+      tailA--;
+      tailB--;
+    }
     const tail = a.slice(tailA, a1);
     if (a0 === tailA) for (let j = b0; j < tailB; j++) ops.push({ kind: 'insert', line: b[j]! });
     else if (b0 === tailB) for (let i = a0; i < tailA; i++) ops.push({ kind: 'delete', line: a[i]! });
@@ -57,7 +63,10 @@ export function diffLines(a: readonly string[], b: readonly string[], maxEdits =
         let y = x - k;
         const sx = x;
         const sy = y;
-        while (x < n && y < m && a[a0 + x] === b[b0 + y]) x++, y++;
+        while (x < n && y < m && a[a0 + x] === b[b0 + y]) {
+          x++;
+          y++;
+        }
         v[offset + k] = x;
         const c = delta - k;
         if (odd && c >= -(d - 1) && c <= d - 1 && x + vb[offset + c]! >= n) return { x: a0 + sx, y: b0 + sy, u: a0 + x, v: b0 + y, d: 2 * d - 1 };
@@ -67,7 +76,10 @@ export function diffLines(a: readonly string[], b: readonly string[], maxEdits =
         let y = x - k;
         const sx = x;
         const sy = y;
-        while (x < n && y < m && a[a1 - 1 - x] === b[b1 - 1 - y]) x++, y++;
+        while (x < n && y < m && a[a1 - 1 - x] === b[b1 - 1 - y]) {
+          x++;
+          y++;
+        }
         vb[offset + k] = x;
         const c = delta - k;
         if (!odd && c >= -d && c <= d && x + v[offset + c]! >= n) return { x: a1 - x, y: b1 - y, u: a1 - sx, v: b1 - sy, d: 2 * d };

@@ -18,8 +18,10 @@ export interface Fix {
   edits: TextEdit[];
   /** The file the edits apply to, when not the finding's own (a fix for another leg of a toxic flow). */
   file?: string;
-  /** The one safe fix to prefer (VS Code `isPreferred`, applied by `--fix`). */
+  /** The one safe fix to prefer (VS Code `isPreferred`, applied by `--fix` and `source.fixAll`). */
   preferred?: boolean;
+  /** Names of servers this fix removes on purpose; `applyFixSafely` refuses any other change to the set of servers. */
+  removes?: string[];
 }
 
 export interface Position {

@@ -1,4 +1,5 @@
 import { CLIENTS } from '../config/clients';
+import { isFixable } from '../engine/fixes';
 import type { Finding } from '../model/finding';
 import { displayPath, type ReportInput } from './types';
 
@@ -24,7 +25,7 @@ export function formatJson(input: ReportInput): string {
           endColumn: f.end.column,
           server: f.server ?? null,
           path: f.path,
-          fixable: f.fixes.length > 0,
+          fixable: isFixable(f),
           ...flowOf(f),
         })),
       })),

@@ -12,8 +12,14 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** One line for listings and SARIF `shortDescription`. */
   description: string;
-  /** The rule can offer fixes. */
+  /**
+   * The rule's fixes are safe, local edits: `scan --fix` and `source.fixAll.mcpWarden` apply each
+   * finding's preferred fix on their own (pins resolved from a registry count too). The rule tester
+   * fails a rule that returns a fix without declaring `fixable` or `hasSuggestions`.
+   */
   fixable?: boolean;
+  /** The rule's fixes change what runs (disable a server, restrict its tools): offered, applied only when a person picks one. */
+  hasSuggestions?: boolean;
 }
 
 export interface RelatedReport {

@@ -23,7 +23,7 @@ export const toxicFlow: Rule = {
     category: 'flow',
     defaultSeverity: 'warning',
     description: 'A session mixes untrusted content with private data and an outbound channel, or with destructive tools.',
-    fixable: true,
+    hasSuggestions: true,
   },
   check(file, context) {
     if (file.servers.length === 0) return;
@@ -85,7 +85,8 @@ function flowFixes(project: Project, flow: ToxicFlow, anchor: SessionServer, opt
     if (disable) candidates.push(disable);
     for (const r of candidates) {
       if (flowSurvivesEdit(project, file, r.edits, entry, flow.kind, options)) continue;
-      fixes.push(file === anchor.file ? { title: r.title, edits: r.edits } : { title: r.title, edits: r.edits, file: file.path });
+      const preferred = fixes.length === 0 ? { preferred: true } : {};
+      fixes.push(file === anchor.file ? { title: r.title, edits: r.edits, ...preferred } : { title: r.title, edits: r.edits, file: file.path, ...preferred });
     }
   }
   return fixes;

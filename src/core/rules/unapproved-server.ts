@@ -39,9 +39,9 @@ function message(server: ServerEntry, approval: Approval, source: string): strin
 function fixesFor(file: ConfigFile, server: ServerEntry): Fix[] {
   const fixes: Fix[] = [];
   const disable = disableServerEdit(file, server);
-  if (disable) fixes.push({ title: `Disable server "${server.name}"`, edits: disable });
+  if (disable) fixes.push({ title: `Disable server "${server.name}"`, edits: disable, preferred: true });
   const remove = removeServerEdit(file, server);
-  if (remove) fixes.push({ title: `Remove server "${server.name}"`, edits: remove });
+  if (remove) fixes.push({ title: `Remove server "${server.name}"`, edits: remove, removes: [server.name], ...(disable ? {} : { preferred: true }) });
   return fixes;
 }
 
@@ -55,7 +55,7 @@ export const unapprovedServer: Rule = {
     category: 'supply-chain',
     defaultSeverity: 'warning',
     description: 'A server is not on the approved list of the MCP policy, or the policy denies it.',
-    fixable: true,
+    hasSuggestions: true,
   },
   check(file, context) {
     const policy = context.project.policy;

@@ -25,7 +25,7 @@ export function substituteSecrets(value: string, lookup: (name: string) => strin
 
 /** A stable, readable secret name: `<server>.<key>`, e.g. `github.GITHUB_TOKEN`. */
 export function secretNameFor(server: string, key: string): string {
-  const clean = (s: string) => s.replace(/[^A-Za-z0-9_\-]+/g, '_').replace(/^_+|_+$/g, '') || 'value';
+  const clean = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '') || 'value';
   return `${clean(server)}.${clean(key)}`;
 }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ServerEntry } from '../../core/index';
-import { LOCKFILE_PATH } from '../../core/lock/lockfile';
+import { lockfilePathOf } from '../../core/workspace/locations';
 import { readText } from '../workspaceText';
 
 export { identityOf, lockKeyOf } from '../../core/lock/serverKey';
@@ -8,16 +8,15 @@ export { identityOf, lockKeyOf } from '../../core/lock/serverKey';
 const USER_LOCK_KEY = 'mcpWarden.userLockfile';
 
 /**
- * Where approvals live: workspace servers in `.vscode/mcp-lock.json` of their folder (meant to be
+ * Where approvals live: workspace servers in `.vscode/mcp-lock.json` of their project folder (as the CLI's `verify` reads it) (meant to be
  * committed, so the team shares one baseline); user-level servers in this editor's own state.
  */
 export class Approvals {
   constructor(private readonly context: vscode.ExtensionContext) {}
 
   lockUri(server: ServerEntry): vscode.Uri | undefined {
-    if (server.scope !== 'workspace') return undefined;
-    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(server.file));
-    return folder ? vscode.Uri.joinPath(folder.uri, LOCKFILE_PATH) : undefined;
+    const path = lockfilePathOf(server);
+    return path === undefined ? undefined : vscode.Uri.file(path);
   }
 
   async read(server: ServerEntry): Promise<string | undefined> {

@@ -7,6 +7,7 @@ import { referenceFix, secretNameOf, secretValueAt } from '../../core/served/sec
 import type { TrackedConfig } from '../configIndex';
 import { readText } from '../workspaceText';
 import { toWorkspaceEdit } from '../convert';
+import { whyUnsafe } from '../safeEdit';
 import type { Warden } from '../warden';
 import type { SecretStore } from './secretStore';
 import { serverNamed } from '../../core/config/serverNamed';
@@ -92,8 +93,9 @@ async function moveVsCodeServer(ctx: MoveContext, document: vscode.TextDocument,
   const secrets = await storeAll(ctx, tracked, server, findings);
   if (!secrets) return false;
   const plan = planMoveToWarden(tracked.config, server, secrets, existing);
-  if (!plan.ok) {
-    void vscode.window.showWarningMessage(`MCP Warden: ${plan.reason}. Nothing was changed (the secret stays in SecretStorage under ${secrets.map((s) => s.name).join(', ')}).`);
+  const unsafe = plan.ok ? whyUnsafe(tracked, [{ edits: [plan.sourceEdit], removes: [server.name] }]) : plan.reason;
+  if (!plan.ok || unsafe) {
+    void vscode.window.showWarningMessage(`MCP Warden: ${unsafe}. Nothing was changed (the secret stays in SecretStorage under ${secrets.map((s) => s.name).join(', ')}).`);
     return false;
   }
   // The served file changes first and mcp.json last, so that Ctrl+Z in mcp.json undoes mcp.json at once and
@@ -151,6 +153,11 @@ async function replaceWithReference(ctx: MoveContext, document: vscode.TextDocum
   const fix = referenceFix(tracked.config, server, finding.path, finding.range);
   if (!fix) {
     void vscode.window.showWarningMessage(`MCP Warden: ${client} cannot refer to a value kept elsewhere in this field, so the secret must stay in the file for the server to work. What helps: keep the file private and out of version control, rotate the token and limit its scope, or run the server from a client that can keep it elsewhere (VS Code with MCP Warden serves it from SecretStorage). See the rule's documentation. Nothing was changed.`);
+    return false;
+  }
+  const unsafe = whyUnsafe(tracked, [{ edits: [fix.edit] }]);
+  if (unsafe) {
+    void vscode.window.showWarningMessage(`MCP Warden: ${unsafe}. Nothing was changed.`);
     return false;
   }
   const secrets = await storeAll(ctx, tracked, server, [finding]);

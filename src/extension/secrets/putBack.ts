@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { planMoveBack } from '../../core/served/moveServer';
 import { secretNamesIn } from '../../core/served/references';
 import { toWorkspaceEdit } from '../convert';
+import { whyUnsafe } from '../safeEdit';
 import type { MoveContext } from './moveSecret';
 import { serverNamed } from '../../core/config/serverNamed';
 
@@ -36,8 +37,9 @@ export async function putSecretBackCommand(ctx: MoveContext, uri: vscode.Uri, se
     mcpText = undefined;
   }
   const plan = planMoveBack(tracked.config, server, values, mcpText);
-  if (!plan.ok) {
-    void vscode.window.showWarningMessage(`MCP Warden: ${plan.reason}. Nothing was changed.`);
+  const unsafe = plan.ok ? whyUnsafe(tracked, [{ edits: [plan.sourceEdit], removes: [server.name] }]) : plan.reason;
+  if (!plan.ok || unsafe) {
+    void vscode.window.showWarningMessage(`MCP Warden: ${unsafe}. Nothing was changed.`);
     return false;
   }
   const edit = toWorkspaceEdit(document, [plan.sourceEdit]);

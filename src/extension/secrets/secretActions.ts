@@ -6,16 +6,8 @@ import type { TrackedConfig } from '../configIndex';
 import { SECRET_RULE } from './moveSecret';
 import { serverNamed } from '../../core/config/serverNamed';
 
-let findingsOf: (uri: vscode.Uri) => Finding[] = () => [];
-
-/** Gives the actions access to the file's current findings (set once by the extension). */
-export function setFindingSource(source: (uri: vscode.Uri) => Finding[]): void {
-  findingsOf = source;
-}
-
-function allSecretFindings(document: vscode.TextDocument): Finding[] {
-  return findingsOf(document.uri).filter((f) => f.ruleId === SECRET_RULE);
-}
+/** The file's current findings. */
+export type FindingSource = (uri: vscode.Uri) => Finding[];
 
 /** Whether the quick fix can move this finding's secret: VS Code serves it, or the client has a reference syntax for the field. */
 export function movability(tracked: TrackedConfig, finding: Finding, canServe: boolean): { servable: boolean; byReference: boolean } | undefined {
@@ -29,7 +21,7 @@ export function movability(tracked: TrackedConfig, finding: Finding, canServe: b
   return { servable, byReference };
 }
 
-/** "Move all secrets in this file", for the quick-fix menu and `source.fixAll.mcpWarden`. */
+/** "Move all secrets in this file", for the quick-fix menu and the opt-in source action `source.mcpWarden.moveSecrets`. */
 export function moveAllAction(document: vscode.TextDocument, tracked: TrackedConfig, findings: Finding[], canServe: boolean, kind: vscode.CodeActionKind, minCount = 1): vscode.CodeAction | undefined {
   const movable = findings.filter((f) => {
     const m = movability(tracked, f, canServe);
@@ -43,7 +35,7 @@ export function moveAllAction(document: vscode.TextDocument, tracked: TrackedCon
 }
 
 /** "Move secret to SecretStorage" on each plaintext-secret finding whose client can work without it. */
-export function secretActions(canServe: boolean): ActionContributor {
+export function secretActions(canServe: boolean, findingsOf: FindingSource): ActionContributor {
   return (document, tracked, finding, diagnostic) => {
     const m = movability(tracked, finding, canServe);
     if (!m) return [];
@@ -57,7 +49,8 @@ export function secretActions(canServe: boolean): ActionContributor {
     action.command = { title, command: 'mcpWarden.moveSecret', arguments: [document.uri, finding.range.start] };
     action.diagnostics = [diagnostic];
     action.isPreferred = true;
-    const all = moveAllAction(document, tracked, allSecretFindings(document), canServe, vscode.CodeActionKind.QuickFix, 2);
+    const secrets = findingsOf(document.uri).filter((f) => f.ruleId === SECRET_RULE);
+    const all = moveAllAction(document, tracked, secrets, canServe, vscode.CodeActionKind.QuickFix, 2);
     return all ? [action, all] : [action];
   };
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
+import { sep } from 'node:path';
 import * as vscode from 'vscode';
+import { expandEditorVariables } from '../../core/config/variables';
 import type { ServerEntry } from '../../core/index';
 import { secretNamesIn, substituteSecrets } from '../../core/served/references';
 import type { McpApi, McpDefinition, McpDefinitionProvider } from '../compat/mcpApi';
@@ -138,10 +140,5 @@ function versionOf(server: ServerEntry): string {
 
 /** `${workspaceFolder}`, `${userHome}`, `${env:NAME}` and `${pathSeparator}`, as VS Code expands them in mcp.json. */
 export function resolveVariables(value: string, folder: string): string {
-  return value.replace(/\$\{(workspaceFolder|userHome|pathSeparator|\/|env:([A-Za-z_][A-Za-z0-9_]*))\}/g, (_m, name: string, env?: string) => {
-    if (env) return process.env[env] ?? '';
-    if (name === 'workspaceFolder') return folder;
-    if (name === 'userHome') return homedir();
-    return process.platform === 'win32' ? '\\' : '/';
-  });
+  return expandEditorVariables(value, { workspaceFolder: folder, userHome: homedir(), pathSeparator: sep }, process.env);
 }

@@ -4,16 +4,18 @@ import { readSaved } from '../workspaceText';
 export { readText } from '../workspaceText';
 import type { Policy } from '../../core/policy/model';
 import { readPolicy } from '../../core/policy/read';
+import { DEFAULT_POLICY_PATH, isAbsolutePath, policyPathIn } from '../../core/workspace/locations';
 import type { Log } from '../log';
 
-export const DEFAULT_POLICY_PATH = '.vscode/mcp-policy.json';
+export { DEFAULT_POLICY_PATH };
 
-/** The policy file in effect: `mcpWarden.policyPath` (absolute, or relative to the first workspace folder). */
+/** The policy file in effect: `mcpWarden.policyPath` (absolute, or relative to the first workspace folder), as the CLI's `--policy`. */
 export function policyUri(): vscode.Uri | undefined {
-  const setting = vscode.workspace.getConfiguration('mcpWarden').get<string>('policyPath', DEFAULT_POLICY_PATH) || DEFAULT_POLICY_PATH;
-  if (/^([a-zA-Z]:)?[\\/]/.test(setting)) return vscode.Uri.file(setting);
+  const setting = vscode.workspace.getConfiguration('mcpWarden').get<string>('policyPath', DEFAULT_POLICY_PATH);
+  if (setting && isAbsolutePath(setting)) return vscode.Uri.file(setting);
   const folder = vscode.workspace.workspaceFolders?.[0];
-  return folder ? vscode.Uri.joinPath(folder.uri, setting) : undefined;
+  if (!folder) return undefined;
+  return folder.uri.scheme === 'file' ? vscode.Uri.file(policyPathIn(folder.uri.fsPath, setting)) : vscode.Uri.joinPath(folder.uri, setting || DEFAULT_POLICY_PATH);
 }
 
 /**

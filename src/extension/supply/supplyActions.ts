@@ -5,11 +5,17 @@ import { isUnpinnedData } from '../../core/launch/pin';
 import { approvalCanHelp } from '../../core/policy/approve';
 import type { UnapprovedServerData } from '../../core/rules/unapproved-server';
 
-const pinned = new Map<string, string>();
+/** Versions resolved so far, so the next quick-fix menu can name them ("Pin to x@1.2.3"). */
+export class KnownPins {
+  private readonly versions = new Map<string, string>();
 
-/** Remembers a resolved version so the next quick-fix menu can name it. */
-export function rememberPin(key: string, version: string): void {
-  pinned.set(key, version);
+  remember(key: string, version: string): void {
+    this.versions.set(key, version);
+  }
+
+  get(key: string): string | undefined {
+    return this.versions.get(key);
+  }
 }
 
 export function pinKey(ecosystem: string, name: string, wanted?: string): string {
@@ -21,9 +27,9 @@ function isUnapprovedData(data: unknown): data is UnapprovedServerData {
 }
 
 /** "Pin to …" on unpinned-package; "Approve this server" on unapproved-server unless a deny entry matches it (deny wins). */
-export const supplyActions: ActionContributor = (document, _tracked, finding, diagnostic) => {
+export const supplyActions = (pins: KnownPins): ActionContributor => (document, _tracked, finding, diagnostic) => {
   if (finding.ruleId === 'unpinned-package' && isUnpinnedData(finding.data) && finding.data.request) {
-    const known = pinned.get(pinKey(finding.data.request.ecosystem, finding.data.request.name, finding.data.request.wanted));
+    const known = pins.get(pinKey(finding.data.request.ecosystem, finding.data.request.name, finding.data.request.wanted));
     const title = known ? `Pin to ${finding.data.name}@${known}` : `Pin ${finding.data.name} to its exact current version (asks the registry)`;
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     action.command = { title, command: 'mcpWarden.pinPackage', arguments: [document.uri, finding.range.start] };

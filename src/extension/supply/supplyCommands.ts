@@ -8,35 +8,38 @@ import { applyTextEdits } from '../../core/policy/applyEdits';
 import type { TextEdit } from '../../core/model/finding';
 import { approveEdit, createPolicyFromServers } from '../../core/policy/approve';
 import { evaluatePolicy } from '../../core/policy/evaluate';
-import { mergeNpmConfigs, parseNpmrc } from '../../node/registry/npmrc';
 import { resolveFixedVersion } from '../../node/advisories/resolveFixed';
 import { resolvePin, type RegistrySettings } from '../../node/registry/resolve';
+import { registrySettingsFrom, type RegistryChoices } from '../../node/registrySettings';
 import { toWorkspaceEdit } from '../convert';
+import { whyUnsafe } from '../safeEdit';
 import type { Warden } from '../warden';
 import { policyUri, readText } from './policyFile';
-import { pinKey, rememberPin } from './supplyActions';
 import { serverNamed } from '../../core/config/serverNamed';
+import { pinKey, type KnownPins } from './supplyActions';
 
 /** Registry settings: the editor's settings, the user's `~/.npmrc`, and the project's `.npmrc` in a trusted workspace only. */
 async function registrySettings(): Promise<RegistrySettings> {
   const c = vscode.workspace.getConfiguration('mcpWarden.registries');
-  const npmrcs = [await readText(vscode.Uri.file(`${homedir()}/.npmrc`))];
+  const asNpmrc = (text: string | undefined, trusted: boolean) => (text === undefined ? undefined : { text, trusted });
+  const npmrcs = [asNpmrc(await readText(vscode.Uri.file(`${homedir()}/.npmrc`)), true)];
   const folder = vscode.workspace.workspaceFolders?.[0];
-  if (folder && vscode.workspace.isTrusted) npmrcs.push(await readText(vscode.Uri.joinPath(folder.uri, '.npmrc')));
-  const fromSettings = { ...(c.get<string>('npm') ? { registry: c.get<string>('npm')! } : {}), scopes: c.get<Record<string, string>>('npmScopes', {}) };
-  const out: RegistrySettings = {
-    npm: mergeNpmConfigs(...npmrcs.map((t) => (t ? parseNpmrc(t, process.env) : undefined)), fromSettings),
-    oci: { mirrors: c.get<Record<string, string>>('ociMirrors', {}) },
+  // The project's .npmrc only in a trusted workspace, and even then its credentials are not used (a repository is untrusted input).
+  if (folder && vscode.workspace.isTrusted) npmrcs.push(asNpmrc(await readText(vscode.Uri.joinPath(folder.uri, '.npmrc')), false));
+  const choices: RegistryChoices = {
+    npmScopes: c.get<Record<string, string>>('npmScopes', {}),
+    ociMirrors: c.get<Record<string, string>>('ociMirrors', {}),
     timeoutMs: c.get<number>('timeoutMs', 5000),
   };
-  if (c.get<string>('pypi')) out.pypiUrl = c.get<string>('pypi')!;
-  if (c.get<string>('jsr')) out.jsrUrl = c.get<string>('jsr')!;
-  if (c.get<string>('goProxy')) out.goProxyUrl = c.get<string>('goProxy')!;
-  return out;
+  for (const [key, setting] of [['npmRegistry', 'npm'], ['pypiUrl', 'pypi'], ['jsrUrl', 'jsr'], ['goProxy', 'goProxy']] as const) {
+    const value = c.get<string>(setting);
+    if (value) choices[key] = value;
+  }
+  return registrySettingsFrom(npmrcs, choices, process.env);
 }
 
 /** Resolves the exact version from the registry (with a timeout), then writes it into the launch. */
-export async function pinPackageCommand(warden: Warden, uri: vscode.Uri | undefined, findingStart: number | undefined): Promise<string | undefined> {
+export async function pinPackageCommand(warden: Warden, pins: KnownPins, uri: vscode.Uri | undefined, findingStart: number | undefined): Promise<string | undefined> {
   if (!uri || typeof findingStart !== 'number') {
     void vscode.window.showWarningMessage('MCP Warden: pin a package from the quick fix on its "unpinned-package" finding in an MCP config file.');
     return undefined;
@@ -65,10 +68,16 @@ export async function pinPackageCommand(warden: Warden, uri: vscode.Uri | undefi
     void vscode.window.showWarningMessage(`MCP Warden could not pin ${request.name}: ${(e as Error).message}. Nothing was changed.`);
     return undefined;
   }
-  rememberPin(pinKey(request.ecosystem, request.name, request.wanted), version);
+  pins.remember(pinKey(request.ecosystem, request.name, request.wanted), version);
   const current = warden.index.fromDocument(document);
   const edits = pinEdit(current.config, finding, version);
-  if (edits.length === 0 || !(await vscode.workspace.applyEdit(toWorkspaceEdit(document, edits)))) return undefined;
+  if (edits.length === 0) return undefined;
+  const unsafe = whyUnsafe(current, [{ edits }]);
+  if (unsafe) {
+    void vscode.window.showWarningMessage(`MCP Warden did not pin ${request.name}: ${unsafe}.`);
+    return undefined;
+  }
+  if (!(await vscode.workspace.applyEdit(toWorkspaceEdit(document, edits)))) return undefined;
   warden.log.info(`Pinned ${request.name} to ${version} in ${uri.fsPath}.`);
   return version;
 }

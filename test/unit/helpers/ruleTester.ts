@@ -7,6 +7,8 @@ import type { WardenSettings } from '../../../src/core/engine/settings';
 import type { ConfigFile } from '../../../src/core/model/configFile';
 import type { Finding } from '../../../src/core/model/finding';
 import type { Rule } from '../../../src/core/rules/rule';
+import type { Policy } from '../../../src/core/policy/model';
+import { nonOverlappingGroups } from '../../../src/core/policy/applyEdits';
 
 /** A config to lint: its path decides the client unless `client` is given. */
 export interface Case {
@@ -21,6 +23,8 @@ export interface Case {
   others?: { path: string; text: string; scope?: LoadOptions['scope'] }[];
   workspaceRoots?: string[];
   settings?: WardenSettings;
+  /** The approved-server policy in effect. */
+  policy?: Policy;
 }
 
 export interface ExpectedFinding {
@@ -37,8 +41,20 @@ export interface ExpectedFinding {
 
 export interface InvalidCase extends Case {
   errors: ExpectedFinding[];
-  /** The file's text after applying the first (preferred) fix of every finding, if given. */
-  output?: string;
+  /**
+   * The file's text after applying the preferred fix of every finding (whole fixes, the first of
+   * overlapping ones, as `--fix` does). Required whenever a finding has a fix; `null` says none has.
+   */
+  output?: string | null;
+}
+
+/** ESLint's accountability: a rule that fixes says so, marks one preferred fix per finding, and its table shows the result. */
+export function checkFixes(rule: Rule, findings: readonly Finding[], c: InvalidCase | Case): void {
+  const withFixes = findings.filter((f) => f.fixes.length > 0);
+  if (withFixes.length === 0) return;
+  assert.ok(rule.meta.fixable || rule.meta.hasSuggestions, `${rule.meta.id} returns fixes but its meta declares neither "fixable" nor "hasSuggestions"`);
+  for (const f of withFixes) assert.equal(f.fixes.filter((x) => x.preferred).length, 1, `${rule.meta.id}: "${f.message}" has ${f.fixes.length} fixes but not exactly one preferred`);
+  assert.ok('output' in c && c.output !== undefined && c.output !== null, `${rule.meta.id}: this case has fixes, so the table must give its "output"`);
 }
 
 function load(c: Case): { file: ConfigFile; others: ConfigFile[] } {
@@ -51,6 +67,7 @@ function load(c: Case): { file: ConfigFile; others: ConfigFile[] } {
 export function runRule(rule: Rule, c: Case): { file: ConfigFile; findings: Finding[] } {
   const { file, others } = load(c);
   const project = createProject([file, ...others], c.workspaceRoots ?? []);
+  if (c.policy) project.policy = c.policy;
   const findings = lintFile(file, project, { rules: [rule], ...(c.settings ? { settings: c.settings } : {}) });
   return { file, findings };
 }
@@ -70,6 +87,7 @@ export function ruleTable(rule: Rule, table: { valid: Case[]; invalid: InvalidCa
     test(`${rule.meta.id} valid #${i + 1}${c.name ? ` (${c.name})` : ''}`, () => {
       const { findings } = runRule(rule, c);
       assert.deepEqual(findings.map((f) => `${f.start.line}:${f.start.column} ${f.message}`), []);
+      checkFixes(rule, findings, c);
     });
   }
   for (const [i, c] of table.invalid.entries()) {
@@ -86,9 +104,12 @@ export function ruleTable(rule: Rule, table: { valid: Case[]; invalid: InvalidCa
         if (want.server !== undefined) assert.equal(got.server, want.server);
         if (want.path !== undefined) assert.deepEqual(got.path, want.path);
       });
+      checkFixes(rule, findings, c);
       if (c.output !== undefined) {
-        const edits = findings.flatMap((f) => (f.fixes.find((x) => x.preferred) ?? f.fixes[0])?.edits ?? []);
-        assert.equal(applyEdits(file.text, edits), c.output);
+        const groups = findings.map((f) => f.fixes.find((x) => x.preferred)?.edits ?? []);
+        const kept = nonOverlappingGroups(groups);
+        const text = applyEdits(file.text, kept.flatMap((i) => groups[i]!));
+        assert.equal(text, c.output === null ? file.text : c.output);
       }
     });
   }

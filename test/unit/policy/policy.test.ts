@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { automaticFix } from '../../../src/core/engine/fixes';
 import { test } from 'node:test';
 import { loadConfigText } from '../../../src/core/config/load';
 import { applyTextEdits } from '../../../src/core/policy/applyEdits';
@@ -109,7 +110,8 @@ test('unapproved-server offers Disable where the client has a flag, and Remove',
   const text = '{"mcpServers": {"a": {"command": "npx", "args": ["x"]}, "b": {"command": "y"}}}';
   const roo = lintWithPolicy('/p/.roo/mcp.json', text, { allow: [{ name: 'b' }] });
   assert.deepEqual(roo.map((f) => f.fixes.map((x) => x.title)), [['Disable server "a"', 'Remove server "a"']]);
-  assert.ok(roo[0]!.fixes.every((f) => !f.preferred), 'no fix is applied without asking');
+  assert.deepEqual(roo[0]!.fixes.map((f) => f.preferred === true), [true, false], 'disabling (reversible) is the preferred fix');
+  assert.equal(automaticFix(roo[0]!), undefined, 'no fix is applied without asking: the rule only suggests');
   const cursor = lintWithPolicy('/p/.cursor/mcp.json', text, { allow: [{ name: 'b' }] });
   assert.deepEqual(cursor.map((f) => f.fixes.map((x) => x.title)), [['Remove server "a"']]);
   assert.deepEqual(JSON.parse(applyTextEdits(text, cursor[0]!.fixes[0]!.edits)), { mcpServers: { b: { command: 'y' } } });
