@@ -143,15 +143,6 @@ export function readBoundedText(path: string, options: BoundedReadOptions): stri
   return new TextDecoder('utf-8').decode(read.bytes).replace(/^\uFEFF/, '');
 }
 
-/** For the env-file readers: the text of a workspace env file, or undefined when it is missing, not a regular file or over 1 MB. */
-export function readEnvFileText(path: string, maxBytes: number = READ_CAPS.envFile): string | undefined {
-  try {
-    return readBoundedText(path, { maxBytes });
-  } catch {
-    return undefined;
-  }
-}
-
 /** The message of a read failure as the CLI prints it after "cannot read X: ". */
 export function readFailure(e: unknown): string {
   if (e instanceof BoundedReadError) return e.message;

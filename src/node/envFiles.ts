@@ -1,14 +1,17 @@
-import { readFileSync, statSync } from 'node:fs';
 import { MAX_ENV_FILE_BYTES } from '../core/config/envText';
 import type { Project } from '../core/index';
 import { envFilePathOf } from '../core/secrets/envFileRefs';
+import { BoundedReadError, readBoundedText } from './boundedRead';
 
-/** An env file's text (BOM removed), or why it could not be read: `too-large`, or the system's error code. */
+/**
+ * An env file's text (BOM removed), or why it could not be read: `too-large`, a refusal of the bounded reader (a link
+ * to a device, a FIFO: never read, so a hostile repository cannot stall a scan), or the system's error code.
+ */
 export function readEnvFileText(path: string): { text: string } | { problem: string } {
   try {
-    if (statSync(path).size > MAX_ENV_FILE_BYTES) return { problem: 'too-large' };
-    return { text: readFileSync(path, 'utf8').replace(/^\uFEFF/, '') };
+    return { text: readBoundedText(path, { maxBytes: MAX_ENV_FILE_BYTES }).replace(/^\uFEFF/, '') };
   } catch (e) {
+    if (e instanceof BoundedReadError) return { problem: e.code === 'too-large' ? 'too-large' : e.message };
     return { problem: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
   }
 }

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { BoundedReadError, isStreamPath, readBounded, readBoundedText, readEnvFileText } from '../../../src/node/boundedRead';
+import { BoundedReadError, isStreamPath, readBounded, readBoundedText } from '../../../src/node/boundedRead';
+import { readEnvFileText } from '../../../src/node/envFiles';
 
 const dir = mkdtempSync(join(tmpdir(), 'mcp-warden-bounded-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,7 +30,7 @@ describe('readBounded', () => {
         (e: unknown) => e instanceof BoundedReadError && e.code === 'not-regular' && new RegExp(`^it is ${kind}, not a regular file`).test(e.message),
       );
     }
-    assert.equal(readEnvFileText(zero), undefined);
+    assert.match((readEnvFileText(zero) as { problem: string }).problem, /character device, not a regular file/);
   });
   test('stream paths are the ones a shell passes for pipes', () => {
     assert.deepEqual(['-', '/dev/stdin', '/dev/fd/63', '/proc/self/fd/3', '/dev/zero', 'x.json'].map(isStreamPath), [true, true, true, true, false, false]);

@@ -69,7 +69,7 @@ describe('device files committed under names MCP Warden reads', () => {
     assert.match(r.stderr, /cannot read .*\.vscode\/mcp\.json: it is a character device/);
   });
 
-  test('a server envFile linked to /dev/zero does not stall scan', { todo: 'env files are read by src/node/envFiles.ts, consolidated on another branch: it must call readEnvFileText (src/node/boundedRead.ts)' }, async () => {
+  test('a server envFile linked to /dev/zero does not stall scan', async () => {
     measuring('envFile symlink to /dev/zero (scan)');
     const dir = box.path('envfile-zero');
     box.write('envfile-zero/.vscode/mcp.json', JSON.stringify({ servers: { demo: { command: 'node', args: ['s.js'], envFile: '${workspaceFolder}/.env' } } }));
