@@ -1,0 +1,102 @@
+"""Sources of the attack corpus and the hand label of every candidate kept.
+
+Each entry: slug (file name), id, sourceGroup (independence group: author/org/upstream), kind, license (if the
+repository states one), and labels: candidate key -> primary class, or "hn" (benign hard negative: a clean tool of an
+attack repository whose wording resembles attacks). Keys are tried in order "path::name::line", "path::name", "name",
+"#index" (index in the staged candidate list). Candidates not listed are left out (plain clean tools, harness code).
+Order matters: on duplicates the earlier source keeps the record.
+"""
+
+SOURCES = [
+    {
+        "slug": "beejak-vulnerable-mcp-server", "id": "repo:beejak/Vulnerable-MCP-Server", "sourceGroup": "beejak",
+        "kind": "repo-code", "server": "Vulnerable-MCP-Server (CTF lab)",
+        "labels": {
+            "analyze_code": "invisible-characters",
+            "security_scan": "hidden-instructions",
+            "log_analytics": "exfiltration",
+            "vulnerabilities/tool_shadowing.py::send_email": "shadowing",
+            "search_and_summarise": "sensitive-target",
+            "get_admin_config": "hn", "initialize_server": "hn", "get_env_var": "hn", "forward_report": "hn",
+        },
+    },
+    {
+        "slug": "samsoncyber-mcp-poison", "id": "repo:SamsonCyber/mcp-poison", "sourceGroup": "SamsonCyber",
+        "kind": "repo-code", "license": "MIT", "server": "mcp-poison scanner test fixtures",
+        "labels": {
+            "fixtures/t1_description_poison.json::add": "sensitive-target",
+            "sqrt": "coercion",
+            "random_trivia": "shadowing",
+            "add_numbers": "carrier-parameter",
+            "convert_currency": "ansi-escapes",
+            "tests/mock_mcp_server.py::add": "sensitive-target",
+        },
+    },
+    {
+        "slug": "aganita-mcp-ctf", "id": "repo:aganita/mcp-ctf-challenge", "sourceGroup": "aganita",
+        "kind": "repo-code", "server": "MCP CTF challenge",
+        "labels": {"help_system": "hidden-instructions", "read_file": "hn", "debug_info": "hn", "get_secret": "hn"},
+    },
+    {
+        "slug": "gensecaihq-mcp-poisoning-poc", "id": "repo:gensecaihq/mcp-poisoning-poc", "sourceGroup": "gensecaihq",
+        "kind": "repo-code", "license": "MIT", "server": "GenSecAI MCP poisoning PoC",
+        "labels": {"#0": "hidden-instructions", "#1": "hidden-instructions", "#2": "hidden-instructions",
+                   "#3": "hidden-instructions"},
+    },
+    {
+        "slug": "beejak-mcp-sentinel", "id": "repo:beejak/mcp-sentinel", "sourceGroup": "beejak",
+        "kind": "repo-code", "server": "mcp-sentinel scanner examples and test fixtures",
+        "labels": {
+            "#9": "prompt-injection", "#10": "exfiltration", "#12": "sensitive-target", "#13": "sensitive-target",
+            "#14": "coercion", "#90": "prompt-injection", "#91": "invisible-characters", "#92": "hidden-instructions",
+            "#109": "exfiltration", "#135": "prompt-injection", "#142": "exfiltration", "#168": "prompt-injection",
+            "#183": "exfiltration", "#209": "prompt-injection",
+        },
+    },
+    {
+        "slug": "webr0ck-mcp-security-platform", "id": "repo:webr0ck/mcp-security-platform", "sourceGroup": "webr0ck",
+        "kind": "repo-code", "server": "mcp-security-platform red-team sandbox and tests",
+        "labels": {"#145": "hidden-instructions", "#167": "exfiltration", "#168": "exfiltration",
+                   "#124": "hn", "#127": "hn", "#89": "hn"},
+    },
+    {
+        "slug": "warlyjr-cloud-mcp-security-lab", "id": "repo:warlyjr-cloud/mcp-security-lab",
+        "sourceGroup": "warlyjr-cloud", "kind": "repo-code", "server": "mcp-security-lab fixtures",
+        "labels": {"#3": "prompt-injection", "#6": "coercion", "#15": "prompt-injection", "#22": "prompt-injection",
+                   "#27": "concealment"},
+    },
+    {
+        "slug": "athenatheowl-mcp-security-lab", "id": "repo:AthenaTheOwl/mcp-security-lab",
+        "sourceGroup": "AthenaTheOwl", "kind": "repo-code", "server": "mcp-security-lab examples",
+        "labels": {"#4": "prompt-injection", "#17": "prompt-injection", "#24": "prompt-injection"},
+    },
+    {
+        "slug": "wapiti08-mcp-attack-suite", "id": "repo:Wapiti08/mcp-attack-suite", "sourceGroup": "Wapiti08",
+        "kind": "repo-code", "server": "mcp-attack-suite arena challenges and pitfall lab",
+        "labels": {"#6": "hidden-instructions", "#20": "exfiltration", "#31": "concealment", "#32": "concealment",
+                   "#37": "exfiltration", "#49": "exfiltration", "#54": "exfiltration", "#63": "exfiltration",
+                   "#75": "exfiltration", "#80": "exfiltration"},
+    },
+    {
+        "slug": "pi-2r-devoxx-mcp-poisoning", "cand": "pi-2r-devoxxfr2026-workshop-jailbreak-prompt-injection-mcp-poisoning",
+        "id": "repo:pi-2r/devoxxfr2026-workshop-jailbreak-prompt-injection-mcp-poisoning", "sourceGroup": "pi-2r",
+        "kind": "repo-code", "server": "Devoxx FR 2026 workshop MCP servers",
+        "labels": {"#8": "carrier-parameter", "#11": "shadowing", "#9": "hn", "#6": "hn"},
+    },
+    {
+        "slug": "nmeisenzahl-hijack-agentic-ai", "id": "repo:nmeisenzahl/hijack-agentic-ai", "sourceGroup": "nmeisenzahl",
+        "kind": "repo-code", "server": "hijack-agentic-ai demo 2 weather MCP",
+        "labels": {"#0": "carrier-parameter"},
+    },
+    {
+        "slug": "robbarto2-mcp-tool-poisoning", "cand": "robbarto2-mcp_tool_poisoning", "id": "repo:robbarto2/MCP_Tool_Poisoning",
+        "sourceGroup": "robbarto2", "kind": "repo-code", "server": "MCP_Tool_Poisoning demo",
+        "labels": {"#0": "hidden-instructions"},
+    },
+    {
+        "slug": "aminrj-labs-mcp-attack-labs", "id": "repo:aminrj-labs/mcp-attack-labs", "sourceGroup": "aminrj-labs",
+        "kind": "repo-code", "server": "mcp-attack-labs",
+        "note": "labs/01 'add' tool left out: recognisably adapted from a reserved evaluation repository's demo",
+        "labels": {"#6": "hn"},
+    },
+]
