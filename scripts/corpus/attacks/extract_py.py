@@ -197,6 +197,13 @@ def extract(text):
                             "line": node.lineno, "via": "decorator"})
         elif isinstance(node, ast.Call):
             fname = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if fname in ("add_tool", "register_tool") and any(kw.arg == "description" for kw in node.keywords):
+                kws = {kw.arg: kw.value for kw in node.keywords if kw.arg}
+                name = ev.try_ev(kws["name"]) if "name" in kws else None
+                desc = ev.try_ev(kws["description"])
+                if isinstance(name, str) and isinstance(desc, str):
+                    out.append({"name": name, "description": desc, "inputSchema": None, "line": node.lineno,
+                                "via": "add_tool()"})
             if fname in ("Tool", "MCPTool", "ToolDefinition"):
                 kws = {kw.arg: kw.value for kw in node.keywords if kw.arg}
                 name = ev.try_ev(kws["name"]) if "name" in kws else None

@@ -99,4 +99,46 @@ SOURCES = [
         "note": "labs/01 'add' tool left out: recognisably adapted from a reserved evaluation repository's demo",
         "labels": {"#6": "hn"},
     },
+    {
+        "slug": "rafsan-huseynov-evil-mcp-lab", "id": "repo:rafsan-huseynov/evil-mcp-lab", "sourceGroup": "rafsan-huseynov",
+        "kind": "repo-code", "server": "evil-mcp-lab",
+        "labels": {"#0": "exfiltration", "#5": "sensitive-target", "#6": "hidden-instructions", "#7": "shadowing",
+                   "#3": "hn"},
+    },
+    {
+        "slug": "anthonyg-1-mcp-goat", "id": "repo:anthonyg-1/mcp-goat", "sourceGroup": "anthonyg-1",
+        "kind": "repo-code", "server": "mcp-goat (vulnerable and remediated servers)",
+        "labels": {"#3": "exfiltration", "#4": "prompt-injection", "#2": "hn"},
+    },
+    {
+        "slug": "matteocolazilli-malicious-mcp-server", "id": "repo:matteocolazilli/malicious-mcp-server",
+        "sourceGroup": "matteocolazilli", "kind": "repo-code", "server": "malicious-mcp-server",
+        "labels": {"#0": "hidden-instructions"},
+    },
+    {
+        "slug": "gabsilva17-malicious-mcp", "id": "repo:gabsilva17/malicious-mcp", "sourceGroup": "gabsilva17",
+        "kind": "repo-code", "server": "malicious-mcp",
+        "labels": {"#0": "prompt-injection"},
+    },
+    {
+        "slug": "promptfoo-evil-mcp-server", "id": "repo:promptfoo/evil-mcp-server", "sourceGroup": "promptfoo",
+        "kind": "repo-code", "server": "promptfoo evil-mcp-server",
+        "labels": {"#0": "coercion"},
+    },
+    {
+        "slug": "mb-workspace-mcp-tool-poisoning-defense", "id": "repo:MB-Workspace/mcp-tool-poisoning-defense",
+        "sourceGroup": "MB-Workspace", "kind": "repo-code", "server": "malicious_mcp_server demo",
+        "labels": {"#0": "sensitive-target", "#1": "carrier-parameter"},
+    },
+    {
+        "slug": "sarveshchandak-mcp-server-tool-poisoning", "id": "repo:SarveshChandak/MCP-Server-Tool-Poisoning",
+        "sourceGroup": "SarveshChandak", "kind": "repo-code", "license": "MIT", "server": "tool_poisoning demo",
+        "note": "'subtract' matches a reserved-repository marker and is dropped",
+        "labels": {"#0": "prompt-injection", "#1": "sensitive-target"},
+    },
+    {
+        "slug": "hello-urvesh-mcp-attack-def3nd", "id": "repo:hello-urvesh/mcp-attack-def3nd", "sourceGroup": "hello-urvesh",
+        "kind": "repo-code", "server": "mcp-attack-def3nd secured lab",
+        "labels": {"#26": "hn"},
+    },
 ]
