@@ -141,4 +141,22 @@ SOURCES = [
         "kind": "repo-code", "server": "mcp-attack-def3nd secured lab",
         "labels": {"#26": "hn"},
     },
+    {
+        "slug": "charanpanchagnula-mcp-scanner-benchmark", "id": "repo:charanpanchagnula/mcp-scanner-benchmark",
+        "sourceGroup": "charanpanchagnula", "kind": "repo-code", "server": "scanner benchmark golden vulnerable server",
+        "labels": {"#0": "hidden-instructions", "#1": "prompt-injection"},
+    },
+    {
+        "slug": "cisecsl-mcp-tool-poisoning-poc", "id": "repo:CISECSL/mcp-tool-poisoning-poc", "sourceGroup": "CISECSL",
+        "kind": "repo-code", "server": "evil-mcp-server (tool poisoning PoC)",
+        "method": "read through the file index (payloads.py @12b6fdd, server.py @ea4fa6d), constants resolved statically; labels by hand",
+        "labels": {"#0": "shadowing", "#1": "exfiltration", "#2": "hn"},
+    },
+    {
+        "slug": "hem1700-mcp-tool-poisoning-scanner", "id": "repo:Hem1700/mcp-tool-poisoning-scanner",
+        "sourceGroup": "Hem1700", "kind": "repo-code", "server": "tool-scan detector test fixtures",
+        "method": "read through the file index; each _tool(description) fixture is a get_weather definition; labels by hand",
+        "labels": {"#0": "concealment", "#1": "sensitive-target", "#2": "concealment", "#3": "hidden-instructions",
+                   "#4": "hn", "#5": "hn"},
+    },
 ]
