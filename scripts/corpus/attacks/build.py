@@ -167,6 +167,15 @@ def main():
                    "extracted verbatim from public sources. Reserved evaluation repositories are never used.",
            "totals": {**totals, "sources": len(manifest), "independentGroupsWithPoisoned": len(groups)},
            "sources": manifest}
+    ov = os.path.join(OUT, "own-variants", "own-variants.json")
+    if os.path.exists(ov):
+        recs = json.load(open(ov, encoding="utf-8"))["records"]
+        by = {}
+        for r in recs:
+            by[r["class"]] = by.get(r["class"], 0) + 1
+        doc["ownVariants"] = {"file": "own-variants/own-variants.json", "kind": "own-variant",
+                              "script": "scripts/corpus/attacks/own_variants.py", "records": len(recs), "byClass": by,
+                              "note": "written by us; scored separately; never a source and never in LOSO source counts"}
     with open(os.path.join(OUT, "manifest-attacks.json"), "w", encoding="utf-8") as f:
         json.dump(doc, f, ensure_ascii=False, indent=2)
         f.write("\n")
