@@ -136,8 +136,11 @@ def main():
             for i, c in enumerate(cand["candidates"]))]
         if unused:
             sys.exit(f"{slug}: labels match no candidate: {unused}")
+        paths = sorted({r["origin"]["path"] for r in records})
         source = {"id": src["id"], "sourceGroup": src["sourceGroup"], "kind": src["kind"], "repo": cand["repo"],
-                  "path": src.get("path") or sorted({r["origin"]["path"] for r in records}), "commit": cand["commit"]}
+                  "path": paths[0] if paths else "", "commit": cand["commit"]}
+        if len(paths) > 1:
+            source["paths"] = paths
         for k in ("url", "license", "note"):
             if src.get(k):
                 source[k] = src[k]
@@ -150,7 +153,7 @@ def main():
             json.dump(doc, f, ensure_ascii=False, indent=2)
             f.write("\n")
         m = {"file": f"attacks/{slug}.json", "id": src["id"], "sourceGroup": src["sourceGroup"], "repo": cand["repo"],
-             "path": source["path"], "commit": cand["commit"],
+             "path": source["path"], **({"paths": paths} if len(paths) > 1 else {}), "commit": cand["commit"],
              "records": len(records), "poisoned": sum(r["label"] == "poisoned" for r in records),
              "hardNegatives": sum(r["label"] == "benign" for r in records)}
         if src.get("license"):
