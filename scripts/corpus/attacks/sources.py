@@ -159,4 +159,32 @@ SOURCES = [
         "labels": {"#0": "concealment", "#1": "sensitive-target", "#2": "concealment", "#3": "hidden-instructions",
                    "#4": "hn", "#5": "hn"},
     },
+    {
+        "slug": "ogulcanaydogan-mcp-security-scanner", "id": "repo:ogulcanaydogan/mcp-security-scanner",
+        "sourceGroup": "ogulcanaydogan", "kind": "repo-code", "server": "mcp-security-scanner analyzer test fixtures",
+        "labels": {"#6": "prompt-injection", "#33": "prompt-injection", "#34": "prompt-injection", "#35": "prompt-injection",
+                   "#37": "prompt-injection", "#43": "prompt-injection", "#48": "prompt-injection"},
+    },
+    {
+        "slug": "usablemachines-mcp-security-scanner", "id": "repo:UsableMachines/mcp-security-scanner",
+        "sourceGroup": "UsableMachines", "kind": "repo-code", "server": "bad_mcp malicious server (scanner fixture)",
+        "labels": {"#0": "hidden-instructions", "#1": "sensitive-target", "#2": "concealment", "#4": "hidden-instructions",
+                   "#5": "sensitive-target", "#6": "concealment"},
+    },
+    {
+        "slug": "hailbytes-mcp-security-scanner", "id": "repo:HailBytes/mcp-security-scanner", "sourceGroup": "HailBytes",
+        "kind": "repo-code", "server": "mcp-security-scanner examples and tests",
+        "labels": {"#2": "prompt-injection", "#4": "prompt-injection", "#5": "prompt-injection"},
+    },
+    {
+        "slug": "sidhpurwala-huzaifa-mcp-security-scanner", "id": "repo:sidhpurwala-huzaifa/mcp-security-scanner",
+        "sourceGroup": "sidhpurwala-huzaifa", "kind": "repo-code", "server": "insecure_mcp_server and tests",
+        "note": "the two 'weather' variants match a reserved-repository marker and are dropped",
+        "labels": {"#3": "hidden-instructions", "#8": "exfiltration", "#21": "sensitive-target"},
+    },
+    {
+        "slug": "badchars-mcp-security-scanner", "id": "repo:badchars/mcp-security-scanner", "sourceGroup": "badchars",
+        "kind": "repo-code", "server": "mcp-security-scanner (its own MCP tools: security-feature documentation)",
+        "labels": {"#124": "hn", "#126": "hn", "#129": "hn", "#114": "hn", "#119": "hn", "#2": "hn"},
+    },
 ]
