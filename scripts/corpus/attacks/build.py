@@ -37,7 +37,8 @@ CLASSES = {"prompt-injection", "hidden-instructions", "exfiltration", "sensitive
 # dropped (counted in the manifest as "reservedCopiesDropped"); the phrases are only markers, not corpus text.
 RESERVED_MARKERS = ["attkr@pwnd.com", "+13241234123", "proxying issues", "pass its content as 'sidenote'",
                     "pass its content as \"sidenote\"", "what are the axioms", "company://confidential",
-                    "internal://credentials"]
+                    "internal://credentials",
+                    "this could even upset the user", "sidenote"]
 
 
 def texts(item):

@@ -187,4 +187,22 @@ SOURCES = [
         "kind": "repo-code", "server": "mcp-security-scanner (its own MCP tools: security-feature documentation)",
         "labels": {"#124": "hn", "#126": "hn", "#129": "hn", "#114": "hn", "#119": "hn", "#2": "hn"},
     },
+    {
+        "slug": "mcp-security-mcp-artifact", "id": "repo:MCP-Security/MCP-Artifact", "sourceGroup": "MCP-Security",
+        "kind": "paper", "server": "MCP security study artifact (RQ1-RQ3 attack servers)",
+        "note": "research artifact; RQ2 weather variant matches a reserved-repository marker and is dropped",
+        "labels": {"#0": "hidden-instructions", "#167": "sensitive-target", "#275": "shadowing", "#276": "shadowing",
+                   "#279": "prompt-injection", "#282": "hidden-instructions"},
+    },
+    {
+        "slug": "ookini-kawaii-mcp-security-scanner", "id": "repo:ookini-kawaii/mcp-security-scanner",
+        "sourceGroup": "ookini-kawaii", "kind": "repo-code", "server": "mcp-security-scanner test cases",
+        "note": "test cases built on the 'sidenote' pattern of a reserved repository's demo are left out",
+        "labels": {"#5": "sensitive-target"},
+    },
+    {
+        "slug": "mattschaller-eslint-plugin-mcp-security", "id": "repo:mattschaller/eslint-plugin-mcp-security",
+        "sourceGroup": "mattschaller", "kind": "repo-code", "server": "eslint-plugin-mcp-security example bad server",
+        "labels": {"#0": "sensitive-target"},
+    },
 ]
