@@ -44,16 +44,19 @@ RESERVED_MARKERS = ["attkr@pwnd.com", "+13241234123", "proxying issues", "pass i
 def texts(item):
     out = [item.get("description") or ""]
 
-    def walk(s):
+    def walk(s):  # every string in the schema: attacks also sit in defaults, enums and odd keywords
         if isinstance(s, dict):
             for k, v in s.items():
-                if k in ("description", "title") and isinstance(v, str):
+                if isinstance(v, str) and k not in ("type", "$schema", "format"):
                     out.append(v)
                 else:
                     walk(v)
         elif isinstance(s, list):
             for v in s:
-                walk(v)
+                if isinstance(v, str):
+                    out.append(v)
+                else:
+                    walk(v)
     walk(item.get("inputSchema"))
     return out
 

@@ -68,7 +68,10 @@ class Ev:
             for k, v in zip(n.keys, n.values):
                 if k is None:
                     raise Unresolved("splat")
-                d[self.ev(k)] = self.ev(v)
+                key = self.ev(k)
+                if not isinstance(key, (str, int, float, bool)):
+                    raise Unresolved("key")
+                d[key] = self.ev(v)
             return d
         if isinstance(n, (ast.List, ast.Tuple)):
             return [self.ev(e) for e in n.elts]

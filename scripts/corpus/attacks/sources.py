@@ -205,4 +205,18 @@ SOURCES = [
         "sourceGroup": "mattschaller", "kind": "repo-code", "server": "eslint-plugin-mcp-security example bad server",
         "labels": {"#0": "sensitive-target"},
     },
+    {
+        "slug": "jaschadub-agentnull", "id": "repo:jaschadub/AgentNull", "sourceGroup": "jaschadub",
+        "kind": "repo-code", "server": "AgentNull attack PoCs (full-schema poisoning, rug pull, schema validation bypass)",
+        "labels": {"#0": "carrier-parameter", "#1": "sensitive-target", "#2": "sensitive-target", "#3": "sensitive-target",
+                   "#4": "sensitive-target", "#7": "sensitive-target", "#9": "sensitive-target", "#11": "sensitive-target",
+                   "#13": "sensitive-target", "#15": "sensitive-target", "#16": "sensitive-target", "#17": "sensitive-target"},
+    },
+    {
+        "slug": "triepod-ai-mcp-vulnerable-testbed", "cand": "triepod-ai-mcp_vulnerable_testbed",
+        "id": "repo:triepod-ai/mcp_vulnerable_testbed", "sourceGroup": "triepod-ai", "kind": "repo-code",
+        "server": "MCP vulnerable testbed (vulnerable and hardened servers)",
+        "labels": {"#46": "hidden-instructions", "#47": "hidden-instructions", "#48": "hidden-instructions",
+                   "#82": "hidden-instructions", "#2": "hn", "#25": "hn", "#32": "hn", "#73": "hn", "#75": "hn"},
+    },
 ]
