@@ -219,4 +219,19 @@ SOURCES = [
         "labels": {"#46": "hidden-instructions", "#47": "hidden-instructions", "#48": "hidden-instructions",
                    "#82": "hidden-instructions", "#2": "hn", "#25": "hn", "#32": "hn", "#73": "hn", "#75": "hn"},
     },
+    {
+        "slug": "enkryptai-secure-mcp-gateway", "id": "repo:enkryptai/secure-mcp-gateway", "sourceGroup": "enkryptai",
+        "kind": "repo-code", "license": "Apache-2.0", "server": "secure-mcp-gateway bad_mcps test servers",
+        "labels": {"#36": "coercion", "#37": "coercion", "#38": "coercion", "#39": "coercion", "#40": "coercion",
+                   "#41": "coercion", "#42": "coercion", "#43": "coercion", "#44": "coercion",
+                   "#53": "prompt-injection", "#54": "prompt-injection", "#55": "prompt-injection",
+                   "#56": "prompt-injection", "#57": "hidden-instructions", "#92": "hidden-instructions",
+                   "#93": "prompt-injection", "#95": "prompt-injection", "#96": "hidden-instructions",
+                   "#98": "hidden-instructions", "#28": "hn", "#30": "hn", "#59": "hn"},
+    },
+    {
+        "slug": "shruti-datta-gupta-mcp-ctf", "id": "repo:shruti-datta-gupta/mcp-ctf", "sourceGroup": "shruti-datta-gupta",
+        "kind": "repo-code", "server": "MCP security challenges (CTF)",
+        "labels": {"#12": "coercion", "#0": "hn", "#4": "hn", "#8": "hn", "#20": "hn", "#21": "hn"},
+    },
 ]
