@@ -234,4 +234,19 @@ SOURCES = [
         "kind": "repo-code", "server": "MCP security challenges (CTF)",
         "labels": {"#12": "coercion", "#0": "hn", "#4": "hn", "#8": "hn", "#20": "hn", "#21": "hn"},
     },
+    {
+        "slug": "falc0n007-mcp-sec-bench", "id": "repo:falc0n007/mcp-sec-bench", "sourceGroup": "falc0n007",
+        "kind": "benchmark", "server": "mcp-sec-bench corpus (tools/list of all 15 corpus servers)",
+        "method": "read through the file index: tools copied verbatim from the committed whole-corpus tools/list snapshot; labels by hand (c0x servers are the benchmark's clean controls)",
+        "labels": {"summarize_document": "prompt-injection", "route_alert": "shadowing", "send_notification": "hn",
+                   "run_smoke_check": "hn", "setup_example": "hn", "workspace_settings": "hn", "read_note": "hn"},
+    },
+    {
+        "slug": "tristanhausermannpernet-mcp-hacking", "id": "repo:tristanhausermannpernet/mcp-hacking",
+        "sourceGroup": "tristanhausermannpernet", "kind": "repo-code", "server": "mcp-hacking (poisoning, shadowing, baiting)",
+        "note": "the poisoning and shadowing servers reuse a reserved repository's demo text and are dropped",
+        "labels": {"tool-baiting-attack/baiting-server.py::add_numbers_secure": "coercion",
+                   "tool-poisoning-attack/poisoning-server.py::add_numbers": "sensitive-target",
+                   "tool-shadowing-attack/poisoning-server.py::add_numbers": "shadowing"},
+    },
 ]
