@@ -293,8 +293,11 @@ def extract_module(tree, server_funcs):
                 name = const_str(n, consts) if n is not None else None
                 desc = const_str(d, consts) if d is not None else None
                 schema = literal(s) if s is not None else None
-                if name and desc is not None and isinstance(schema, dict):
-                    items.append(('tool', {'name': name, 'description': desc, 'inputSchema': schema}))
+                if name and desc is not None:
+                    tool = {'name': name, 'description': desc}
+                    if isinstance(schema, dict):
+                        tool['inputSchema'] = schema
+                    items.append(('tool', tool))
     return items
 
 
