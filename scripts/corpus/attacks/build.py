@@ -88,7 +88,7 @@ def main():
         labels = src["labels"]
         records, dups, reserved, used_ids = [], [], 0, set()
         for i, c in enumerate(cand["candidates"]):
-            key = None
+            key = "*" if "*" in labels else None
             for k in (f"{c['path']}::{c['name']}::{c['line']}", f"{c['path']}::{c['name']}", c["name"], f"#{i}"):
                 if k in labels:
                     key = k
@@ -96,6 +96,8 @@ def main():
             if key is None:
                 continue
             lab = labels[key]
+            if lab == "auto":        # class derived by the source's converter (rule documented there)
+                lab = c["class"]
             item = {"name": c["name"], "description": c["description"]}
             if c.get("title"):
                 item["title"] = c["title"]
@@ -114,10 +116,14 @@ def main():
             sh = shingles(nt)
             dup_of = None
             for (kn, ks, kid) in kept:
-                if kn == nt or (len(sh) > 3 and jaccard(sh, ks) >= 0.8) or (
-                        len(nt) < 240 and len(kn) < 240 and difflib.SequenceMatcher(None, nt, kn).ratio() >= 0.9):
+                if kn == nt or (len(sh) > 3 and jaccard(sh, ks) >= 0.8):
                     dup_of = kid
                     break
+                if len(nt) < 240 and len(kn) < 240 and abs(len(nt) - len(kn)) <= 0.2 * max(len(nt), len(kn)):
+                    sm = difflib.SequenceMatcher(None, nt, kn)
+                    if sm.real_quick_ratio() >= 0.9 and sm.quick_ratio() >= 0.9 and sm.ratio() >= 0.9:
+                        dup_of = kid
+                        break
             if dup_of:
                 dups.append({"id": rid, "duplicateOf": dup_of})
                 continue
@@ -134,8 +140,11 @@ def main():
             rec["kind"] = c.get("kind", "tool")
             rec["item"] = item
             rec["origin"] = {"path": c["path"], "line": c["line"]}
+            if c.get("sourceCategory"):
+                rec["origin"]["sourceCategory"] = c["sourceCategory"]
+                rec["origin"]["via"] = c["via"]
             records.append(rec)
-        unused = [k for k in labels if not any(
+        unused = [k for k in labels if k != "*" and not any(
             k in (f"{c['path']}::{c['name']}::{c['line']}", f"{c['path']}::{c['name']}", c["name"], f"#{i}")
             for i, c in enumerate(cand["candidates"]))]
         if unused:

@@ -249,4 +249,19 @@ SOURCES = [
                    "tool-poisoning-attack/poisoning-server.py::add_numbers": "sensitive-target",
                    "tool-shadowing-attack/poisoning-server.py::add_numbers": "shadowing"},
     },
+    {
+        "slug": "mcptox-via-xp4u1", "id": "benchmark:MCPTox (via xp4u1/mcp_security_tool_benchmark)", "sourceGroup": "MCPTox",
+        "kind": "benchmark", "server": "MCPTox benchmark poisoned tools (45 real-world servers)",
+        "url": "upstream: zhiqiangwang4/MCPTox-Benchmark (response_all.json); copied into xp4u1/mcp_security_tool_benchmark data/dataset.json",
+        "method": "tools the benchmark flags malicious, description split from its rendered 'Arguments:' block; primary class by the fixed rule in scripts/corpus/attacks/from_benchmark_dataset.py (benchmark category kept as origin.sourceCategory); near-duplicates dropped",
+        "note": "one research benchmark = one independence group; its many template-built variants are one source for leave-one-source-out",
+        "labels": {"*": "auto"},
+    },
+    {
+        "slug": "mcp-safetybench-via-xp4u1", "id": "benchmark:MCP-SafetyBench (via xp4u1/mcp_security_tool_benchmark)",
+        "sourceGroup": "MCP-SafetyBench", "kind": "benchmark",
+        "server": "MCP-SafetyBench poisoned tools (github, google-maps, google_search, YFinance, playwright)",
+        "method": "tools the benchmark flags malicious except 'Function Return Injection' (clean description); primary class by the fixed rule in scripts/corpus/attacks/from_benchmark_dataset.py (benchmark category kept as origin.sourceCategory)",
+        "labels": {"*": "auto"},
+    },
 ]
