@@ -36,7 +36,9 @@ CROSS_TOOL = re.compile(r"\b(before|after|prior to|instead of)\b[^.]{0,80}\b(us(
                         re.I)
 
 
-def classify(text, category):
+def classify(text, category, own_name=""):
+    if own_name:  # an order about the tool itself is not a cross-tool order
+        text = re.sub(r"[`'\"]?" + re.escape(own_name) + r"[`'\"]?", "this tool", text)
     if INVISIBLE.search(text):
         return "invisible-characters"
     if "\x1b[" in text:
@@ -95,7 +97,7 @@ def main(path, repo, commit, relpath):
                 desc, schema, name = t["description"], None, t["name"]
             out[ds].append({"name": name, "description": desc, "inputSchema": schema, "line": 0,
                             "via": f"{ds} instance {inst['id']} server {inst['server']['name']}", "path": relpath,
-                            "class": classify(desc + " " + json.dumps(schema or {}), t.get("category")),
+                            "class": classify(desc + " " + json.dumps(schema or {}), t.get("category"), name),
                             "sourceCategory": t.get("category"), "server": inst["server"]["name"]})
     for ds, slug in (("data.mcptox", "mcptox-via-xp4u1"), ("data.mcpsafety", "mcp-safetybench-via-xp4u1")):
         json.dump({"slug": slug, "repo": repo, "commit": commit, "candidates": out[ds]},
