@@ -71,8 +71,9 @@ SOURCES = [
         "labels": {"#4": "prompt-injection", "#17": "prompt-injection", "#24": "prompt-injection"},
     },
     {
-        "slug": "wapiti08-mcp-attack-suite", "id": "repo:Wapiti08/mcp-attack-suite", "sourceGroup": "Wapiti08",
+        "slug": "wapiti08-mcp-attack-suite", "id": "repo:Wapiti08/mcp-attack-suite", "sourceGroup": "MCP-Security",
         "kind": "repo-code", "server": "mcp-attack-suite arena challenges and pitfall lab",
+        "note": "shares the ETHPriceServer and puppet-attack servers of MCP-Security/MCP-Artifact, so it is held out with that group",
         "labels": {"#6": "hidden-instructions", "#20": "exfiltration", "#31": "concealment", "#32": "concealment",
                    "#37": "exfiltration", "#49": "exfiltration", "#54": "exfiltration", "#63": "exfiltration",
                    "#75": "exfiltration", "#80": "exfiltration"},
