@@ -265,4 +265,10 @@ SOURCES = [
         "method": "tools the benchmark flags malicious except 'Function Return Injection' (clean description); primary class by the fixed rule in scripts/corpus/attacks/from_benchmark_dataset.py (benchmark category kept as origin.sourceCategory)",
         "labels": {"*": "auto"},
     },
+    {
+        "slug": "mcp-shark-mcpsec", "id": "repo:mcp-shark/MCPSec", "sourceGroup": "mcp-shark", "kind": "repo-code",
+        "server": "MCPSec scanner (its own MCP tools) and tool-scanner test fixtures",
+        "labels": {"#29": "prompt-injection", "#30": "coercion", "#33": "invisible-characters", "#35": "exfiltration",
+                   "#37": "hidden-instructions", "#0": "hn", "#4": "hn", "#13": "hn"},
+    },
 ]
