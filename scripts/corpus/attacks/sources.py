@@ -271,4 +271,21 @@ SOURCES = [
         "labels": {"#29": "prompt-injection", "#30": "coercion", "#33": "invisible-characters", "#35": "exfiltration",
                    "#37": "hidden-instructions", "#0": "hn", "#4": "hn", "#13": "hn"},
     },
+    {
+        "slug": "lucky-pipewrench-pipelock", "id": "repo:luckyPipewrench/pipelock", "sourceGroup": "luckyPipewrench",
+        "kind": "repo-code", "license": "Apache-2.0", "server": "pipelock MCP proxy test fixtures (inline tools/list JSON in Go tests)",
+        "method": "inline JSON tool objects in Go test sources at the pinned commit (extract_go_json.py); labels by hand",
+        "labels": {"#0": "sensitive-target", "#2": "shadowing", "#4": "prompt-injection", "#6": "coercion",
+                   "#23": "prompt-injection", "#25": "prompt-injection", "#27": "prompt-injection", "#31": "prompt-injection",
+                   "#40": "prompt-injection", "#41": "sensitive-target", "#43": "exfiltration", "#44": "shadowing",
+                   "#47": "hidden-instructions", "#53": "hidden-instructions", "#55": "shadowing", "#57": "hidden-instructions",
+                   "#71": "prompt-injection", "#75": "invisible-characters", "#77": "sensitive-target",
+                   "#89": "hidden-instructions", "#92": "sensitive-target", "#94": "prompt-injection",
+                   "#30": "hn", "#96": "hn"},
+    },
+    {
+        "slug": "thekie-read-no-evil-mcp", "id": "repo:thekie/read-no-evil-mcp", "sourceGroup": "thekie",
+        "kind": "repo-code", "server": "read-no-evil-mcp (prompt-injection-safe e-mail server)",
+        "labels": {"list_accounts": "hn"},
+    },
 ]

@@ -7,7 +7,7 @@ static extractors over them, and write the candidate definitions (with path and 
                                               text was saved there by hand (read through the file index)
   stage.py --list SLUG                        print the candidates compactly for review
 
-RAW = /tmp/h12raw, CAND = /tmp/h12cand. Nothing here runs code from the source; it only parses text.
+RAW = /tmp/h12raw, CAND = /tmp/h12cand. Nothing here runs code from the source; it only parses text (Python AST, TypeScript parser, inline JSON in Go).
 """
 import json
 import os
@@ -55,6 +55,10 @@ def stage(slug, repo, commit, paths):
                                              capture_output=True, text=True).stdout))
     if js:
         res.update(json.loads(subprocess.run(["node", os.path.join(HERE, "extract-ts.cjs"), *js], check=True,
+                                             capture_output=True, text=True).stdout))
+    go = [d for p, d in files if d.endswith(".go")]
+    if go:
+        res.update(json.loads(subprocess.run([sys.executable, os.path.join(HERE, "extract_go_json.py"), *go], check=True,
                                              capture_output=True, text=True).stdout))
     for p, d in files:
         if d.endswith(".json"):
