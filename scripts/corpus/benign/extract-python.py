@@ -324,10 +324,12 @@ def main():
                 trees[p] = ast.parse(git('show', f'HEAD:{p}'))
             except Exception:
                 continue
-        server_funcs = {}
+        # a function registered from another module is resolved only when its name is defined once in the server
+        defs = {}
         for t in trees.values():
             for k, v in module_funcs(t, module_consts(t)).items():
-                server_funcs.setdefault(k, v)
+                defs.setdefault(k, []).append(v)
+        server_funcs = {k: v[0] for k, v in defs.items() if len(v) == 1}
         for p, t in trees.items():
             try:
                 got = extract_module(t, server_funcs)

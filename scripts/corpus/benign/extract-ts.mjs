@@ -54,19 +54,38 @@ function sourceOf(path) {
   return sources.get(path);
 }
 
-// Index of top-level `const X = expr` across every scanned file (first wins), for constants and shared zod params.
-const constIndex = new Map();
+// Top-level `const X = expr` per file, for constants and shared zod params. A name resolves in the current file
+// first, then in the other scanned files only when exactly one of them defines it (an import); never by guess.
+const fileConsts = new Map();
+const globalDefs = new Map();
 for (const p of allPaths) {
   const sf = sourceOf(p);
   if (!sf) continue;
+  const local = new Map();
+  fileConsts.set(p, local);
   const visit = (node) => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && !constIndex.has(node.name.text))
-      constIndex.set(node.name.text, node.initializer);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && !local.has(node.name.text)) {
+      local.set(node.name.text, node.initializer);
+      if (!globalDefs.has(node.name.text)) globalDefs.set(node.name.text, []);
+      globalDefs.get(node.name.text).push(node.initializer);
+    }
     if (ts.isSourceFile(node) || ts.isVariableStatement(node) || ts.isVariableDeclarationList(node) || ts.isModuleBlock?.(node))
       ts.forEachChild(node, visit);
   };
   visit(sf);
 }
+let currentFile = null;
+const constIndex = {
+  get(name) {
+    const local = fileConsts.get(currentFile);
+    if (local?.has(name)) return local.get(name);
+    const defs = globalDefs.get(name);
+    return defs?.length === 1 ? defs[0] : undefined;
+  },
+  has(name) {
+    return this.get(name) !== undefined;
+  },
+};
 
 function str(node, depth = 0) {
   if (!node || depth > 6) return undefined;
@@ -349,6 +368,7 @@ for (const [dir, paths] of [...byDir.entries()].sort()) {
   for (const p of paths) {
     const sf = sourceOf(p);
     if (!sf) continue;
+    currentFile = p;
     const got = extractFile(sf);
     if (got.length) {
       used.push(p);
