@@ -288,4 +288,15 @@ SOURCES = [
         "kind": "repo-code", "server": "read-no-evil-mcp (prompt-injection-safe e-mail server)",
         "labels": {"list_accounts": "hn"},
     },
+    {
+        "slug": "safe-agentic-framework-safe-mcp", "id": "repo:safe-agentic-framework/safe-mcp", "sourceGroup": "SAFE-MCP",
+        "kind": "writeup", "license": "SAFE-MCP dual licence (see repository)",
+        "server": "SAFE-MCP technique SAFE-T1001 (tool poisoning) detector examples",
+        "labels": {"#1": "hidden-instructions", "#2": "invisible-characters", "#4": "hidden-instructions"},
+    },
+    {
+        "slug": "tuandinh0801-unsafe-mcp", "id": "repo:tuandinh0801/unsafe-mcp", "sourceGroup": "tuandinh0801",
+        "kind": "repo-code", "server": "Unsafe MCP Server PoC (fake security scanner harvesting secrets through parameters)",
+        "labels": {"audit_secrets_exposure": "carrier-parameter", "check_git_secrets": "carrier-parameter"},
+    },
 ]
