@@ -87,7 +87,7 @@ const kinds = {};
 for (const { doc } of kept) for (const r of doc.records) kinds[r.kind] = (kinds[r.kind] ?? 0) + 1;
 const manifest = {
   generated: new Date().toISOString(),
-  script: 'scripts/corpus/benign/build-manifest.mjs (inputs: harvest-npm.mjs, extract-snapshots.mjs, extract-python.py, extract-ts.mjs)',
+  script: 'scripts/corpus/benign/build-manifest.mjs (inputs: harvest-npm.mjs, extract-repos.sh with extract-snapshots.mjs, extract-python.py, extract-ts.mjs, extract-go.mjs)',
   totals: {
     sources: sources.length,
     sourceGroups: new Set(sources.map((s) => s.sourceGroup)).size,

@@ -8,11 +8,13 @@ MIRROR=${MIRROR:-/work/.mirror}
 HERE=$(cd "$(dirname "$0")" && pwd)
 run() { # kind repo dirRegex slug group [flags...]
   local kind=$1 repo=$2 re=$3 slug=$4 group=$5; shift 5
+  if [ -n "${ONLY:-}" ] && [[ "$repo" != $ONLY ]]; then return; fi
   local dir="$MIRROR/${repo/\//+}/repo"
   if [ ! -d "$dir" ]; then echo "skip $repo (no mirror)"; return; fi
   case $kind in
     py) python3 "$HERE/extract-python.py" "$dir" "$repo" "$re" "$slug" "$group" "$@" | tail -1 ;;
     ts) node "$HERE/extract-ts.mjs" "$dir" "$repo" "$re" "$slug" "$group" "$@" | tail -1 ;;
+    go) node "$HERE/extract-go.mjs" "$dir" "$repo" "$re" "$slug" "$group" "$@" | tail -1 ;;
     snap) node "$HERE/extract-snapshots.mjs" "$dir" "$repo" "$re" "$slug" "$group" "$@" ;;
   esac
 }
@@ -69,3 +71,4 @@ run ts langfuse/mcp-server-langfuse '^()' repo-langfuse-mcp-server-langfuse lang
 run py apache/doris-mcp-server '^()' repo-apache-doris-mcp-server apache --official --license Apache-2.0 --server-name-format 'Apache Doris MCP'
 run py tinybirdco/mcp-tinybird '^()' repo-tinybirdco-mcp-tinybird tinybirdco --official --server-name-format 'Tinybird MCP'
 run py ktanaka101/mcp-server-duckdb '^()' repo-ktanaka101-mcp-server-duckdb ktanaka101 --server-name-format 'DuckDB MCP'
+run ts supabase-community/supabase-mcp '^packages/(mcp-server-supabase)/' repo-supabase-community supabase --official --license Apache-2.0 --server-name-format 'Supabase MCP (source)'

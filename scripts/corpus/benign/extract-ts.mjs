@@ -342,6 +342,23 @@ function extractFile(sf) {
         return;
       }
     }
+    // keyed tool definitions: const fooToolDefs = { tool_name: { description: '…', parameters: zodSchema }, … }
+    if (ts.isPropertyAssignment(node) && !ts.isComputedPropertyName(node.name) && ts.isObjectLiteralExpression(node.initializer)) {
+      const init = node.initializer;
+      let holder = node.parent?.parent;
+      while (holder && !ts.isVariableDeclaration(holder) && (ts.isAsExpression(holder) || ts.isSatisfiesExpression?.(holder) || ts.isParenthesizedExpression(holder))) holder = holder.parent;
+      const d = prop(init, 'description');
+      if (holder && ts.isVariableDeclaration(holder) && /tool/i.test(holder.name.getText()) && d && !prop(init, 'name') && (prop(init, 'parameters') || prop(init, 'inputSchema'))) {
+        const description = str(d);
+        if (description !== undefined) {
+          const item = { name: node.name.text, description };
+          item.inputSchema = schemaFrom(prop(init, 'parameters') ?? prop(init, 'inputSchema')) ?? { type: 'object', properties: {} };
+          const ann = literal(prop(init, 'annotations'));
+          if (ann) item.annotations = ann;
+          items.push(item);
+        }
+      }
+    }
     if (ts.isObjectLiteralExpression(node) && prop(node, 'name') && prop(node, 'description') && prop(node, 'inputSchema')) {
       const parent = node.parent;
       const isArgOfRegistration = parent && ts.isCallExpression(parent) && /registerTool|createTool|defineTool|addTool/.test(parent.expression.getText());
