@@ -72,3 +72,4 @@ run py apache/doris-mcp-server '^()' repo-apache-doris-mcp-server apache --offic
 run py tinybirdco/mcp-tinybird '^()' repo-tinybirdco-mcp-tinybird tinybirdco --official --server-name-format 'Tinybird MCP'
 run py ktanaka101/mcp-server-duckdb '^()' repo-ktanaka101-mcp-server-duckdb ktanaka101 --server-name-format 'DuckDB MCP'
 run ts supabase-community/supabase-mcp '^packages/(mcp-server-supabase)/' repo-supabase-community supabase --official --license Apache-2.0 --server-name-format 'Supabase MCP (source)'
+run ts neondatabase/mcp-server-neon '^()' repo-neondatabase-mcp-server-neon neondatabase --official --license MIT --server-name-format 'Neon MCP (source)'
