@@ -1,40 +1,57 @@
-// Tool-definition analyzer benchmark: precision/recall on the labelled corpus, worst-case timing on
+// Tool-definition analyzer benchmark: leave-one-source-out figures on the real-world corpus
+// (bench/tool-eval), the hand-written corpus, worst-case timing on
 // adversarial input, and growth with size. `npm run bench`, or alone: node out/bench/tools.js
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { analyzeServer } from '../src/core/tools/analyze';
 import type { ServerSnapshot } from '../src/core/model/tool';
-import { evaluateCorpus, loadCorpus, score, type CaseResult } from '../test/unit/tools/corpus';
+import { evaluateCorpus, loadCorpus, score, snapshotOf, targetOf, type CaseResult } from '../test/unit/tools/corpus';
+import { analyzeServer as baselineAnalyze } from './tool-eval/baseline/analyze';
+import { loadRealCorpus } from './tool-eval/real-corpus';
+import { printRealCorpus, scoreRealCorpus } from './tool-eval/real-report';
 
 const MB = 1024 * 1024;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-function corpusReport(): void {
+/** The hand-written corpus of test/fixtures/tool-corpus (tuned on by the span detectors; never trained on by the learned model). */
+function handCorpusReport(): void {
   const files = loadCorpus();
-  const started = performance.now();
-  const results = evaluateCorpus(files);
-  const elapsed = performance.now() - started;
-  const batch = (r: CaseResult) => (r.file.path.includes('holdout2-') ? 2 : r.file.path.includes('holdout-') ? 1 : 0);
-  for (const [title, subset] of [
-    ['whole corpus', results],
-    ['written before the detectors (tuned on)', results.filter((r) => batch(r) === 0)],
-    ['held-out batch 1 (first measured at recall 80.0%, FPR 1.7%; since tuned on)', results.filter((r) => batch(r) === 1)],
-    ['held-out batch 2 (first measured at recall 65.0%, FPR 0.0%; since tuned on)', results.filter((r) => batch(r) === 2)],
-  ] as const) {
-    if (subset.length === 0) continue;
-    const s = score(subset as CaseResult[]);
-    console.log(`\n== ${title}: ${s.poisoned} poisoned, ${s.benign} benign (${s.benignTools} benign tools)`);
-    console.log(`recall ${pct(s.recall)} (${s.truePositives}/${s.poisoned})  precision ${pct(s.precision)}  false-positive rate ${pct(s.falsePositiveRate)} (${s.falsePositives}/${s.benign})`);
-    console.log('category               recall        benign items flagged');
-    for (const c of s.categories) console.log(`${c.category.padEnd(22)} ${`${c.detected}/${c.expected}`.padEnd(7)} ${c.expected ? pct(c.recall).padStart(6) : '     -'}   ${c.benignHits}`);
-    for (const m of s.missed) console.log(`  missed: ${m.case.id} (${m.file.path})`);
-    for (const m of s.categoryMisses) console.log(`  category not found: ${m.result.case.id} ${m.category}`);
-    for (const m of s.falseAlarms) console.log(`  false alarm: ${m.case.id} ${m.findings.filter((f) => f.severity !== 'info').map((f) => `${f.category}:${f.severity} "${f.excerpt}"`).join('; ')}`);
+  const today: CaseResult[] = [];
+  for (const file of files) {
+    const findings = baselineAnalyze(snapshotOf(file), { otherServers: file.otherServers });
+    for (const c of file.cases) {
+      const t = targetOf(file, c);
+      const strong = findings.filter((f) => f.target.kind === t.kind && f.target.name === t.name && f.severity !== 'info');
+      today.push({ file, case: c, findings: strong, suspicious: strong.length > 0, found: new Set(strong.map((f) => f.category)) });
+    }
   }
-  const real = results.filter((r) => r.file.real);
-  const realAboveInfo = real.filter((r) => r.suspicious);
-  console.log(`\nreal npm servers (${[...new Set(real.map((r) => r.file.package))].join(', ')}): ${real.length} items, ${realAboveInfo.length} with findings above info`);
-  console.log(`corpus analysed in ${elapsed.toFixed(0)} ms`);
+  const started = performance.now();
+  const now = evaluateCorpus(files);
+  const elapsed = performance.now() - started;
+  const a = score(today);
+  const b = score(now);
+  console.log('\n== hand-written corpus (test/fixtures/tool-corpus: span detectors were tuned on it; the learned model never saw it)');
+  console.log(`today (b0cd4c6): recall ${pct(a.recall)} (${a.truePositives}/${a.poisoned}), false-positive rate ${pct(a.falsePositiveRate)} (${a.falsePositives}/${a.benign})`);
+  console.log(`now:             recall ${pct(b.recall)} (${b.truePositives}/${b.poisoned}), false-positive rate ${pct(b.falsePositiveRate)} (${b.falsePositives}/${b.benign})`);
+  for (const m of b.missed) console.log(`  missed: ${m.case.id} (${m.file.path})`);
+  for (const m of b.falseAlarms) console.log(`  false alarm: ${m.case.id} ${m.findings.filter((f) => f.severity !== 'info').map((f) => `${f.category}:${f.severity} "${f.excerpt}"`).join('; ')}`);
+  const real = now.filter((r) => r.file.real);
+  console.log(`real npm servers (${[...new Set(real.map((r) => r.file.package))].join(', ')}): ${real.length} items, ${real.filter((r) => r.suspicious).length} with findings above info`);
+  console.log(`hand corpus analysed in ${elapsed.toFixed(0)} ms`);
+}
+
+/** CPU time per definition of the whole analysis (span detectors + learned model) over the real corpus. */
+function perToolCost(): void {
+  const { files } = loadRealCorpus();
+  const snapshots = files.map((f) => ({ server: f.server, tools: f.records.filter((r) => r.kind === 'tool').map((r) => r.item as never), prompts: [], resources: [], resourceTemplates: [] }) as ServerSnapshot);
+  const count = snapshots.reduce((n, s) => n + s.tools.length, 0);
+  if (count === 0) return;
+  for (const [name, model] of [['span detectors only', null], ['spans + learned model', undefined]] as const) {
+    const cpu = process.cpuUsage();
+    for (const s of snapshots) analyzeServer(s, model === null ? { model: null } : {});
+    const used = process.cpuUsage(cpu);
+    console.log(`${name}: ${((used.user + used.system) / 1000 / count).toFixed(3)} ms CPU per tool (${count} real tools)`);
+  }
 }
 
 /** One 5 MB description built from near misses of every pattern, plus long runs of single characters. */
@@ -102,7 +119,10 @@ function worstCase(): void {
 
 /** Entry point for `npm run bench` (bench/run.ts). */
 export async function run(): Promise<void> {
-  corpusReport();
+  printRealCorpus(scoreRealCorpus());
+  handCorpusReport();
+  console.log('\n== cost per tool');
+  perToolCost();
   worstCase();
 }
 

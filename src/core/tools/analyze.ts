@@ -7,6 +7,9 @@ import { detectEncodedBlobs } from './detect/encoded-blob';
 import { detectInvisibleCharacters } from './detect/invisible-characters';
 import { PHRASE_DETECTORS } from './detect/phrases';
 import { escalate } from './escalate';
+import type { LearnedModel } from './learned/model';
+import { weighDefinition } from './learned/verdict';
+import { SHIPPED_MODEL } from './learned/weights';
 import { collectFields, MAX_SCHEMA_DEPTH, MAX_SCHEMA_NODES } from './fields';
 import type { AnalyzeContext, FieldRole, TargetRef, TargetScope, TextField, ToolCategory, ToolFinding } from './types';
 import { excerpt, visible } from './visible';
@@ -26,11 +29,12 @@ export function analyzeServer(snapshot: ServerSnapshot, context: AnalyzeContext 
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(f);
   }
   const findings: ToolFinding[] = [];
+  const model = context.model === undefined ? SHIPPED_MODEL : context.model;
   for (const group of groups.values()) {
     const target = group[0]!.target;
     const parameters = new Set(group.filter((f) => f.role === 'parameterName').map((f) => f.text.toLowerCase()));
     const scope: TargetScope = { target, fields: group, ownTools, parameters, otherServers };
-    findings.push(...analyzeScope(scope));
+    findings.push(...weigh(escalate(analyzeScope(scope)), group, model));
   }
   for (const target of truncated) {
     findings.push(toFinding(target, { field: 'inputSchema', text: '' }, { category: 'abnormal-size', severity: 'warning', start: 0, end: 0, message: `The schema is deeper than ${MAX_SCHEMA_DEPTH} levels or larger than ${MAX_SCHEMA_NODES} nodes; only that much was analysed.` }));
@@ -39,7 +43,7 @@ export function analyzeServer(snapshot: ServerSnapshot, context: AnalyzeContext 
   for (const r of detectServerSize(server, { tools: snapshot.tools?.length ?? 0, prompts: snapshot.prompts?.length ?? 0, resources: snapshot.resources?.length ?? 0, templates: snapshot.resourceTemplates?.length ?? 0 })) {
     findings.push(toFinding(server, { field: r.field, text: '' }, r));
   }
-  return escalate(findings);
+  return findings;
 }
 
 export interface AnalyzeTextOptions {
@@ -56,7 +60,13 @@ export function analyzeText(text: string, options: AnalyzeTextOptions = {}): Too
   const target = options.target ?? { kind: 'tool', name: '' };
   const field: TextField = { target, field: options.field ?? 'description', role: options.role ?? 'prose', text, ...(options.property !== undefined ? { property: options.property } : {}) };
   const scope: TargetScope = { target, fields: [field], ownTools: new Set(), parameters: new Set(options.property ? [options.property.toLowerCase()] : []), otherServers: options.context?.otherServers ?? [] };
-  return escalate(analyzeScope(scope));
+  const model = options.context?.model === undefined ? SHIPPED_MODEL : options.context.model;
+  return weigh(escalate(analyzeScope(scope)), [field], model);
+}
+
+/** The learned model's reading of the whole definition, as evidence for or against its wording findings. */
+function weigh(findings: ToolFinding[], fields: readonly TextField[], model: LearnedModel | null | undefined): ToolFinding[] {
+  return model ? weighDefinition(findings, fields, model) : findings;
 }
 
 function analyzeScope(scope: TargetScope): ToolFinding[] {

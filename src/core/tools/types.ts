@@ -1,4 +1,5 @@
 import type { Severity } from '../model/finding';
+import type { LearnedModel } from './learned/model';
 
 export type ToolCategory =
   | 'hidden-instructions'
@@ -61,6 +62,11 @@ export interface OtherServer {
 export interface AnalyzeContext {
   /** The other servers of the same session, to recognise references to their tools (shadowing). */
   otherServers?: OtherServer[];
+  /**
+   * The learned model that weighs each definition's wording findings (default: the one shipped in
+   * `learned/weights.ts`; `null`: wording findings only, as the span detectors give them).
+   */
+  model?: LearnedModel | null;
 }
 
 /** What a detector sees about the definition a field belongs to. */

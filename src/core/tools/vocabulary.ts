@@ -41,6 +41,7 @@ export const CONTEXT_STRONG = new RegExp(
     String.raw`\b(?:arguments|inputs|outputs|results) (?:you are about to|of (?:every|all|each|any) (?:other )?tools?)\b`,
     String.raw`\b(?:a )?cop(?:y|ies) of (?:the|every|each|all|any) (?:messages?|emails?|files?|results?|responses?|outputs?|documents?)\b`,
     String.raw`\b(?:full |entire |complete )?text of (?:that|the|your|each|every|this) (?:response|answer|reply|message|conversation)\b`,
+    String.raw`\b(?:every|each|all|the) (?:messages?|turns?) (?:exchanged|sent|written|said)(?: so far)?\b|\bso far in (?:this|the|our) (?:conversation|chat|session)\b`,
   ].join('|'),
 );
 

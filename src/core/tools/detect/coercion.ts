@@ -9,7 +9,12 @@ interface Phrase {
   clause?: RegExp;
   /** Look at the previous clause too ("Read X and put it here; the tool will fail without it."). */
   previous?: boolean;
+  /** "Always use this tool when/for/to …" names the requests it serves: a routing hint, unless the clause claims every request or a place in line. */
+  routing?: boolean;
 }
+
+const ROUTING_TAIL = /(?:\s(?:to|for|when|if)|\s(?:tool|function|server))?$/;
+const NOT_ROUTING = /(?:any|every|all|each|whatever|regardless|first|before|prior|instead|over|start|beginning)/;
 
 const UNIVERSAL = String.raw`(?:any|every|all|each)\s(?:other\s|single\s|subsequent\s|future\s)?(?:tools?|functions?|tool calls?|calls?|messages?|requests?|responses?|answers?|actions?|commands?|operations?|queries?|conversations?|turns?|prompts?|replies?|tasks?)\b`;
 const CALLS_THIS = /\b(?:call|calling|invoke|invoking|use|using|run|running|trigger|execute)\s(?:this|me|it)\b/;
@@ -35,6 +40,7 @@ const PHRASES: Phrase[] = [
     re: /\b(?:always|must always|should always)\s(?:first\s)?(?:call|use|invoke|run|execute|consult|trigger)\s(?:this|me)\b(?:\s(?:tool|function|server))?(?:\s(?:first|before|at the start|prior|immediately|instead|to|for|whenever|when|over))?/g,
     why: 'demands that the model always pick this tool',
     severity: 'warning',
+    routing: true,
   },
   {
     re: /\b(?:prioriti[sz]e|prefer|favou?r|choose|pick)\s(?:this|me)\b(?:\s(?:tool|function|server))?\s(?:over|above|before|to|instead of)\s(?:all|any|every|the other|other)\b/g,
@@ -110,6 +116,13 @@ export function detectCoercion(ctx: FieldContext): void {
     if (p.clause) {
       const c = p.previous ? ctx.clauses.withPrevious(m.index, end, 200) : ctx.clauses.textAround(m.index, end, 160);
       if (!p.clause.test(c.text) && !(p.clause === CALLS_THIS && callsByName(c.text, ctx.scope.target.name))) continue;
+    }
+    if (p.routing && /\s(?:to|for|when|if)$|\s(?:this|me|tool|function|server)$/.test(m.text) && ROUTING_TAIL.test(m.text)) {
+      const rest = ctx.clauses.textAround(m.index, end, 160);
+      if (!NOT_ROUTING.test(view.slice(end, rest.offset + rest.text.length))) {
+        ctx.reportView({ category: 'coercion', severity: 'info', start: m.index, end, message: `"${ctx.originalOf(m.index, end)}" is a routing hint: it names the requests this tool is meant for.` });
+        continue;
+      }
     }
     ctx.reportView({
       category: 'coercion',

@@ -147,13 +147,23 @@ function destination(ctx: FieldContext, clause: string): { what: string; describ
 
 function externalDestination(text: string): { text: string; offset: number; publicIp: boolean } | undefined {
   for (const re of [URL, EMAIL, PHONE, PUBLIC_PLACE, HOSTILE_HOST, DROP_SERVICE]) {
-    const m = re.exec(text);
+    const m = re === EMAIL ? emailOutsideUri(text) : re.exec(text);
     if (m) {
       const ip = /^(?:https?|ftp|wss?):\/\/(\d{1,3}(?:\.\d{1,3}){3})/.exec(m[0]);
       return { text: m[0], offset: m.index, publicIp: ip ? isPublicIp(ip[1]!) : false };
     }
   }
   return undefined;
+}
+
+const EMAILS = new RegExp(EMAIL.source, 'g');
+/** The credentials part of a connection string ("mongodb://user:pass@host") is not an e-mail address. */
+function emailOutsideUri(text: string): RegExpExecArray | null {
+  EMAILS.lastIndex = 0;
+  for (let m = EMAILS.exec(text); m; m = EMAILS.exec(text)) {
+    if (!/[a-z][a-z0-9+.-]*:\/\/[^\s"'`<>]*$/.test(text.slice(Math.max(0, m.index - 200), m.index))) return m;
+  }
+  return null;
 }
 
 /** A parameter description that says what to put in it ("Paste…", "The last 10 messages", "Everything you know…"). */

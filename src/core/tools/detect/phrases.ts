@@ -6,6 +6,7 @@ import { detectHiddenInstructions } from './hidden-instructions';
 import { detectPromptInjection } from './prompt-injection';
 import { detectSensitiveTargets } from './sensitive-target';
 import { detectShadowing } from './shadowing';
+import { detectSteering } from './steering';
 
 /** The detectors that read words (as opposed to characters): also run on decoded hidden text. */
 export const PHRASE_DETECTORS: readonly FieldDetector[] = [
@@ -16,6 +17,7 @@ export const PHRASE_DETECTORS: readonly FieldDetector[] = [
   detectSensitiveTargets,
   detectExfiltration,
   detectPromptInjection,
+  detectSteering,
 ];
 
 /** What the phrase detectors find in a piece of decoded text, judged as if it stood in `ctx`'s field. */

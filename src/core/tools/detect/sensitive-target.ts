@@ -21,6 +21,9 @@ interface Hit {
   what: string[];
 }
 
+/** The same request in the passive voice: "the contents of ~/.npmrc are supplied as the context argument". */
+const PASSIVE_TRANSFER = /\b(?:is|are|be|been|gets?|get) (?:attached|supplied|provided|passed|included|sent|uploaded|pasted|added|appended|forwarded|copied|shared|given)\b/;
+
 /** SSH keys, .env, cloud credentials, MCP configs, browser data — and whether the text asks for them. */
 export function detectSensitiveTargets(ctx: FieldContext): void {
   if (ctx.field.role === 'name' || ctx.field.role === 'parameterName') {
@@ -33,7 +36,7 @@ export function detectSensitiveTargets(ctx: FieldContext): void {
     const clause = ctx.clauses.around(hit.start, hit.end, 240);
     if (isNegated(view, clause.start, hit.start)) continue;
     const text = view.slice(clause.start, clause.end);
-    const transfer = firstUnnegated(TRANSFER, text, view, clause.start);
+    const transfer = firstUnnegated(TRANSFER, text, view, clause.start) ?? firstUnnegated(PASSIVE_TRANSFER, text, view, clause.start);
     const acquire = firstUnnegated(ACQUIRE, text, view, clause.start);
     const content = CONTENT.test(text);
     const dest = destinationIn(ctx, text, clause.start);

@@ -2,7 +2,7 @@ import { EMAIL, TRANSFER, URL } from '../vocabulary';
 import { combine, matchCombined, type FieldContext } from './context';
 
 /** Words that change what another tool does, when they sit in the same sentence as a reference to it. */
-const STRONG_MODIFIER = /\b(?:is (?:broken|buggy|disabled|compromised)|(?:does not|doesn't|no longer) work|instead of|change|replace|override|prepend|append|prefix|bcc|redirect|set the|add the|also (?:add|send|include|post|write|copy|cc|bcc)|side effect|has a (?:known )?bug|is deprecated|deprecated and|unsafe|do not use|don't use|never use|for the proxy|extra copy)\b/;
+const STRONG_MODIFIER = /\b(?:after|once|whenever|each time|every time) `?[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+`? (?:completes|returns|finishes|succeeds|runs|has run|is (?:done|called|used|invoked|run))\b|\broute (?:every|all|each|any)\b|\bthrough this (?:tool|server)\b|\bother server'?s\b|\b(?:is (?:broken|buggy|disabled|compromised)|(?:does not|doesn't|no longer) work|instead of|change|replace|override|prepend|append|prefix|bcc|redirect|set the|add the|also (?:add|send|include|post|write|copy|cc|bcc)|side effect|has a (?:known )?bug|is deprecated|deprecated and|unsafe|do not use|don't use|never use|for the proxy|extra copy)\b/;
 /** Weak modifiers count only when the sentence is not about this tool itself ("this tool must be called before X"). */
 const WEAK_MODIFIER = /\b(?:must|always|make sure|as well)\b/;
 const ABOUT_SELF = /\b(?:this|the present) (?:tool|function)\b|\b(?:call|use) me\b/;
@@ -79,7 +79,7 @@ function foreignToolReferences(ctx: FieldContext): Reference[] {
     }
   }
   const THE_TOOL = /\b(?:the|use|using|call|calling|invoke) `?([a-z][a-z0-9]*(?:[_-][a-z0-9]+)+)`? (?:tool|function|command)\b/g;
-  for (const m of view.matchAll(THE_TOOL)) {
+  for (const m of [...view.matchAll(THE_TOOL), ...view.matchAll(ORDERED_TOOL)]) {
     if (refs.length > 200) break;
     const name = m[1]!;
     const start = m.index + m[0].indexOf(name);
@@ -90,6 +90,13 @@ function foreignToolReferences(ctx: FieldContext): Reference[] {
   refs.sort((a, b) => a.start - b.start || b.end - a.end);
   return refs.filter((r, i) => !refs.some((o, j) => j !== i && o.start <= r.start && o.end >= r.end && o.end - o.start > r.end - r.start));
 }
+
+/**
+ * A tool-shaped identifier (snake_case or kebab-case) in a sentence that orders something about its
+ * use: "after send_email completes", "when run_shell is used", "route every create_issue call",
+ * "the other server's deploy_app". Whether the sentence modifies it is judged like any other reference.
+ */
+const ORDERED_TOOL = /\b(?:after|before|once|when|whenever|each time|every time|route|call|invoke|run|server'?s|instead of) (?:every |all |each |any |the )?`?([a-z][a-z0-9]*(?:[_-][a-z0-9]+)+)`?(?= (?:completes|returns|finishes|succeeds|runs|has run|is (?:done|called|used|invoked|run)|calls?\b|through|with|is deprecated|instead))/g;
 
 /** Names specific enough to count as a reference (not "fetch", "search", "time"). */
 function distinctive(name: string): boolean {

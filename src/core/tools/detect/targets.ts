@@ -21,7 +21,8 @@ export const TARGETS: TargetPattern[] = [
   { re: new RegExp(String.raw`${B}(?:claude_desktop_config\.json|\.claude\.json|mcp_config\.json|cline_mcp_settings\.json|mcp_settings\.json|(?:\.cursor/|\.vscode/)?mcp\.json)${E}|\bmcp configuration\b`, 'g'), what: 'an MCP client config (it holds every server\'s tokens)' },
   { re: /\blogin data\b|\blogins\.json\b|\bkey[34]\.db\b|\bcookies\.sqlite\b|\b(?:chrome|chromium|edge|brave|firefox|mozilla)\b[^\n]{0,80}?\b(?:cookies|local state|web data)\b/g, what: 'saved browser passwords or cookies' },
   { re: /\blogin\.keychain(?:-db)?\b|\.gnupg\b|\bsecring\.gpg\b|\bwallet\.dat\b|\.bitcoin\/|\.ethereum\/keystore\b|\bsolana\/id\.json\b|\.config\/solana\b|\bkeystore\/utc--/g, what: 'a keychain or crypto wallet' },
-  { re: new RegExp(String.raw`(?<=[a-z0-9_~/-])\.(?:pem|key|p12|pfx|jks|ppk|keystore)${E}`, 'g'), what: 'a private key or certificate store file' },
+  // A CA bundle or certificate chain (global-bundle.pem, fullchain.pem, ca.pem) is public, not a key.
+  { re: new RegExp(String.raw`(?<=[a-z0-9_~/-])(?<!bundle|chain|cert|certificate|(?:^|[^a-z0-9])ca|root|public|pub)\.pem${E}|(?<=[a-z0-9_~/-])\.(?:key|p12|pfx|jks|ppk|keystore)${E}`, 'g'), what: 'a private key or certificate store file' },
   { re: new RegExp(String.raw`${B}\.(?:bash|zsh|python|psql|mysql|node_repl)_history${E}`, 'g'), what: 'shell history (often holds pasted secrets)' },
   { re: /\bprivate (?:repositories|repos|repository)\b/g, what: 'private repositories' },
 ];

@@ -1,0 +1,26 @@
+import { detectCoercion } from './coercion';
+import { detectConcealment } from './concealment';
+import { FieldContext, type FieldDetector, type RawReport } from './context';
+import { detectExfiltration } from './exfiltration';
+import { detectHiddenInstructions } from './hidden-instructions';
+import { detectPromptInjection } from './prompt-injection';
+import { detectSensitiveTargets } from './sensitive-target';
+import { detectShadowing } from './shadowing';
+
+/** The detectors that read words (as opposed to characters): also run on decoded hidden text. */
+export const PHRASE_DETECTORS: readonly FieldDetector[] = [
+  detectHiddenInstructions,
+  detectConcealment,
+  detectCoercion,
+  detectShadowing,
+  detectSensitiveTargets,
+  detectExfiltration,
+  detectPromptInjection,
+];
+
+/** What the phrase detectors find in a piece of decoded text, judged as if it stood in `ctx`'s field. */
+export function phraseFindings(ctx: FieldContext, decoded: string): RawReport[] {
+  const inner = new FieldContext({ ...ctx.field, text: decoded }, ctx.scope);
+  for (const detect of PHRASE_DETECTORS) detect(inner);
+  return inner.reports.filter((r) => r.severity !== 'info');
+}

@@ -1,0 +1,95 @@
+import { fold, originalRange } from '../fold';
+import type { TextField } from '../types';
+
+/**
+ * Features of one definition for the learned model: word unigrams and bigrams of its folded text
+ * (every field the model reads, names and schema strings included), with a few shapes abstracted so
+ * the model learns the class, not the instance: `⟨url⟩`, `⟨email⟩`, `⟨ip⟩`, `⟨path⟩` (home or
+ * absolute dot-paths), `⟨tag⟩` (an XML/bracket marker such as `<sys_note>` or `[[ADMIN]]`), `⟨0⟩`
+ * (numbers). Bigrams never cross a sentence end. Counter-evidence is part of the feature: words
+ * inside double quotes or backticks are prefixed `q:` (a security tool quoting an injection is not
+ * giving one) and words after a negator in the same clause `¬` ("never include secrets"). Each
+ * feature remembers where it occurred first, so a verdict can point at the words that drove it.
+ */
+export interface FeatureHit {
+  field: TextField;
+  start: number;
+  end: number;
+}
+
+/** Folded text bounded per field, so a 5 MB description costs what its first 20,000 characters cost. */
+const MAX_FIELD_CHARS = 20_000;
+const MAX_TOKENS = 4_000;
+
+const TOKEN = /https?:\/\/[^\s"'<>)\]]+|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|\b\d{1,3}(?:\.\d{1,3}){3}\b|~\/[^\s"'`)]*|(?<![a-z0-9])\/(?:etc|home|users|root|var|tmp|proc)\/[^\s"'`)]*|<\/?[a-z_][a-z0-9_:-]{0,40}(?:\s[^<>]{0,80})?>|\[\[?[a-z_][a-z0-9_ :-]{0,40}\]\]?|\{\{[^{}]{0,40}\}\}|[a-z]+(?:'[a-z]+)?|\d+|[.!?;:"`'\n]/g;
+
+function shape(token: string): string {
+  const c = token.charCodeAt(0);
+  if (token.startsWith('http')) return token.includes('://') ? '⟨url⟩' : token;
+  if (token.includes('@') && token.length > 3) return '⟨email⟩';
+  if (c === 0x7e || c === 0x2f) return '⟨path⟩';
+  if (c === 0x3c || c === 0x5b) return token.startsWith('</') ? '⟨/tag⟩' : '⟨tag⟩';
+  if (c === 0x7b) return '⟨tpl⟩';
+  if (c >= 0x30 && c <= 0x39) return /^\d{1,3}(\.\d{1,3}){3}$/.test(token) ? '⟨ip⟩' : '⟨0⟩';
+  return token;
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', ';', ':', '\n']);
+const QUOTE = new Set(['"', '`', "'"]);
+/** Words that put the rest of their clause under negation ("never put secrets here"). */
+const NEGATORS = new Set(['not', 'never', "don't", 'dont', "doesn't", "mustn't", "shouldn't", "won't", 'cannot', "can't", 'no', 'without', 'avoid']);
+
+/** Feature → first occurrence. Calls `each` with every distinct feature of the fields. */
+export function extractFeatures(fields: readonly TextField[]): Map<string, FeatureHit> {
+  const out = new Map<string, FeatureHit>();
+  let tokens = 0;
+  for (const field of fields) {
+    // The definition's own name says what it is about (weather, calculator…), not how it talks to the model.
+    if (field.role === 'name' || (field.role === 'value' && field.text.length < 3)) continue;
+    const folded = fold(field.text.length > MAX_FIELD_CHARS ? field.text.slice(0, MAX_FIELD_CHARS) : field.text);
+    const text = folded.text;
+    const prefix = field.role === 'parameterName' ? 'n:' : '';
+    let prev: { word: string; start: number } | undefined;
+    let quoted = false;
+    let negated = false;
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(text); m && tokens < MAX_TOKENS; m = TOKEN.exec(text)) {
+      tokens++;
+      const raw = m[0];
+      if (QUOTE.has(raw)) {
+        // A quote opens only when it closes on the same line: an unclosed quote cannot hide the rest.
+        if (quoted || closes(text, m.index, raw)) quoted = !quoted;
+        prev = undefined;
+        continue;
+      }
+      if (SENTENCE_END.has(raw)) {
+        prev = undefined;
+        negated = false;
+        if (raw === '\n') quoted = false;
+        continue;
+      }
+      const word = (quoted ? 'q:' : negated ? '¬' : '') + shape(raw);
+      if (NEGATORS.has(raw)) negated = true;
+      const end = m.index + raw.length;
+      const at = (s: number, e: number): FeatureHit => {
+        const r = originalRange(folded, s, e);
+        return { field, start: r.start, end: r.end };
+      };
+      const uni = prefix + word;
+      if (!out.has(uni)) out.set(uni, at(m.index, end));
+      if (prev) {
+        const bi = `${prefix}${prev.word} ${word}`;
+        if (!out.has(bi)) out.set(bi, at(prev.start, end));
+      }
+      prev = { word, start: m.index };
+    }
+  }
+  return out;
+}
+
+function closes(text: string, at: number, quote: string): boolean {
+  const close = text.indexOf(quote, at + 1);
+  if (close === -1 || close - at > 300) return false;
+  const line = text.indexOf('\n', at + 1);
+  return line === -1 || close < line;
+}
