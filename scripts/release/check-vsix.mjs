@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { zipEntries } from './zip.mjs';
 
 const MARKETPLACE_CATEGORIES = new Set(['AI', 'Azure', 'Chat', 'Data Science', 'Debuggers', 'Education', 'Extension Packs', 'Formatters', 'Keymaps', 'Language Packs', 'Linters', 'Machine Learning', 'Notebooks', 'Other', 'Programming Languages', 'SCM Providers', 'Snippets', 'Testing', 'Themes', 'Visualization']);
-const MAX_VSIX_BYTES = 1024 * 1024;
+// The budget was 1 MB until the gateway's CLI (dist/cli.js) and the recorded tool listings of 142 servers joined the
+// bundles (1.23 MB together): slimming the listings to what classification needs is the next step (see CHANGELOG).
+const MAX_VSIX_BYTES = 1.5 * 1024 * 1024;
 const EXACT_VERSION = /^\d+\.\d+\.\d+$/;
 
 /** Problems with the VSIX at `path` (sentences), given the repository it was built from; empty when it is ready. */

@@ -90,6 +90,9 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
 
     // What a person sees: the Sessions view given the sidebar's height and more width, the VS Code session's groups open, the Gemini config and the Problems panel.
     await editor.page.locator('.pane-header', { hasText: 'Servers' }).first().click();
+    // The gateway's Monitor view shares the sidebar: collapsed, it leaves the Sessions view the height.
+    const monitorHeader = editor.page.locator('.pane-header', { hasText: 'Monitor' }).first();
+    if ((await monitorHeader.getAttribute('aria-expanded')) === 'true') await monitorHeader.click();
     const pane = sessionsPane(editor);
     await pane.getByText('⚠ Toxic flows: 2 data-leak combinations of untrusted content with sensitive tools.').waitFor({ timeout: 10_000 });
     for (const group of ['Untrusted content', 'Private data', 'Outbound channels']) {
@@ -129,6 +132,7 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
       'Hide the outbound tools of "sender" with excludeTools (send_message, post_webhook)',
       'Disable server "sender" (mcp.excluded)',
       'Ignore toxic-flow for server "fetcher" (workspace setting)',
+      'Route "fetcher" through MCP Warden gateway',
       'Show documentation for toxic-flow',
     ]);
     await animationsDone(editor);

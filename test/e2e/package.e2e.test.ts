@@ -9,7 +9,8 @@ import { readZip } from './support/zip';
 // for the other end-to-end specs). Needs no editor: it reads the archives.
 const PRODUCTION = join(REPO_ROOT, 'mcp-warden.vsix');
 const TEST_BUILD = join(REPO_ROOT, 'mcp-warden-test.vsix');
-const MAX_BYTES = 1024 * 1024;
+// 1 MB until the gateway's CLI and the recorded listings of 142 servers joined the bundles; see scripts/release/check-vsix.mjs.
+const MAX_BYTES = 1.5 * 1024 * 1024;
 /** Text only the test hooks contain: their switch and the file they mirror the editor's state into. */
 const HOOK_MARKERS = ['MCP_WARDEN_TEST_HOOKS', 'state.json'];
 
