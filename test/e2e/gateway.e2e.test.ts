@@ -79,7 +79,8 @@ describe('gateway: route a server through the gateway, watch an attack in the Mo
     const row = monitor(state).servers.find((m) => m.server === 'poisoned')!;
     assert.ok(row.items.includes('tools/call add: canary (blocked)'), row.items.join('\n'));
     assert.ok(monitor(state).notified.some((n) => n.startsWith('MCP Warden gateway — poisoned, tool add (blocked): A canary (MCPW…) is leaving')), monitor(state).notified.join('\n'));
-    await editor.page.locator('.activitybar .action-item').filter({ has: editor.page.locator('a[aria-label^="MCP Warden"]') }).click();
+    // The Monitor view starts collapsed (it has content only once a server runs through the gateway): focusing opens it.
+    await editor.runCommand('mcpWarden.monitor.focus');
     const pane = editor.page.locator('.pane').filter({ has: editor.page.locator('.pane-header', { hasText: 'Monitor' }) }).first();
     await pane.locator('.monaco-list-row', { hasText: 'ALERT tools/call add: canary (blocked)' }).first().waitFor({ timeout: 30_000 });
     await editor.page.locator('.notification-toast', { hasText: 'MCP Warden gateway — poisoned, tool add' }).first().waitFor({ timeout: 15_000 }).catch(() => undefined);
