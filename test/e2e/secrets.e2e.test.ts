@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { createDecipheriv, createHash, randomInt } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'jsonc-parser';
-import { launchEditor, skipReason, type Editor, type WardenDiagnostic } from './harness';
+import { launchEditor, SCREENSHOTS, skipReason, type Editor, type WardenDiagnostic } from './harness';
 import { REPO_ROOT } from './support/install';
 
 /**
@@ -59,12 +59,21 @@ describe('secrets: "Move secret to SecretStorage" in a real VS Code', { skip: sk
     assert.match(finding.message, /^Plaintext GitHub personal access token in env "LAB_TOKEN" \(ghp_…\)/);
     await editor.openFile(MCP_JSON);
     const menu = await openQuickFixMenu(editor, finding);
-    const move = menu.filter({ hasText: `${MOVE} (MCP Warden serves this server)` });
+    // The title says what the fix does beyond storing the secret (issue 16): the entry moves and MCP Warden serves it.
+    const move = menu.filter({ hasText: `${MOVE} (the entry moves to .vscode/mcp-warden.json; MCP Warden serves it to VS Code)` });
     await move.waitFor({ state: 'visible', timeout: 10_000 });
     await editor.screenshot('secrets-quickfix');
     await move.click();
 
     await toast(editor, 'MCP Warden moved the secret of "recorder" to SecretStorage (recorder.LAB_TOKEN)');
+    // Afterwards, in plain words: where the entry is, that the token was in the file (rotate it, at GitHub), and the way back.
+    const moved = editor.page.locator('.notification-toast').filter({ hasText: 'MCP Warden moved the secret of "recorder"' }).first();
+    const movedText = await moved.innerText();
+    assert.match(movedText, /Its entry is now in \.vscode\/mcp-warden\.json\. VS Code now starts "recorder" through MCP Warden/);
+    assert.match(movedText, /It was in \.vscode\/mcp\.json, and may be in git history: rotate it at GitHub\./);
+    for (const button of ['Rotate at GitHub', 'Open .vscode/mcp-warden.json', 'Put Back']) assert.equal(await moved.locator('.monaco-button', { hasText: button }).count(), 1, button);
+    await editor.screenshot('secrets-moved-rotate');
+    keepImage('secrets-moved-rotate');
     await waitFor(() => !read(MCP_JSON).includes(TOKENS.vscode) && existsSync(join(editor.workspace, SERVED_JSON)), 'both files saved');
     const mcpJson = read(MCP_JSON);
     assert.match(mcpJson, /\n    \/\/ "recorder" is served by MCP Warden from \.vscode\/mcp-warden\.json; its secrets are in SecretStorage\.\n/);
@@ -342,4 +351,11 @@ async function decryptSecretStore(editor: Editor): Promise<Record<string, string
   decipher.setAuthTag(blob.subarray(blob.length - 16));
   const plain = Buffer.concat([decipher.update(blob.subarray(44, blob.length - 16)), decipher.final()]).toString('utf8');
   return JSON.parse(plain) as Record<string, string>;
+}
+
+/** Refreshes the docs' copy of a screenshot when asked to (MCP_WARDEN_UPDATE_DOC_IMAGES=1). */
+function keepImage(name: string): void {
+  if (!process.env.MCP_WARDEN_UPDATE_DOC_IMAGES) return;
+  mkdirSync(join(REPO_ROOT, 'docs', 'images'), { recursive: true });
+  copyFileSync(join(SCREENSHOTS, `${name}.png`), join(REPO_ROOT, 'docs', 'images', `${name}.png`));
 }
