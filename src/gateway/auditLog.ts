@@ -25,14 +25,23 @@ export function defaultLogPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(stateFolder(env), 'gateway.jsonl');
 }
 
+/** Records wait at most this long before they are written (records with findings are written at once). */
+export const LOG_FLUSH_MS = 50;
+/** Queued records are written as soon as they reach this size, so memory stays bounded. */
+export const LOG_QUEUE_BYTES = 256 * 1024;
+
 /**
- * An append-only JSON-lines file, written synchronously (a killed gateway loses no record) through
- * one descriptor, readable only by the user, rotated by size.
+ * An append-only JSON-lines file through one descriptor, readable only by the user, rotated by size.
+ * Records are buffered: written in batches every LOG_FLUSH_MS or LOG_QUEUE_BYTES, at once when they
+ * carry a finding, and on close and process exit (a SIGKILLed gateway can lose the last LOG_FLUSH_MS).
  */
 export class AuditLog {
   private fd: number;
   private size: number;
   private queue: string[] = [];
+  private queuedBytes = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly onExit = () => this.flush();
 
   constructor(
     readonly path: string,
@@ -41,16 +50,23 @@ export class AuditLog {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     this.fd = openSync(path, 'a', 0o600);
     this.size = fstatSync(this.fd).size;
+    process.on('exit', this.onExit);
   }
 
-  /** Queues a record; `flush()` writes the queue (the gateway flushes after each chunk of input it handled). */
-  write(record: AuditRecord): void {
+  /** Queues a record; `urgent` (an alert, a finding) writes the queue now. */
+  write(record: AuditRecord, urgent = false): void {
     let line = JSON.stringify(record);
     if (line.length > this.options.maxRecordBytes) line = JSON.stringify(essentials(record, line.length));
     this.queue.push(line);
+    this.queuedBytes += line.length;
+    if (urgent || this.queuedBytes >= LOG_QUEUE_BYTES) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), LOG_FLUSH_MS).unref();
   }
 
   flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.queuedBytes = 0;
     if (this.queue.length === 0) return;
     let batch = '';
     let bytes = 0;
@@ -73,6 +89,7 @@ export class AuditLog {
 
   close(): void {
     this.flush();
+    process.removeListener('exit', this.onExit);
     try {
       closeSync(this.fd);
     } catch {

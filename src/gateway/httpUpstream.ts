@@ -37,6 +37,10 @@ export class HttpUpstream implements Upstream {
     this.queue = this.queue.then(() => this.deliver(message));
   }
 
+  flush(): void {
+    /* each message is its own HTTP request */
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.lifetime.abort();

@@ -1,13 +1,14 @@
 /**
  * Newline-delimited framing: chunks in, complete lines out (without the newline, a trailing `\r`
- * kept as is so a passed-through line is byte-identical), each with its size in bytes.
+ * kept as is so a passed-through line is byte-identical), each with its size in bytes and its raw
+ * bytes with the newline (a view into the chunk when the line lies within one chunk: no copy).
  */
 export class LineSplitter {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
 
   constructor(
-    private readonly onLine: (line: string, bytes: number) => void,
+    private readonly onLine: (line: string, bytes: number, raw: Buffer) => void,
     private readonly maxLineBytes: number,
     private readonly onOverflow: (bytes: number) => void,
   ) {}
@@ -16,11 +17,11 @@ export class LineSplitter {
     let start = 0;
     let newline = chunk.indexOf(10);
     while (newline !== -1) {
-      const piece = chunk.subarray(start, newline);
-      const line = this.pending.length > 0 ? Buffer.concat([...this.pending, piece]) : piece;
+      const piece = chunk.subarray(start, newline + 1);
+      const raw = this.pending.length > 0 ? Buffer.concat([...this.pending, piece]) : piece;
       this.pending = [];
       this.pendingBytes = 0;
-      if (line.length > 0) this.onLine(line.toString('utf8'), line.length);
+      if (raw.length > 1) this.onLine(raw.toString('utf8', 0, raw.length - 1), raw.length - 1, raw);
       start = newline + 1;
       newline = chunk.indexOf(10, start);
     }
@@ -34,5 +35,38 @@ export class LineSplitter {
         this.onOverflow(bytes);
       }
     }
+  }
+}
+
+/**
+ * The lines going one way, gathered while a chunk is handled and written in one write. Lines passed
+ * on unchanged go out as their original bytes; views that follow each other in memory are merged, so
+ * a chunk whose lines all pass unchanged is written as one slice of itself (no copy, no re-encoding).
+ */
+export class OutputBatch {
+  private parts: Buffer[] = [];
+
+  constructor(private readonly write: (data: Buffer) => void) {}
+
+  /** The original bytes of a line, newline included. */
+  addRaw(raw: Buffer): void {
+    const last = this.parts[this.parts.length - 1];
+    if (last && last.buffer === raw.buffer && last.byteOffset + last.length === raw.byteOffset) {
+      this.parts[this.parts.length - 1] = Buffer.from(raw.buffer, last.byteOffset, last.length + raw.length);
+    } else {
+      this.parts.push(raw);
+    }
+  }
+
+  /** A line the gateway made or changed. */
+  addText(line: string): void {
+    this.parts.push(Buffer.from(line + '\n', 'utf8'));
+  }
+
+  flush(): void {
+    if (this.parts.length === 0) return;
+    const data = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
+    this.parts = [];
+    this.write(data);
   }
 }

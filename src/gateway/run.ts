@@ -10,7 +10,7 @@ import { DEFAULT_LIMITS } from '../live/options';
 import { Sanitizer } from '../live/sanitize';
 import { AuditLog } from './auditLog';
 import { HttpUpstream } from './httpUpstream';
-import { LineSplitter } from './lines';
+import { LineSplitter, OutputBatch } from './lines';
 import type { GatewayOptions } from './options';
 import { MAX_MESSAGE_BYTES, StdioUpstream } from './stdioUpstream';
 import type { Upstream } from './upstream';
@@ -102,28 +102,33 @@ export async function runGateway(options: GatewayOptions, streams: GatewayStream
         resolve(code);
       });
     };
-    const toClient = (line: string) => {
-      if (!outputOpen) return;
-      const output = streams.output as NodeJS.WritableStream & { cork?: () => void; uncork?: () => void; writableCorked?: number };
-      if (output.cork && !output.writableCorked) {
-        output.cork();
-        process.nextTick(() => output.uncork!());
-      }
-      output.write(line + '\n');
-    };
+    const toClient = new OutputBatch((data) => {
+      if (outputOpen) streams.output.write(data);
+    });
     const report = (outcome: Outcome) => {
-      log.write(outcome.record);
+      log.write(outcome.record, outcome.alerts.length > 0 || outcome.record.findings !== undefined);
       for (const alert of outcome.alerts) say(alert);
     };
+    // Shield work that cannot change what the client gets runs once the chunk's lines are on their way.
+    let deferred: Outcome[] = [];
     const events = {
-      onLine: (line: string, bytes: number) => {
+      onLine: (line: string, bytes: number, raw?: Buffer) => {
         if (done) return;
         const outcome = session.fromServer(line, bytes, now());
-        if (outcome.forward !== undefined) toClient(outcome.forward);
-        outcome.deferred?.();
-        report(outcome);
+        if (outcome.forward === line && raw) toClient.addRaw(raw);
+        else if (outcome.forward !== undefined) toClient.addText(outcome.forward);
+        if (outcome.deferred) deferred.push(outcome);
+        else report(outcome);
       },
-      onChunkEnd: () => log.flush(),
+      onChunkEnd: () => {
+        toClient.flush();
+        const later = deferred;
+        deferred = [];
+        for (const outcome of later) {
+          outcome.deferred!();
+          report(outcome);
+        }
+      },
       onExit: (code: number, detail: string) => finish(code, 'exit', `the server stopped: ${detail}`),
     };
     const upstream: Upstream =
@@ -132,11 +137,12 @@ export async function runGateway(options: GatewayOptions, streams: GatewayStream
         : new StdioUpstream({ command: options.command!, args: options.args, env: stringEnv(streams.env), cwd: streams.cwd }, options.server, events, (chunk) => streams.stderr(chunk));
 
     const splitter = new LineSplitter(
-      (line, bytes) => {
+      (line, bytes, raw) => {
         if (done) return;
         const outcome = session.fromClient(line, bytes, now());
-        if (outcome.forward !== undefined) upstream.send(outcome.forward);
-        if (outcome.reply !== undefined) toClient(outcome.reply);
+        if (outcome.forward === line) upstream.send(line, raw);
+        else if (outcome.forward !== undefined) upstream.send(outcome.forward);
+        if (outcome.reply !== undefined) toClient.addText(outcome.reply);
         report(outcome);
       },
       MAX_MESSAGE_BYTES,
@@ -144,7 +150,8 @@ export async function runGateway(options: GatewayOptions, streams: GatewayStream
     );
     const onInput = (chunk: Buffer | string) => {
       splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-      log.flush();
+      upstream.flush();
+      toClient.flush();
     };
     streams.output.on('error', () => {
       outputOpen = false;

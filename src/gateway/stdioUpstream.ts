@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { liveProcesses, type ProcessRegistry } from '../live/processRegistry';
 import { killGroupNow, killProcessTree, spawnServer, type SpawnSpec } from '../live/processTree';
-import { LineSplitter } from './lines';
+import { LineSplitter, OutputBatch } from './lines';
 import type { Upstream, UpstreamEvents } from './upstream';
 
 const KILL_GRACE_MS = 2_000;
@@ -15,6 +15,10 @@ export class StdioUpstream implements Upstream {
   private child: ChildProcess | undefined;
   private closing: Promise<void> | undefined;
   private unregister: (() => void) | undefined;
+  private readonly batch = new OutputBatch((data) => {
+    const stdin = this.child?.stdin;
+    if (stdin && !stdin.destroyed) stdin.write(data);
+  });
 
   constructor(
     private readonly spec: SpawnSpec,
@@ -41,7 +45,7 @@ export class StdioUpstream implements Upstream {
         resolve();
       });
       const splitter = new LineSplitter(
-        (line, bytes) => this.events.onLine(line, bytes),
+        (line, bytes, raw) => this.events.onLine(line, bytes, raw),
         MAX_MESSAGE_BYTES,
         (bytes) => {
           this.events.onExit(1, `the server wrote a line of more than ${bytes} bytes; it was stopped`);
@@ -65,15 +69,14 @@ export class StdioUpstream implements Upstream {
     });
   }
 
-  send(line: string): void {
-    const stdin = this.child?.stdin;
-    if (!stdin || stdin.destroyed) return;
-    // Lines of one input chunk leave in one write.
-    if (!stdin.writableCorked) {
-      stdin.cork();
-      process.nextTick(() => stdin.uncork());
-    }
-    stdin.write(line + '\n');
+  send(line: string, raw?: Buffer): void {
+    if (raw) this.batch.addRaw(raw);
+    else this.batch.addText(line);
+  }
+
+  /** Lines of one input chunk leave in one write. */
+  flush(): void {
+    this.batch.flush();
   }
 
   close(): Promise<void> {

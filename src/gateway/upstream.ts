@@ -2,8 +2,13 @@
 export interface Upstream {
   /** Resolves once the server runs (stdio) or the connection is set up (HTTP). */
   start(): Promise<void>;
-  /** Passes one line (one JSON-RPC message) to the server. */
-  send(line: string): void;
+  /**
+   * Passes one line (one JSON-RPC message) to the server; `raw` is its original bytes with the
+   * newline when it passes unchanged. Lines may be held until `flush()`.
+   */
+  send(line: string, raw?: Buffer): void;
+  /** Writes what `send` held (the gateway calls it after each chunk of client input). */
+  flush(): void;
   /** Stops the server and everything it started; resolves when done. */
   close(): Promise<void>;
   /** The pid for the start record (stdio only). */
@@ -11,7 +16,8 @@ export interface Upstream {
 }
 
 export interface UpstreamEvents {
-  onLine(line: string, bytes: number): void;
+  /** One line from the server; `raw` is its bytes with the newline (stdio only). */
+  onLine(line: string, bytes: number, raw?: Buffer): void;
   /** A chunk of output was handled (its lines all went through onLine). */
   onChunkEnd?(): void;
   /** The server is gone: exit code (stdio), or a reason. */

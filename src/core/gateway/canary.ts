@@ -55,8 +55,22 @@ export function findCanaries(value: unknown, canaries: readonly CanaryForms[], r
   return hits;
 }
 
+/** One compiled matcher for every form of every canary of a list (compiled once per list). */
+const matchers = new WeakMap<readonly CanaryForms[], RegExp>();
+
+function anyForm(canaries: readonly CanaryForms[]): RegExp {
+  let re = matchers.get(canaries);
+  if (!re) {
+    const forms = [...new Set(canaries.flatMap((c) => c.forms))].sort((a, b) => b.length - a.length);
+    re = new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
+    matchers.set(canaries, re);
+  }
+  return re;
+}
+
 function checkString(text: string, path: string, canaries: readonly CanaryForms[], hits: CanaryHit[]): void {
-  if (text.length < MIN_CANARY_LENGTH) return;
+  // The one matcher says whether any form is there; which canaries and forms, only then.
+  if (text.length < MIN_CANARY_LENGTH || !anyForm(canaries).test(text)) return;
   for (const { canary, forms } of canaries) {
     const form = forms.find((f) => text.includes(f));
     if (form !== undefined) hits.push({ canary: maskCanary(canary), path, encoded: form !== canary });
@@ -69,6 +83,7 @@ export function maskCanary(canary: string): string {
 
 /** Replaces every form of every canary in a text by its mask (for log lines and messages). */
 export function maskCanaries(text: string, canaries: readonly CanaryForms[]): string {
+  if (canaries.length === 0 || !anyForm(canaries).test(text)) return text;
   let out = text;
   for (const { canary, forms } of canaries) for (const f of forms) if (out.includes(f)) out = out.split(f).join(`[canary ${maskCanary(canary)}]`);
   return out;

@@ -1,4 +1,5 @@
 import { analyzeText } from '../tools/analyze';
+import { mayCarryInstructions } from './prefilter';
 import type { GatewayFinding } from './types';
 
 /** Methods whose results carry text the model reads. */
@@ -51,8 +52,9 @@ export interface ShieldResult {
 }
 
 /**
- * Runs the tool-text analyzer over a result's texts, as untrusted values. Only warnings and errors
- * count: the shield is about instructions aimed at the model, not style.
+ * Runs the tool-text analyzer over a result's texts, as untrusted values (texts the pre-filter clears
+ * are skipped: they cannot yield a finding that counts). Only warnings and errors count: the shield
+ * is about instructions aimed at the model, not style.
  */
 export function shieldResult(method: string, result: unknown, tool: string | undefined): ShieldResult {
   const findings: GatewayFinding[] = [];
@@ -62,7 +64,7 @@ export function shieldResult(method: string, result: unknown, tool: string | und
     const read = text.length > budget ? text.slice(0, budget) : text;
     unread += text.length - read.length;
     budget -= read.length;
-    if (read === '') continue;
+    if (read === '' || !mayCarryInstructions(read)) continue;
     for (const f of analyzeText(read, { target: { kind: 'tool', name: tool ?? '' }, field: path })) {
       if (f.severity === 'info') continue;
       findings.push({ type: 'injection', severity: f.severity, category: f.category, path, ...(tool ? { tool } : {}), message: `${f.message} (in ${path}: "${f.excerpt.slice(0, 120)}")` });
