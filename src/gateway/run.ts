@@ -82,6 +82,7 @@ export async function runGateway(options: GatewayOptions, streams: GatewayStream
     policy: { ...options.policy, canaries: setup.canaries },
     pins: setup.pins,
     normalizeTool: (raw) => sanitizer.tool(raw),
+    normalizeItem: (kind, raw) => (kind === 'prompt' ? sanitizer.prompt(raw) : kind === 'resource' ? sanitizer.resource(raw) : sanitizer.resourceTemplate(raw)),
   });
   const now = () => performance.timeOrigin + performance.now();
   const lifecycle = (event: string, detail: string): AuditRecord => ({ time: new Date().toISOString(), server: options.server, direction: 'gateway', type: 'lifecycle', event, detail });
@@ -164,7 +165,7 @@ export async function runGateway(options: GatewayOptions, streams: GatewayStream
         const what = [setup.pinsNote, policy.enforce ? 'enforce' : undefined, `${setup.canaries.length} canaries${policy.block ? ' (block)' : ''}`, `on-injection ${policy.onInjection}`].filter(Boolean).join('; ');
         log.write(lifecycle('start', `${options.url ? `remote ${new URL(options.url).origin}` : `pid ${upstream.pid}`}; ${what}`));
         log.flush();
-        if (setup.pins === undefined && policy.enforce) say(`${setup.pinsNote}: every tool is withheld until the server is approved`);
+        if (setup.pins === undefined && policy.enforce) say(`${setup.pinsNote}: every tool, prompt and resource is withheld until the server is approved`);
         streams.input.on('data', onInput);
         streams.input.once('end', () => finish(0, 'client-closed', 'the client closed the connection'));
         streams.input.once('close', () => finish(0, 'client-closed', 'the client closed the connection'));

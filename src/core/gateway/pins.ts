@@ -1,25 +1,56 @@
 import { lockItems, type LockedServer, type Lockfile } from '../lock/lockfile';
-import type { ToolDefinition } from '../model/tool';
+import type { PromptDefinition, ResourceDefinition, ResourceTemplateDefinition, ServerSnapshot, ToolDefinition } from '../model/tool';
 import type { GatewayFinding } from './types';
 
+/** What a listing lists, as the lockfile keys it (`tool:NAME`, `prompt:NAME`, `resource:URI`, `resourceTemplate:TEMPLATE`). */
+export type PinKind = 'tool' | 'prompt' | 'resource' | 'resourceTemplate';
+
+export interface Listing {
+  kind: PinKind;
+  /** The array of the result that holds the items. */
+  field: 'tools' | 'prompts' | 'resources' | 'resourceTemplates';
+  /** The item's identity. */
+  id: 'name' | 'uri' | 'uriTemplate';
+  /** For messages: "tool", "resource template". */
+  label: string;
+}
+
+/** The listing methods whose results are compared with the approved entry. */
+export const LISTINGS: Readonly<Record<string, Listing>> = {
+  'tools/list': { kind: 'tool', field: 'tools', id: 'name', label: 'tool' },
+  'prompts/list': { kind: 'prompt', field: 'prompts', id: 'name', label: 'prompt' },
+  'resources/list': { kind: 'resource', field: 'resources', id: 'uri', label: 'resource' },
+  'resources/templates/list': { kind: 'resourceTemplate', field: 'resourceTemplates', id: 'uriTemplate', label: 'resource template' },
+};
+
 export interface PinCheck {
-  /** Tools listed as approved. */
+  /** Items listed as approved. */
   approved: string[];
-  /** Tools whose definition differs from the approved one. */
+  /** Items whose definition differs from the approved one. */
   changed: string[];
-  /** Tools the approved entry does not have. */
+  /** Items the approved entry does not have. */
   added: string[];
-  /** No entry for this server in the lockfile: every tool is new. */
+  /** No entry for this server in the lockfile: every item is new. */
   unapproved: boolean;
 }
 
-/** Compares listed tools (in the live client's sanitized form, so hashes match `mcp-warden approve`) to the approved entry. */
-export function checkPins(entry: LockedServer | undefined, tools: readonly ToolDefinition[]): PinCheck {
-  const current = lockItems({ server: '', tools: [...tools], prompts: [], resources: [], resourceTemplates: [] });
+type Definition = ToolDefinition | PromptDefinition | ResourceDefinition | ResourceTemplateDefinition;
+
+/**
+ * Compares listed items of one kind (in the live client's sanitized form, so hashes match
+ * `mcp-warden approve`) to the approved entry.
+ */
+export function checkListing(entry: LockedServer | undefined, kind: PinKind, items: readonly Definition[]): PinCheck {
+  const snapshot: ServerSnapshot = { server: '', tools: [], prompts: [], resources: [], resourceTemplates: [] };
+  if (kind === 'tool') snapshot.tools = items as ToolDefinition[];
+  else if (kind === 'prompt') snapshot.prompts = items as PromptDefinition[];
+  else if (kind === 'resource') snapshot.resources = items as ResourceDefinition[];
+  else snapshot.resourceTemplates = items as ResourceTemplateDefinition[];
+  const current = lockItems(snapshot);
   const approved = entry?.items ?? {};
   const out: PinCheck = { approved: [], changed: [], added: [], unapproved: entry === undefined };
   for (const [key, item] of Object.entries(current)) {
-    const name = key.slice('tool:'.length);
+    const name = key.slice(kind.length + 1);
     const was = approved[key];
     if (!was) out.added.push(name);
     else if (was.hash !== item.hash) out.changed.push(name);
@@ -28,18 +59,31 @@ export function checkPins(entry: LockedServer | undefined, tools: readonly ToolD
   return out;
 }
 
-export function pinFindings(check: PinCheck, enforce: boolean): GatewayFinding[] {
+/** `checkListing` for tools. */
+export function checkPins(entry: LockedServer | undefined, tools: readonly ToolDefinition[]): PinCheck {
+  return checkListing(entry, 'tool', tools);
+}
+
+export function pinFindings(check: PinCheck, enforce: boolean, label = 'tool'): GatewayFinding[] {
   const what = enforce ? 'withheld from the client until it is approved (mcp-warden approve)' : 'passed on (run with --enforce to withhold it)';
   const findings: GatewayFinding[] = [];
-  for (const tool of check.changed) findings.push({ type: 'pin-changed', severity: 'error', tool, message: `The tool "${tool}" differs from its approved definition (a rug pull?); ${what}.` });
-  for (const tool of check.added) {
+  for (const item of check.changed) findings.push({ type: 'pin-changed', severity: 'error', tool: item, message: `The ${label} "${item}" differs from its approved definition (a rug pull?); ${what}.` });
+  for (const item of check.added) {
     findings.push(
       check.unapproved
-        ? { type: 'pin-unapproved', severity: 'warning', tool, message: `The server has no approved entry in the lockfile; "${tool}" is ${what}.` }
-        : { type: 'pin-new', severity: 'warning', tool, message: `The tool "${tool}" is new since the server was approved; ${what}.` },
+        ? { type: 'pin-unapproved', severity: 'warning', tool: item, message: `The server has no approved entry in the lockfile; the ${label} "${item}" is ${what}.` }
+        : { type: 'pin-new', severity: 'warning', tool: item, message: `The ${label} "${item}" is new since the server was approved; ${what}.` },
     );
   }
   return findings;
+}
+
+/** Whether a URI is one a URI template (RFC 6570) can expand to: every `{…}` matches any text. */
+export function matchesTemplate(uri: string, template: string): boolean {
+  const parts = template.split(/\{[^{}]*\}/);
+  if (parts.length === 1) return uri === template;
+  const pattern = parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*');
+  return new RegExp(`^${pattern}$`).test(uri);
 }
 
 /**

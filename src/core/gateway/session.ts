@@ -2,7 +2,7 @@ import type { LockedServer } from '../lock/lockfile';
 import type { ToolDefinition } from '../model/tool';
 import { canaryForms, findCanaries, type CanaryForms } from './canary';
 import { errorLine, readMessage, resultLine, type JsonObject, type ReadMessage } from './messages';
-import { checkPins, pinFindings } from './pins';
+import { checkListing, LISTINGS, matchesTemplate, pinFindings, type Listing, type PinKind } from './pins';
 import { redactForLog, redactText } from './redact';
 import { annotateResult, blockedToolResult, SHIELDED_METHODS, shieldResult } from './shield';
 import { GATEWAY_ERROR_CODE, type AuditRecord, type Direction, type GatewayFinding, type GatewayPolicy } from './types';
@@ -30,6 +30,8 @@ export interface SessionOptions {
   pins: LockedServer | undefined | null;
   /** Turns a listed tool into the form the lockfile hashes (the live client's sanitizer). */
   normalizeTool: (raw: JsonObject) => ToolDefinition;
+  /** The same for prompts, resources and resource templates (default: as listed). */
+  normalizeItem?: (kind: Exclude<PinKind, 'tool'>, raw: JsonObject) => unknown;
 }
 
 interface Pending {
@@ -46,8 +48,8 @@ interface Pending {
 export class GatewaySession {
   private readonly canaries: CanaryForms[];
   private readonly pending: Record<Direction, Map<string | number, Pending>> = { 'to-server': new Map(), 'to-client': new Map() };
-  /** Tools seen in the latest listings that are not approved as listed. */
-  private readonly unapprovedTools = new Set<string>();
+  /** Items (per kind) seen in the latest listings that are not approved as listed. */
+  private readonly unapproved: Record<PinKind, Set<string>> = { tool: new Set(), prompt: new Set(), resource: new Set(), resourceTemplate: new Set() };
 
   constructor(private readonly options: SessionOptions) {
     this.canaries = options.policy.canaries.map(canaryForms);
@@ -63,7 +65,12 @@ export class GatewaySession {
 
   /** Tools withheld or refused under --enforce (for tests and the start record). */
   get withheld(): string[] {
-    return [...this.unapprovedTools].sort();
+    return [...this.unapproved.tool].sort();
+  }
+
+  /** Prompts, resources and resource templates withheld under --enforce, as `kind:id`. */
+  get withheldItems(): string[] {
+    return (['prompt', 'resource', 'resourceTemplate'] as const).flatMap((k) => [...this.unapproved[k]].map((id) => `${k}:${id}`)).sort();
   }
 
   private handle(direction: Direction, line: string, bytes: number, now: number): Outcome {
@@ -85,7 +92,9 @@ export class GatewaySession {
     const tool = message.method === 'tools/call' && typeof params.name === 'string' ? params.name : undefined;
     if (tool !== undefined) record.tool = tool;
     this.pending[direction].set(message.id!, { method: message.method!, ...(tool !== undefined ? { tool } : {}), start: now });
-    if (direction !== 'to-server' || message.method !== 'tools/call') return;
+    if (direction !== 'to-server') return;
+    if (message.method === 'prompts/get' || message.method === 'resources/read') return this.onItemRequest(message, params, outcome);
+    if (message.method !== 'tools/call') return;
     record.arguments = redactForLog(params.arguments, this.canaries);
     const findings: GatewayFinding[] = [];
     const name = tool ?? '';
@@ -106,6 +115,19 @@ export class GatewaySession {
     record.findings = findings;
   }
 
+  /** `prompts/get` and `resources/read` under --enforce: an item withheld (or never approved) is refused. */
+  private onItemRequest(message: ReadMessage, params: JsonObject, outcome: Outcome): void {
+    const prompt = message.method === 'prompts/get';
+    const id = prompt ? params.name : params.uri;
+    if (typeof id !== 'string') return;
+    outcome.record.tool = id;
+    if (!this.options.policy.enforce || (prompt ? this.promptAllowed(id) : this.resourceAllowed(id))) return;
+    const label = prompt ? 'prompt' : 'resource';
+    const reason = this.options.pins === undefined ? 'the server has no approved entry in the lockfile' : `the ${label} "${id}" is not approved as it is now (changed or new since approval)`;
+    outcome.record.findings = [{ type: 'refused-unapproved', severity: 'error', tool: id, message: `Request refused: ${reason}.` }];
+    this.refuse(outcome, message.id!, `MCP Warden gateway refused ${prompt ? 'the prompt' : 'to read the resource'}: ${reason}. Review it (mcp-warden inspect) and approve it (mcp-warden approve) first.`, 'refused', { reason: `unapproved-${label}`, [label]: id });
+  }
+
   private refuse(outcome: Outcome, id: string | number, message: string, action: 'refused' | 'blocked', data: JsonObject): void {
     outcome.forward = undefined;
     outcome.reply = errorLine(id, GATEWAY_ERROR_CODE, message, { mcpWarden: data });
@@ -124,24 +146,27 @@ export class GatewaySession {
     record.durationMs = Math.round((now - request.start) * 1000) / 1000;
     if (direction !== 'to-client' || message.type !== 'response') return;
     const result = message.json!.result;
-    if (request.method === 'tools/list') this.onToolList(message, result, outcome);
+    const listing = LISTINGS[request.method];
+    if (listing) this.onListing(listing, message, result, outcome);
     else if (SHIELDED_METHODS.has(request.method)) this.onResult(message, request, result, outcome);
   }
 
-  private onToolList(message: ReadMessage, result: unknown, outcome: Outcome): void {
+  private onListing(listing: Listing, message: ReadMessage, result: unknown, outcome: Outcome): void {
     const pins = this.options.pins;
-    const tools = (result as JsonObject | null)?.tools;
-    if (pins === null || !Array.isArray(tools)) return;
-    const listed = tools.filter((t): t is JsonObject => !!t && typeof t === 'object').map((t) => ({ raw: t, tool: this.options.normalizeTool(t) }));
-    const check = checkPins(pins, listed.map((l) => l.tool));
-    for (const name of check.approved) this.unapprovedTools.delete(name);
-    for (const name of [...check.changed, ...check.added]) this.unapprovedTools.add(name);
+    const items = (result as JsonObject | null)?.[listing.field];
+    if (pins === null || !Array.isArray(items)) return;
+    const normalize = (raw: JsonObject) => (listing.kind === 'tool' ? this.options.normalizeTool(raw) : this.options.normalizeItem ? this.options.normalizeItem(listing.kind, raw) : raw);
+    const listed = items.filter((t): t is JsonObject => !!t && typeof t === 'object').map((raw) => ({ raw, item: normalize(raw) as Record<string, unknown> }));
+    const check = checkListing(pins, listing.kind, listed.map((l) => l.item) as never[]);
+    const unapproved = this.unapproved[listing.kind];
+    for (const id of check.approved) unapproved.delete(id);
+    for (const id of [...check.changed, ...check.added]) unapproved.add(id);
     const { enforce } = this.options.policy;
-    outcome.record.findings = pinFindings(check, enforce);
-    if (check.changed.length > 0) outcome.alerts.push(`tools changed since approval: ${check.changed.join(', ')} (${enforce ? 'withheld' : 'passed on'})`);
+    outcome.record.findings = pinFindings(check, enforce, listing.label);
+    if (check.changed.length > 0) outcome.alerts.push(`${listing.label}s changed since approval: ${check.changed.join(', ')} (${enforce ? 'withheld' : 'passed on'})`);
     if (!enforce || check.changed.length + check.added.length === 0) return;
-    const kept = listed.filter((l) => !this.unapprovedTools.has(l.tool.name)).map((l) => l.raw);
-    outcome.forward = resultLine(message.id!, { ...(result as JsonObject), tools: kept });
+    const kept = listed.filter((l) => !unapproved.has(String(l.item[listing.id]))).map((l) => l.raw);
+    outcome.forward = resultLine(message.id!, { ...(result as JsonObject), [listing.field]: kept });
     outcome.record.action = 'withheld';
   }
 
@@ -198,6 +223,23 @@ export class GatewaySession {
     const pins = this.options.pins;
     if (pins === null) return true;
     if (pins === undefined) return false;
-    return pins.items[`tool:${name}`] !== undefined && !this.unapprovedTools.has(name);
+    return pins.items[`tool:${name}`] !== undefined && !this.unapproved.tool.has(name);
+  }
+
+  private promptAllowed(name: string): boolean {
+    const pins = this.options.pins;
+    if (pins === null) return true;
+    if (pins === undefined) return false;
+    return pins.items[`prompt:${name}`] !== undefined && !this.unapproved.prompt.has(name);
+  }
+
+  /** An approved resource, or a URI an approved resource template expands to (and neither withheld). */
+  private resourceAllowed(uri: string): boolean {
+    const pins = this.options.pins;
+    if (pins === null) return true;
+    if (pins === undefined || this.unapproved.resource.has(uri)) return false;
+    if (pins.items[`resource:${uri}`] !== undefined) return true;
+    const prefix = 'resourceTemplate:';
+    return Object.keys(pins.items).some((key) => key.startsWith(prefix) && !this.unapproved.resourceTemplate.has(key.slice(prefix.length)) && matchesTemplate(uri, key.slice(prefix.length)));
   }
 }

@@ -204,3 +204,42 @@ test('--url: a remote Streamable HTTP server is offered over stdio, with the sam
     server.kill();
   }
 });
+
+test('--enforce against server-everything: a changed prompt and a resource not approved are withheld from the listings and refused', LIMIT, async () => {
+  const dir = tempDir('mcp-warden-gw-');
+  mkdirSync(join(dir, '.vscode'));
+  writeFileSync(join(dir, '.vscode', 'mcp.json'), JSON.stringify({ servers: { everything: { command: process.execPath, args: [EVERYTHING, 'stdio'] } } }));
+  assert.equal(await runApprove(['--yes'], io(dir)), 0, 'server-everything is approved as it is');
+  // What a later version of the server would look like to the lockfile: one prompt changed, one resource never approved.
+  const lockPath = join(dir, '.vscode', 'mcp-lock.json');
+  const lock = JSON.parse(readFileSync(lockPath, 'utf8')) as { servers: Record<string, { items: Record<string, { hash: string }> }> };
+  const items = lock.servers['vscode/everything']!.items;
+  const promptKey = Object.keys(items).find((k) => k.startsWith('prompt:'))!;
+  const resourceKey = Object.keys(items).find((k) => k.startsWith('resource:'))!;
+  items[promptKey]!.hash = `sha256:${'0'.repeat(64)}`;
+  delete items[resourceKey];
+  writeFileSync(lockPath, JSON.stringify(lock, null, 2));
+  const [prompt, uri] = [promptKey.slice('prompt:'.length), resourceKey.slice('resource:'.length)];
+
+  const log = join(dir, 'audit.jsonl');
+  const client = await sdkClient(['--log', log, '--server', 'everything', '--lock', lockPath, '--enforce', '--', process.execPath, EVERYTHING, 'stdio']);
+  try {
+    const { prompts } = await client.listPrompts();
+    assert.ok(prompts.length > 0 && !prompts.some((p) => p.name === prompt), `${prompt} is withheld, the rest listed`);
+    await assert.rejects(client.getPrompt({ name: prompt, arguments: {} }), (e: Error & { code?: number }) => e.code === -32001 && /refused the prompt: the prompt ".*" is not approved as it is now/.test(e.message));
+    const { resources } = await client.listResources();
+    assert.ok(resources.length > 0 && !resources.some((r) => r.uri === uri), `${uri} is withheld, the rest listed`);
+    await assert.rejects(client.readResource({ uri }), (e: Error & { code?: number }) => e.code === -32001 && /refused to read the resource/.test(e.message));
+    assert.ok((await client.readResource({ uri: resources[0]!.uri })).contents.length > 0, 'an approved resource still reads');
+    assert.ok((await client.listTools()).tools.some((t) => t.name === 'echo'), 'tools are untouched');
+  } finally {
+    await client.close();
+  }
+  const records = await waitForLog(log, (rs) => rs.some((r) => r.event === 'client-closed' || r.event === 'exit'));
+  const listing = records.find((r) => r.method === 'prompts/list' && r.direction === 'to-client')!;
+  assert.equal(listing.action, 'withheld');
+  assert.deepEqual((listing.findings as { type: string; tool: string }[]).map((f) => `${f.type} ${f.tool}`), [`pin-changed ${prompt}`]);
+  const resourceListing = records.find((r) => r.method === 'resources/list' && r.direction === 'to-client')!;
+  assert.deepEqual((resourceListing.findings as { type: string; tool: string }[]).map((f) => `${f.type} ${f.tool}`), [`pin-new ${uri}`]);
+  assert.deepEqual(records.filter((r) => r.action === 'refused').map((r) => r.method), ['prompts/get', 'resources/read']);
+});

@@ -22,13 +22,13 @@ function files(dir: string): string[] {
   });
 }
 
-/** The texts a shield may see: corpus definitions' strings, and the lab's string literals and files. */
+/** The texts a shield may see: corpus definitions' strings, and the lab's string literals and files (the injected page among them). */
 function shieldInputs(): Set<string> {
   const texts = new Set<string>();
   for (const corpus of ['tool-corpus', 'tool-corpus-real']) {
     for (const path of files(join(REPO, 'test', 'fixtures', corpus)).filter((p) => p.endsWith('.json'))) jsonStrings(JSON.parse(readFileSync(path, 'utf8')), texts);
   }
-  const lab = [...files(join(REPO, 'test', 'lab', 'servers')), ...files(join(REPO, 'test', 'lab', 'workspace')), join(REPO, 'scripts', 'lab-replay.mjs')];
+  const lab = [...files(join(REPO, 'test', 'lab', 'servers')), ...files(join(REPO, 'test', 'lab', 'workspace')), ...files(join(REPO, 'test', 'lab', 'data')), join(REPO, 'scripts', 'lab-replay.mjs')];
   for (const path of lab) {
     const source = readFileSync(path, 'utf8');
     texts.add(source);
