@@ -29,11 +29,13 @@ export function defaultLogPath(env: NodeJS.ProcessEnv = process.env): string {
 export const LOG_FLUSH_MS = 50;
 /** Queued records are written as soon as they reach this size, so memory stays bounded. */
 export const LOG_QUEUE_BYTES = 256 * 1024;
+const FLUSH_SIGNALS: readonly NodeJS.Signals[] = process.platform === 'win32' ? ['SIGINT', 'SIGBREAK'] : ['SIGTERM', 'SIGINT', 'SIGHUP'];
 
 /**
  * An append-only JSON-lines file through one descriptor, readable only by the user, rotated by size.
  * Records are buffered: written in batches every LOG_FLUSH_MS or LOG_QUEUE_BYTES, at once when they
- * carry a finding, and on close and process exit (a SIGKILLed gateway can lose the last LOG_FLUSH_MS).
+ * carry a finding, and on close, process exit and fatal signals (a SIGKILLed gateway can lose the last
+ * LOG_FLUSH_MS).
  */
 export class AuditLog {
   private fd: number;
@@ -42,6 +44,11 @@ export class AuditLog {
   private queuedBytes = 0;
   private timer: NodeJS.Timeout | undefined;
   private readonly onExit = () => this.flush();
+  /** Runs before the process registry's handler (which stops the server and raises the signal again). */
+  private readonly onSignal = (signal: NodeJS.Signals) => {
+    this.flush();
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
 
   constructor(
     readonly path: string,
@@ -51,6 +58,7 @@ export class AuditLog {
     this.fd = openSync(path, 'a', 0o600);
     this.size = fstatSync(this.fd).size;
     process.on('exit', this.onExit);
+    for (const signal of FLUSH_SIGNALS) process.prependOnceListener(signal, this.onSignal);
   }
 
   /** Queues a record; `urgent` (an alert, a finding) writes the queue now. */
@@ -90,6 +98,7 @@ export class AuditLog {
   close(): void {
     this.flush();
     process.removeListener('exit', this.onExit);
+    for (const signal of FLUSH_SIGNALS) process.removeListener(signal, this.onSignal);
     try {
       closeSync(this.fd);
     } catch {

@@ -73,9 +73,18 @@ export class GatewaySession {
     return (['prompt', 'resource', 'resourceTemplate'] as const).flatMap((k) => [...this.unapproved[k]].map((id) => `${k}:${id}`)).sort();
   }
 
+  private lastTime = { ms: NaN, iso: '' };
+
+  /** The record time; messages of the same millisecond share one formatted string. */
+  private isoTime(now: number): string {
+    const ms = Math.floor(now);
+    if (ms !== this.lastTime.ms) this.lastTime = { ms, iso: new Date(ms).toISOString() };
+    return this.lastTime.iso;
+  }
+
   private handle(direction: Direction, line: string, bytes: number, now: number): Outcome {
     const message = readMessage(line);
-    const record: AuditRecord = { time: new Date(now).toISOString(), server: this.options.server, direction, type: message.type, bytes };
+    const record: AuditRecord = { time: this.isoTime(now), server: this.options.server, direction, type: message.type, bytes };
     if (message.id !== undefined) record.id = message.id;
     if (message.method !== undefined) record.method = message.method;
     const outcome: Outcome = { forward: line, record, alerts: [] };

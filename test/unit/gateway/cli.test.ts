@@ -91,7 +91,8 @@ test('a server that crashes: the gateway logs it, ends with the server exit code
 test('a client that disconnects (or a gateway that is terminated) leaves no process behind, grandchildren included', LIMIT, async () => {
   for (const how of ['close stdin', 'SIGTERM'] as const) {
     const pids = pidFile();
-    const gw = startGateway(['--log', join(tempDir('mcp-warden-gw-'), 'a.jsonl'), '--', process.execPath, join(LAB_SERVERS, 'hostile-grandchild.mjs')], { LAB_PID_FILE: pids.path });
+    const log = join(tempDir('mcp-warden-gw-'), 'a.jsonl');
+    const gw = startGateway(['--log', log, '--', process.execPath, join(LAB_SERVERS, 'hostile-grandchild.mjs')], { LAB_PID_FILE: pids.path });
     gw.send(INITIALIZE);
     await gw.next();
     assert.equal(pids.pids().length, 3, 'the server and its two grandchildren ran');
@@ -99,6 +100,8 @@ test('a client that disconnects (or a gateway that is terminated) leaves no proc
     else gw.child.kill('SIGTERM');
     await gw.exited;
     assert.deepEqual(await survivors(pids.pids(), 5_000), [], `${how}: nothing survives`);
+    // The buffered log lost nothing: the initialize request and its answer were written before the gateway ended.
+    assert.deepEqual(readLog(log).filter((r) => r.method === 'initialize').map((r) => r.direction), ['to-server', 'to-client'], `${how}: the log is complete`);
   }
 });
 
