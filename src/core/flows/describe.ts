@@ -71,35 +71,15 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** What a server contributes to a flow, for related information. */
+/** What a server contributes to a flow, for related information: its best tools per leg (from its own legs, however many servers take part). */
 export function roleOf(flow: ToxicFlow, server: SessionServer): string {
-  let roles = ROLES.get(flow);
-  if (!roles) {
-    roles = rolesOf(flow);
-    ROLES.set(flow, roles);
+  const parts: string[] = [];
+  for (const [capability, perServer] of flow.legsByServer) {
+    const mine = perServer.get(server);
+    if (!mine) continue;
+    const names = mine.slice(0, 3).map((l) => (l.tool.guessed ? 'its tools (guessed)' : `\`${l.tool.tool}\``));
+    const more = mine.length > 3 ? ` +${mine.length - 3} more` : '';
+    parts.push(`${CAPABILITY_WORDS[capability]} through ${names.join(', ')}${more}`);
   }
-  return roles.get(server) ?? `${server.name}: `;
-}
-
-const ROLES = new WeakMap<ToxicFlow, Map<SessionServer, string>>();
-
-/** Every server's role in one pass over the flow's legs (linear, however many servers take part). */
-function rolesOf(flow: ToxicFlow): Map<SessionServer, string> {
-  const parts = new Map<SessionServer, string[]>();
-  for (const [capability, legs] of flow.providers) {
-    const byServer = new Map<SessionServer, FlowLeg[]>();
-    for (const leg of legs) {
-      const list = byServer.get(leg.server) ?? [];
-      list.push(leg);
-      byServer.set(leg.server, list);
-    }
-    for (const [server, mine] of byServer) {
-      const names = mine.slice(0, 3).map((l) => (l.tool.guessed ? 'its tools (guessed)' : `\`${l.tool.tool}\``));
-      const more = mine.length > 3 ? ` +${mine.length - 3} more` : '';
-      const list = parts.get(server) ?? [];
-      list.push(`${CAPABILITY_WORDS[capability]} through ${names.join(', ')}${more}`);
-      parts.set(server, list);
-    }
-  }
-  return new Map([...parts].map(([server, p]) => [server, `${server.name}: ${p.join('; ')}`]));
+  return `${server.name}: ${parts.join('; ')}`;
 }

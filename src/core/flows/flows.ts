@@ -21,8 +21,10 @@ export interface ToxicFlow {
   servers: SessionServer[];
   /** For each of those servers, one path through it (one leg per capability of the kind). */
   examples: Map<SessionServer, FlowLeg[]>;
-  /** Every counted tool per capability of the kind, best first. */
+  /** Every counted tool per capability of the kind, best first (computed when first read). */
   providers: Map<Capability, FlowLeg[]>;
+  /** The counted tools of each server per capability of the kind, best first. */
+  legsByServer: Map<Capability, Map<SessionServer, FlowLeg[]>>;
   /** Accepted flows that silenced some paths of this session. */
   acceptedBy: AcceptedFlow[];
 }
@@ -93,7 +95,6 @@ export function findToxicFlows(session: Session, options: FlowOptions): ToxicFlo
   for (const kind of options.kinds) {
     const legs = FLOW_LEGS[kind];
     const byServer = new Map<Capability, Map<SessionServer, FlowLeg[]>>();
-    const providers = new Map<Capability, FlowLeg[]>();
     for (const capability of legs) {
       const perServer = new Map<SessionServer, FlowLeg[]>();
       for (const server of servers) {
@@ -101,21 +102,27 @@ export function findToxicFlows(session: Session, options: FlowOptions): ToxicFlo
         if (found.length > 0) perServer.set(server, found);
       }
       byServer.set(capability, perServer);
-      providers.set(capability, [...perServer.values()].flat().sort((a, b) => b.confidence - a.confidence));
     }
     if (legs.some((c) => byServer.get(c)!.size === 0)) continue;
     const accepted = options.acceptedFlows.filter((a) => !a.kinds || a.kinds.includes(kind));
     const flow = accepted.length === 0 ? direct(session, kind, legs, byServer) : examine(session, kind, legs, byServer, accepted);
-    if (flow) flows.push({ ...flow, providers });
+    if (flow) flows.push(withProviders({ ...flow, legsByServer: byServer }));
   }
   return flows;
+}
+
+/** `providers` merged and ranked from `legsByServer` on first read (only the JSON output and related information need it). */
+function withProviders(flow: Omit<ToxicFlow, 'providers'>): ToxicFlow {
+  let providers: Map<Capability, FlowLeg[]> | undefined;
+  const build = () => new Map([...flow.legsByServer].map(([capability, perServer]) => [capability, [...perServer.values()].flat().sort((a, b) => b.confidence - a.confidence)]));
+  return Object.defineProperty(flow, 'providers', { enumerable: true, configurable: true, get: () => (providers ??= build()) }) as ToxicFlow;
 }
 
 /**
  * Without accepted flows every combination counts, so every provider is on some path: each
  * server's example takes its own tools where it has them and the best other provider elsewhere.
  */
-function direct(session: Session, kind: FlowKind, legs: readonly Capability[], byServer: Map<Capability, Map<SessionServer, FlowLeg[]>>): Omit<ToxicFlow, 'providers'> | undefined {
+function direct(session: Session, kind: FlowKind, legs: readonly Capability[], byServer: Map<Capability, Map<SessionServer, FlowLeg[]>>): Omit<ToxicFlow, 'providers' | 'legsByServer'> | undefined {
   const providers = new Set(legs.flatMap((c) => [...byServer.get(c)!.keys()]));
   if ([...providers].every((s) => s.origin === 'builtin')) return undefined;
   const involved = session.servers.filter((s) => providers.has(s));
@@ -147,7 +154,7 @@ function rank(server: SessionServer, legs: FlowLeg[], chosen: readonly SessionSe
   return legs[0]!.confidence - (server.origin === 'builtin' ? 0.01 : 0) + (chosen.includes(server) ? 0 : 0.001);
 }
 
-function examine(session: Session, kind: FlowKind, legs: readonly Capability[], byServer: Map<Capability, Map<SessionServer, FlowLeg[]>>, accepted: readonly AcceptedFlow[]): Omit<ToxicFlow, 'providers'> | undefined {
+function examine(session: Session, kind: FlowKind, legs: readonly Capability[], byServer: Map<Capability, Map<SessionServer, FlowLeg[]>>, accepted: readonly AcceptedFlow[]): Omit<ToxicFlow, 'providers' | 'legsByServer'> | undefined {
   const lists = legs.map((c) => [...byServer.get(c)!.keys()]);
   const examples = new Map<SessionServer, { path: FlowLeg[]; score: number }>();
   const acceptedBy = new Set<AcceptedFlow>();

@@ -22,8 +22,15 @@ export function parseLaunch(server: ServerEntry): LaunchSpec | undefined {
   return words ? parseWords(words, [], 0) : undefined;
 }
 
-/** The command and args as words; a command holding a whole command line (`"npx -y pkg"`) is split. */
+const wordsCache = new WeakMap<ServerEntry, Token[] | undefined>();
+
+/** The command and args as words; a command holding a whole command line (`"npx -y pkg"`) is split. Remembered per server object; the words are shared, never changed. */
 export function commandWords(server: ServerEntry): Token[] | undefined {
+  if (!wordsCache.has(server)) wordsCache.set(server, splitCommand(server));
+  return wordsCache.get(server);
+}
+
+function splitCommand(server: ServerEntry): Token[] | undefined {
   if (!server.command) return undefined;
   const command = fieldToken(server.command);
   const first = /^\s*(\S+)\s+\S/.exec(command.text);

@@ -21,11 +21,16 @@ export function valueRange(token: Token, start: number, end: number): { start: n
   return { start: from, end: last + 1 };
 }
 
-function identity(from: number, length: number): number[] {
-  const map: number[] = [];
-  for (let i = 0; i <= length; i++) map.push(from + i);
+/** 0…length: shared between words of the same length (maps are only read, sliced or copied). */
+function identity(from: 0, length: number): number[] {
+  if (length > MAX_SHARED) return Array.from({ length: length + 1 }, (_, i) => from + i);
+  let map = IDENTITY[length];
+  if (!map) IDENTITY[length] = map = Object.freeze(Array.from({ length: length + 1 }, (_, i) => i)) as number[];
   return map;
 }
+
+const MAX_SHARED = 4096;
+const IDENTITY: (number[] | undefined)[] = [];
 
 export type SplitStyle = 'sh' | 'cmd';
 

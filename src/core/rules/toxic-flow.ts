@@ -1,5 +1,5 @@
 import type { Project } from '../engine/project';
-import { anchorOf, flowReport } from '../flows/anchor';
+import { anchorOf, flowReport, type FlowReport } from '../flows/anchor';
 import { analyseProject, flowSurvivesEdit } from '../flows/analysis';
 import { roleOf, shortFlowMessage } from '../flows/describe';
 import { FLOW_LEGS, toolsWith, type ToxicFlow } from '../flows/flows';
@@ -38,12 +38,18 @@ export const toxicFlow: Rule = {
         message: shortFlowMessage(flow, anchor.path),
         related: relatedServers(flow, anchor.server),
         fixes: () => flowFixes(context.project, flow, anchor.server, options),
-        data: { flow: flowReport(flow) },
+        data: lazyFlowData(flow),
         ...(anchor.guessed ? { severity: 'info' as const } : {}),
       });
     }
   },
 };
+
+/** `{ flow }` for the JSON output, built on first read: a flow of hundreds of servers lists every one of them. */
+function lazyFlowData(flow: ToxicFlow): { flow: FlowReport } {
+  let report: FlowReport | undefined;
+  return Object.defineProperty({} as { flow: FlowReport }, 'flow', { enumerable: true, get: () => (report ??= flowReport(flow)) });
+}
 
 /** The other servers of the flow, by the first leg they provide; the first few where hundreds take part. */
 function relatedServers(flow: ToxicFlow, anchor: SessionServer): RelatedReport[] {

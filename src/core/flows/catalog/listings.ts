@@ -3,12 +3,17 @@ import type { LaunchIdentity } from '../identify';
 import { identityKey } from '../identify';
 import { LISTINGS } from './listingsData';
 
-/** A well-known server's tool list as it was recorded (`tools/list` of a release, or its source), with where it comes from. */
+/**
+ * A recorded tool, shrunk to what its classification reads: its name alone, or `n` name, `d` the
+ * description words, `p` the parameter names and `a` the readOnly/destructive/openWorld hints as
+ * `t`/`f`/`-` that classification needs (scripts/catalog/listing-tools.mjs checks the result is identical).
+ */
+export type RecordedTool = string | { n: string; d?: string; p?: string[]; a?: string };
+
+/** A well-known server's tool list as it was recorded (`tools/list` of a release, or its source); provenance in scripts/catalog/manifest.json. */
 export interface RecordedListing {
   match: string;
-  title: string;
-  source: string;
-  tools: { name: string; description?: string; params?: string[]; annotations?: ToolDefinition['annotations'] }[];
+  tools: RecordedTool[];
 }
 
 const BY_KEY = new Map<string, RecordedListing>(LISTINGS.map((l) => [l.match, l]));
@@ -25,11 +30,20 @@ export function findRecordedListing(identities: readonly LaunchIdentity[]): Reco
   return undefined;
 }
 
+const HINTS = ['readOnlyHint', 'destructiveHint', 'openWorldHint'] as const;
+
 /** A recorded tool as a tool definition, for the same classification a live listing gets. */
-export function recordedTool(tool: RecordedListing['tools'][number]): ToolDefinition {
-  const out: ToolDefinition = { name: tool.name };
-  if (tool.description) out.description = tool.description;
-  if (tool.params) out.inputSchema = { type: 'object', properties: Object.fromEntries(tool.params.map((p) => [p, {}])) };
-  if (tool.annotations) out.annotations = tool.annotations;
+export function recordedTool(tool: RecordedTool): ToolDefinition {
+  if (typeof tool === 'string') return { name: tool };
+  const out: ToolDefinition = { name: tool.n };
+  if (tool.d) out.description = tool.d;
+  if (tool.p) out.inputSchema = { type: 'object', properties: Object.fromEntries(tool.p.map((p) => [p, {}])) };
+  if (tool.a) {
+    const annotations: NonNullable<ToolDefinition['annotations']> = {};
+    HINTS.forEach((hint, i) => {
+      if (tool.a![i] !== '-') annotations[hint] = tool.a![i] === 't';
+    });
+    out.annotations = annotations;
+  }
   return out;
 }
