@@ -20,8 +20,13 @@ export function disabledBy(server: ServerEntry, file: ConfigFile, project: Proje
   return undefined;
 }
 
+const rejectedByProject = new WeakMap<Project, Set<string>>();
+
 function claudeCodeDisabled(project: Project): Set<string> {
+  const cached = rejectedByProject.get(project);
+  if (cached) return cached;
   const names = new Set<string>();
+  rejectedByProject.set(project, names);
   for (const f of project.files) {
     if (f.client !== 'claude-code') continue;
     for (const root of project.workspaceRoots) claudeCodeRejected(f, root).forEach((n) => names.add(n));
