@@ -70,7 +70,7 @@ export const unpinnedPackage: Rule = {
     const guessed = guessedServers(file);
     for (const server of [...file.servers, ...guessed]) {
       const off = disabledBy(server, file, context.project);
-      const unknownLayout = guessed.includes(server) ? ' (Found in a layout MCP Warden does not know; see unknown-config-format.)' : '';
+      const unknownLayout = !guessed.includes(server) ? '' : file.client ? ' (Read from outside the keys this client uses: only the launch was checked.)' : ' (Found in a layout MCP Warden does not know; see unknown-config-format.)';
       const launch = launchOf(server);
       launch?.packages.forEach((ref, packageIndex) => {
         if (PINNED_STATES.has(ref.pin)) return;

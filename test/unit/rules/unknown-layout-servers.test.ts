@@ -32,7 +32,7 @@ ruleTable(unpinnedPackage, {
       name: 'a Cursor file with VS Code `servers`',
       path: '/p/.cursor/mcp.json',
       text: '{\n  "servers": {\n    "filesystem": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "."] }\n  }\n}',
-      errors: [{ line: 3, text: '@modelcontextprotocol/server-filesystem', server: 'filesystem' }],
+      errors: [{ line: 3, text: '@modelcontextprotocol/server-filesystem', server: 'filesystem', message: '(Read from outside the keys this client uses: only the launch was checked.)' }],
     },
     {
       name: 'a disabled server in an unknown layout',
