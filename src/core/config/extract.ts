@@ -77,7 +77,7 @@ class Fields {
   }
 }
 
-function buildServer(
+export function buildServer(
   name: string,
   node: DocNode,
   nameNode: DocNode,

@@ -1,4 +1,5 @@
 import { CLIENTS } from '../config/clients';
+import { guessedServers } from '../config/guessServers';
 import type { Rule } from './rule';
 
 /** A file given to MCP Warden whose name and content match no client's config format. */
@@ -10,14 +11,19 @@ export const unknownConfigFormat: Rule = {
     description: 'The file is not recognised as any MCP client\'s config.',
   },
   check(file, context) {
-    if (file.client !== undefined || !file.explicit) return;
+    if (file.client !== undefined) return;
+    const guessed = guessedServers(file);
+    if (!file.explicit && guessed.length === 0) return;
     if (file.problems.some((p) => p.kind !== 'encoding')) return; // parse-error or unreadable-file already speaks
     const keys = [...new Set(Object.values(CLIENTS).flatMap((c) => c.serverContainers.map((p) => p.join('.'))))].filter((k) => !k.includes('*'));
     const firstLineEnd = file.text.indexOf('\n');
     context.report({
       range: { start: 0, end: firstLineEnd === -1 ? file.text.length : firstLineEnd },
       path: [],
-      message: `Not recognised as an MCP config: no top-level ${keys.map((k) => '`' + k + '`').join(', ')} was found. Name the client with --client (CLI) if this file is one.`,
+      message:
+        guessed.length > 0
+          ? `Not a layout MCP Warden knows, but it holds ${guessed.length === 1 ? 'a server' : `${guessed.length} servers`} with a launch command (${guessed.map((g) => g.name).join(', ')}): only their launches were checked (unpinned packages); nothing else in this file was. Name the client with --client (CLI) if it is a known one.`
+          : `Not recognised as an MCP config: no top-level ${keys.map((k) => '`' + k + '`').join(', ')} was found. Name the client with --client (CLI) if this file is one.`,
     });
   },
 };

@@ -4,6 +4,8 @@ import { launchOf } from '../launch/parse';
 import { pinRequestOf, type UnpinnedPackageData } from '../launch/pin';
 import { RUNNER_LABEL } from '../launch/runnerNames';
 import { PINNED_STATES, type LaunchSpec, type PackageRef } from '../launch/types';
+import { disabledBy } from '../config/disabledBy';
+import { guessedServers } from '../config/guessServers';
 import type { Rule } from './rule';
 
 const REGISTRY: Record<PackageRef['ecosystem'], string> = {
@@ -65,8 +67,10 @@ export const unpinnedPackage: Rule = {
     fixable: true,
   },
   check(file, context) {
-    for (const server of file.servers) {
-      if (server.disabled) continue;
+    const guessed = guessedServers(file);
+    for (const server of [...file.servers, ...guessed]) {
+      const off = disabledBy(server, file, context.project);
+      const unknownLayout = !guessed.includes(server) ? '' : file.client ? ' (Read from outside the keys this client uses: only the launch was checked.)' : ' (Found in a layout MCP Warden does not know; see unknown-config-format.)';
       const launch = launchOf(server);
       launch?.packages.forEach((ref, packageIndex) => {
         if (PINNED_STATES.has(ref.pin)) return;
@@ -77,9 +81,9 @@ export const unpinnedPackage: Rule = {
           server,
           range: tokenFileRange(file.text, ref.token, ref.specStart, ref.specEnd),
           path: ref.token.field.path,
-          message: describe(ref, launch) + openAdvisoryNote(ref),
+          message: describe(ref, launch) + openAdvisoryNote(ref) + (off ? ` The server is disabled now (${off}); enabling it runs this unpinned package.` : '') + unknownLayout,
           data,
-          ...(ref.ecosystem === 'oci' && ref.pin === 'tag' ? { severity: 'info' as const } : {}),
+          ...((ref.ecosystem === 'oci' && ref.pin === 'tag') || off ? { severity: 'info' as const } : {}),
         });
       });
     }

@@ -34,7 +34,7 @@ describe('advisory snapshot', () => {
     assert.ok(ids('npm', '@modelcontextprotocol/inspector', '0.14.0').includes('CVE-2025-49596'));
     assert.deepEqual(ids('npm', 'postmark-mcp', '1.0.16'), ['MAL-2025-47604']);
     assert.equal(firstSafeVersion('npm', 'mcp-remote', '0.1.15'), '0.1.16');
-    assert.equal(firstSafeVersion('npm', '@modelcontextprotocol/server-filesystem', '0.6.2'), '0.6.3');
+    assert.equal(firstSafeVersion('npm', '@modelcontextprotocol/server-filesystem', '0.6.2'), '2025.7.1'); // the record gives the 0.x line no fix (last affected 0.6.2)
     assert.equal(firstSafeVersion('npm', '@modelcontextprotocol/inspector', '0.14.0'), '0.16.6');
     assert.equal(firstSafeVersion('npm', 'postmark-mcp', '1.0.16'), undefined);
   });

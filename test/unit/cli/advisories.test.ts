@@ -29,8 +29,8 @@ before(async () => {
   stub = await startRegistryStub({
     npm: {
       'mcp-remote': { distTags: { latest: '0.1.38' }, versions: ['0.1.15', '0.1.16', '0.1.17', '0.1.38'] },
-      // 0.6.3 was never published: the fix takes the newest release at or above it.
-      '@modelcontextprotocol/server-filesystem': { distTags: { latest: '2025.8.21' }, versions: ['0.5.1', '0.6.2', '2025.3.28', '2025.7.1', '2025.8.21'] },
+      // The first fixed release, 2025.7.1, is left out of this registry: the fix takes the newest release above it.
+      '@modelcontextprotocol/server-filesystem': { distTags: { latest: '2025.8.21' }, versions: ['0.5.1', '0.6.2', '2025.3.28', '2025.8.21'] },
       '@modelcontextprotocol/inspector': { distTags: { latest: '0.17.0' }, versions: ['0.14.0', '0.14.1', '0.16.5', '0.16.6', '0.17.0'] },
     },
   });
@@ -62,7 +62,7 @@ describe('advisories through the CLI', () => {
     const lines = r.stdout.split('\n').filter((l) => /vulnerable-package|malicious-package/.test(l));
     assert.equal(lines.length, 4, r.stdout);
     assert.match(lines[0]!, /^ {2}3:51 +error +mcp-remote 0\.1\.15 is covered by a published advisory: CVE-2025-6514 \(GHSA-6xpm-ggf7-wc3p, critical, fixed in 0\.1\.16\).*First fixed version: 0\.1\.16;.*vulnerable-package$/);
-    assert.match(lines[1]!, /^ {2}4:50 +warning +@modelcontextprotocol\/server-filesystem 0\.6\.2 .*CVE-2025-53110 \(GHSA-hc55-p739-j48w, high, fixed in 0\.6\.3\).*CVE-2025-53109 \(GHSA-q66q-fx2p-7w4m, high, fixed in 0\.6\.3\).*First fixed version: 0\.6\.3;/);
+    assert.match(lines[1]!, /^ {2}4:50 +warning +@modelcontextprotocol\/server-filesystem 0\.6\.2 .*CVE-2025-53110 \(GHSA-hc55-p739-j48w, high\).*CVE-2025-53109 \(GHSA-q66q-fx2p-7w4m, high\).*First fixed version: 2025\.7\.1;/);
     assert.match(lines[2]!, /^ {2}5:48 +error +@modelcontextprotocol\/inspector 0\.14\.0 .*CVE-2025-49596 \(GHSA-7f8r-222p-6f5g, critical, fixed in 0\.14\.1\).*First fixed version: 0\.16\.6;/);
     assert.match(lines[3]!, /^ {2}6:49 +error +postmark-mcp 1\.0\.16 is recorded as malicious \(MAL-2025-47604, versions from 1\.0\.16 on.*malicious-package$/);
   });

@@ -18,7 +18,7 @@ ruleTable(unpinnedPackage, {
     { name: 'docker without run', path: '/p/.cursor/mcp.json', text: cursor('docker', ['compose', 'up']) },
     { name: 'image arguments look like flags', path: '/p/.cursor/mcp.json', text: cursor('docker', ['run', 'mcp/x@sha256:' + 'b'.repeat(64), 'other/image']) },
     { name: 'remote server', path: '/p/.vscode/mcp.json', text: '{"servers": {"r": {"type": "http", "url": "https://x.example/mcp"}}}' },
-    { name: 'disabled server', path: '/p/.roo/mcp.json', text: '{"mcpServers": {"s": {"command": "npx", "args": ["pkg"], "disabled": true}}}' },
+    { name: 'disabled server, pinned', path: '/p/.roo/mcp.json', text: '{"mcpServers": {"s": {"command": "npx", "args": ["pkg@1.0.0"], "disabled": true}}}' },
     { name: 'Continue YAML, pinned', path: '/p/.continue/mcpServers/a.yaml', text: 'name: a\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: gh\n    command: npx\n    args: ["-y", "pkg@1.0.0"]\n' },
     { name: 'Codex TOML, pinned', path: '/home/u/.codex/config.toml', text: '[mcp_servers.f]\ncommand = "docker"\nargs = ["run", "-i", "mcp/fetch@sha256:' + '0'.repeat(64) + '"]\n' },
   ],

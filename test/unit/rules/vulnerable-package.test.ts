@@ -29,7 +29,7 @@ ruleTable(vulnerablePackage, {
           severity: 'error',
           server: 's',
           path: ['mcpServers', 's', 'args', 1],
-          message: 'mcp-remote 0.1.15 is covered by a published advisory: CVE-2025-6514 (GHSA-6xpm-ggf7-wc3p, critical, fixed in 0.1.16): mcp-remote exposed to OS command injection via untrusted MCP server connections (the authorization_endpoint URL reaches the OS shell). First fixed version: 0.1.16; move to it or later.',
+          message: 'mcp-remote 0.1.15 is covered by a published advisory: CVE-2025-6514 (GHSA-6xpm-ggf7-wc3p, critical, fixed in 0.1.16): mcp-remote exposed to OS command injection via untrusted MCP server connections. First fixed version: 0.1.16; move to it or later.',
         },
       ],
     },
@@ -38,7 +38,8 @@ ruleTable(vulnerablePackage, {
       name: 'filesystem path bypasses, old line',
       path: P,
       text: cursor('npx', ['-y', '@modelcontextprotocol/server-filesystem@0.6.2', '/tmp']),
-      errors: [{ text: '@modelcontextprotocol/server-filesystem@0.6.2', severity: 'warning', message: 'covered by 2 published advisories: CVE-2025-53110 (GHSA-hc55-p739-j48w, high, fixed in 0.6.3)' }],
+      // The GitHub record gives the 0.x line no fixed release (last affected 0.6.2): the first fix is on the date-versioned line.
+      errors: [{ text: '@modelcontextprotocol/server-filesystem@0.6.2', severity: 'warning', message: /covered by 2 published advisories: CVE-2025-53110 \(GHSA-hc55-p739-j48w, high\): .*First fixed version: 2025\.7\.1;/ }],
     },
     {
       name: 'filesystem path bypasses, date-versioned line',
@@ -54,10 +55,10 @@ ruleTable(vulnerablePackage, {
     },
     { name: 'inspector past the first fix only', path: P, text: cursor('npx', ['@modelcontextprotocol/inspector@0.14.1']), errors: [{ severity: 'warning', message: 'covered by a published advisory: CVE-2025-58444' }] },
     {
-      name: 'PyPI SDK, severity not published',
+      name: 'PyPI SDK, several advisories',
       path: P,
       text: cursor('uvx', ['--from', 'mcp==1.9.3', 'mcp']),
-      errors: [{ text: 'mcp==1.9.3', message: /GHSA-3qhf-m339-9g5v \(fixed in 1\.9\.4\).*First fixed version: 1\.27\.2;/ }],
+      errors: [{ text: 'mcp==1.9.3', message: /CVE-2025-53366 \(GHSA-3qhf-m339-9g5v, high, fixed in 1\.9\.4\).*First fixed version: 1\.27\.2;/ }],
     },
     { name: 'PyPI name normalised', path: P, text: cursor('uvx', ['MCP==1.22.0']), errors: [{ message: 'CVE-2025-66416 (GHSA-9h52-p55h-vw2f, high, fixed in 1.23.0)' }] },
     { name: 'npm SDK DNS rebinding', path: P, text: cursor('npx', ['-p', '@modelcontextprotocol/sdk@1.23.0', 'x']), errors: [{ message: 'CVE-2025-66414' }] },

@@ -6,10 +6,12 @@ export const SNAPSHOT: AdvisorySnapshot = {
   "advisories": [
     {
       "id": "GHSA-3qhf-m339-9g5v",
-      "aliases": [],
+      "aliases": [
+        "CVE-2025-53366"
+      ],
       "kind": "vulnerability",
-      "severity": "unknown",
-      "summary": "MCP Python SDK: a validation error in a FastMCP server can crash it (denial of service)",
+      "severity": "high",
+      "summary": "MCP Python SDK vulnerability in the FastMCP Server causes validation error, leading to DoS",
       "affected": [
         {
           "ecosystem": "pypi",
@@ -30,7 +32,7 @@ export const SNAPSHOT: AdvisorySnapshot = {
       ],
       "kind": "vulnerability",
       "severity": "critical",
-      "summary": "mcp-remote exposed to OS command injection via untrusted MCP server connections (the authorization_endpoint URL reaches the OS shell)",
+      "summary": "mcp-remote exposed to OS command injection via untrusted MCP server connections",
       "affected": [
         {
           "ecosystem": "npm",
@@ -51,7 +53,7 @@ export const SNAPSHOT: AdvisorySnapshot = {
       ],
       "kind": "vulnerability",
       "severity": "critical",
-      "summary": "MCP Inspector proxy server lacks authentication between the Inspector client and proxy (remote code execution from a web page)",
+      "summary": "MCP Inspector proxy server lacks authentication between the Inspector client and proxy",
       "affected": [
         {
           "ecosystem": "npm",
@@ -72,7 +74,7 @@ export const SNAPSHOT: AdvisorySnapshot = {
       ],
       "kind": "vulnerability",
       "severity": "high",
-      "summary": "MCP Python SDK does not enable DNS rebinding protection by default for HTTP-based servers",
+      "summary": "Model Context Protocol (MCP) Python SDK does not enable DNS rebinding protection by default",
       "affected": [
         {
           "ecosystem": "pypi",
@@ -93,7 +95,7 @@ export const SNAPSHOT: AdvisorySnapshot = {
       ],
       "kind": "vulnerability",
       "severity": "high",
-      "summary": "MCP Inspector is vulnerable to potential command execution via XSS when connecting to an untrusted MCP server",
+      "summary": "MCP Inspector is Vulnerable to Potential Command Execution via XSS When Connecting to an Untrusted MCP Server",
       "affected": [
         {
           "ecosystem": "npm",
@@ -114,7 +116,7 @@ export const SNAPSHOT: AdvisorySnapshot = {
       ],
       "kind": "vulnerability",
       "severity": "high",
-      "summary": "@modelcontextprotocol/server-filesystem path validation bypass via colliding path prefix",
+      "summary": "@modelcontextprotocol/server-filesystem vulnerability allows for path validation bypass via colliding path prefix",
       "affected": [
         {
           "ecosystem": "npm",
@@ -122,7 +124,7 @@ export const SNAPSHOT: AdvisorySnapshot = {
           "ranges": [
             {
               "introduced": "0",
-              "fixed": "0.6.3"
+              "lastAffected": "0.6.2"
             }
           ]
         },
@@ -145,7 +147,7 @@ export const SNAPSHOT: AdvisorySnapshot = {
       ],
       "kind": "vulnerability",
       "severity": "high",
-      "summary": "MCP Python SDK: an unhandled exception in the Streamable HTTP transport crashes the server (denial of service)",
+      "summary": "MCP Python SDK has Unhandled Exception in Streamable HTTP Transport ,Leading to Denial of Service",
       "affected": [
         {
           "ecosystem": "pypi",
@@ -187,7 +189,7 @@ export const SNAPSHOT: AdvisorySnapshot = {
       ],
       "kind": "vulnerability",
       "severity": "high",
-      "summary": "@modelcontextprotocol/server-filesystem path validation bypass via prefix matching and symlink handling",
+      "summary": "@modelcontextprotocol/server-filesystem allows for path validation bypass via prefix matching and symlink handling",
       "affected": [
         {
           "ecosystem": "npm",
@@ -195,7 +197,7 @@ export const SNAPSHOT: AdvisorySnapshot = {
           "ranges": [
             {
               "introduced": "0",
-              "fixed": "0.6.3"
+              "lastAffected": "0.6.2"
             }
           ]
         },
@@ -218,7 +220,7 @@ export const SNAPSHOT: AdvisorySnapshot = {
       ],
       "kind": "vulnerability",
       "severity": "high",
-      "summary": "MCP TypeScript SDK does not enable DNS rebinding protection by default for HTTP-based servers",
+      "summary": "Model Context Protocol (MCP) TypeScript SDK does not enable DNS rebinding protection by default",
       "affected": [
         {
           "ecosystem": "npm",

@@ -127,4 +127,16 @@ export const WEB_TOOL_PATTERNS: readonly SecretPattern[] = [
     keyName: /twitch/i,
     samples: { match: [{ key: 'TWITCH_CLIENT_SECRET', value: alnum(30).toLowerCase() }], noMatch: [{ key: 'TWITCH_CHANNEL', value: 'somechannel' }] },
   },
+  {
+    id: 'composio-mcp-url',
+    provider: 'Composio',
+    description: 'Composio MCP URL (the path segment after the app is the access key)',
+    regex: /mcp\.composio\.dev\/[a-z0-9_-]+\/([A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}|[A-Za-z0-9_-]{20,})(?=[?#/"'\s]|$)/,
+    keywords: ['mcp.composio.dev/'],
+    secretGroup: 1,
+    samples: {
+      match: ['https://mcp.composio.dev/gmail/' + 'brave-quiet-otter-' + alnum(3) + '-' + alnum(2).toLowerCase() + '?agent=cursor', 'https://mcp.composio.dev/github/' + alnum(24)],
+      noMatch: ['https://mcp.composio.dev/gmail/<your-key>', 'https://mcp.composio.dev/gmail/YOUR_MCP_URL_ID', 'https://mcp.composio.dev/gmail/your-unique-id'],
+    },
+  },
 ];

@@ -1,0 +1,57 @@
+import { unknownConfigFormat } from '../../../src/core/rules/unknown-config-format';
+import { unpinnedPackage } from '../../../src/core/rules/unpinned-package';
+import { ruleTable } from '../helpers/ruleTester';
+
+// Issue 13: servers in a layout no known client reads (OpenCode's `mcp` map with `command` arrays, a tool's own
+// list, another client's key) still have their launches checked, and the file says that only that was checked.
+const OPENCODE = '{\n  "$schema": "https://opencode.ai/config.json",\n  "mcp": {\n    "antd": { "type": "local", "command": ["npx", "-y", "@ant-design/cli", "mcp"] }\n  }\n}';
+const TOOL_LIST = 'tools:\n  - name: fetch\n    command: uvx mcp-server-fetch\n  - name: local\n    command: ./bin/server\n';
+
+ruleTable(unpinnedPackage, {
+  valid: [
+    { name: 'OpenCode map, pinned', path: '/p/opencode.json', text: OPENCODE.replace('@ant-design/cli', '@ant-design/cli@6.1.0') },
+    { name: 'tasks with commands are not servers', path: '/p/.vscode/tasks.json', text: '{"version": "2.0.0", "tasks": [{"label": "x", "command": "npx eslint ."}]}' },
+    { name: 'hooks with commands are not servers', path: '/p/.claude/settings.json', text: '{"hooks": {"Stop": [{"command": "npx prettier --write ."}]}}' },
+    { name: 'a known layout is not guessed twice', path: '/p/.cursor/mcp.json', text: '{"mcpServers": {"a": {"command": "npx", "args": ["a@1.0.0"]}}, "other": {"tools": {"b": {"command": "npx b"}}}}' },
+  ],
+  invalid: [
+    {
+      name: 'OpenCode `mcp` map with a command array',
+      path: '/p/opencode.json',
+      text: OPENCODE,
+      errors: [{ line: 4, text: '@ant-design/cli', server: 'antd', severity: 'warning', message: 'has no version: npx runs' }],
+    },
+    {
+      name: 'OpenCode note names the layout',
+      path: '/p/.opencode/opencode.json',
+      text: OPENCODE,
+      errors: [{ text: '@ant-design/cli', message: '(Found in a layout MCP Warden does not know; see unknown-config-format.)' }],
+    },
+    { name: 'a list of tools with command strings (YAML)', path: '/p/agent.yaml', text: TOOL_LIST, errors: [{ line: 3, text: 'mcp-server-fetch', server: 'fetch', message: 'uvx runs' }] },
+    {
+      name: 'a Cursor file with VS Code `servers`',
+      path: '/p/.cursor/mcp.json',
+      text: '{\n  "servers": {\n    "filesystem": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "."] }\n  }\n}',
+      errors: [{ line: 3, text: '@modelcontextprotocol/server-filesystem', server: 'filesystem', message: '(Read from outside the keys this client uses: only the launch was checked.)' }],
+    },
+    {
+      name: 'a disabled server in an unknown layout',
+      path: '/p/tool.json',
+      text: '{"mcp": {"x": {"command": ["uvx", "mcp-server-git"], "enabled": false}}}',
+      errors: [{ text: 'mcp-server-git', severity: 'info', message: 'enabling it runs this unpinned package' }],
+    },
+  ],
+});
+
+ruleTable(unknownConfigFormat, {
+  valid: [{ name: 'a known client with a misplaced key: misplaced-servers-key speaks', path: '/p/.cursor/mcp.json', text: '{"servers": {"f": {"command": "npx", "args": ["f"]}}}' }],
+  invalid: [
+    {
+      name: 'OpenCode: what was checked',
+      path: '/p/opencode.json',
+      text: OPENCODE,
+      errors: [{ line: 1, text: '{', severity: 'warning', message: 'Not a layout MCP Warden knows, but it holds a server with a launch command (antd): only their launches were checked' }],
+    },
+    { name: 'a list of tools', path: '/p/agent.yaml', text: TOOL_LIST, errors: [{ line: 1, text: 'tools:', message: 'holds 2 servers with a launch command (fetch, local)' }] },
+  ],
+});
