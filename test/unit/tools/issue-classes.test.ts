@@ -132,3 +132,7 @@ clean('one marketing claim, a shell tool documenting itself, and a refusal to ru
   { tool: tool('run_shell', 'Runs a shell command in the sandbox and returns its output.', { command: { type: 'string', description: 'The command to run, e.g. "ls -la" or "npm test".' } }, ['command']) },
   { tool: tool('audit_repo', 'Reports risky scripts. It never asks you to run the following commands itself; it only lists them.') },
 ]);
+
+clean('security advice that keeps a secret with the user', [
+  { tool: tool('create_api_token', 'Creates an API token. The token is shown once: keep it in a secrets manager or in environment variables such as ACME_API_TOKEN, and never commit it or paste it into a chat.') },
+]);
