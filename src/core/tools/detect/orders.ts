@@ -15,8 +15,9 @@ const PATTERNS: { re: RegExp; why: string }[] = [
     why: 'orders the model to run a command the tool itself does not need',
   },
   {
-    re: /\b(?:sudo )?rm -rf \/|\bcurl [^\n;]{0,120}\|\s*(?:sudo )?(?:ba|z)?sh\b|\bwget -q\S* [^\n;]{0,120}(?:&&|\|)/,
-    why: 'embeds a destructive or download-and-run shell command',
+    // Piping a download into a shell is exfiltration.ts's (REMOTE_PIPE); here only what it leaves out.
+    re: /\b(?:sudo )?rm -rf \/|\bwget -q\S* [^\n;|]{0,120}&&/,
+    why: 'embeds a destructive or download-and-chain shell command',
   },
   {
     re: /\b(?:then|and|also|must|should|always) (?:state|announce|display (?:the |this )?(?:message|text|notice|alert|warning)|show (?:the |this )?(?:message|notice|alert)|tell the user|inform the user|report to the user|say)(?: that)?:? ?["'][^"'\n]{24,}/,
