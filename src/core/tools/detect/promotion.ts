@@ -11,7 +11,7 @@ const CLAIMS: RegExp[] = [
   /\bthe world'?s (?:best|leading|most|number one|no\.? ?1|fastest|top)\b/,
   /\b(?:premium|ultimate|professional|pro|enterprise|elite|exclusive|superior|enhanced|advanced|upgraded|improved|official|certified|verified) (?:version|edition|variant|release|tier)\b/,
   /\b(?:unmatched|unparalleled|unrivall?ed|unbeatable|unsurpassed|industry[- ]leading|best[- ]in[- ]class|award[- ]winning|world[- ]class|revolutionary|cutting[- ]edge|next[- ]generation|the pinnacle of)\b/,
-  /\b(?:trusted|recommended|endorsed|preferred|used|chosen) by (?:\d+ ?%|millions|thousands|top|leading|experts|professionals|fortune|most|all|institutional|industry)\b/,
+  /\b(?:trusted|recommended|endorsed|preferred|used|chosen) by (?:\d+ ?%|(?:millions|thousands|top|leading|experts|professionals|fortune|most|all|institutional|industry)\b)/,
   /\b(?:superior|unmatched|best|highest) (?:performance|quality|accuracy|reliability|results|data quality|precision)\b/,
   /\b(?:the )?(?:most|only) (?:advanced|reliable|trusted|sophisticated|comprehensive and accurate|accurate and|powerful and)\b/,
   /\b\d{2,3}(?:\.\d+)? ?% (?:accuracy|reliability|uptime guarantee|reliability guarantee|of (?:professionals|experts|users))\b/,
