@@ -1,7 +1,7 @@
 // Prints the real-corpus figures of one or more detectors side by side.
 import { show, summarize, why, type RecordResult, type Summary } from './evaluate';
 import { loadRealCorpus } from './real-corpus';
-import { analyzeServer as baselineAnalyze } from './baseline/analyze';
+import { BASELINE_NAME, baselineResults } from './recorded-baseline';
 import { analyzeServer } from '../../src/core/tools/analyze';
 import { evaluateFiles } from './evaluate';
 
@@ -44,8 +44,8 @@ export function printColumns(title: string, columns: readonly Column[], options:
 }
 
 /**
- * First look at corpus files before anyone reads or tunes on them: today's detector (frozen copy of
- * commit b0cd4c6) and the current one. Usage: node -e "require('./out-mine/bench/tool-eval/report.js').firstLook(['attacks/x.json'])"
+ * First look at corpus files before anyone reads or tunes on them: the current analyzer (with the shipped
+ * model), and the recorded verdicts of the old one (b0cd4c6) where the files were recorded. Usage: node -e "require('./out-mine/bench/tool-eval/report.js').firstLook(['attacks/x.json'])"
  */
 export function firstLook(paths?: readonly string[]): void {
   const { files, problems } = loadRealCorpus(paths);
@@ -54,7 +54,7 @@ export function firstLook(paths?: readonly string[]): void {
     const part = files.filter((f) => f.stratum === stratum);
     if (part.length === 0) continue;
     printColumns(`first look, ${stratum}: ${part.length} files, ${part.reduce((n, f) => n + f.records.length, 0)} records`, [
-      { name: 'today (b0cd4c6)', results: evaluateFiles(part, (s, c) => baselineAnalyze(s, c)) },
+      { name: BASELINE_NAME, results: baselineResults(part).results },
       { name: 'current', results: evaluateFiles(part, (s, c) => analyzeServer(s, c)) },
     ], { perSource: true });
   }

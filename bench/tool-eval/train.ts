@@ -51,17 +51,39 @@ export interface TrainOptions {
   minNote: number;
 }
 
+/**
+ * Fixed settings. The false-positive targets are the issue's bars (1 % benign, 3 % hard negatives)
+ * with a margin; they are constraints, not tuned. Everything in `HYPER_GRID` is chosen per training
+ * set by inner cross-validation (see `train`).
+ */
 export const DEFAULT_TRAIN: TrainOptions = { l2: 1e-4, epochs: 12, minGroups: 3, targetFpr: 0.005, targetHardFpr: 0.02, innerFolds: 3, minAlone: 0.9, minNote: 0.8 };
+
+/** Candidate hyper-parameters: weights are refitted per (l2, minGroups); the floors reuse the same inner scores. */
+export const HYPER_GRID: { fit: Pick<TrainOptions, 'l2' | 'minGroups'>[]; floors: Pick<TrainOptions, 'minAlone' | 'minNote'>[] } = {
+  fit: [
+    { l2: 1e-4, minGroups: 3 },
+    { l2: 1e-3, minGroups: 3 },
+    { l2: 1e-4, minGroups: 2 },
+    { l2: 1e-3, minGroups: 2 },
+  ],
+  // The floors are a product constraint, not a searched setting: where no span detector agrees, the
+  // model must be sure. (Letting inner cross-validation lower them to 0.8/0.7 found more attacks in
+  // leave-one-source-out, but the shipped model then raised 1 % false alarms on the hand-written
+  // corpus, text written apart from the real one — see docs/tool-analysis.md.)
+  floors: [{ minAlone: 0.9, minNote: 0.8 }],
+};
 
 /** The features of one record, as the analyzer will see them (its own fields only). */
 export function exampleOf(r: RealRecord, vocabulary: Vocabulary, rule: RuleLevel, group = r.file.source.sourceGroup): Example {
+  // The server's tools, as analyzeServer sees them when the record is analysed with its file (bench/tool-eval/evaluate.ts).
+  const ownTools = new Set(r.file.records.filter((x) => x.kind === 'tool').map((x) => String(x.item.name).toLowerCase()));
   const s: ServerSnapshot = { server: 'corpus', tools: [], prompts: [], resources: [], resourceTemplates: [] };
   if (r.kind === 'tool') s.tools.push(r.item as never);
   else if (r.kind === 'prompt') s.prompts.push(r.item as never);
   else if (r.kind === 'resource') s.resources.push(r.item as never);
   else s.resourceTemplates.push(r.item as never);
   const fields = collectFields(s).fields;
-  return { id: r.id, group, y: r.label === 'poisoned' ? 1 : 0, hardNegative: r.hardNegative, rule, ids: Int32Array.from([...extractFeatures(fields).keys()].map((k) => vocabulary.id(k))) };
+  return { id: r.id, group, y: r.label === 'poisoned' ? 1 : 0, hardNegative: r.hardNegative, rule, ids: Int32Array.from([...extractFeatures(fields, { ownTools }).keys()].map((k) => vocabulary.id(k))) };
 }
 
 /** Mulberry32: a small seeded generator, so training is reproducible. */
@@ -149,10 +171,6 @@ export function probabilityOf(m: Fitted, e: Example): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-export interface Trained extends Fitted {
-  thresholds: LearnedThresholds;
-}
-
 /** Candidate probabilities for the thresholds; 1.01 means "never". */
 const GRID = [0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99, 1.01];
 
@@ -199,20 +217,49 @@ export function fitThresholds(scored: readonly { e: Example; p: number }[], o: T
   return { alone: GRID[best.a]!, note: GRID[best.n]!, warning: GRID[best.w]!, error: GRID[best.er]! };
 }
 
+export interface Trained extends Fitted {
+  thresholds: LearnedThresholds;
+  /** The hyper-parameters inner cross-validation chose, and the attacks they found on the inner out-of-fold scores. */
+  chosen: TrainOptions;
+  innerRecall: number;
+}
+
+/** Attacks flagged by the given thresholds among out-of-fold scores. */
+function found(scored: readonly { e: Example; p: number }[], t: LearnedThresholds): number {
+  let n = 0;
+  for (const { e, p } of scored) if (e.y === 1 && flagged(e.rule, p, t)) n++;
+  return n;
+}
+
 /**
- * Fits the weights on the examples, then the thresholds on out-of-fold scores: inner folds over the
- * examples' own source groups, each scored by a model that did not see it.
+ * Nested selection. The examples' own source groups are split into inner folds; for every candidate of
+ * `grid`, each inner fold is scored by a model fitted on the others, the thresholds are fitted on those
+ * out-of-fold scores under the false-positive targets, and the candidate that finds the most attacks
+ * wins (ties: the earlier, more conservative candidate). The weights are then refitted on all the
+ * examples with the winner; its thresholds are the ones fitted on its inner out-of-fold scores. Nothing
+ * here sees a group outside `examples`, so a leave-one-source-out fold stays honest.
  */
-export function train(examples: readonly Example[], size: number, o: TrainOptions = DEFAULT_TRAIN): Trained {
-  const full = fit(examples, size, o);
+export function train(examples: readonly Example[], size: number, o: TrainOptions = DEFAULT_TRAIN, grid = HYPER_GRID): Trained {
   const groups = [...new Set(examples.map((e) => e.group))].sort();
   const foldOf = new Map(groups.map((g, i) => [g, i % o.innerFolds]));
-  const scored: { e: Example; p: number }[] = [];
-  for (let k = 0; k < o.innerFolds; k++) {
-    const inner = fit(examples.filter((e) => foldOf.get(e.group) !== k), size, o);
-    for (const e of examples) if (foldOf.get(e.group) === k) scored.push({ e, p: probabilityOf(inner, e) });
+  let best: { options: TrainOptions; thresholds: LearnedThresholds; tp: number } | undefined;
+  for (const fitOptions of grid.fit) {
+    const base = { ...o, ...fitOptions };
+    const scored: { e: Example; p: number }[] = [];
+    for (let k = 0; k < o.innerFolds; k++) {
+      const inner = fit(examples.filter((e) => foldOf.get(e.group) !== k), size, base);
+      for (const e of examples) if (foldOf.get(e.group) === k) scored.push({ e, p: probabilityOf(inner, e) });
+    }
+    for (const floors of grid.floors) {
+      const options = { ...base, ...floors };
+      const thresholds = fitThresholds(scored, options);
+      const tp = found(scored, thresholds);
+      if (!best || tp > best.tp) best = { options, thresholds, tp };
+    }
   }
-  return { ...full, thresholds: fitThresholds(scored, o) };
+  const attacks = examples.filter((e) => e.y === 1).length;
+  const full = fit(examples, size, best!.options);
+  return { ...full, thresholds: best!.thresholds, chosen: best!.options, innerRecall: attacks === 0 ? 0 : best!.tp / attacks };
 }
 
 /** The shippable form: feature strings with their non-zero weights. */

@@ -34,7 +34,7 @@ export function analyzeServer(snapshot: ServerSnapshot, context: AnalyzeContext 
     const target = group[0]!.target;
     const parameters = new Set(group.filter((f) => f.role === 'parameterName').map((f) => f.text.toLowerCase()));
     const scope: TargetScope = { target, fields: group, ownTools, parameters, otherServers };
-    findings.push(...weigh(escalate(analyzeScope(scope)), group, model));
+    findings.push(...weigh(escalate(analyzeScope(scope)), group, model, ownTools));
   }
   for (const target of truncated) {
     findings.push(toFinding(target, { field: 'inputSchema', text: '' }, { category: 'abnormal-size', severity: 'warning', start: 0, end: 0, message: `The schema is deeper than ${MAX_SCHEMA_DEPTH} levels or larger than ${MAX_SCHEMA_NODES} nodes; only that much was analysed.` }));
@@ -65,8 +65,8 @@ export function analyzeText(text: string, options: AnalyzeTextOptions = {}): Too
 }
 
 /** The learned model's reading of the whole definition, as evidence for or against its wording findings. */
-function weigh(findings: ToolFinding[], fields: readonly TextField[], model: LearnedModel | null | undefined): ToolFinding[] {
-  return model ? weighDefinition(findings, fields, model) : findings;
+function weigh(findings: ToolFinding[], fields: readonly TextField[], model: LearnedModel | null | undefined, ownTools: ReadonlySet<string> = new Set()): ToolFinding[] {
+  return model ? weighDefinition(findings, fields, model, ownTools) : findings;
 }
 
 function analyzeScope(scope: TargetScope): ToolFinding[] {

@@ -122,3 +122,9 @@ export function identifierWords(name: string): string {
     .toLowerCase()
     .trim();
 }
+
+/**
+ * Advice to keep a secret safe ("store the key in environment variables", "save it in your password
+ * manager"): the secret stays with the user, so the store verb is not a transfer out.
+ */
+export const SAFEKEEPING = /\b(?:store|save|keep|hold|place)\b[^.;:!?]{0,60}?\b(?:in|into|inside|within) (?:an? |the |your |a dedicated )?(?:environment variables?|env vars?|secrets? managers?|secret stores?|(?:key )?vaults?|keychains?|password managers?|secure (?:storage|store|location|vault))\b/;

@@ -11,6 +11,7 @@ import {
   PARAMETER_WORD,
   PHONE,
   PUBLIC_PLACE,
+  SAFEKEEPING,
   TRANSFER,
   baseForm,
   URL,
@@ -56,7 +57,7 @@ export function detectExfiltration(ctx: FieldContext): void {
     const clause = ctx.clauses.around(start, end, 240);
     if (isNegated(view, clause.start, start)) continue;
     const text = view.slice(clause.start, clause.end);
-    const transfer = unnegatedTransfer(text, view, clause.start);
+    const transfer = SAFEKEEPING.test(text) ? undefined : unnegatedTransfer(text, view, clause.start);
     const where = destination(ctx, text);
     const object = ctx.originalOf(start, end);
     const strong = CONTEXT_STRONG.test(m[0]);

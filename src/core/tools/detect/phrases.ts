@@ -3,6 +3,8 @@ import { detectConcealment } from './concealment';
 import { FieldContext, type FieldDetector, type RawReport } from './context';
 import { detectExfiltration } from './exfiltration';
 import { detectHiddenInstructions } from './hidden-instructions';
+import { detectOrders } from './orders';
+import { detectPromotion } from './promotion';
 import { detectPromptInjection } from './prompt-injection';
 import { detectSensitiveTargets } from './sensitive-target';
 import { detectShadowing } from './shadowing';
@@ -18,6 +20,8 @@ export const PHRASE_DETECTORS: readonly FieldDetector[] = [
   detectExfiltration,
   detectPromptInjection,
   detectSteering,
+  detectPromotion,
+  detectOrders,
 ];
 
 /** What the phrase detectors find in a piece of decoded text, judged as if it stood in `ctx`'s field. */

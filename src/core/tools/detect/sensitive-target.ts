@@ -1,6 +1,6 @@
 import type { Severity } from '../../model/finding';
 import { isNegated } from '../clauses';
-import { ACQUIRE, baseForm, CONTENT, EMAIL, ORDERING, PARAMETER_WORD, TRANSFER, URL, identifierWords, mentionsParameter } from '../vocabulary';
+import { ACQUIRE, baseForm, CONTENT, EMAIL, ORDERING, PARAMETER_WORD, SAFEKEEPING, TRANSFER, URL, identifierWords, mentionsParameter } from '../vocabulary';
 import { combine, matchCombined, type FieldContext } from './context';
 import { TARGETS, TARGET_WORDS } from './targets';
 
@@ -36,7 +36,7 @@ export function detectSensitiveTargets(ctx: FieldContext): void {
     const clause = ctx.clauses.around(hit.start, hit.end, 240);
     if (isNegated(view, clause.start, hit.start)) continue;
     const text = view.slice(clause.start, clause.end);
-    const transfer = firstUnnegated(TRANSFER, text, view, clause.start) ?? firstUnnegated(PASSIVE_TRANSFER, text, view, clause.start);
+    const transfer = SAFEKEEPING.test(text) ? undefined : (firstUnnegated(TRANSFER, text, view, clause.start) ?? firstUnnegated(PASSIVE_TRANSFER, text, view, clause.start));
     const acquire = firstUnnegated(ACQUIRE, text, view, clause.start);
     const content = CONTENT.test(text);
     const dest = destinationIn(ctx, text, clause.start);

@@ -30,7 +30,7 @@ const PHRASES: Phrase[] = [
     why: 'claims precedence over the instructions the model already has',
   },
   {
-    re: /\b(?:regardless of|irrespective of|no matter|whatever|even if|even when) (?:what |whatever )?(?:the user|the human|they|the operator) (?:asks?|asked|says?|said|wants?|wanted|requests?|requested|objects?|declines?|refuses?|prefers?|instructs?|instructed)\b|\b(?:regardless of|irrespective of|overriding) (?:the )?user'?s? (?:request|instructions?|wishes|choice|preference|answer)s?\b/g,
+    re: /\b(?:regardless of|irrespective of|no matter|whatever|even if|even when) (?:what |whatever )?(?:the user|the human|they|the operator) (?:asks?|asked|says?|said|wants?|wanted|requests?|requested|objects?|declines?|refuses?|prefers?|instructs?|instructed)\b|\b(?:regardless of|irrespective of|overriding|ignoring) (?:the )?user'?s? (?:request|instructions?|wishes|choice|preference|answer|input|query|selection)s?\b/g,
     category: 'prompt-injection',
     why: 'tells the model to act against what the user asks',
   },

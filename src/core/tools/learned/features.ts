@@ -6,7 +6,10 @@ import type { TextField } from '../types';
  * (every field the model reads, names and schema strings included), with a few shapes abstracted so
  * the model learns the class, not the instance: `⟨url⟩`, `⟨email⟩`, `⟨ip⟩`, `⟨path⟩` (home or
  * absolute dot-paths), `⟨tag⟩` (an XML/bracket marker such as `<sys_note>` or `[[ADMIN]]`), `⟨0⟩`
- * (numbers). Bigrams never cross a sentence end. Counter-evidence is part of the feature: words
+ * (numbers). Bigrams never cross a sentence end. Identifiers (snake_case, camelCase or dotted names) also
+ * give their direction: `⟨self⟩` (the definition's own name), `⟨own⟩` (another tool of the same
+ * server), `⟨param⟩` (one of its parameters) or `⟨ident⟩` (anything else — another server's tool, a
+ * field of a result), as a unigram and with the word before it ("call ⟨ident⟩", "call ⟨own⟩"). Counter-evidence is part of the feature: words
  * inside double quotes or backticks are prefixed `q:` (a security tool quoting an injection is not
  * giving one) and words after a negator in the same clause `¬` ("never include secrets"). Each
  * feature remembers where it occurred first, so a verdict can point at the words that drove it.
@@ -39,10 +42,30 @@ const QUOTE = new Set(['"', '`', "'"]);
 /** Words that put the rest of their clause under negation ("never put secrets here"). */
 const NEGATORS = new Set(['not', 'never', "don't", 'dont', "doesn't", "mustn't", "shouldn't", "won't", 'cannot', "can't", 'no', 'without', 'avoid']);
 
-/** Feature → first occurrence. Calls `each` with every distinct feature of the fields. */
-export function extractFeatures(fields: readonly TextField[]): Map<string, FeatureHit> {
+/** What the definition knows about its surroundings (lower-case names). */
+export interface FeatureContext {
+  /** The server's tools, this one included. */
+  ownTools?: ReadonlySet<string>;
+}
+
+/** snake_case or camelCase, in the original spelling (folding lower-cases). */
+const IDENTIFIER = /[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+/y;
+
+function directionOf(id: string, self: string, own: ReadonlySet<string>, params: ReadonlySet<string>): string {
+  const low = id.toLowerCase();
+  if (low === self) return '⟨self⟩';
+  if (own.has(low)) return '⟨own⟩';
+  if (params.has(low)) return '⟨param⟩';
+  return '⟨ident⟩';
+}
+
+/** Feature → first occurrence. */
+export function extractFeatures(fields: readonly TextField[], context: FeatureContext = {}): Map<string, FeatureHit> {
   const out = new Map<string, FeatureHit>();
   let tokens = 0;
+  const self = (fields.find((f) => f.role === 'name')?.text ?? '').toLowerCase();
+  const own = context.ownTools ?? new Set<string>();
+  const params = new Set(fields.filter((f) => f.role === 'parameterName').map((f) => f.text.toLowerCase()));
   for (const field of fields) {
     // The definition's own name says what it is about (weather, calculator…), not how it talks to the model.
     if (field.role === 'name' || (field.role === 'value' && field.text.length < 3)) continue;
@@ -77,6 +100,18 @@ export function extractFeatures(fields: readonly TextField[]): Map<string, Featu
       };
       const uni = prefix + word;
       if (!out.has(uni)) out.set(uni, at(m.index, end));
+      if (!quoted && !negated && field.role !== 'parameterName') {
+        const o = folded.starts[m.index]!;
+        IDENTIFIER.lastIndex = o;
+        const id = o > 0 && /[A-Za-z0-9_]/.test(field.text[o - 1]!) ? null : IDENTIFIER.exec(field.text);
+        if (id && /[_A-Z]/.test(id[0].slice(1))) {
+          const dir = directionOf(id[0], self, own, params);
+          const hit: FeatureHit = { field, start: o, end: o + id[0].length };
+          if (!out.has(dir)) out.set(dir, hit);
+          const bi = `${prev ? prev.word : '⟨start⟩'} ${dir}`;
+          if (!out.has(bi)) out.set(bi, hit);
+        }
+      }
       if (prev) {
         const bi = `${prefix}${prev.word} ${word}`;
         if (!out.has(bi)) out.set(bi, at(prev.start, end));

@@ -1,5 +1,5 @@
 import type { TextField } from '../types';
-import { extractFeatures, type FeatureHit } from './features';
+import { extractFeatures, type FeatureContext, type FeatureHit } from './features';
 
 /**
  * A logistic-regression model over the features of `features.ts`. Weights are data, produced by
@@ -59,6 +59,6 @@ export function scoreFeatures(model: LearnedModel, features: ReadonlyMap<string,
   return { probability: 1 / (1 + Math.exp(-z)), drivers, counter };
 }
 
-export function scoreFields(model: LearnedModel, fields: readonly TextField[]): LearnedScore {
-  return scoreFeatures(model, extractFeatures(fields));
+export function scoreFields(model: LearnedModel, fields: readonly TextField[], context: FeatureContext = {}): LearnedScore {
+  return scoreFeatures(model, extractFeatures(fields, context));
 }

@@ -25,10 +25,10 @@ const where = (c: Contribution) => `${quoteOf(c)} in ${c.hit.field.field}`;
  * strong finding that the model reads as an instruction to the model gets findings at the words that
  * weighed most. Structural findings (invisible characters, escapes, encoded text, size) are kept as they are.
  */
-export function weighDefinition(findings: ToolFinding[], fields: readonly TextField[], model: LearnedModel): ToolFinding[] {
+export function weighDefinition(findings: ToolFinding[], fields: readonly TextField[], model: LearnedModel, ownTools: ReadonlySet<string> = new Set()): ToolFinding[] {
   const prose = fields.filter((f) => f.text.length > 0);
   if (prose.length === 0) return findings;
-  const score = scoreFields(model, prose);
+  const score = scoreFields(model, prose, { ownTools });
   const p = score.probability;
   const wording = findings.filter((f) => f.severity !== 'info' && !STRUCTURAL.has(f.category));
   const structural = findings.some((f) => f.severity !== 'info' && STRUCTURAL.has(f.category));

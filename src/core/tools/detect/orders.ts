@@ -1,0 +1,48 @@
+import { isNegated } from '../clauses';
+import { combine, matchCombined, type FieldContext } from './context';
+
+/**
+ * Orders aimed past the tool: run a shell command the tool itself does not need, or say a given
+ * sentence to the user. Both make the model act or speak for the definition's author. A shell tool
+ * that documents its own command parameter is not an order (the clause must address the model:
+ * "you must", "please", "it is mandatory"), and a definition that only shows an example is not one either.
+ */
+const ORDER = String.raw`(?:you (?:must|should|need to|have to|are required to)|(?:must|please|always) (?:first )?|it is (?:mandatory|required|essential|necessary) to|(?:is|are) required to)`;
+
+const PATTERNS: { re: RegExp; why: string }[] = [
+  {
+    re: new RegExp(String.raw`\b${ORDER}\s?(?:run|execute|issue|invoke|perform)\s(?:the following|this|these)\s(?:[a-z]+\s){0,3}?(?:commands?|scripts?|shell commands?|cleanup|check)\b`),
+    why: 'orders the model to run a command the tool itself does not need',
+  },
+  {
+    // Piping a download into a shell is exfiltration.ts's (REMOTE_PIPE); here only what it leaves out.
+    re: /\b(?:sudo )?rm -rf \/|\bwget -q\S* [^\n;|]{0,120}&&/,
+    why: 'embeds a destructive or download-and-chain shell command',
+  },
+  {
+    re: /\b(?:then|and|also|must|should|always) (?:state|announce|display (?:the |this )?(?:message|text|notice|alert|warning)|show (?:the |this )?(?:message|notice|alert)|tell the user|inform the user|report to the user|say)(?: that)?:? ?["'][^"'\n]{24,}/,
+    why: 'dictates a sentence the model must say to the user',
+  },
+];
+
+const ALL = combine(PATTERNS.map((p) => p.re));
+
+export function detectOrders(ctx: FieldContext): void {
+  const view = ctx.view;
+  for (const m of matchCombined(view, ALL)) {
+    if (!ctx.spend('prompt-injection')) return;
+    const end = m.index + m.text.length;
+    const clause = ctx.clauses.textAround(m.index, end, 200);
+    if (isNegated(view, clause.offset, m.index, 40)) continue;
+    if (/(?:such as|e\.g\.?|for example|for instance|like)\s*[:(]?\s*["'`]?\s*$/.test(view.slice(Math.max(0, m.index - 30), m.index))) continue;
+    const p = PATTERNS[m.which]!;
+    const words = ctx.originalOf(m.index, Math.min(end, m.index + 120));
+    ctx.reportView({
+      category: 'prompt-injection',
+      severity: 'warning',
+      start: m.index,
+      end,
+      message: `"${words}" ${p.why}. A tool definition describes the tool; it has no business giving the model other work.`,
+    });
+  }
+}
