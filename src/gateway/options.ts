@@ -22,7 +22,8 @@ Options:
       --log-keep N           rotated logs kept (default ${DEFAULT_LOG_OPTIONS.keep})
       --lock FILE            the approval lockfile (default: ${LOCKFILE_PATH} of the current folder, if present)
       --lock-key KEY         the server's key in the lockfile (default: --server, or the one key ending in /NAME)
-      --enforce              withhold tools that changed or are new since approval, and refuse calls to them
+      --enforce              withhold tools, prompts and resources that changed or are new since
+                             approval, and refuse calls, prompts/get and resources/read of them
       --on-injection MODE    warn | annotate | block: what the client gets when a result carries
                              instructions for the model (default warn: logged, passed on)
       --canary VALUE         a planted secret; repeatable. Seen in a tool call's arguments or a result: alert

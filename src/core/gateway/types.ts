@@ -48,7 +48,7 @@ export interface GatewayPolicy {
   /** Refuse calls (and results) that carry a canary instead of only alerting. */
   block: boolean;
   onInjection: 'warn' | 'annotate' | 'block';
-  /** Withhold tools that differ from the approved ones, and refuse calls to them. */
+  /** Withhold tools, prompts and resources that differ from the approved ones, and refuse requests for them. */
   enforce: boolean;
 }
 
