@@ -5,9 +5,9 @@ import { zipEntries } from './zip.mjs';
 
 const MARKETPLACE_CATEGORIES = new Set(['AI', 'Azure', 'Chat', 'Data Science', 'Debuggers', 'Education', 'Extension Packs', 'Formatters', 'Keymaps', 'Language Packs', 'Linters', 'Machine Learning', 'Notebooks', 'Other', 'Programming Languages', 'SCM Providers', 'Snippets', 'Testing', 'Themes', 'Visualization']);
 // The size budget of the packaged VSIX: the one number the release checks and test/e2e/package.e2e.test.ts use.
-// The target is 1 MB; with the recorded tool listings of 142 servers in the extension's bundle it is not met yet
-// (the VSIX ships the extension and dist/gateway.js; the whole CLI, dist/cli.js, is published on its own).
-export const MAX_VSIX_BYTES = 1.5 * 1024 * 1024;
+// The VSIX ships the extension and dist/gateway.js (the gateway alone); the whole CLI, dist/cli.js, is published on
+// its own. Measured 917,811 bytes with the recorded tool listings of 142 servers in the extension's bundle.
+export const MAX_VSIX_BYTES = 1024 * 1024;
 const EXACT_VERSION = /^\d+\.\d+\.\d+$/;
 
 /** Problems with the VSIX at `path` (sentences), given the repository it was built from; empty when it is ready. */
