@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { zipEntries } from './zip.mjs';
 
 const MARKETPLACE_CATEGORIES = new Set(['AI', 'Azure', 'Chat', 'Data Science', 'Debuggers', 'Education', 'Extension Packs', 'Formatters', 'Keymaps', 'Language Packs', 'Linters', 'Machine Learning', 'Notebooks', 'Other', 'Programming Languages', 'SCM Providers', 'Snippets', 'Testing', 'Themes', 'Visualization']);
-// The budget was 1 MB until the gateway's CLI (dist/cli.js) and the recorded tool listings of 142 servers joined the
-// bundles (1.23 MB together): slimming the listings to what classification needs is the next step (see CHANGELOG).
-const MAX_VSIX_BYTES = 1.5 * 1024 * 1024;
+// The size budget of the packaged VSIX: the one number the release checks and test/e2e/package.e2e.test.ts use.
+// The VSIX ships the extension and dist/gateway.js (the gateway alone); the whole CLI, dist/cli.js, is published on
+// its own. Measured 917,811 bytes with the recorded tool listings of 142 servers in the extension's bundle.
+export const MAX_VSIX_BYTES = 1024 * 1024;
 const EXACT_VERSION = /^\d+\.\d+\.\d+$/;
 
 /** Problems with the VSIX at `path` (sentences), given the repository it was built from; empty when it is ready. */

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { approve, compare, lockItems } from '../core/lock/lockfile';
 import { identityOf, lockKeyOf } from '../core/lock/serverKey';
 import { displayPath } from '../core/report/types';
@@ -9,7 +8,7 @@ import { verdictOf } from '../core/tools/report';
 import type { ToolFinding } from '../core/tools/types';
 import { incompleteLists, visible } from '../live/index';
 import { writeAtomically } from './fix';
-import { confirmStart, LIVE_OPTIONS, readLiveArgs, selectServers, startServers, terminalInteraction, usage, type CliInteraction } from './inspect';
+import { confirmStart, liveCommand, LIVE_OPTIONS, startServers, terminalInteraction, usage, type CliInteraction } from './inspect';
 import type { CliIo } from './scan';
 import { lockfilesOf, readLockfiles, serverTitle } from './verify';
 
@@ -36,23 +35,13 @@ Exit codes: 0 every server approved; 1 some server did not start or listed more 
 2 usage or I/O error (an unreadable lockfile is never overwritten), or not confirmed.
 `;
 
+const APPROVE_OPTIONS = { ...LIVE_OPTIONS, lockfile: { type: 'string' } } as const;
+
 /** `mcp-warden approve`: returns the exit code. */
 export async function runApprove(argv: string[], io: CliIo, interaction: CliInteraction = terminalInteraction()): Promise<number> {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...LIVE_OPTIONS, lockfile: { type: 'string' } } }));
-  } catch (e) {
-    return usage(io, 'approve', (e as Error).message);
-  }
-  if (values.help) {
-    io.stdout(APPROVE_HELP);
-    return 0;
-  }
-  const args = readLiveArgs('approve', values);
-  if (typeof args === 'string') return usage(io, 'approve', args);
-  const selected = selectServers(positionals, args, io, false);
-  if (typeof selected === 'number') return selected;
+  const started = liveCommand(io, 'approve', argv, APPROVE_OPTIONS, APPROVE_HELP);
+  if (typeof started === 'number') return started;
+  const { values, args, selected } = started;
   const lockPaths = lockfilesOf(selected.toStart, values.lockfile, io, 'approve');
   if (typeof lockPaths === 'number') return lockPaths;
   const seen = new Map<string, string>();

@@ -1,5 +1,7 @@
-import { parseArgs } from 'node:util';
 import { isClientId, type ClientId, type SeveritySetting } from '../core/index';
+import { parseOptions, UsageError } from './options';
+
+export { commandArgs, parseOptions, usageError, UsageError } from './options';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 export type FailOn = 'error' | 'warning' | 'info' | 'never';
@@ -34,57 +36,52 @@ export interface RegistryArgs {
   jsrUrl?: string;
   goProxy?: string;
   timeoutMs?: number;
+  /** `--trust-project-npmrc`: use the scanned project's `.npmrc` credentials and `${ENV}` references. */
+  trustProjectNpmrc?: boolean;
 }
 
 export type CliArgs = ScanArgs | { command: 'help' } | { command: 'version' } | { command: 'rules'; format: OutputFormat };
 
-export class UsageError extends Error {}
-
 const FORMATS = ['text', 'json', 'sarif'];
 const FAIL_ON = ['error', 'warning', 'info', 'never'];
 const SEVERITIES = ['off', 'info', 'warning', 'error'];
+
+const RULES_OPTIONS = { format: { type: 'string', default: 'text' } } as const;
+
+const SCAN_OPTIONS = {
+  format: { type: 'string', short: 'f', default: 'text' },
+  'fail-on': { type: 'string', default: 'error' },
+  client: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  config: { type: 'string', short: 'c' },
+  'no-user': { type: 'boolean', default: false },
+  output: { type: 'string', short: 'o' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  verbose: { type: 'boolean', default: false },
+  policy: { type: 'string' },
+  fix: { type: 'boolean', default: false },
+  'fix-dry-run': { type: 'boolean', default: false },
+  registry: { type: 'string' },
+  'pypi-url': { type: 'string' },
+  'oci-mirror': { type: 'string', multiple: true },
+  'jsr-url': { type: 'string' },
+  'go-proxy': { type: 'string' },
+  'registry-timeout': { type: 'string' },
+  'trust-project-npmrc': { type: 'boolean', default: false },
+} as const;
 
 export function parseCliArgs(argv: string[], isTty: boolean): CliArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
   if (command === '--version' || command === '-v' || command === 'version') return { command: 'version' };
   if (command === 'rules') {
-    const { values } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'text' } }, strict: true });
+    const { values } = parseOptions('rules', rest, RULES_OPTIONS, false);
+    if (values.help) return { command: 'help' };
     return { command: 'rules', format: oneOf(values.format!, ['text', 'json'], '--format') as OutputFormat };
   }
-  if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try: mcp-warden scan --help)`);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'text' },
-        'fail-on': { type: 'string', default: 'error' },
-        client: { type: 'string' },
-        rule: { type: 'string', multiple: true },
-        config: { type: 'string', short: 'c' },
-        'no-user': { type: 'boolean', default: false },
-        output: { type: 'string', short: 'o' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        verbose: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-        policy: { type: 'string' },
-        fix: { type: 'boolean', default: false },
-        'fix-dry-run': { type: 'boolean', default: false },
-        registry: { type: 'string' },
-        'pypi-url': { type: 'string' },
-        'oci-mirror': { type: 'string', multiple: true },
-        'jsr-url': { type: 'string' },
-        'go-proxy': { type: 'string' },
-        'registry-timeout': { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try: mcp-warden --help)`);
+  const parsed = parseOptions('scan', rest, SCAN_OPTIONS);
   const v = parsed.values;
   if (v.help) return { command: 'help' };
   const rules: Record<string, SeveritySetting> = {};
@@ -139,6 +136,7 @@ function readRegistryArgs(v: Record<string, string | boolean | string[] | undefi
     if (!/^\d{1,7}$/.test(timeout) || +timeout === 0) throw new UsageError(`--registry-timeout takes milliseconds (got "${timeout}")`);
     out.timeoutMs = +timeout;
   }
+  if (v['trust-project-npmrc'] === true) out.trustProjectNpmrc = true;
   return out;
 }
 
@@ -182,6 +180,9 @@ Fixing (like ESLint's --fix):
       --oci-mirror HOST=URL      base URL for an image registry host, e.g. docker.io=https://mirror; repeatable
       --jsr-url URL, --go-proxy URL
       --registry-timeout MS      per request (default 5000)
+      --trust-project-npmrc      use the credentials and \${ENV} references of the current folder's .npmrc
+                                 (off by default: a repository's .npmrc is untrusted input; the environment
+                                 variable MCP_WARDEN_TRUST_PROJECT_NPMRC=1 does the same)
 
 Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or I/O error.
 `;

@@ -29,7 +29,7 @@ export const TRUST_PROJECT_NPMRC_ENV = 'MCP_WARDEN_TRUST_PROJECT_NPMRC';
 
 /** Registries from the command line over `~/.npmrc` and `./.npmrc` (whose credentials count only when trusted). */
 export function registrySettings(args: RegistryArgs, io: CliIo, options: { trustProjectNpmrc?: boolean } = {}): RegistrySettings {
-  const trustProject = options.trustProjectNpmrc ?? io.env[TRUST_PROJECT_NPMRC_ENV] === '1';
+  const trustProject = options.trustProjectNpmrc ?? (args.trustProjectNpmrc === true || io.env[TRUST_PROJECT_NPMRC_ENV] === '1');
   const readNpmrc = (path: string, trusted: boolean): NpmrcText | undefined => {
     try {
       return { text: readBoundedText(path, { maxBytes: READ_CAPS.npmrc }), trusted };
@@ -42,7 +42,7 @@ export function registrySettings(args: RegistryArgs, io: CliIo, options: { trust
   const projectPath = join(io.cwd, '.npmrc');
   const npmrcs = [readNpmrc(userPath, true), projectPath === userPath ? undefined : readNpmrc(projectPath, trustProject)];
   return registrySettingsFrom(npmrcs, args, io.env, () =>
-    io.stderr(`mcp-warden: ${projectPath}: its credentials were not used (a project's .npmrc is untrusted; set ${TRUST_PROJECT_NPMRC_ENV}=1 to use them)\n`),
+    io.stderr(`mcp-warden: ${projectPath}: its credentials were not used (a project's .npmrc is untrusted; pass --trust-project-npmrc, or set ${TRUST_PROJECT_NPMRC_ENV}=1, to use them)\n`),
   );
 }
 

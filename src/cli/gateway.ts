@@ -1,5 +1,6 @@
 import { GATEWAY_HELP, parseGatewayArgs } from '../gateway/options';
 import { GatewaySetupError, runGateway, type GatewayStreams } from '../gateway/run';
+import { usageError } from './options';
 import type { CliIo } from './scan';
 
 export { GATEWAY_HELP };
@@ -12,8 +13,7 @@ export async function runGatewayCommand(argv: string[], io: CliIo, streams?: Par
     return 0;
   }
   if (typeof options === 'string') {
-    io.stderr(`mcp-warden gateway: ${options}\nRun mcp-warden gateway --help for the options.\n`);
-    return 2;
+    return usageError(io, `gateway: ${options}`, 'gateway');
   }
   try {
     return await runGateway(options, {

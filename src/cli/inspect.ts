@@ -1,7 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { isClientId, SEVERITY_ORDER, type ClientId, type ConfigFile, type ServerEntry } from '../core/index';
 import { analyzeServer } from '../core/tools/analyze';
 import { verdictOf } from '../core/tools/report';
@@ -12,6 +11,7 @@ import { readFailure } from '../node/boundedRead';
 import { existingUserConfigs, findConfigFiles } from '../node/discovery';
 import { currentMachineEnv } from '../node/machineEnv';
 import { readConfigFile } from '../node/readConfig';
+import { commandArgs, usageError, type OptionTable, type Parsed } from './options';
 import type { CliIo } from './scan';
 
 /** How the command talks to a person, when there is one. */
@@ -56,7 +56,14 @@ export const LIVE_OPTIONS = {
   'include-disabled': { type: 'boolean', default: false },
   yes: { type: 'boolean', short: 'y', default: false },
   trust: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const INSPECT_OPTIONS = {
+  ...LIVE_OPTIONS,
+  format: { type: 'string', short: 'f', default: 'text' },
+  'fail-on': { type: 'string', default: 'never' },
+  verbose: { type: 'boolean', default: false },
+  'no-user': { type: 'boolean', default: false },
 } as const;
 
 export interface LiveArgs {
@@ -137,41 +144,39 @@ export async function startServers(entries: readonly ServerEntry[], args: LiveAr
 }
 
 export function usage(io: CliIo, command: string, message: string): number {
-  io.stderr(`mcp-warden: ${message}\n(try: mcp-warden ${command} --help)\n`);
-  return 2;
+  return usageError(io, message, command);
+}
+
+/**
+ * How inspect, verify and approve start: their arguments read, the shared live options and the
+ * command's own (`check`: a string is the usage error) checked, then the servers chosen (this user's
+ * configs too only for a command with `--no-user`); or the exit code.
+ */
+export function liveCommand<O extends OptionTable>(io: CliIo, command: string, argv: readonly string[], options: O, help: string, check: (values: Parsed<O>['values']) => string | undefined = () => undefined) {
+  const parsed = commandArgs(io, command, argv, options, help);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  const problem = check(values);
+  if (problem !== undefined) return usage(io, command, problem);
+  const args = readLiveArgs(command, values as LiveValues);
+  if (typeof args === 'string') return usage(io, command, args);
+  const selected = selectServers(positionals, args, io, 'no-user' in options && !(values as { 'no-user'?: boolean })['no-user']);
+  if (typeof selected === 'number') return selected;
+  return { values, args, selected };
 }
 
 /** `mcp-warden inspect`: returns the exit code. */
 export async function runInspect(argv: string[], io: CliIo, interaction: CliInteraction = terminalInteraction()): Promise<number> {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        ...LIVE_OPTIONS,
-        format: { type: 'string', short: 'f', default: 'text' },
-        'fail-on': { type: 'string', default: 'never' },
-        verbose: { type: 'boolean', default: false },
-        'no-user': { type: 'boolean', default: false },
-      },
-    }));
-  } catch (e) {
-    return usage(io, 'inspect', (e as Error).message);
-  }
-  if (values.help) {
-    io.stdout(INSPECT_HELP);
-    return 0;
-  }
-  if (values.format !== 'text' && values.format !== 'json') return usage(io, 'inspect', `--format must be text or json (got "${values.format}")`);
+  const started = liveCommand(io, 'inspect', argv, INSPECT_OPTIONS, INSPECT_HELP, (v) =>
+    v.format !== 'text' && v.format !== 'json'
+      ? `--format must be text or json (got "${v.format}")`
+      : v['fail-on'] !== 'never' && !(v['fail-on']! in SEVERITY_ORDER)
+        ? `--fail-on must be one of error, warning, info, never (got "${v['fail-on']}")`
+        : undefined,
+  );
+  if (typeof started === 'number') return started;
+  const { values, args, selected } = started;
   const failOn = values['fail-on'];
-  if (failOn !== 'never' && !(failOn in SEVERITY_ORDER)) return usage(io, 'inspect', `--fail-on must be one of error, warning, info, never (got "${failOn}")`);
-  const args = readLiveArgs('inspect', values);
-  if (typeof args === 'string') return usage(io, 'inspect', args);
-  const selected = selectServers(positionals, args, io, !values['no-user']);
-  if (typeof selected === 'number') return selected;
   if (!(await confirmStart(selected.toStart, args, io, interaction))) return 2;
 
   const results = await startServers(selected.entries, args, io, interaction);

@@ -1,10 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { isClientId, lintProject, type ClientId, type Rule } from '../core/index';
 import { inventoryCsv, inventoryJson, inventoryMarkdown } from '../core/inventory/render';
 import { buildInventory } from '../core/inventory/rows';
 import { displayPath } from '../core/report/types';
+import { commandArgs, usageError } from './options';
+import { writeReport } from './writeReport';
 import { loadProject, type CliIo } from './scan';
 
 export const INVENTORY_HELP = `mcp-warden inventory — list every MCP server configured here and for this user
@@ -30,42 +29,23 @@ Exit codes: 0 listed; 2 usage or I/O error.
 
 const FORMATS = ['json', 'csv', 'markdown'] as const;
 
+const INVENTORY_OPTIONS = {
+  format: { type: 'string', short: 'f', default: 'markdown' },
+  client: { type: 'string' },
+  policy: { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  'no-user': { type: 'boolean', default: false },
+  output: { type: 'string', short: 'o' },
+} as const;
+
 /** `mcp-warden inventory …` (argv without the command name): returns the exit code. */
 export async function runInventory(argv: string[], io: CliIo, options: { rules?: readonly Rule[] } = {}): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'markdown' },
-        client: { type: 'string' },
-        policy: { type: 'string' },
-        config: { type: 'string', short: 'c' },
-        'no-user': { type: 'boolean', default: false },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    io.stderr(`mcp-warden: ${(e as Error).message}\n`);
-    return 2;
-  }
+  const parsed = commandArgs(io, 'inventory', argv, INVENTORY_OPTIONS, INVENTORY_HELP);
+  if (typeof parsed === 'number') return parsed;
   const v = parsed.values;
-  if (v.help) {
-    io.stdout(INVENTORY_HELP);
-    return 0;
-  }
   const format = v.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) {
-    io.stderr(`mcp-warden: --format must be one of ${FORMATS.join(', ')} (got "${v.format}")\n`);
-    return 2;
-  }
-  if (v.client !== undefined && !isClientId(v.client)) {
-    io.stderr(`mcp-warden: unknown --client "${v.client}"\n`);
-    return 2;
-  }
+  if (!FORMATS.includes(format)) return usageError(io, `--format must be one of ${FORMATS.join(', ')} (got "${v.format}")`, 'inventory');
+  if (v.client !== undefined && !isClientId(v.client)) return usageError(io, `unknown --client "${v.client}"`, 'inventory');
   const loaded = loadProject(
     {
       paths: parsed.positionals,
@@ -80,13 +60,6 @@ export async function runInventory(argv: string[], io: CliIo, options: { rules?:
   const results = lintProject(loaded.project, { settings: loaded.settings, ...(options.rules ? { rules: options.rules } : {}) });
   const rows = buildInventory(results, loaded.project, (p) => displayPath(p, io.cwd));
   const text = format === 'json' ? inventoryJson(rows) : format === 'csv' ? inventoryCsv(rows) : inventoryMarkdown(rows);
-  if (v.output !== undefined) {
-    try {
-      writeFileSync(resolve(io.cwd, v.output), text);
-    } catch (e) {
-      io.stderr(`mcp-warden: cannot write ${v.output}: ${(e as Error).message}\n`);
-      return 2;
-    }
-  } else io.stdout(text);
+  if (!writeReport(io, v.output, text)) return 2;
   return loaded.ioError ? 2 : 0;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ALL_RULES } from '../core/index';
-import { HELP, parseCliArgs, UsageError } from './args';
+import { HELP, parseCliArgs, usageError, UsageError } from './args';
 import { runApprove } from './approve';
 import { runFix } from './fix';
 import { runGatewayCommand } from './gateway';
@@ -59,10 +59,7 @@ export async function runCli(argv: string[], io: CliIo, isTty = false): Promise<
         return args.fix ? await runFix(args, io) : runScan(args, io);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`mcp-warden: ${e.message}\n`);
-      return 2;
-    }
+    if (e instanceof UsageError) return usageError(io, e.message, e.command ?? (argv[0] === 'scan' || argv[0] === 'rules' ? argv[0] : undefined));
     io.stderr(`mcp-warden: internal error: ${(e as Error).stack ?? e}\n`);
     return 2;
   }

@@ -1,4 +1,4 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   ALL_RULES,
@@ -26,6 +26,7 @@ import { readEnvFiles } from '../node/envFiles';
 import { readConfigFile } from '../node/readConfig';
 import { ruleDocReader } from '../node/ruleDocs';
 import type { ScanArgs } from './args';
+import { writeReport } from './writeReport';
 
 export interface CliIo {
   cwd: string;
@@ -137,14 +138,7 @@ export function reportResults(results: FileReport[], args: ScanArgs, io: CliIo, 
       : args.format === 'sarif'
         ? formatSarif(input, { rules: ALL_RULES, ruleHelp: ruleDocReader(io.packageRoot) }) + '\n'
         : formatText(input, { color: args.color && !args.output, verbose: args.verbose });
-  if (args.output) {
-    try {
-      writeFileSync(resolve(io.cwd, args.output), report);
-    } catch (e) {
-      io.stderr(`mcp-warden: cannot write ${args.output}: ${(e as Error).message}\n`);
-      return 2;
-    }
-  } else io.stdout(report);
+  if (!writeReport(io, args.output, report)) return 2;
   if (ioError) return 2;
   if (args.failOn === 'never') return 0;
   const threshold = SEVERITY_ORDER[args.failOn];

@@ -1,12 +1,12 @@
-import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { SEVERITY_ORDER } from '../core/model/finding';
 import { analyzeServer } from '../core/tools/analyze';
 import { formatToolsJson, formatToolsSarif, formatToolsText, type ToolVerdict } from '../core/tools/report';
 import { parseToolList } from '../core/tools/toolList';
 import { readBoundedText, readFailure, READ_CAPS } from '../node/boundedRead';
 import { ruleDocReader } from '../node/ruleDocs';
+import { commandArgs, usageError } from './options';
+import { writeReport } from './writeReport';
 import type { CliIo } from './scan';
 
 export const TOOLS_HELP = `mcp-warden tools — analyse MCP tool definitions for poisoning, shadowing, hidden text and exfiltration
@@ -27,33 +27,21 @@ Options:
 Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or input error.
 `;
 
+const TOOLS_OPTIONS = {
+  format: { type: 'string', short: 'f', default: 'text' },
+  'fail-on': { type: 'string', default: 'error' },
+  server: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  verbose: { type: 'boolean', default: false },
+} as const;
+
 /** `mcp-warden tools FILE`: returns the exit code. */
 export function runTools(argv: string[], io: CliIo, isTty = false): number {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'text' },
-        'fail-on': { type: 'string', default: 'error' },
-        server: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        verbose: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    return usage(io, (e as Error).message);
-  }
-  if (values.help) {
-    io.stdout(TOOLS_HELP);
-    return 0;
-  }
+  const parsed = commandArgs(io, 'tools', argv, TOOLS_OPTIONS, TOOLS_HELP);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   const format = values.format!;
   const failOn = values['fail-on']!;
   if (!['text', 'json', 'sarif'].includes(format)) return usage(io, `--format must be one of text, json, sarif (got "${format}")`);
@@ -92,14 +80,7 @@ export function runTools(argv: string[], io: CliIo, isTty = false): number {
       : format === 'sarif'
         ? formatToolsSarif(tools, { artifact: file === '-' ? 'stdin' : file, toolVersion: io.version, ruleHelp: ruleDocReader(io.packageRoot) }) + '\n'
         : formatToolsText(tools, { color: color && !values.output, verbose: values.verbose! });
-  if (values.output) {
-    try {
-      writeFileSync(resolve(io.cwd, values.output), report);
-    } catch (e) {
-      io.stderr(`mcp-warden: cannot write ${values.output}: ${(e as Error).message}\n`);
-      return 2;
-    }
-  } else io.stdout(report);
+  if (!writeReport(io, values.output, report)) return 2;
 
   if (input.problems.length > 0 && failOn !== 'never') return 2;
   if (failOn === 'never') return 0;
@@ -108,6 +89,5 @@ export function runTools(argv: string[], io: CliIo, isTty = false): number {
 }
 
 function usage(io: CliIo, message: string): number {
-  io.stderr(`mcp-warden: ${message} (try: mcp-warden tools --help)\n`);
-  return 2;
+  return usageError(io, message, 'tools');
 }

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CLIENTS } from '../core/config/clients';
 import { compare, LockfileError, parseLockfile, type Comparison, type Lockfile } from '../core/lock/lockfile';
 import { identityOf, lockKeyOf } from '../core/lock/serverKey';
@@ -9,7 +8,7 @@ import { displayPath } from '../core/report/types';
 import { lockfilePathOf } from '../core/workspace/locations';
 import { incompleteLists, visible, type InspectResult } from '../live/index';
 import { readBoundedText, readFailure, READ_CAPS } from '../node/boundedRead';
-import { confirmStart, LIVE_OPTIONS, readLiveArgs, selectServers, startServers, terminalInteraction, usage, type CliInteraction } from './inspect';
+import { confirmStart, liveCommand, LIVE_OPTIONS, startServers, terminalInteraction, usage, type CliInteraction } from './inspect';
 import type { CliIo } from './scan';
 
 export const VERIFY_HELP = `mcp-warden verify — start MCP servers and check them against the approval lockfile (for CI)
@@ -94,34 +93,18 @@ interface Checked {
   comparison?: Comparison;
 }
 
+const VERIFY_OPTIONS = {
+  ...LIVE_OPTIONS,
+  format: { type: 'string', short: 'f', default: 'text' },
+  lockfile: { type: 'string' },
+  'allow-unreachable': { type: 'boolean', default: false },
+} as const;
+
 /** `mcp-warden verify`: returns the exit code. */
 export async function runVerify(argv: string[], io: CliIo, interaction: CliInteraction = terminalInteraction()): Promise<number> {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        ...LIVE_OPTIONS,
-        format: { type: 'string', short: 'f', default: 'text' },
-        lockfile: { type: 'string' },
-        'allow-unreachable': { type: 'boolean', default: false },
-      },
-    }));
-  } catch (e) {
-    return usage(io, 'verify', (e as Error).message);
-  }
-  if (values.help) {
-    io.stdout(VERIFY_HELP);
-    return 0;
-  }
-  if (values.format !== 'text' && values.format !== 'json') return usage(io, 'verify', `--format must be text or json (got "${values.format}")`);
-  const args = readLiveArgs('verify', values);
-  if (typeof args === 'string') return usage(io, 'verify', args);
-  const selected = selectServers(positionals, args, io, false);
-  if (typeof selected === 'number') return selected;
+  const started = liveCommand(io, 'verify', argv, VERIFY_OPTIONS, VERIFY_HELP, (v) => (v.format !== 'text' && v.format !== 'json' ? `--format must be text or json (got "${v.format}")` : undefined));
+  if (typeof started === 'number') return started;
+  const { values, args, selected } = started;
   const lockPaths = lockfilesOf(selected.toStart, values.lockfile, io, 'verify');
   if (typeof lockPaths === 'number') return lockPaths;
   const locks = readLockfiles(lockPaths.values(), io);

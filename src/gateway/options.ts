@@ -1,8 +1,8 @@
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { MIN_CANARY_LENGTH } from '../core/gateway/canary';
 import type { GatewayPolicy } from '../core/gateway/types';
 import { LOCKFILE_PATH } from '../core/lock/lockfile';
+import { parseOptions, UsageError } from '../cli/options';
 import { DEFAULT_LOG_OPTIONS, defaultLogPath, type AuditLogOptions } from './auditLog';
 
 export const GATEWAY_HELP = `mcp-warden gateway — run an MCP server behind a local gateway that logs, pins and shields
@@ -76,9 +76,10 @@ export function parseGatewayArgs(argv: readonly string[], cwd: string, env: Node
   const command = dash === -1 ? [] : argv.slice(dash + 1);
   let values;
   try {
-    ({ values } = parseArgs({ args: own, options: OPTIONS, strict: true, allowPositionals: false }));
+    ({ values } = parseOptions('gateway', own, OPTIONS, false));
   } catch (e) {
-    return (e as Error).message;
+    if (e instanceof UsageError) return e.message;
+    throw e;
   }
   if (values.help) return 'help';
   if (values.url !== undefined && command.length > 0) return 'give either --url URL or -- COMMAND, not both';

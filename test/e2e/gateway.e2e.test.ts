@@ -51,7 +51,7 @@ describe('gateway: route a server through the gateway, watch an attack in the Mo
     const saved = await fileOnceItHolds(join(editor.workspace, MCP_JSON), '"gateway"');
     const args = (JSON.parse(saved.replace(/^\/\/.*$/m, '')) as { servers: { poisoned: { command: string; args: string[] } } }).servers.poisoned;
     assert.equal(args.command, 'node');
-    assert.match(args.args[0]!, /dist\/cli\.js$/);
+    assert.match(args.args[0]!, /dist\/gateway\.js$/);
     assert.deepEqual(args.args.slice(1), ['gateway', '--server', 'poisoned', '--', 'node', join(REPO_ROOT, 'test/lab/servers/poisoned.mjs')]);
   });
 
@@ -60,7 +60,7 @@ describe('gateway: route a server through the gateway, watch an attack in the Mo
     const connecting = editor.runCommand('mcpWarden.connectAll');
     const dialog = editor.page.locator('.monaco-dialog-box');
     if (await dialog.waitFor({ timeout: 20_000 }).then(() => true, () => false)) {
-      assert.match(await dialog.innerText(), /dist\/cli\.js gateway --server poisoned -- node /, 'the start dialog shows the gateway command line');
+      assert.match(await dialog.innerText(), /dist\/gateway\.js gateway --server poisoned -- node /, 'the start dialog shows the gateway command line');
       await dialog.locator('a.monaco-button', { hasText: 'Start' }).click();
     }
     await connecting;

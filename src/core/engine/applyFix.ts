@@ -1,8 +1,11 @@
+import { parse, type ParseError } from 'jsonc-parser';
 import { loadConfigText } from '../config/load';
 import type { ConfigFile } from '../model/configFile';
 import type { TextEdit } from '../model/finding';
 import type { ServerEntry } from '../model/server';
 import { applyTextEdits, nonOverlappingGroups } from '../policy/applyEdits';
+import { createPolicyFromServers } from '../policy/approve';
+import { readPolicy } from '../policy/read';
 
 /** Fixes to apply to one config file: each a whole group of edits, kept or skipped as one. */
 export interface FixGroup {
@@ -49,4 +52,44 @@ export function applyFixSafely(file: ConfigFile, groups: readonly FixGroup[]): S
     if (!now || definitionOf(now) !== definitionOf(server)) return { refused: `the fixes would change server "${server.name}", which they do not target; left untouched` };
   }
   return { text, file: after, applied: kept };
+}
+
+/** A policy fix: edits to the policy file's text and the allow entries they add (the only change allowed). */
+export interface PolicyFixGroup {
+  edits: readonly TextEdit[];
+  adds: readonly object[];
+}
+
+export type SafePolicyFixResult = { text: string } | { refused: string };
+
+/**
+ * The policy file's counterpart of `applyFixSafely`: applies the edits, parses the result again, and
+ * refuses unless it is still a readable policy whose only change is the allow entries the fix adds,
+ * appended in order: every other entry, key and deny rule stays exactly as it was.
+ */
+export function applyPolicyFixSafely(text: string, source: string, group: PolicyFixGroup): SafePolicyFixResult {
+  // A blank file becomes a new, empty policy plus the entries (see approveEdit).
+  const before = parse(text.trim() === '' ? createPolicyFromServers([]) : text, [], { allowTrailingComma: true });
+  const after = applyTextEdits(text, group.edits);
+  const errors: ParseError[] = [];
+  const parsed = parse(after, errors, { allowTrailingComma: true });
+  if (errors.length > 0 || !isObject(parsed) || readPolicy(after, source).problems.length > (text.trim() === '' ? 0 : readPolicy(text, source).problems.length)) {
+    return { refused: 'the edited policy would not be a readable policy; left untouched' };
+  }
+  const { allow: allowBefore = [], ...restBefore } = isObject(before) ? before : {};
+  const { allow: allowAfter, ...restAfter } = parsed;
+  if (!sameJson(restBefore, restAfter)) return { refused: 'the edit would change the policy beyond its allow list; left untouched' };
+  if (!Array.isArray(allowBefore) || !Array.isArray(allowAfter)) return { refused: 'the policy\'s "allow" is not a list; left untouched' };
+  const kept = allowAfter.slice(0, allowBefore.length);
+  const added = allowAfter.slice(allowBefore.length);
+  if (!sameJson(kept, allowBefore) || !sameJson(added, group.adds)) return { refused: 'the edit would change allow entries other than the one it adds; left untouched' };
+  return { text: after };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

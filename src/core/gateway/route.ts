@@ -4,7 +4,7 @@ import type { TextEdit } from '../model/finding';
 import type { ServerEntry } from '../model/server';
 import { formattingOf } from '../policy/jsonEdit';
 
-/** How the gateway is started: e.g. `node /…/dist/cli.js` (the CLI inside the extension) or `mcp-warden`. */
+/** How the gateway is started: e.g. `node /…/dist/gateway.js` (the gateway inside the extension) or `mcp-warden`. */
 export interface GatewayLauncher {
   command: string;
   /** Arguments before `gateway`. */

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { serverKey, type ServerEntry } from '../../core/index';
 import { compare, approve, LockfileError, type Comparison } from '../../core/lock/lockfile';
-import { analyzeServer } from '../../core/tools/analyze';
 import type { ToolFinding } from '../../core/tools/types';
 import { incompleteLists, type LiveSnapshot } from '../../live/index';
+import { analyzeServerOffThread } from '../../node/toolAnalysis/offThread';
 import type { LiveServers } from '../live/liveServers';
 import type { Log } from '../log';
 import type { ItemMarks } from '../tree/serversTree';
@@ -37,6 +37,8 @@ export class AnalysisStore implements ItemMarks, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ServerAnalysis>();
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /** The analysis under way per server: a newer snapshot cancels it, and so does dispose. */
+  private readonly running = new Map<string, AbortController>();
 
   constructor(
     private readonly live: LiveServers,
@@ -62,7 +64,21 @@ export class AnalysisStore implements ItemMarks, vscode.Disposable {
     const others = this.all()
       .filter((a) => serverKey(a.server) !== key)
       .map((a) => ({ server: a.server.name, toolNames: a.snapshot.tools.map((t) => t.name) }));
-    const findings = analyzeServer(snapshot, { otherServers: others });
+    this.running.get(key)?.abort();
+    const cancel = new AbortController();
+    this.running.set(key, cancel);
+    let findings: ToolFinding[];
+    try {
+      ({ findings } = await analyzeServerOffThread(snapshot, { otherServers: others }, {
+        signal: cancel.signal,
+        onFallback: (reason) => this.log.warn(`The analysis worker failed (${reason}); "${server.name}" was analysed on the main thread.`),
+      }));
+    } catch (e) {
+      if (cancel.signal.aborted) return;
+      throw e;
+    } finally {
+      if (this.running.get(key) === cancel) this.running.delete(key);
+    }
     let comparison: Comparison | undefined;
     try {
       comparison = compare(await this.approvals.read(server), snapshot, identityOf(server), { serverKey: lockKeyOf(server) });
@@ -110,6 +126,8 @@ export class AnalysisStore implements ItemMarks, vscode.Disposable {
   }
 
   dispose(): void {
+    for (const cancel of this.running.values()) cancel.abort();
+    this.running.clear();
     this.subscription.dispose();
     this.changed.dispose();
   }

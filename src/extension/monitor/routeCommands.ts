@@ -63,8 +63,8 @@ export async function routeCommand(extensionUri: vscode.Uri, route: boolean, uri
     void vscode.window.showInformationMessage('MCP Warden: put the cursor on a server entry of an MCP config (JSON) first.');
     return false;
   }
-  const cli = vscode.Uri.joinPath(extensionUri, 'dist', 'cli.js').fsPath;
-  const edits = route ? routeEdits(file, server, { command: 'node', args: [cli] }, { lock: lockFor(document, server) }) : unrouteEdits(file, server);
+  const gateway = vscode.Uri.joinPath(extensionUri, 'dist', 'gateway.js').fsPath;
+  const edits = route ? routeEdits(file, server, { command: 'node', args: [gateway] }, { lock: lockFor(document, server) }) : unrouteEdits(file, server);
   if (!edits) {
     void vscode.window.showInformationMessage(route ? `MCP Warden: "${server.name}" cannot be routed through the gateway (only stdio servers of JSON configs, not already routed).` : `MCP Warden: "${server.name}" does not run through the gateway.`);
     return false;

@@ -4,9 +4,9 @@ import { buildInventory, type InventoryRow } from '../../core/inventory/rows';
 import { inventoryCsv, inventoryJson, inventoryMarkdown } from '../../core/inventory/render';
 import { isVulnerableData, vulnerableRefOf } from '../../core/advisories/configPackages';
 import { isUnpinnedData, pinEdit } from '../../core/launch/pin';
-import { applyTextEdits } from '../../core/policy/applyEdits';
 import type { TextEdit } from '../../core/model/finding';
-import { approveEdit, createPolicyFromServers } from '../../core/policy/approve';
+import { approveEdit, createPolicyFromServers, policyEntryFor } from '../../core/policy/approve';
+import { applyPolicyFixSafely, type SafePolicyFixResult } from '../../core/engine/applyFix';
 import { evaluatePolicy } from '../../core/policy/evaluate';
 import { resolveFixedVersion } from '../../node/advisories/resolveFixed';
 import { resolvePin, type RegistrySettings } from '../../node/registry/resolve';
@@ -137,16 +137,22 @@ export async function approveInPolicyCommand(warden: Warden, uri: vscode.Uri | u
   const existing = await readText(target);
   const text = existing ?? createPolicyFromServers([]);
   let edits: TextEdit[];
+  let safe: SafePolicyFixResult;
   try {
     edits = approveEdit(text, server);
+    safe = applyPolicyFixSafely(text, target.fsPath, { edits, adds: [policyEntryFor(server)] });
   } catch (e) {
     void vscode.window.showWarningMessage(`MCP Warden could not approve "${serverName}": ${(e as Error).message}`);
+    return false;
+  }
+  if ('refused' in safe) {
+    void vscode.window.showWarningMessage(`MCP Warden did not approve "${serverName}": ${safe.refused}.`);
     return false;
   }
   const edit = new vscode.WorkspaceEdit();
   if (existing === undefined) {
     edit.createFile(target, { ignoreIfExists: true });
-    edit.insert(target, new vscode.Position(0, 0), applyTextEdits(text, edits));
+    edit.insert(target, new vscode.Position(0, 0), safe.text);
   } else {
     const doc = await vscode.workspace.openTextDocument(target);
     toWorkspaceEdit(doc, edits, edit);

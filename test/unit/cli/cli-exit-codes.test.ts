@@ -71,7 +71,7 @@ describe('exit codes', () => {
   });
 
   const usage: [string[], RegExp][] = [
-    [['scan', '--bogus'], /Unknown option '--bogus'/],
+    [['scan', '--bogus'], /unknown option --bogus\n\(try: mcp-warden scan --help\)/],
     [['scan', '--format', 'xml'], /--format must be one of text, json, sarif/],
     [['scan', '--fail-on', 'sometimes'], /--fail-on must be one of error, warning, info, never/],
     [['scan', '--client', 'notepad'], /unknown --client "notepad"/],

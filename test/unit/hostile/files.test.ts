@@ -3,23 +3,14 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
-import { after, describe, test } from 'node:test';
-import { HostileBox, MEMORY_LIMIT_MB, measurementLines, measuring, type HostileResult } from './harness';
+import { describe, test } from 'node:test';
+import { bounded, hostileBox, measuring } from './harness';
 
-const box = new HostileBox();
-after(() => {
-  box.dispose();
-  for (const line of measurementLines()) console.log(line);
-});
+const box = hostileBox();
 
 const CONFIG = JSON.stringify({ servers: { demo: { command: 'npx', args: ['-y', 'some-server@1.2.3'] } } });
 const FAKE_TOKEN = 'ghp_' + 'FAKE0aBcDeFgHiJkLmNoPqRsTuVwXyZ01234'.slice(0, 36); // fake, real format
 const TOKEN_CONFIG = JSON.stringify({ mcpServers: { gh: { command: 'npx', args: ['-y', 'gh-server@1.0.0'], env: { GITHUB_TOKEN: FAKE_TOKEN } } } });
-
-function bounded(r: HostileResult): void {
-  assert.equal(r.killed, undefined, `killed for ${r.killed} after ${r.ms} ms at ${r.peakRssMb} MB\n${r.stderr.slice(0, 2000)}`);
-  assert.ok(r.peakRssMb < MEMORY_LIMIT_MB, `peak RSS ${r.peakRssMb} MB`);
-}
 
 /** A fresh project folder holding the normal config plus what `setup` adds. */
 function project(name: string, setup: (dir: string) => void): string {

@@ -1,10 +1,12 @@
 // Runs the bundled CLI (dist/cli.js, or $MCP_WARDEN_HOSTILE_CLI) against hostile input in a child
 // process: a wall-time limit, a memory limit (peak RSS of the child, read from /proc while it runs),
 // both enforced by killing the child we started, and the numbers reported for docs/security.md.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { after } from 'node:test';
 import { CLI, assertCliBuilt } from '../core/cliHarness';
 
 export const MEMORY_LIMIT_MB = 512;
@@ -111,4 +113,20 @@ export function measuring(name: string): void {
 /** One line per run, as a TAP diagnostic: case, exit code, wall time, peak RSS. */
 export function measurementLines(): string[] {
   return measurements.map((m) => `${m.name}: exit ${m.code}${m.killed ? ` (killed: ${m.killed})` : ''}, ${m.ms} ms, peak RSS ${m.peakRssMb} MB`);
+}
+
+/** The box of one hostile test file: removed after its tests, which then print their measurements. */
+export function hostileBox(): HostileBox {
+  const box = new HostileBox();
+  after(() => {
+    box.dispose();
+    for (const line of measurementLines()) console.log(line);
+  });
+  return box;
+}
+
+/** The run ended by itself (not killed for time or memory) and stayed under the memory limit. */
+export function bounded(r: HostileResult): void {
+  assert.equal(r.killed, undefined, `killed for ${r.killed} after ${r.ms} ms at ${r.peakRssMb} MB\n${r.stderr.slice(0, 2000)}`);
+  assert.ok(r.peakRssMb < MEMORY_LIMIT_MB, `peak RSS ${r.peakRssMb} MB`);
 }

@@ -3,20 +3,11 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { LAB_SERVERS } from '../live/lab';
-import { HostileBox, MEMORY_LIMIT_MB, measurementLines, measuring, type HostileResult } from './harness';
+import { bounded, hostileBox, measuring } from './harness';
 
-const box = new HostileBox();
-after(() => {
-  box.dispose();
-  for (const line of measurementLines()) console.log(line);
-});
-
-function bounded(r: HostileResult): void {
-  assert.equal(r.killed, undefined, `killed for ${r.killed} after ${r.ms} ms at ${r.peakRssMb} MB\n${r.stderr.slice(0, 2000)}`);
-  assert.ok(r.peakRssMb < MEMORY_LIMIT_MB, `peak RSS ${r.peakRssMb} MB`);
-}
+const box = hostileBox();
 
 describe('a server that pads its tool list past the 1,000-item cap', () => {
   const dir = box.path('padded');

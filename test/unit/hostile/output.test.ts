@@ -2,21 +2,12 @@
 // The corpus: every provider format's own real-format FAKE samples (src/core/secrets/providers).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { SECRET_PATTERNS } from '../../../src/core/secrets/providers/index';
 import { LAB_SERVERS } from '../live/lab';
-import { HostileBox, MEMORY_LIMIT_MB, measurementLines, measuring, type HostileResult } from './harness';
+import { bounded, hostileBox, measuring } from './harness';
 
-const box = new HostileBox();
-after(() => {
-  box.dispose();
-  for (const line of measurementLines()) console.log(line);
-});
-
-function bounded(r: HostileResult): void {
-  assert.equal(r.killed, undefined, `killed for ${r.killed} after ${r.ms} ms at ${r.peakRssMb} MB\n${r.stderr.slice(0, 2000)}`);
-  assert.ok(r.peakRssMb < MEMORY_LIMIT_MB, `peak RSS ${r.peakRssMb} MB`);
-}
+const box = hostileBox();
 
 /** Fake tokens of every provider format that is recognised on its own (not only under a name); one line each, no spaces. */
 const CORPUS = [

@@ -3,19 +3,10 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { after, describe, test } from 'node:test';
-import { HostileBox, MEMORY_LIMIT_MB, measurementLines, measuring, type HostileResult } from './harness';
+import { describe, test } from 'node:test';
+import { bounded, hostileBox, measuring } from './harness';
 
-const box = new HostileBox();
-after(() => {
-  box.dispose();
-  for (const line of measurementLines()) console.log(line);
-});
-
-function bounded(r: HostileResult): void {
-  assert.equal(r.killed, undefined, `killed for ${r.killed} after ${r.ms} ms at ${r.peakRssMb} MB\n${r.stderr.slice(0, 2000)}`);
-  assert.ok(r.peakRssMb < MEMORY_LIMIT_MB, `peak RSS ${r.peakRssMb} MB`);
-}
+const box = hostileBox();
 
 interface Stub {
   url: string;
@@ -119,25 +110,30 @@ describe("a repository's .npmrc", () => {
         assert.equal(req.headers.authorization, undefined, `authorization sent to ${req.path}`);
         assert.ok(!req.path.includes(SECRET) && !JSON.stringify(req.headers).includes(SECRET), req.path);
       }
-      assert.match(r.stderr, /\.npmrc: its credentials were not used \(a project's \.npmrc is untrusted; set MCP_WARDEN_TRUST_PROJECT_NPMRC=1 to use them\)/);
+      assert.match(r.stderr, /\.npmrc: its credentials were not used \(a project's \.npmrc is untrusted; pass --trust-project-npmrc, or set MCP_WARDEN_TRUST_PROJECT_NPMRC=1, to use them\)/);
       assert.match(r.stdout, /would fix \.vscode\/mcp\.json: pinned plain-pkg to plain-pkg@1\.0\.0/);
     } finally {
       await registry.close();
     }
   });
 
-  test('opted in (MCP_WARDEN_TRUST_PROJECT_NPMRC=1), its token is sent, but ${VAR} never goes into a URL', async () => {
-    measuring('.npmrc trusted (scan --fix-dry-run)');
+  const optIns: [string, string[], Record<string, string>][] = [
+    ['--trust-project-npmrc', ['--trust-project-npmrc'], {}],
+    ['MCP_WARDEN_TRUST_PROJECT_NPMRC=1', [], { MCP_WARDEN_TRUST_PROJECT_NPMRC: '1' }],
+  ];
+  for (const [how, flags, env] of optIns) test(`opted in (${how}), its token is sent, but \${VAR} never goes into a URL`, async () => {
+    measuring(`.npmrc trusted by ${how} (scan --fix-dry-run)`);
     const registry = await stub((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(packument(decodeURIComponent((req.url ?? '/').slice(1))));
     });
     try {
-      const dir = projectWith('trusted', { a: { command: 'npx', args: ['-y', 'plain-pkg'] }, b: { command: 'npx', args: ['-y', '@corp/scoped-pkg'] } }, { '.npmrc': npmrc(registry.url) });
-      const r = await box.run(['scan', '--fix-dry-run', '--fail-on', 'never'], { cwd: dir, env: { CI_SECRET: SECRET, MCP_WARDEN_TRUST_PROJECT_NPMRC: '1' } });
+      const dir = projectWith(`trusted-${flags.length}`, { a: { command: 'npx', args: ['-y', 'plain-pkg'] }, b: { command: 'npx', args: ['-y', '@corp/scoped-pkg'] } }, { '.npmrc': npmrc(registry.url) });
+      const r = await box.run(['scan', '--fix-dry-run', '--fail-on', 'never', ...flags], { cwd: dir, env: { CI_SECRET: SECRET, ...env } });
       bounded(r);
       assert.ok(registry.requests.some((q) => q.headers.authorization === `Bearer ${SECRET}`));
       assert.ok(registry.requests.every((q) => !q.path.includes(SECRET)));
+      assert.doesNotMatch(r.stderr, /credentials were not used/);
     } finally {
       await registry.close();
     }
