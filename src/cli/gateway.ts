@@ -1,5 +1,6 @@
 import { GATEWAY_HELP, parseGatewayArgs } from '../gateway/options';
 import { GatewaySetupError, runGateway, type GatewayStreams } from '../gateway/run';
+import { visibleText } from '../core/text/visible';
 import type { CliIo } from './scan';
 
 export { GATEWAY_HELP };
@@ -12,7 +13,7 @@ export async function runGatewayCommand(argv: string[], io: CliIo, streams?: Par
     return 0;
   }
   if (typeof options === 'string') {
-    io.stderr(`mcp-warden gateway: ${options}\nRun mcp-warden gateway --help for the options.\n`);
+    io.stderr(`mcp-warden gateway: ${visibleText(options, { singleLine: true, max: 2_000 })}\nRun mcp-warden gateway --help for the options.\n`);
     return 2;
   }
   try {
@@ -25,7 +26,7 @@ export async function runGatewayCommand(argv: string[], io: CliIo, streams?: Par
     });
   } catch (e) {
     if (!(e instanceof GatewaySetupError)) throw e;
-    io.stderr(`mcp-warden gateway: ${e.message}\n`);
+    io.stderr(`mcp-warden gateway: ${visibleText(e.message, { singleLine: true, max: 2_000 })}\n`);
     return 2;
   }
 }

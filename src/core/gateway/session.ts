@@ -6,6 +6,7 @@ import { checkPins, pinFindings } from './pins';
 import { redactForLog, redactText } from './redact';
 import { annotateResult, blockedToolResult, SHIELDED_METHODS, shieldResult } from './shield';
 import { GATEWAY_ERROR_CODE, type AuditRecord, type Direction, type GatewayFinding, type GatewayPolicy } from './types';
+import { plural } from '../text/plural';
 
 /** What to do with one line that reached the gateway. */
 export interface Outcome {
@@ -164,7 +165,7 @@ export class GatewaySession {
     const runShield = () => {
       const shield = shieldResult(request.method, result, request.tool);
       findings.push(...shield.findings.map((f) => ({ ...f, message: redactText(f.message, this.canaries) })));
-      if (shield.unread > 0) outcome.record.detail = `the last ${shield.unread} characters of the result were not analysed (larger than the shield reads)`;
+      if (shield.unread > 0) outcome.record.detail = `the last ${plural(shield.unread, 'character')} of the result were not analysed (larger than the shield reads)`;
       return shield;
     };
     if (policy.onInjection === 'warn') {

@@ -76,7 +76,7 @@ describe('approve, then verify', () => {
     const again = run(dir, 'approve', '--yes');
     assert.equal(again.code, 0);
     assert.match(again.stdout, /approved the changes: tool:delete_everything added, tool:get_fact modified/);
-    assert.match(again.stderr, /warning: "rug" has 2 suspicious item\(s\): tool get_fact, tool delete_everything/);
+    assert.match(again.stderr, /warning: "rug" has 2 suspicious items: tool get_fact, tool delete_everything/);
     assert.equal(run(dir, 'verify', '--yes').code, 0);
   });
 
