@@ -80,7 +80,7 @@ export async function runApprove(argv: string[], io: CliIo, interaction: CliInte
     if (!result.snapshot) {
       failed = true;
       const why = result.status.state === 'error' ? `${result.status.kind}: ${result.status.message}` : result.status.state;
-      io.stdout(`${title}: NOT APPROVED, it did not start (${why})\n`);
+      io.stdout(`${title}: NOT APPROVED, it did not start (${visibleText(why, { singleLine: true, max: 2_000 })})\n`);
       continue;
     }
     const incomplete = incompleteLists(result.snapshot.truncated);
@@ -103,7 +103,7 @@ export async function runApprove(argv: string[], io: CliIo, interaction: CliInte
     io.stdout(`${title}: ${what} → ${displayPath(path, io.cwd)} (key ${visibleText(key, { singleLine: true, max: 200 })})\n`);
     const suspicious = suspiciousItems(analyzeServer(result.snapshot, { otherServers }));
     if (suspicious.length > 0) {
-      io.stderr(`mcp-warden: warning: "${result.entry.name}" has ${suspicious.length} suspicious ${nounFor(suspicious.length, 'item')}: ${suspicious.slice(0, 10).join(', ')}. Run mcp-warden inspect to see why.\n`);
+      io.stderr(`mcp-warden: warning: "${visibleText(result.entry.name, { singleLine: true, max: 200 })}" has ${suspicious.length} suspicious ${nounFor(suspicious.length, 'item')}: ${visibleText(suspicious.slice(0, 10).join(', '), { singleLine: true, max: 2_000 })}. Run mcp-warden inspect to see why.\n`);
     }
   }
 

@@ -20,8 +20,12 @@ after(() => {
  * and Unicode tag characters. (A lone surrogate written to a file or an argument becomes U+FFFD, a visible character.)
  */
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]|\udb40[\udc00-\udfff]/u;
-/** A line a hostile name would forge if its newline were printed raw. */
-const FORGED_LINE = /^\s*(1:1\s+error\s+Forged|error\s+forged line|forged)/m;
+/**
+ * A line a hostile name would forge if its newline were printed raw: a finding line of `scan` (2 spaces in) or
+ * `inspect` (6 spaces in). A multi-line tool description is shown on purpose as continuation lines indented
+ * deeper (10 spaces), under its tool, where it cannot pass for either.
+ */
+const FORGED_LINE = /^( {0,2}1:1\s+error\s+Forged| {0,6}error\s+forged line|\s*forged)/m;
 
 const tags = (s: string) => [...s].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
 const SERVER = 'evil\n  1:1  error    Forged: all clear  fake-rule\u001b[2J\u001b]0;pwned\u0007\u202e\u200b' + tags('hi') + '\ud800';
