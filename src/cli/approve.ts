@@ -6,11 +6,13 @@ import { displayPath } from '../core/report/types';
 import { analyzeServer } from '../core/tools/analyze';
 import { verdictOf } from '../core/tools/report';
 import type { ToolFinding } from '../core/tools/types';
-import { incompleteLists, visible } from '../live/index';
+import { incompleteLists } from '../live/index';
+import { visibleText } from '../core/text/visible';
 import { writeAtomically } from './fix';
 import { confirmStart, liveCommand, LIVE_OPTIONS, startServers, terminalInteraction, usage, type CliInteraction } from './inspect';
 import type { CliIo } from './scan';
 import { lockfilesOf, readLockfiles, serverTitle } from './verify';
+import { nounFor, plural } from '../core/text/plural';
 
 export const APPROVE_HELP = `mcp-warden approve — start MCP servers and record what they offer now in the approval lockfile
 
@@ -67,7 +69,7 @@ export async function runApprove(argv: string[], io: CliIo, interaction: CliInte
     if (!result.snapshot) {
       failed = true;
       const why = result.status.state === 'error' ? `${result.status.kind}: ${result.status.message}` : result.status.state;
-      io.stdout(`${title}: NOT APPROVED, it did not start (${why})\n`);
+      io.stdout(`${title}: NOT APPROVED, it did not start (${visibleText(why, { singleLine: true, max: 2_000 })})\n`);
       continue;
     }
     const incomplete = incompleteLists(result.snapshot.truncated);
@@ -83,14 +85,14 @@ export async function runApprove(argv: string[], io: CliIo, interaction: CliInte
     texts.set(path, approve(texts.get(path), result.snapshot, identity, { serverKey: key }));
         const what =
       before.status === 'unapproved'
-        ? `approved (${Object.keys(lockItems(result.snapshot)).length} item(s))`
+        ? `approved (${plural(Object.keys(lockItems(result.snapshot)).length, 'item')})`
         : before.status === 'unchanged'
           ? 'already approved, unchanged'
-          : `approved the changes: ${[...before.identityChanges.map((c) => `identity ${c.field}`), ...before.changes.map((c) => `${visible(c.key, 200)} ${c.change}`)].join(', ')}`;
-    io.stdout(`${title}: ${what} → ${displayPath(path, io.cwd)} (key ${visible(key, 200)})\n`);
+          : `approved the changes: ${[...before.identityChanges.map((c) => `identity ${c.field}`), ...before.changes.map((c) => `${visibleText(c.key, { singleLine: true, max: 200 })} ${c.change}`)].join(', ')}`;
+    io.stdout(`${title}: ${what} → ${displayPath(path, io.cwd)} (key ${visibleText(key, { singleLine: true, max: 200 })})\n`);
     const suspicious = suspiciousItems(analyzeServer(result.snapshot, { otherServers }));
     if (suspicious.length > 0) {
-      io.stderr(`mcp-warden: warning: "${result.entry.name}" has ${suspicious.length} suspicious item(s): ${suspicious.slice(0, 10).join(', ')}. Run mcp-warden inspect to see why.\n`);
+      io.stderr(`mcp-warden: warning: "${visibleText(result.entry.name, { singleLine: true, max: 200 })}" has ${suspicious.length} suspicious ${nounFor(suspicious.length, 'item')}: ${visibleText(suspicious.slice(0, 10).join(', '), { singleLine: true, max: 2_000 })}. Run mcp-warden inspect to see why.\n`);
     }
   }
 
@@ -117,7 +119,7 @@ export async function runApprove(argv: string[], io: CliIo, interaction: CliInte
 function suspiciousItems(findings: readonly ToolFinding[]): string[] {
   const byItem = new Map<string, ToolFinding[]>();
   for (const f of findings) {
-    const key = `${f.target.kind} ${visible(f.target.name, 100)}`;
+    const key = `${f.target.kind} ${visibleText(f.target.name, { singleLine: true, max: 100 })}`;
     (byItem.get(key) ?? byItem.set(key, []).get(key)!).push(f);
   }
   return [...byItem].filter(([, group]) => verdictOf(group) === 'suspicious').map(([key]) => key);

@@ -1,5 +1,6 @@
 import { GATEWAY_HELP, parseGatewayArgs } from '../gateway/options';
 import { GatewaySetupError, runGateway, type GatewayStreams } from '../gateway/run';
+import { visibleText } from '../core/text/visible';
 import { usageError } from './options';
 import type { CliIo } from './scan';
 
@@ -25,7 +26,7 @@ export async function runGatewayCommand(argv: string[], io: CliIo, streams?: Par
     });
   } catch (e) {
     if (!(e instanceof GatewaySetupError)) throw e;
-    io.stderr(`mcp-warden gateway: ${e.message}\n`);
+    io.stderr(`mcp-warden gateway: ${visibleText(e.message, { singleLine: true, max: 2_000 })}\n`);
     return 2;
   }
 }

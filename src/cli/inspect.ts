@@ -5,7 +5,8 @@ import { isClientId, SEVERITY_ORDER, type ClientId, type ConfigFile, type Server
 import { analyzeServer } from '../core/tools/analyze';
 import { verdictOf } from '../core/tools/report';
 import type { TargetKind, ToolFinding } from '../core/tools/types';
-import { describeEntry, inspectAll, killAllLiveProcesses, visible, type InputRequest, type InspectResult } from '../live/index';
+import { describeEntry, inspectAll, killAllLiveProcesses, type InputRequest, type InspectResult } from '../live/index';
+import { visibleText } from '../core/text/visible';
 import { inspectJson, inspectText } from '../live/report';
 import { readFailure } from '../node/boundedRead';
 import { existingUserConfigs, findConfigFiles } from '../node/discovery';
@@ -13,6 +14,7 @@ import { currentMachineEnv } from '../node/machineEnv';
 import { readConfigFile } from '../node/readConfig';
 import { commandArgs, usageError, type OptionTable, type Parsed } from './options';
 import type { CliIo } from './scan';
+import { nounFor, plural } from '../core/text/plural';
 
 /** How the command talks to a person, when there is one. */
 export interface CliInteraction {
@@ -110,7 +112,7 @@ export function selectServers(paths: string[], args: LiveArgs, io: CliIo, user: 
 /** True when the servers may start: `--yes`, or a person said yes. Says why not otherwise. */
 export async function confirmStart(toStart: readonly ServerEntry[], args: LiveArgs, io: CliIo, interaction: CliInteraction): Promise<boolean> {
   if (args.trusted) return true;
-  const listing = toStart.map((e) => `  ${visible(e.name, 200)}: ${describeEntry(e)}`).join('\n');
+  const listing = toStart.map((e) => `  ${visibleText(e.name, { singleLine: true, max: 200 })}: ${describeEntry(e)}`).join('\n');
   if (!interaction.interactive) {
     io.stderr(
       `mcp-warden: ${args.command} starts the servers these configs name, running their commands with your permissions:\n${listing}\n` +
@@ -119,7 +121,7 @@ export async function confirmStart(toStart: readonly ServerEntry[], args: LiveAr
     return false;
   }
   io.stderr(`These servers will be started (their commands run with your permissions):\n${listing}\n`);
-  if (await interaction.confirm(`Start ${toStart.length} server(s)? [y/N] `)) return true;
+  if (await interaction.confirm(`Start ${plural(toStart.length, 'server')}? [y/N] `)) return true;
   io.stderr('mcp-warden: nothing started\n');
   return false;
 }
@@ -235,21 +237,21 @@ function findingsText(analysis: Map<InspectResult, ToolFinding[]>, verbose: bool
     const flagged = [...byItem.values()].filter((group) => verdictOf(group) === 'suspicious').length;
     suspicious += flagged;
     notes += findings.filter((f) => f.severity === 'info').length;
-    out.push(`  ${visible(result.entry.name, 200)}: ${flagged ? `${flagged} suspicious item(s)` : 'nothing suspicious'}`);
+    out.push(`  ${visibleText(result.entry.name, { singleLine: true, max: 200 })}: ${flagged ? `${flagged} suspicious ${nounFor(flagged, 'item')}` : 'nothing suspicious'}`);
     for (const group of byItem.values()) {
       const shown = verbose ? group : group.filter((f) => f.severity !== 'info');
       if (shown.length === 0) continue;
       const { kind, name } = group[0]!.target;
-      out.push(`    ${KIND_LABEL[kind]} ${visible(name, 200)}: ${verdictOf(group) === 'suspicious' ? 'SUSPICIOUS' : 'clean'}`);
+      out.push(`    ${KIND_LABEL[kind]} ${visibleText(name, { singleLine: true, max: 200 })}: ${verdictOf(group) === 'suspicious' ? 'SUSPICIOUS' : 'clean'}`);
       const ordered = [...shown].sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || a.field.localeCompare(b.field) || a.start - b.start);
       for (const f of ordered) {
-        out.push(`      ${f.severity.padEnd(7)} ${f.category.padEnd(20)} ${visible(f.field, 300)} [${f.start}-${f.end}]`);
-        out.push(`              ${visible(f.message, 1_000)}`, `              > ${visible(f.excerpt, 400)}`);
+        out.push(`      ${f.severity.padEnd(7)} ${f.category.padEnd(20)} ${visibleText(f.field, { singleLine: true, max: 300 })} [${f.start}-${f.end}]`);
+        out.push(`              ${visibleText(f.message, { singleLine: true, max: 1_000 })}`, `              > ${visibleText(f.excerpt, { singleLine: true, max: 400 })}`);
       }
     }
   }
-  const hidden = verbose || notes === 0 ? '' : `; ${notes} informational note(s) not shown (--verbose)`;
-  out.push(`${suspicious} suspicious item(s) in ${analysis.size} connected server(s)${hidden}`);
+  const hidden = verbose || notes === 0 ? '' : `; ${notes} informational ${nounFor(notes, 'note')} not shown (--verbose)`;
+  out.push(`${suspicious} suspicious ${nounFor(suspicious, 'item')} in ${analysis.size} connected ${nounFor(analysis.size, 'server')}${hidden}`);
   return out.join('\n') + '\n';
 }
 
@@ -263,7 +265,7 @@ function loadFiles(paths: string[], io: CliIo, client: ClientId | undefined, use
     try {
       files.push(readConfigFile({ path, explicit, home: machine.home, ...(forced ? { client: forced } : {}), ...(scope ? { scope } : {}) }));
     } catch (e) {
-      io.stderr(`mcp-warden: cannot read ${path}: ${readFailure(e)}\n`);
+      io.stderr(`mcp-warden: cannot read ${visibleText(path, { singleLine: true })}: ${readFailure(e)}\n`);
       failed = true;
     }
   };
@@ -274,7 +276,7 @@ function loadFiles(paths: string[], io: CliIo, client: ClientId | undefined, use
   for (const p of paths) {
     const abs = resolve(io.cwd, p);
     if (!existsSync(abs)) {
-      io.stderr(`mcp-warden: no such file or folder: ${p}\n`);
+      io.stderr(`mcp-warden: no such file or folder: ${visibleText(p, { singleLine: true })}\n`);
       failed = true;
     } else if (statSync(abs).isDirectory()) for (const f of findConfigFiles(abs).files) load(f, false);
     else load(abs, true);

@@ -10,6 +10,7 @@ import { runInventory } from './inventory';
 import { runScan, type CliIo } from './scan';
 import { runTools } from './tools';
 import { runVerify } from './verify';
+import { visibleText } from '../core/text/visible';
 
 const COMMANDS = `Other commands (each has --help):
   mcp-warden inspect [configs…] --yes    start the servers of configs and list their tools, prompts, resources
@@ -80,7 +81,7 @@ if (require.main === module) {
   }
   void runCli(
     process.argv.slice(2),
-    { cwd: process.cwd(), env: process.env, packageRoot, version, stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
+    { cwd: process.cwd(), env: process.env, packageRoot, version, stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(visibleText(t)) },
     process.stdout.isTTY === true,
   ).then((code) => {
     process.exitCode = code;

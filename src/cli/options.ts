@@ -2,6 +2,7 @@
 // and one way to report a wrong command line (message, where the help is, exit code 2). Kept free of
 // the engine so the gateway's bundle can use it too.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { visibleText } from '../core/text/visible';
 import type { CliIo } from './scan';
 
 /** A wrong command line; `command` names the command whose `--help` to suggest. */
@@ -62,6 +63,6 @@ export function commandArgs<O extends OptionTable>(io: CliIo, command: string, a
 
 /** Prints a usage error the one way every command does (message, then where the help is) and gives exit code 2. */
 export function usageError(io: Pick<CliIo, 'stderr'>, message: string, command?: string): 2 {
-  io.stderr(`mcp-warden: ${message}\n${command ? `(try: mcp-warden ${command} --help)\n` : ''}`);
+  io.stderr(`mcp-warden: ${visibleText(message, { singleLine: true, max: 2_000 })}\n${command ? `(try: mcp-warden ${command} --help)\n` : ''}`);
   return 2;
 }

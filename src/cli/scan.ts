@@ -26,6 +26,7 @@ import { readEnvFiles } from '../node/envFiles';
 import { readConfigFile } from '../node/readConfig';
 import { ruleDocReader } from '../node/ruleDocs';
 import type { ScanArgs } from './args';
+import { visibleText } from '../core/text/visible';
 import { writeReport } from './writeReport';
 
 export interface CliIo {
@@ -89,7 +90,7 @@ export function loadProject(options: LoadOptions, io: CliIo): LoadedProject | un
   for (const p of options.paths) {
     const abs = resolve(io.cwd, p);
     if (!existsSync(abs)) {
-      fail(`no such file or folder: ${p}`);
+      fail(`no such file or folder: ${visibleText(p, { singleLine: true })}`);
       continue;
     }
     if (statSync(abs).isDirectory()) searchFolder(abs);

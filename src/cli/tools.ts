@@ -8,6 +8,7 @@ import { ruleDocReader } from '../node/ruleDocs';
 import { commandArgs, usageError } from './options';
 import { writeReport } from './writeReport';
 import type { CliIo } from './scan';
+import { visibleText } from '../core/text/visible';
 
 export const TOOLS_HELP = `mcp-warden tools — analyse MCP tool definitions for poisoning, shadowing, hidden text and exfiltration
 
@@ -53,14 +54,14 @@ export function runTools(argv: string[], io: CliIo, isTty = false): number {
   try {
     text = readBoundedText(file === '-' ? '-' : resolve(io.cwd, file), { maxBytes: READ_CAPS.toolsInput, explicit: true });
   } catch (e) {
-    io.stderr(`mcp-warden: cannot read ${file}: ${readFailure(e)}\n`);
+    io.stderr(`mcp-warden: cannot read ${visibleText(file, { singleLine: true })}: ${readFailure(e)}\n`);
     return 2;
   }
   const defaultServer = values.server ?? (file === '-' ? 'stdin' : basename(file).replace(/\.[^.]*$/, ''));
   const input = parseToolList(text, defaultServer);
-  for (const problem of input.problems) io.stderr(`mcp-warden: ${file}: ${problem}\n`);
+  for (const problem of input.problems) io.stderr(`mcp-warden: ${visibleText(file, { singleLine: true })}: ${visibleText(problem, { singleLine: true })}\n`);
   if (input.snapshots.length === 0) {
-    io.stderr(`mcp-warden: ${file}: no tool definitions found\n`);
+    io.stderr(`mcp-warden: ${visibleText(file, { singleLine: true })}: no tool definitions found\n`);
     return 2;
   }
 

@@ -6,10 +6,12 @@ import { identityOf, lockKeyOf } from '../core/lock/serverKey';
 import type { ServerEntry } from '../core/model/server';
 import { displayPath } from '../core/report/types';
 import { lockfilePathOf } from '../core/workspace/locations';
-import { incompleteLists, visible, type InspectResult } from '../live/index';
+import { incompleteLists, type InspectResult } from '../live/index';
+import { visibleText } from '../core/text/visible';
 import { readBoundedText, readFailure, READ_CAPS } from '../node/boundedRead';
 import { confirmStart, liveCommand, LIVE_OPTIONS, startServers, terminalInteraction, usage, type CliInteraction } from './inspect';
 import type { CliIo } from './scan';
+import { nounFor, plural } from '../core/text/plural';
 
 export const VERIFY_HELP = `mcp-warden verify — start MCP servers and check them against the approval lockfile (for CI)
 
@@ -82,7 +84,7 @@ export function readLockfiles(paths: Iterable<string>, io: CliIo): Map<string, L
 }
 
 export function serverTitle(entry: ServerEntry, cwd: string): string {
-  return `${visible(entry.name, 200)}  (${CLIENTS[entry.client].name}, ${visible(displayPath(entry.file, cwd), 400)})`;
+  return `${visibleText(entry.name, { singleLine: true, max: 200 })}  (${CLIENTS[entry.client].name}, ${visibleText(displayPath(entry.file, cwd), { singleLine: true, max: 400 })})`;
 }
 
 interface Checked {
@@ -173,10 +175,10 @@ const MAX_DIFF_LINES = 60;
 function verifyText(checked: readonly Checked[], allowUnreachable: boolean, cwd: string): string {
   const out: string[] = [];
   for (const { result, status, key, lock, comparison } of checked) {
-    const where = lock ? `${displayPath(lock.path, cwd)}, key ${visible(key, 200)}` : '';
+    const where = lock ? `${displayPath(lock.path, cwd)}, key ${visibleText(key, { singleLine: true, max: 200 })}` : '';
     const title = serverTitle(result.entry, cwd);
     if (status === 'skipped') out.push(`${title}: skipped (${result.skipped ?? 'no lockfile'} in the config)`);
-    else if (status === 'unchanged') out.push(`${title}: unchanged (${Object.keys(lock!.lock.servers[key]?.items ?? {}).length} approved items)`);
+    else if (status === 'unchanged') out.push(`${title}: unchanged (${Object.keys(lock!.lock.servers[key]?.items ?? {}).length} approved ${nounFor(Object.keys(lock!.lock.servers[key]?.items ?? {}).length, 'item')})`);
     else if (status === 'truncated') out.push(`${title}: TRUNCATED, cannot verify: ${incompleteLists(result.snapshot!.truncated).join('; ')} — items past the cut are unseen`);
     else if (status === 'not-approved') out.push(`${title}: NOT APPROVED: no entry in ${where}${lock!.text === undefined ? ' (the lockfile does not exist)' : ''}`);
     else if (status === 'unreachable' && result.status.state === 'error') {
@@ -185,19 +187,19 @@ function verifyText(checked: readonly Checked[], allowUnreachable: boolean, cwd:
       out.push(`${title}: CHANGED since approval (${where})`);
       for (const c of comparison.identityChanges) out.push(`  identity ${c.field}: ${shown(c.approved)} → ${shown(c.current)}`);
       for (const c of comparison.changes.slice(0, MAX_CHANGES_SHOWN)) {
-        out.push(`  ${visible(c.key, 300)} ${c.change}`);
+        out.push(`  ${visibleText(c.key, { singleLine: true, max: 300 })} ${c.change}`);
         const lines = c.diff.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1);
-        out.push(...lines.slice(0, MAX_DIFF_LINES).map((l) => `    ${visible(l, 300)}`));
-        if (lines.length > MAX_DIFF_LINES) out.push(`    … ${lines.length - MAX_DIFF_LINES} more diff lines (--format json has all of them)`);
+        out.push(...lines.slice(0, MAX_DIFF_LINES).map((l) => `    ${visibleText(l, { singleLine: true, max: 300 })}`));
+        if (lines.length > MAX_DIFF_LINES) out.push(`    … ${lines.length - MAX_DIFF_LINES} more diff ${nounFor(lines.length - MAX_DIFF_LINES, 'line')} (--format json has all of them)`);
       }
       const hidden = comparison.changes.length - MAX_CHANGES_SHOWN;
-      if (hidden > 0) out.push(`  … ${hidden} more changed items (--format json has all of them)`);
+      if (hidden > 0) out.push(`  … ${hidden} more changed ${nounFor(hidden, 'item')} (--format json has all of them)`);
     }
   }
   const n = counts(checked);
   out.push('');
   out.push(
-    `${checked.length} server(s): ${n.unchanged} unchanged, ${n.changed} changed, ${n['not-approved']} not approved, ${n.unreachable} unreachable` +
+    `${plural(checked.length, 'server')}: ${n.unchanged} unchanged, ${n.changed} changed, ${n['not-approved']} not approved, ${n.unreachable} unreachable` +
       (n.truncated ? `, ${n.truncated} truncated` : '') +
       (n.skipped ? `, ${n.skipped} skipped` : ''),
   );
@@ -206,5 +208,5 @@ function verifyText(checked: readonly Checked[], allowUnreachable: boolean, cwd:
 }
 
 function shown(value: unknown): string {
-  return value === undefined ? '(none)' : visible(JSON.stringify(value), 300);
+  return value === undefined ? '(none)' : visibleText(JSON.stringify(value), { singleLine: true, max: 300 });
 }

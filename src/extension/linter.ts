@@ -5,6 +5,7 @@ import { pathOfUri, type ConfigIndex, type TrackedConfig } from './configIndex';
 import { toDiagnostic } from './convert';
 import type { Log } from './log';
 import type { ExtensionSettings } from './settings';
+import { plural } from '../core/text/plural';
 
 export interface FindingCounts {
   error: number;
@@ -131,7 +132,7 @@ export class Linter implements vscode.Disposable {
       if (this.isShown(tracked)) {
         this.collection.set(tracked.uri, list.map((f) => toDiagnostic(f, this.docsUri, (p) => this.index.uriOf(p))));
       } else this.collection.delete(tracked.uri);
-      this.log.debug(`Linted ${tracked.config.path} (${tracked.config.client ?? 'unknown format'}, ${tracked.config.servers.length} servers): ${list.length} findings in ${Date.now() - started} ms`);
+      this.log.debug(`Linted ${tracked.config.path} (${tracked.config.client ?? 'unknown format'}, ${plural(tracked.config.servers.length, 'server')}): ${plural(list.length, 'finding')} in ${Date.now() - started} ms`);
     }
     this.changed.fire();
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConfigIndex } from './configIndex';
+import { plural } from '../core/text/plural';
 
 const SHOWN_KEY = 'mcpWarden.restrictedModeNoticeShown';
 
@@ -14,7 +15,7 @@ export async function showRestrictedModeNoticeOnce(context: vscode.ExtensionCont
   if (defined === 0) return;
   await context.workspaceState.update(SHOWN_KEY, true);
   const answer = await vscode.window.showInformationMessage(
-    `MCP Warden is linting this folder's MCP configs. It starts ${defined === 1 ? 'no server' : `none of the ${defined} servers`} they define until you trust the folder.`,
+    `MCP Warden is linting this folder's MCP configs. It starts ${defined === 1 ? 'no server' : `none of the ${plural(defined, 'server')}`} they define until you trust the folder.`,
     'Manage Workspace Trust',
   );
   if (answer === 'Manage Workspace Trust') await vscode.commands.executeCommand('workbench.trust.manage');

@@ -9,6 +9,7 @@ import { Linter } from './linter';
 import type { Log } from './log';
 import { readExtensionSettings, SECTION, teamSettingsUri, type ExtensionSettings } from './settings';
 import { StatusBar } from './statusBar';
+import { nounFor } from '../core/text/plural';
 
 /** The extension's state and its wiring to editor events. Commands act through it. */
 export class Warden implements vscode.Disposable {
@@ -54,7 +55,7 @@ export class Warden implements vscode.Disposable {
     let loaded = 0;
     for (const uri of uris) if (await loadFromDisk(this.index, uri, 'workspace', this.settings.maxFileBytes, this.log)) loaded++;
     for (const doc of vscode.workspace.textDocuments) if (isConfigDocument(doc, this.index) && !this.index.get(doc.uri)) this.index.fromDocument(doc);
-    this.log.info(`Workspace: ${loaded} MCP config file${loaded === 1 ? '' : 's'} found.`);
+    this.log.info(`Workspace: ${loaded} MCP config ${nounFor(loaded, 'file')} found.`);
     await this.refreshEnvFiles();
     if (lint) this.linter.lintAll();
     return loaded;
@@ -65,7 +66,7 @@ export class Warden implements vscode.Disposable {
     const found = await findUserConfigs(this.context);
     for (const { uri, scope, client } of found) await loadFromDisk(this.index, uri, 'user', this.settings.maxFileBytes, this.log, scope, client);
     if (show) this.linter.showUserFiles = true;
-    this.log.info(`User level: ${found.length} MCP config file${found.length === 1 ? '' : 's'} found${found.length ? ': ' + found.map((f) => f.uri.fsPath).join(', ') : ''}.`);
+    this.log.info(`User level: ${found.length} MCP config ${nounFor(found.length, 'file')} found${found.length ? ': ' + found.map((f) => f.uri.fsPath).join(', ') : ''}.`);
     if (lint) this.linter.lintAll();
     return found.length;
   }

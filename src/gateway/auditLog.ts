@@ -2,6 +2,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, renameSync, rmSync, writeSyn
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { AuditRecord } from '../core/gateway/types';
+import { plural } from '../core/text/plural';
 
 export interface AuditLogOptions {
   /** Rotate when the file would grow past this many bytes. */
@@ -126,5 +127,5 @@ export class AuditLog {
 
 function essentials(record: AuditRecord, length: number): AuditRecord {
   const { arguments: _args, findings, ...rest } = record;
-  return { ...rest, ...(findings ? { findings: findings.slice(0, 5).map((f) => ({ ...f, message: f.message.slice(0, 300) })) } : {}), detail: `record cut from ${length} characters` };
+  return { ...rest, ...(findings ? { findings: findings.slice(0, 5).map((f) => ({ ...f, message: f.message.slice(0, 300) })) } : {}), detail: `record cut from ${plural(length, 'character')}` };
 }

@@ -14,6 +14,8 @@ import { LineSplitter, OutputBatch } from './lines';
 import type { GatewayOptions } from './options';
 import { MAX_MESSAGE_BYTES, StdioUpstream } from './stdioUpstream';
 import type { Upstream } from './upstream';
+import { visibleText } from '../core/text/visible';
+import { plural } from '../core/text/plural';
 
 export interface GatewayStreams {
   /** What the client writes (the gateway's stdin). */
@@ -64,7 +66,7 @@ export function prepare(options: GatewayOptions): Setup {
   const found = findLockEntry(lock, options.lockKey ?? options.server);
   if (typeof found === 'string') throw new GatewaySetupError(found);
   if (found === undefined) return { canaries, pins: undefined, pinsNote: `no approved entry for "${options.lockKey ?? options.server}" in ${options.lockPath}` };
-  return { canaries, pins: found.entry, pinsNote: `pinned to ${found.key} (${Object.keys(found.entry.items).filter((k) => k.startsWith('tool:')).length} tools approved)` };
+  return { canaries, pins: found.entry, pinsNote: `pinned to ${found.key} (${plural(Object.keys(found.entry.items).filter((k) => k.startsWith('tool:')).length, 'tool')} approved)` };
 }
 
 /** Runs the gateway until the client or the server goes away. Resolves with the exit code. */
@@ -86,7 +88,8 @@ export async function runGateway(options: GatewayOptions, streams: GatewayStream
   });
   const now = () => performance.timeOrigin + performance.now();
   const lifecycle = (event: string, detail: string): AuditRecord => ({ time: new Date().toISOString(), server: options.server, direction: 'gateway', type: 'lifecycle', event, detail });
-  const say = (text: string) => streams.stderr(`mcp-warden gateway [${options.server}]: ${text}\n`);
+  // Alerts quote tool names and server text: one line each, nothing a terminal could interpret.
+  const say = (text: string) => streams.stderr(`mcp-warden gateway [${visibleText(options.server, { singleLine: true, max: 200 })}]: ${visibleText(text, { singleLine: true, max: 2_000 })}\n`);
 
   return new Promise<number>((resolve) => {
     let done = false;
@@ -147,7 +150,7 @@ export async function runGateway(options: GatewayOptions, streams: GatewayStream
         report(outcome);
       },
       MAX_MESSAGE_BYTES,
-      (bytes) => finish(1, 'error', `the client wrote a line of more than ${bytes} bytes`),
+      (bytes) => finish(1, 'error', `the client wrote a line of more than ${plural(bytes, 'byte')}`),
     );
     const onInput = (chunk: Buffer | string) => {
       splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
@@ -162,7 +165,7 @@ export async function runGateway(options: GatewayOptions, streams: GatewayStream
     upstream.start().then(
       () => {
         const policy = options.policy;
-        const what = [setup.pinsNote, policy.enforce ? 'enforce' : undefined, `${setup.canaries.length} canaries${policy.block ? ' (block)' : ''}`, `on-injection ${policy.onInjection}`].filter(Boolean).join('; ');
+        const what = [setup.pinsNote, policy.enforce ? 'enforce' : undefined, `${plural(setup.canaries.length, 'canary')}${policy.block ? ' (block)' : ''}`, `on-injection ${policy.onInjection}`].filter(Boolean).join('; ');
         log.write(lifecycle('start', `${options.url ? `remote ${new URL(options.url).origin}` : `pid ${upstream.pid}`}; ${what}`));
         log.flush();
         if (setup.pins === undefined && policy.enforce) say(`${setup.pinsNote}: every tool, prompt and resource is withheld until the server is approved`);

@@ -3,6 +3,7 @@ import { liveProcesses, type ProcessRegistry } from '../live/processRegistry';
 import { killGroupNow, killProcessTree, spawnServer, type SpawnSpec } from '../live/processTree';
 import { LineSplitter, OutputBatch } from './lines';
 import type { Upstream, UpstreamEvents } from './upstream';
+import { plural } from '../core/text/plural';
 
 const KILL_GRACE_MS = 2_000;
 export const MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
@@ -48,7 +49,7 @@ export class StdioUpstream implements Upstream {
         (line, bytes, raw) => this.events.onLine(line, bytes, raw),
         MAX_MESSAGE_BYTES,
         (bytes) => {
-          this.events.onExit(1, `the server wrote a line of more than ${bytes} bytes; it was stopped`);
+          this.events.onExit(1, `the server wrote a line of more than ${plural(bytes, 'byte')}; it was stopped`);
           void this.close();
         },
       );

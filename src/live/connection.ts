@@ -7,7 +7,8 @@ import {
 import type { ServerEntry } from '../core/model/server';
 import { describeError } from './describeError';
 import { Emitter } from './events';
-import { LiveError, visible } from './errors';
+import { LiveError } from './errors';
+import { visibleText } from '../core/text/visible';
 import { describeLaunch, resolveLaunch } from './launch';
 import { announcedLists, listAll } from './listing';
 import { limitsOf, type LiveLimits, type LiveOptions } from './options';
@@ -17,6 +18,7 @@ import { Sanitizer } from './sanitize';
 import { AttemptFailed, openTransport, type OpenedTransport } from './openTransport';
 import { deadline, linkSignals } from './signals';
 import { LIST_KINDS, type LaunchSpec, type ListKind, type LiveSnapshot, type LiveStatus, type SnapshotChange, type TraceEvent } from './types';
+import { plural } from '../core/text/plural';
 
 const NO_SCHEMA_VALIDATION = { getValidator: () => (input: unknown) => ({ valid: true as const, data: input as never, errorMessage: undefined }) };
 
@@ -135,7 +137,7 @@ export class LiveConnection {
       const snapshot = await this.readLists(announcedLists(capabilities), requests.signal, capabilities).finally(() => requests.dispose());
       this.setSnapshot(snapshot, 'connect', announcedLists(capabilities));
       this.setStatus({ state: 'connected' });
-      this.trace('lifecycle', `connected: ${snapshot.tools.length} tools, ${snapshot.prompts.length} prompts, ${snapshot.resources.length} resources`);
+      this.trace('lifecycle', `connected: ${plural(snapshot.tools.length, 'tool')}, ${plural(snapshot.prompts.length, 'prompt')}, ${plural(snapshot.resources.length, 'resource')}`);
       if (this.pendingLists.size > 0) this.scheduleRelist();
       return snapshot;
     } catch (e) {
@@ -282,7 +284,7 @@ export class LiveConnection {
   }
 
   private trace(kind: TraceEvent['kind'], text: string): void {
-    this.options.trace?.({ server: this.entry.name, kind, text: kind === 'stderr' ? visible(this.redact(text), 2_000) : text });
+    this.options.trace?.({ server: this.entry.name, kind, text: kind === 'stderr' ? visibleText(this.redact(text), { singleLine: true, max: 2_000 }) : text });
   }
 }
 

@@ -1,7 +1,8 @@
 import { SseError } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
-import { errorMessage, formatMs, LiveError, visible } from './errors';
+import { errorMessage, formatMs, LiveError } from './errors';
+import { visibleText } from '../core/text/visible';
 import { ListFailure } from './listing';
 import type { LiveLimits } from './options';
 import { AttemptFailed, type OpenedTransport } from './openTransport';
@@ -43,7 +44,7 @@ export function describeError(error: unknown, ctx: ErrorContext): LiveError {
     return append(new LiveError('exited', `the server exited ${how} ${when}`), details(), true);
   }
   if (e instanceof LiveError) return e.kind === 'exited' ? append(e, details(), true) : e;
-  const text = visible(ctx.redact(errorMessage(e)), 300);
+  const text = visibleText(ctx.redact(errorMessage(e)), { singleLine: true, max: 300 });
   if (e instanceof StreamableHTTPError || e instanceof SseError) return new LiveError('http', e.code ? `HTTP ${e.code}: ${text}` : text);
   if (e instanceof McpError && e.code === ErrorCode.ConnectionClosed) return append(new LiveError('exited', `the connection closed during ${method}`), details(), true);
   if (e instanceof McpError) return new LiveError('request-failed', `${method} failed: ${text}`);
@@ -62,7 +63,7 @@ function evidence(opened: OpenedTransport | undefined, redact: (text: string) =>
   const parts: string[] = [];
   if (noise && stdio.noiseSummary) parts.push(stdio.noiseSummary);
   const lines = stdio.stderr.split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (lines.length > 0) parts.push(`stderr: "${visible(redact(lines.slice(-3).join(' | ')), 300)}"`);
+  if (lines.length > 0) parts.push(`stderr: "${visibleText(redact(lines.slice(-3).join(' | ')), { singleLine: true, max: 300 })}"`);
   return parts.join('; ');
 }
 

@@ -1,6 +1,6 @@
 // The live MCP client: editor-free (no `vscode`), used by the extension's tree and the CLI's `inspect`.
 export { LiveConnection } from './connection';
-export { LiveError, visible, type LiveErrorKind } from './errors';
+export { LiveError, type LiveErrorKind } from './errors';
 export { incompleteLists } from './listing';
 export { DEFAULT_CONCURRENCY, inspectAll, inspectServer, type InspectAllOptions, type InspectResult } from './inspect';
 export { describeEntry, describeLaunch, projectFolderOf, resolveLaunch } from './launch';

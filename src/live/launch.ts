@@ -6,7 +6,8 @@ import { variableValue } from '../core/config/variables';
 import type { ServerEntry } from '../core/model/server';
 import { projectFolderOf } from '../core/workspace/locations';
 import { readEnvFile } from './envFile';
-import { LiveError, visible } from './errors';
+import { LiveError } from './errors';
+import { visibleText } from '../core/text/visible';
 import { createRedactor, mask } from './redact';
 import type { LiveContext } from './options';
 import type { LaunchSpec } from './types';
@@ -91,7 +92,7 @@ export async function resolveLaunch(entry: ServerEntry, context: LiveContext): P
     throw new LiveError('config', 'the entry has neither a command nor a URL');
   }
   if (!isAbsolute(cwd)) launch.cwd = resolve(cwd);
-  if (launch.transport === 'stdio' && !existsSync(launch.cwd!)) throw new LiveError('config', `the working folder "${visible(launch.cwd!, 200)}" does not exist`);
+  if (launch.transport === 'stdio' && !existsSync(launch.cwd!)) throw new LiveError('config', `the working folder "${visibleText(launch.cwd!, { singleLine: true, max: 200 })}" does not exist`);
   return launch;
 }
 
@@ -138,7 +139,7 @@ async function resolveReferences(entry: ServerEntry, style: InterpolationStyle, 
 
 function failUnresolved(span: ReferenceSpan, style: InterpolationStyle): void {
   const ref = span.ref;
-  const raw = visible(span.raw, 100);
+  const raw = visibleText(span.raw, { singleLine: true, max: 100 });
   switch (ref.kind) {
     case 'input':
       throw new LiveError('config', `no value was given for ${raw}`);
@@ -187,5 +188,5 @@ export function describeEntry(entry: ServerEntry): string {
   };
   const env = entry.env.length > 0 ? ` (env: ${entry.env.map((e) => `${e.key}=${e.value === undefined ? '' : mask(e.value)}`).join(', ')})` : '';
   const headers = entry.headers.length > 0 ? ` (headers: ${entry.headers.map((h) => `${h.key}: ${h.value === undefined ? '' : mask(h.value)}`).join(', ')})` : '';
-  return visible(describeLaunch(launch, redact) + env + headers, 2_000);
+  return visibleText(describeLaunch(launch, redact) + env + headers, { singleLine: true, max: 2_000 });
 }

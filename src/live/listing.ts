@@ -10,6 +10,7 @@ import {
 import type { LiveLimits } from './options';
 import { linkSignals } from './signals';
 import type { ListKind, Truncation, TruncationReason } from './types';
+import { plural } from '../core/text/plural';
 
 const REQUESTS = {
   tools: { method: 'tools/list', schema: ListToolsResultSchema, field: 'tools' },
@@ -83,5 +84,5 @@ export async function listAll(client: Client, kind: ListKind, limits: Pick<LiveL
  * every list is complete. An incomplete listing is a state: it is never approved, nor verified as unchanged.
  */
 export function incompleteLists(truncation: Truncation): string[] {
-  return Object.entries(truncation.lists).map(([list, cut]) => `${list} list stopped at ${cut.kept} items (${cut.reason})`);
+  return Object.entries(truncation.lists).map(([list, cut]) => `${list} list stopped at ${plural(cut.kept, 'item')} (${cut.reason})`);
 }

@@ -1,5 +1,6 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { errorMessage, LiveError, visible } from './errors';
+import { errorMessage, LiveError } from './errors';
+import { visibleText } from '../core/text/visible';
 import { boundedFetch, ByteBudget, parseServerUrl, sseTransport, streamableHttpTransport } from './httpTransport';
 import type { LiveLimits } from './options';
 import type { ProcessRegistry } from './processRegistry';
@@ -46,7 +47,7 @@ export async function openTransport(launch: LaunchSpec, ctx: OpenContext): Promi
     const stdio = new BoundedStdioTransport({ command: launch.command!, args: launch.args, env: launch.env, ...(launch.cwd ? { cwd: launch.cwd } : {}) }, ctx.limits, {
       server: ctx.server,
       registry: ctx.registry,
-      ...(ctx.trace ? { onNoise: (kind: 'stdout' | 'stderr', text: string) => ctx.trace!(kind === 'stderr' ? 'stderr' : 'receive', kind === 'stdout' ? `not JSON-RPC: ${visible(ctx.redact(text), 500)}` : text) } : {}),
+      ...(ctx.trace ? { onNoise: (kind: 'stdout' | 'stderr', text: string) => ctx.trace!(kind === 'stderr' ? 'stderr' : 'receive', kind === 'stdout' ? `not JSON-RPC: ${visibleText(ctx.redact(text), { singleLine: true, max: 500 })}` : text) } : {}),
     });
     return initialize({ client: ctx.newClient(), kind: 'stdio', traced: new TracedTransport(stdio, ctx.trace, ctx.redact), stdio }, ctx);
   }
@@ -61,7 +62,7 @@ export async function openTransport(launch: LaunchSpec, ctx: OpenContext): Promi
     } catch (e) {
       if (ctx.signal.aborted || budget.failure) throw e;
       streamableFailure = (e as AttemptFailed).failure;
-      ctx.trace?.('lifecycle', `Streamable HTTP failed (${visible(ctx.redact(errorMessage(streamableFailure)), 200)}); trying SSE`);
+      ctx.trace?.('lifecycle', `Streamable HTTP failed (${visibleText(ctx.redact(errorMessage(streamableFailure)), { singleLine: true, max: 200 })}); trying SSE`);
     }
   }
   const transport = new TracedTransport(sseTransport(url, launch.headers, fetchImpl), ctx.trace, ctx.redact);
@@ -70,7 +71,7 @@ export async function openTransport(launch: LaunchSpec, ctx: OpenContext): Promi
   } catch (e) {
     if (streamableFailure === undefined || ctx.signal.aborted || budget.failure) throw e;
     const failed = e as AttemptFailed;
-    const message = `Streamable HTTP: ${visible(ctx.redact(errorMessage(streamableFailure)), 200)}; SSE: ${visible(ctx.redact(errorMessage(failed.failure)), 200)}`;
+    const message = `Streamable HTTP: ${visibleText(ctx.redact(errorMessage(streamableFailure)), { singleLine: true, max: 200 })}; SSE: ${visibleText(ctx.redact(errorMessage(failed.failure)), { singleLine: true, max: 200 })}`;
     throw new AttemptFailed(new LiveError('http', message), failed.opened);
   }
 }

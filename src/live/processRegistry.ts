@@ -1,4 +1,4 @@
-import { killProcessTreesSync } from './processTree';
+import { killMarkedSync, killProcessTreesSync, sweepSession } from './processTree';
 
 /** A spawned server the registry can stop. */
 export interface TrackedProcess {
@@ -40,12 +40,16 @@ export class ProcessRegistry {
   async killAll(): Promise<void> {
     await Promise.all([...this.live.values()].map((p) => p.kill().catch(() => undefined)));
     this.live.clear();
+    // Daemons that left their server's group and tree, also of servers that already ended (Linux; see spawnMarker.ts).
+    await sweepSession();
   }
 
   /** Synchronous last resort for process exit. */
   killAllSync(): void {
     killProcessTreesSync([...this.live.keys()]);
     this.live.clear();
+    // Daemons of servers that already ended (Linux; see spawnMarker.ts).
+    killMarkedSync();
   }
 
   private installExitHook(): void {

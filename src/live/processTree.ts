@@ -1,5 +1,6 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { markedPids, markEnvironment } from './spawnMarker';
 
 const isWindows = process.platform === 'win32';
 
@@ -16,15 +17,28 @@ export interface SpawnSpec {
  */
 export function spawnServer(spec: SpawnSpec): ChildProcess {
   const { command, args } = isWindows ? windowsCommandLine(spec.command, spec.args, spec.env) : spec;
-  return spawn(command, args, {
+  const { env, token } = markEnvironment(spec.env);
+  const child = spawn(command, args, {
     cwd: spec.cwd,
-    env: spec.env,
+    env,
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: !isWindows,
     windowsHide: true,
     shell: false,
     windowsVerbatimArguments: isWindows && command === comspec(spec.env),
   });
+  if (child.pid !== undefined) tokens.set(child.pid, token);
+  child.once('spawn', () => tokens.set(child.pid!, token));
+  return child;
+}
+
+/** pid of each spawned server → the marker token in its environment (and in that of everything it starts). */
+const tokens = new Map<number, string>();
+
+/** Processes that still carry the marker of the server `pid` (a daemon that left its session). */
+function marked(pid: number): number[] {
+  const token = tokens.get(pid);
+  return token ? markedPids(token) : [];
 }
 
 /** Whether a process with this id runs (signal 0 probes without signalling); a zombie counts as ended. */
@@ -148,12 +162,41 @@ export async function killProcessTree(child: ChildProcess, graceMs: number, gent
     }
     await wait(graceMs / 2);
   }
-  signalAll(pid, tree, 'SIGTERM');
+  signalAll(pid, [...tree, ...marked(pid)], 'SIGTERM');
   await wait(gentle ? graceMs / 2 : Math.min(graceMs, 200));
   const alive = [pid, ...tree].filter(isAlive);
   if (alive.length > 0) tree = [...new Set([...tree, ...(await descendantPids(alive))])];
-  signalAll(pid, tree, 'SIGKILL');
+  signalAll(pid, [...tree, ...marked(pid)], 'SIGKILL');
   await wait(graceMs);
+  await sweepMarked(pid, graceMs);
+}
+
+/**
+ * The daemons of server `pid` that escaped its group and tree: SIGTERM, then SIGKILL after a short
+ * grace for any still running. Linux only (see spawnMarker.ts); a no-op elsewhere.
+ */
+export async function sweepMarked(pid: number, graceMs = 500): Promise<void> {
+  const left = marked(pid).filter(isAlive);
+  tokens.delete(pid);
+  await terminate(left, graceMs);
+}
+
+/** For host shutdown: every process still carrying a marker of this host session (SIGTERM, then SIGKILL). */
+export function sweepSession(graceMs = 500): Promise<void> {
+  return terminate(markedPids({ session: true }).filter(isAlive), graceMs);
+}
+
+async function terminate(left: number[], graceMs: number): Promise<void> {
+  if (left.length === 0) return;
+  for (const p of left) signal(p, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (Date.now() < deadline && left.some(isAlive)) await new Promise((r) => setTimeout(r, 25));
+  for (const p of left.filter(isAlive)) signal(p, 'SIGKILL');
+}
+
+/** For host exit: SIGKILL every process still carrying a marker of this host session, at once. */
+export function killMarkedSync(): void {
+  for (const p of markedPids({ session: true })) signal(p, 'SIGKILL');
 }
 
 /**
@@ -173,7 +216,7 @@ export function killProcessTreesSync(pids: readonly number[]): void {
     return;
   }
   const table = process.platform === 'linux' ? procTable() : psTableSync();
-  for (const pid of pids) signalAll(pid, descendantsIn(table, [pid]), 'SIGKILL');
+  for (const pid of pids) signalAll(pid, [...descendantsIn(table, [pid]), ...marked(pid)], 'SIGKILL');
 }
 
 function psTableSync(): Map<number, number[]> {
@@ -188,6 +231,7 @@ function psTableSync(): Map<number, number[]> {
 export function killGroupNow(pid: number): void {
   if (isWindows) void taskkill(pid);
   else signal(-pid, 'SIGKILL');
+  void sweepMarked(pid);
 }
 
 function taskkill(pid: number): Promise<void> {

@@ -1,9 +1,11 @@
 import { CLIENTS } from '../core/config/clients';
 import type { ToolDefinition } from '../core/model/tool';
 import { displayPath } from '../core/report/types';
-import { formatMs, visible } from './errors';
+import { formatMs } from './errors';
+import { visibleText } from '../core/text/visible';
 import type { InspectResult } from './inspect';
 import type { LiveSnapshot } from './types';
+import { plural } from '../core/text/plural';
 
 const TEXT_DESCRIPTION_LIMIT = 1_000;
 
@@ -55,7 +57,7 @@ function snapshotJson(s: LiveSnapshot): Record<string, unknown> {
 export function inspectText(results: readonly InspectResult[], cwd: string): string {
   const out: string[] = [];
   for (const r of results) {
-    out.push(`${visible(r.entry.name, 200)}  (${CLIENTS[r.entry.client].name}, ${visible(displayPath(r.entry.file, cwd), 400)})`);
+    out.push(`${visibleText(r.entry.name, { singleLine: true, max: 200 })}  (${CLIENTS[r.entry.client].name}, ${visibleText(displayPath(r.entry.file, cwd), { singleLine: true, max: 400 })})`);
     if (r.skipped) out.push(`  skipped: ${r.skipped} in the config`);
     else if (r.status.state === 'error') out.push(`  error (${r.status.kind}): ${r.status.message}`);
     else if (r.snapshot) out.push(...snapshotText(r.snapshot, r.durationMs));
@@ -63,24 +65,24 @@ export function inspectText(results: readonly InspectResult[], cwd: string): str
   }
   const count = (state: string) => results.filter((r) => !r.skipped && r.status.state === state).length;
   const skipped = results.filter((r) => r.skipped).length;
-  out.push(`${results.length} server(s): ${count('connected')} connected, ${count('error')} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  out.push(`${plural(results.length, 'server')}: ${count('connected')} connected, ${count('error')} failed${skipped ? `, ${skipped} skipped` : ''}`);
   return out.join('\n') + '\n';
 }
 
 function snapshotText(s: LiveSnapshot, durationMs: number): string[] {
-  const info = s.serverInfo ? `${visible(s.serverInfo.name, 100)} ${visible(s.serverInfo.version ?? '', 40)}`.trim() : 'no serverInfo';
-  const out = [`  connected in ${formatMs(durationMs)} · ${info} · ${s.transport}${s.protocolVersion ? ` · protocol ${visible(s.protocolVersion, 40)}` : ''}`];
+  const info = s.serverInfo ? `${visibleText(s.serverInfo.name, { singleLine: true, max: 100 })} ${visibleText(s.serverInfo.version ?? '', { singleLine: true, max: 40 })}`.trim() : 'no serverInfo';
+  const out = [`  connected in ${formatMs(durationMs)} · ${info} · ${s.transport}${s.protocolVersion ? ` · protocol ${visibleText(s.protocolVersion, { singleLine: true, max: 40 })}` : ''}`];
   if (s.instructions) out.push(`  instructions: ${block(s.instructions, '    ')}`);
-  section(out, 'tools', s.tools, (t) => [`${visible(t.name, 200)}${describe(t.description)}`, ...parameters(t), ...annotations(t)]);
+  section(out, 'tools', s.tools, (t) => [`${visibleText(t.name, { singleLine: true, max: 200 })}${describe(t.description)}`, ...parameters(t), ...annotations(t)]);
   section(out, 'prompts', s.prompts, (p) => [
-    `${visible(p.name, 200)}${describe(p.description)}`,
-    ...(p.arguments ?? []).map((a) => `    ${visible(a.name, 200)}${a.required ? ' (required)' : ''}${describe(a.description)}`),
+    `${visibleText(p.name, { singleLine: true, max: 200 })}${describe(p.description)}`,
+    ...(p.arguments ?? []).map((a) => `    ${visibleText(a.name, { singleLine: true, max: 200 })}${a.required ? ' (required)' : ''}${describe(a.description)}`),
   ]);
-  section(out, 'resources', s.resources, (r) => [`${visible(r.uri, 300)} (${visible(r.name, 200)})${describe(r.description)}`]);
-  section(out, 'resource templates', s.resourceTemplates, (r) => [`${visible(r.uriTemplate, 300)} (${visible(r.name, 200)})${describe(r.description)}`]);
-  for (const [list, cut] of Object.entries(s.truncated.lists)) out.push(`  truncated: ${list} list stopped at ${cut.kept} items (${cut.reason})`);
+  section(out, 'resources', s.resources, (r) => [`${visibleText(r.uri, { singleLine: true, max: 300 })} (${visibleText(r.name, { singleLine: true, max: 200 })})${describe(r.description)}`]);
+  section(out, 'resource templates', s.resourceTemplates, (r) => [`${visibleText(r.uriTemplate, { singleLine: true, max: 300 })} (${visibleText(r.name, { singleLine: true, max: 200 })})${describe(r.description)}`]);
+  for (const [list, cut] of Object.entries(s.truncated.lists)) out.push(`  truncated: ${list} list stopped at ${plural(cut.kept, 'item')} (${cut.reason})`);
   for (const t of s.truncated.texts.slice(0, 20)) {
-    out.push(`  truncated: ${t.list} ${visible(t.item, 100)}: ${t.field} ${t.length < 0 ? 'nested too deep' : `had ${t.length} characters`}`);
+    out.push(`  truncated: ${t.list} ${visibleText(t.item, { singleLine: true, max: 100 })}: ${t.field} ${t.length < 0 ? 'nested too deep' : `had ${plural(t.length, 'character')}`}`);
   }
   return out;
 }
@@ -103,9 +105,9 @@ function block(text: string, indent: string): string {
   const clipped = text.length > TEXT_DESCRIPTION_LIMIT ? text.slice(0, TEXT_DESCRIPTION_LIMIT) : text;
   const shown = clipped
     .split('\n')
-    .map((line, i) => (i === 0 || line.trim() === '' ? '' : indent) + visible(line, Infinity))
+    .map((line, i) => (i === 0 || line.trim() === '' ? '' : indent) + visibleText(line, { singleLine: true }))
     .join('\n');
-  return text.length > TEXT_DESCRIPTION_LIMIT ? `${shown}… (${text.length} characters; --format json has all of it)` : shown;
+  return text.length > TEXT_DESCRIPTION_LIMIT ? `${shown}… (${plural(text.length, 'character')}; --format json has all of it)` : shown;
 }
 
 function parameters(tool: ToolDefinition): string[] {
@@ -113,9 +115,9 @@ function parameters(tool: ToolDefinition): string[] {
   if (!schema?.properties || typeof schema.properties !== 'object') return [];
   const required = Array.isArray(schema.required) ? schema.required : [];
   return Object.entries(schema.properties).map(([name, p]) => {
-    const type = typeof p?.type === 'string' ? `: ${visible(p.type, 40)}` : '';
+    const type = typeof p?.type === 'string' ? `: ${visibleText(p.type, { singleLine: true, max: 40 })}` : '';
     const description = typeof p?.description === 'string' ? describe(p.description) : '';
-    return `    ${visible(name, 200)}${type}${required.includes(name) ? ' (required)' : ''}${description}`;
+    return `    ${visibleText(name, { singleLine: true, max: 200 })}${type}${required.includes(name) ? ' (required)' : ''}${description}`;
   });
 }
 

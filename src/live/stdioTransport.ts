@@ -1,10 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { formatBytes, LiveError, visible } from './errors';
+import { formatBytes, LiveError } from './errors';
+import { visibleText } from '../core/text/visible';
 import type { LiveLimits } from './options';
 import type { ProcessRegistry } from './processRegistry';
 import { killGroupNow, killProcessTree, spawnServer, type SpawnSpec } from './processTree';
+import { plural } from '../core/text/plural';
 
 type Limits = Pick<LiveLimits, 'maxOutputBytes' | 'maxStderrBytes' | 'maxInvalidLines' | 'killGraceMs'>;
 
@@ -56,7 +58,7 @@ export class BoundedStdioTransport implements Transport {
   /** A sentence about stdout noise, to add to a timeout message. */
   get noiseSummary(): string | undefined {
     if (this.invalidLines === 0) return undefined;
-    return `it wrote ${this.invalidLines} line(s) that are not JSON-RPC (first: "${this.firstInvalid}")`;
+    return `it wrote ${plural(this.invalidLines, 'line')} that are not JSON-RPC (first: "${this.firstInvalid}")`;
   }
 
   start(): Promise<void> {
@@ -180,12 +182,12 @@ export class BoundedStdioTransport implements Transport {
   private onInvalid(line: string, json: unknown): void {
     this.hooks.onNoise?.('stdout', line);
     this.invalidLines++;
-    this.firstInvalid ??= visible(line, 120);
+    this.firstInvalid ??= visibleText(line, { singleLine: true, max: 120 });
     const id = json && typeof json === 'object' ? (json as { id?: unknown }).id : undefined;
     if ((typeof id === 'string' || typeof id === 'number') && this.awaiting.has(id)) {
-      void this.terminate(new LiveError('protocol', `the server answered with a message that is not valid JSON-RPC: "${visible(line, 160)}"`));
+      void this.terminate(new LiveError('protocol', `the server answered with a message that is not valid JSON-RPC: "${visibleText(line, { singleLine: true, max: 160 })}"`));
     } else if (this.invalidLines > this.limits.maxInvalidLines) {
-      void this.terminate(new LiveError('protocol', `the server wrote ${this.invalidLines} lines that are not JSON-RPC on its standard output (first: "${this.firstInvalid}"); it was stopped`));
+      void this.terminate(new LiveError('protocol', `the server wrote ${plural(this.invalidLines, 'line')} that are not JSON-RPC on its standard output (first: "${this.firstInvalid}"); it was stopped`));
     }
   }
 
@@ -199,6 +201,6 @@ export class BoundedStdioTransport implements Transport {
   private spawnError(e: unknown): LiveError {
     const code = (e as NodeJS.ErrnoException).code;
     const hint = code === 'ENOENT' ? ' (command not found)' : code === 'EACCES' ? ' (not executable)' : '';
-    return new LiveError('spawn', `cannot start "${visible(this.spec.command, 200)}": ${code ?? (e as Error).message}${hint}`);
+    return new LiveError('spawn', `cannot start "${visibleText(this.spec.command, { singleLine: true, max: 200 })}": ${code ?? (e as Error).message}${hint}`);
   }
 }

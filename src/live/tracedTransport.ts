@@ -1,7 +1,8 @@
 import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/sdk/types.js';
-import { visible } from './errors';
+import { visibleText } from '../core/text/visible';
 import type { TraceEvent } from './types';
+import { plural } from '../core/text/plural';
 
 const TRACE_LINE_LIMIT = 4_000;
 
@@ -52,6 +53,6 @@ export class TracedTransport implements Transport {
     const json = JSON.stringify(message);
     // Redacted with some margin before clipping, so a secret across the cut is still masked.
     const head = this.redact(json.slice(0, TRACE_LINE_LIMIT * 2)).slice(0, TRACE_LINE_LIMIT);
-    this.emit(kind, visible(head, Infinity) + (json.length > TRACE_LINE_LIMIT ? `… (${json.length} characters)` : ''));
+    this.emit(kind, visibleText(head, { singleLine: true }) + (json.length > TRACE_LINE_LIMIT ? `… (${plural(json.length, 'character')})` : ''));
   }
 }

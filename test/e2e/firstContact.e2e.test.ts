@@ -48,6 +48,40 @@ describe('first contact: Restricted Mode, the path from a server to its tools, t
     await editor.runCommand('notifications.hideList');
   });
 
+  it('the Sessions view counts in the right number and says where capability counts come from before anything is connected (screenshot sessions-capability-source.png)', async () => {
+    const state = await editor.waitForState((s) => sessionRows(s).length > 0, 20_000, 'the Sessions view');
+    const [session] = sessionRows(state);
+    // One server: "1 server", and the header names the file, not only the client.
+    assert.equal(session!.label, 'VS Code');
+    assert.equal(String(session!.description), 'live-trust/.vscode/mcp.json · 1 server');
+    const servers = session!.children.find((c) => c.label === 'Servers in this session')!;
+    assert.match(String(servers.description), /^1 server · tools: 1 (guessed|unknown|catalog|recorded)$/);
+    const [row] = servers.children;
+    assert.equal(row!.label, 'notes');
+    assert.match(String(row!.description), /^(guessed from its name|tools unknown|catalog|recorded listing) · \d+ tools?$/);
+    const everyText = JSON.stringify(sessionRows(state));
+    assert.doesNotMatch(everyText, /\b1 (servers|tools|findings|files)\b/, 'no "1 <plural>"');
+    assert.doesNotMatch(everyText, /\b([02-9]|\d\d+) (server|tool|finding|file)\b/, 'no "<n> <singular>"');
+
+    await editor.runCommand('mcpWarden.sessions.focus');
+    const pane = editor.page.locator('.pane').filter({ has: editor.page.locator('.pane-header', { hasText: 'Sessions & Toxic Flows' }) }).first();
+    const serversRow = pane.locator('.monaco-list-row', { hasText: 'Servers in this session' }).first();
+    await serversRow.waitFor({ timeout: 20_000 });
+    if ((await serversRow.getAttribute('aria-expanded')) !== 'true') await serversRow.click();
+    await pane.locator('.monaco-list-row', { hasText: 'notes' }).first().waitFor({ timeout: 10_000 });
+    // Wide enough to read the whole rows (a narrow sidebar cuts their ends; the tooltips have all of it).
+    const sash = editor.page.locator('.monaco-sash.primary-sidebar-sash');
+    const box = await sash.boundingBox();
+    if (box) {
+      await editor.page.mouse.move(box.x + box.width / 2, 400);
+      await editor.page.mouse.down();
+      await editor.page.mouse.move(620, 400, { steps: 10 });
+      await editor.page.mouse.up();
+    }
+    await pane.getByText('1 server · tools: 1', { exact: false }).first().waitFor({ timeout: 10_000 });
+    keepImage(await editor.screenshot('sessions-capability-source'), 'sessions-capability-source');
+  });
+
   it('the status bar item opens the Problems panel and never toggles it closed', async () => {
     const item = editor.page.locator('.statusbar-item').filter({ hasText: /MCP/ }).first();
     const problems = editor.page.locator('.part.panel .markers-panel');
@@ -83,6 +117,9 @@ describe('first contact: Restricted Mode, the path from a server to its tools, t
       ['Instructions', 'Tools', 'Prompts', 'Resources', 'Resource Templates'].filter((l) => notes(connected)!.children.some((c) => c.label === l)),
     );
     assert.ok(!notes(connected)!.children.some((c) => c.contextValue === 'connect'), 'no connect row once connected');
+    // The Sessions view now counts the live listing.
+    const live = await editor.waitForState((s) => String(sessionRows(s)[0]?.children.find((c) => c.label === 'Servers in this session')?.description).endsWith('tools: 1 live'), 20_000, 'the session to count the live listing');
+    assert.match(String(sessionRows(live)[0]!.children.find((c) => c.label === 'Servers in this session')!.children[0]!.description), /^live tools · \d+ tools?$/);
     await editor.runCommand('mcpWarden.disconnectAll');
   });
 
@@ -96,6 +133,10 @@ describe('first contact: Restricted Mode, the path from a server to its tools, t
     keepImage(await editor.screenshot('walkthrough'), 'walkthrough');
   });
 });
+
+function sessionRows(state: WardenState): Row[] {
+  return (state.extra.sessions ?? []) as Row[];
+}
 
 function configRows(state: WardenState): Row[] {
   return (state.extra.tree ?? []) as Row[];

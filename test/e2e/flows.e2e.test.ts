@@ -69,12 +69,12 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
     const state = editor.readState()!;
     assert.equal(state.extra.sessionsBanner, '⚠ Toxic flows: 2 data-leak combinations of untrusted content with sensitive tools. Expand a session for the path.');
     const sessions = sessionsOf(state);
-    assert.deepEqual(sessions.map((s) => `${s.label}: ${s.description}`), ['VS Code: flows · 3 servers · ⚠ toxic: data leak', 'Cursor: flows · 2 servers', 'Gemini CLI: flows · 3 servers · ⚠ toxic: data leak']);
+    assert.deepEqual(sessions.map((s) => `${s.label}: ${s.description}`), ['VS Code: flows/.vscode/mcp.json · 3 servers · ⚠ toxic: data leak', 'Cursor: flows/.cursor/mcp.json · 2 servers', 'Gemini CLI: flows/.gemini/settings.json · 3 servers · ⚠ toxic: data leak']);
     for (const name of ['VS Code', 'Gemini CLI']) {
       const session = sessions.find((s) => s.label === name)!;
       assert.deepEqual(groups(session), {
         'Toxic flows': ['Data leak: untrusted content read by `fetch_url` (fetcher) can instruct `read_private_notes` (private-notes) and leave through `send_message` (sender)'],
-        'Servers in this session': ['fetcher: live tools · 1 tools', 'private-notes: live tools · 1 tools', 'sender: live tools · 2 tools'],
+        'Servers in this session': ['fetcher: live tools · 1 tool', 'private-notes: live tools · 1 tool', 'sender: live tools · 2 tools'],
         'Untrusted content': ['fetch_url: fetcher'],
         'Private data': ['read_private_notes: private-notes'],
         'Outbound channels': ['send_message: sender', 'post_webhook: sender'],
@@ -148,7 +148,7 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
     const gemini = groups(sessionsOf(after).find((s) => s.label === 'Gemini CLI')!);
     assert.equal(gemini['Toxic flows'], undefined);
     assert.deepEqual(gemini['Outbound channels'], []);
-    assert.deepEqual(gemini['Servers in this session'], ['fetcher: live tools · 1 tools', 'private-notes: live tools · 1 tools', 'sender: live tools · 0 tools']);
+    assert.deepEqual(gemini['Servers in this session'], ['fetcher: live tools · 1 tool', 'private-notes: live tools · 1 tool', 'sender: live tools · 0 tools']);
     await animationsDone(editor);
     keepImage(await editor.screenshot('flows-fixed'), 'flows-fixed');
   });
@@ -183,12 +183,12 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
     const [flow] = toxic(editor, after, VSCODE);
     assert.equal(toxic(editor, after, VSCODE).length, 1);
     assert.equal(flow!.range.start.line, lineOf(editor, VSCODE, '"fetcher"'));
-    // The sender's live listing was the old entry's: until it is connected again from its new file, its tools are guessed from its name.
-    assert.equal(flow!.message, 'Toxic flow (data leak) in VS Code: Untrusted content read by `fetch_url` (fetcher) can instruct `read_private_notes` (private-notes) and leave through the tools of `sender` (guessed from its name).');
+    // The sender's live listing was taken under its old entry in mcp.json: it follows the server to its new file.
+    assert.equal(flow!.message, 'Toxic flow (data leak) in VS Code: Untrusted content read by `fetch_url` (fetcher) can instruct `read_private_notes` (private-notes) and leave through `send_message` (sender).');
     assert.deepEqual(toxic(editor, after, SERVED), [], 'one finding for the flow, not one per file');
     const vscode = sessionsOf(after).find((s) => s.label === 'VS Code')!;
-    assert.match(vscode.description, /^flows · 3 servers · ⚠ toxic: data leak/);
-    assert.ok(child(vscode, 'Servers in this session').children.some((c) => c.label === 'sender' && c.description.endsWith('served by MCP Warden')), JSON.stringify(vscode));
+    assert.match(vscode.description, /^flows\/\.vscode\/mcp(-warden)?\.json \+1 more · 3 servers · ⚠ toxic: data leak/);
+    assert.ok(child(vscode, 'Servers in this session').children.some((c) => c.label === 'sender' && c.description === 'live tools · 2 tools · served by MCP Warden'), JSON.stringify(vscode));
     assert.equal(sessionsOf(after).filter((s) => s.label === 'VS Code').length, 1, 'no separate session for the served server');
     await editor.runCommand('notifications.clearAll');
     await editor.keyboard.press('Control+Shift+M');

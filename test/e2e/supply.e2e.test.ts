@@ -71,8 +71,8 @@ describe('supply chain: pin, approve, deny, policy schema and inventory in a rea
     const state = await editor.waitForState((s) => unpinned(editor, s, GITHUB) !== undefined && unpinned(editor, s, NOTES) !== undefined, 60_000, `unpinned-package on ${GITHUB} and ${NOTES}`);
     const found = editor.diagnosticsOf(state, MCP_JSON).filter((d) => ['unpinned-package', 'unapproved-server'].includes(code(d)));
     assert.deepEqual(found.map(where), [
-      `unpinned-package 6:23 warning "${GITHUB}" has no version: npx runs whatever the npm registry serves as newest each time the server starts, with your credentials. Pin an exact version.`,
-      `unpinned-package 14:23 warning "${NOTES}" has no version: npx runs whatever the npm registry serves as newest each time the server starts, with your credentials. Pin an exact version.`,
+      `unpinned-package 6:23 warning "${GITHUB}" has no version: npx runs whatever the npm registry serves as newest at each start, with your credentials. Pin an exact version.`,
+      `unpinned-package 14:23 warning "${NOTES}" has no version: npx runs whatever the npm registry serves as newest at each start, with your credentials. Pin an exact version.`,
     ]);
     assert.equal(existsSync(path(POLICY)), false);
   });

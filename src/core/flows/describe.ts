@@ -1,6 +1,7 @@
 import type { FlowLeg, ToxicFlow } from './flows';
 import type { SessionServer } from './sessions';
 import { CAPABILITY_WORDS, type Capability } from './types';
+import { nounFor } from '../text/plural';
 
 /** `read_file` (filesystem), or "the tools of `x`" for a guessed server. */
 export function toolRef(leg: FlowLeg): string {
@@ -50,7 +51,7 @@ export function shortFlowMessage(flow: ToxicFlow, path: readonly FlowLeg[]): str
   const head = `${KIND_TITLES[flow.kind]} in ${flow.session.clientName}: `;
   const onPath = new Set(path.map((l) => l.server));
   const more = flow.servers.filter((s) => !onPath.has(s)).length;
-  const tail = more > 0 ? ` (+${more} more server${more === 1 ? '' : 's'})` : '';
+  const tail = more > 0 ? ` (+${more} more ${nounFor(more, 'server')})` : '';
   const full = `${head}${upperFirst(describePath(flow.kind, path))}.${tail}`;
   if (full.length <= MAX_FLOW_MESSAGE) return full;
   const servers = [...new Set(path.map((l) => l.server))];

@@ -1,6 +1,7 @@
 import { findSecretsInValue } from '../secrets/detect';
 import { maskSecret } from '../secrets/mask';
 import { maskCanaries, type CanaryForms } from './canary';
+import { plural } from '../text/plural';
 
 export interface PreviewLimits {
   /** Characters kept of each string. */
@@ -29,7 +30,7 @@ export function redactForLog(value: unknown, canaries: readonly CanaryForms[], l
   const visit = (node: unknown, key: string | undefined, depth: number): unknown => {
     if (typeof node === 'string') {
       const masked = redactText(node.length > limits.maxString * 8 ? node.slice(0, limits.maxString * 8) : node, canaries, key);
-      return masked.length > limits.maxString ? `${masked.slice(0, limits.maxString)}… (${node.length} characters)` : masked;
+      return masked.length > limits.maxString ? `${masked.slice(0, limits.maxString)}… (${plural(node.length, 'character')})` : masked;
     }
     if (node === null || typeof node !== 'object') return node;
     if (depth >= limits.maxDepth) return '[nested too deep]';
@@ -40,5 +41,5 @@ export function redactForLog(value: unknown, canaries: readonly CanaryForms[], l
   };
   const preview = visit(value, undefined, 0);
   const size = JSON.stringify(preview ?? null).length;
-  return size > limits.maxTotal ? `[${size} characters of JSON, not logged]` : preview;
+  return size > limits.maxTotal ? `[${plural(size, 'character')} of JSON, not logged]` : preview;
 }

@@ -6,6 +6,7 @@ import { checkListing, LISTINGS, matchesTemplate, pinFindings, type Listing, typ
 import { redactForLog, redactText } from './redact';
 import { annotateResult, blockedToolResult, SHIELDED_METHODS, shieldResult } from './shield';
 import { GATEWAY_ERROR_CODE, type AuditRecord, type Direction, type GatewayFinding, type GatewayPolicy } from './types';
+import { plural } from '../text/plural';
 
 /** What to do with one line that reached the gateway. */
 export interface Outcome {
@@ -198,7 +199,7 @@ export class GatewaySession {
     const runShield = () => {
       const shield = shieldResult(request.method, result, request.tool);
       findings.push(...shield.findings.map((f) => ({ ...f, message: redactText(f.message, this.canaries) })));
-      if (shield.unread > 0) outcome.record.detail = `the last ${shield.unread} characters of the result were not analysed (larger than the shield reads)`;
+      if (shield.unread > 0) outcome.record.detail = `the last ${plural(shield.unread, 'character')} of the result were not analysed (larger than the shield reads)`;
       return shield;
     };
     if (policy.onInjection === 'warn') {

@@ -1,5 +1,7 @@
 import type { InventoryRow } from './rows';
 import { riskLevel } from './risk';
+import { plural } from '../text/plural';
+import { visibleText } from '../text/visible';
 
 const COLUMNS: { title: string; value: (r: InventoryRow) => string | number; numeric?: true }[] = [
   { title: 'client', value: (r) => r.client },
@@ -42,13 +44,14 @@ export function inventoryCsv(rows: readonly InventoryRow[]): string {
 }
 
 function mdCell(value: string | number): string {
-  const text = String(value).replace(/\r?\n|\r/g, ' ');
+  // The text table goes to a terminal: names and paths made visible on one line (the one escaping function).
+  const text = visibleText(String(value), { singleLine: true });
   return text === '' ? ' ' : text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([`*_<>[\]])/g, '\\$1');
 }
 
 export function inventoryMarkdown(rows: readonly InventoryRow[]): string {
   const head = `| ${COLUMNS.map((c) => c.title).join(' | ')} |\n| ${COLUMNS.map((c) => (c.numeric ? '---:' : '---')).join(' | ')} |\n`;
   const body = rows.map((r) => `| ${COLUMNS.map((c) => mdCell(c.value(r))).join(' | ')} |`).join('\n');
-  const total = rows.length === 1 ? '1 server' : `${rows.length} servers`;
+  const total = plural(rows.length, 'server');
   return `# MCP server inventory\n\n${total}. Risk score: 25 per error, 10 per warning, 2 per info finding, capped at 100 (see docs/inventory.md).\n\n${head}${body}${body ? '\n' : ''}`;
 }

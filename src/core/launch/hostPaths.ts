@@ -41,7 +41,7 @@ export function classifyHostPath(path: string): HostPathRisk | undefined {
 
 export const HOST_PATH_WORDS: Record<HostPathRisk, string> = {
   root: "the whole filesystem (the host's root)",
-  home: 'your whole home folder (SSH keys, cloud credentials, browser profiles, every app config)',
+  home: 'your whole home folder (SSH keys, cloud credentials, app configs)',
   'all-homes': "every user's home folder",
   'docker-socket': 'the container engine socket, which controls the engine (root on the host)',
   credentials: 'a credentials folder',

@@ -1,4 +1,5 @@
 import type { ParseProblem } from './problem';
+import { plural } from '../text/plural';
 
 export interface DecodedText {
   text: string;
@@ -77,5 +78,5 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${n} bytes`;
+  return plural(n, 'byte');
 }

@@ -70,7 +70,7 @@ export const dockerPrivileged: Rule = {
           const source = mountSource(option);
           const risk = source === undefined ? undefined : classifyHostPath(source);
           if (!risk) continue;
-          const readOnly = /(?::|,)(?:ro|readonly)(?:,|$)|,readonly=true/.test(value) ? ' (read-only, but readable is enough to steal secrets)' : '';
+          const readOnly = /(?::|,)(?:ro|readonly)(?:,|$)|,readonly=true/.test(value) ? ' (read-only, still enough to steal secrets)' : '';
           const severity = risk === 'root' || risk === 'docker-socket' ? 'error' : undefined;
           say(option, `${source} mounted: that exposes ${HOST_PATH_WORDS[risk]}${readOnly}`, severity);
         }

@@ -39,7 +39,7 @@ export const filesystemRoot: Rule = {
           server,
           range: tokenFileRange(file.text, arg),
           path: arg.field.path,
-          message: `Filesystem server "${server.name}" is allowed ${arg.text}, ${HOST_PATH_WORDS[risk]}: any prompt that reaches the model can read or change those files through it. Allow only the project folders it needs.`,
+          message: `Filesystem server "${server.name}" is allowed ${arg.text}, ${HOST_PATH_WORDS[risk]}: a prompt can make it read or change them. Allow only the folders it needs.`,
           ...(risk === 'root' ? { severity: 'error' as const } : {}),
         });
       }

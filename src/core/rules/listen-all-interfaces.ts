@@ -51,12 +51,12 @@ export const listenAllInterfaces: Rule = {
           server,
           range: tokenFileRange(file.text, token),
           path: token.field.path,
-          message: `Server "${server.name}" ${what}: anyone on the same network (café Wi-Fi, office LAN) can connect to it and call its tools. Bind it to 127.0.0.1.`,
+          message: `Server "${server.name}" ${what}: anyone on the same network can call its tools. Bind it to 127.0.0.1.`,
         });
       if (launch?.runner && CONTAINER_TOOLS.has(launch.runner)) {
         for (const option of launch.options) {
           if ((option.name === '-p' || option.name === '--publish') && option.value && publishesEverywhere(option.value.text)) {
-            say(option.value, `publishes container port ${option.value.text} on every interface of this machine (give a host address: 127.0.0.1:${option.value.text.split(':').slice(-2).join(':')})`);
+            say(option.value, `publishes container port ${option.value.text} on every interface (give a host address: 127.0.0.1:${option.value.text.split(':').slice(-2).join(':')})`);
           } else if (option.name === '-P' || option.name === '--publish-all') say(option.token, 'publishes every container port on every interface of this machine');
         }
         continue;
@@ -72,7 +72,7 @@ export const listenAllInterfaces: Rule = {
       }
       for (const env of server.env) {
         if (env.value !== undefined && BIND_ENV.test(env.key) && bindsEverywhere(env.value, /ADDR|LISTEN/i.test(env.key))) {
-          context.report({ server, node: env.node, message: `Server "${server.name}" is told to listen on ${env.value} (${env.key}): anyone on the same network (café Wi-Fi, office LAN) can connect to it and call its tools. Bind it to 127.0.0.1.` });
+          context.report({ server, node: env.node, message: `Server "${server.name}" is told to listen on ${env.value} (${env.key}): anyone on the same network can call its tools. Bind it to 127.0.0.1.` });
         }
       }
     }

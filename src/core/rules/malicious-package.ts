@@ -64,7 +64,9 @@ export const maliciousPackage: Rule = {
         server,
         range: tokenFileRange(file.text, ref.token, ref.specStart, ref.specEnd),
         path: ref.token.field.path,
-        message: `${subject} recorded as malicious (${ids.join(', ')}, ${versionsSaid(ranges)}${details ? `: ${details}` : ''}). Remove this server, and rotate every credential it was given.${server.disabled ? ' It is disabled now; do not enable it.' : ''}`,
+        message: `${subject} recorded as malicious (${ids.join(', ')}, ${versionsSaid(ranges)}). Remove it and rotate the credentials it was given.${server.disabled ? ' It is disabled now; do not enable it.' : ''}`,
+        // What the records say: the detail under the Problems row.
+        ...(details ? { related: [{ file, range: tokenFileRange(file.text, ref.token, ref.specStart, ref.specEnd), message: details }] } : {}),
         ...(server.disabled ? { severity: 'warning' as const } : {}),
         data,
       });

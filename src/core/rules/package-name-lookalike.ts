@@ -3,6 +3,7 @@ import { lookalikeOf } from '../advisories/lookalike';
 import { tokenFileRange } from '../launch/literal';
 import type { JsonPath } from '../model/docNode';
 import type { Rule } from './rule';
+import { plural } from '../text/plural';
 
 /** `Finding.data` of `package-name-lookalike`. */
 export interface LookalikeData {
@@ -34,13 +35,13 @@ export const packageNameLookalike: Rule = {
       const how =
         found.how === 'scope'
           ? `is the name of the popular MCP server package "${popular}" under ${ref.name.startsWith('@') ? 'another scope' : 'no scope'}`
-          : `is ${found.distance === 1 ? 'one edit' : `${found.distance} edits`} away from the popular MCP server package "${popular}"`;
+          : `is ${found.distance === 1 ? 'one edit' : plural(found.distance, 'edit')} away from the popular MCP server package "${popular}"`;
       const data: LookalikeData = { kind: 'package-name-lookalike', serverPath: server.path, ecosystem: ref.ecosystem, name: ref.name, lookalikeOf: popular, how: found.how };
       context.report({
         server,
         range: tokenFileRange(file.text, ref.token, ref.specStart, ref.specEnd),
         path: ref.token.field.path,
-        message: `"${ref.name}" ${how}. Check that this is the package you meant: a look-alike name is how typosquatted and re-published servers get installed.${server.disabled ? ' The server is disabled now.' : ''}`,
+        message: `"${ref.name}" ${how}. Check that this is the package you meant.${server.disabled ? ' The server is disabled now.' : ''}`,
         ...(server.disabled ? { severity: 'info' as const } : {}),
         data,
       });

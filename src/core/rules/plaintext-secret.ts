@@ -36,7 +36,7 @@ export const plaintextSecret: Rule = {
         if (occurrences.some((o) => raw.range.start < o.range.end && o.range.start < raw.range.end)) continue;
         context.report({
           range: raw.range,
-          message: `Plaintext ${raw.hit.label} in the text of this file (${maskSecret(raw.secret, raw.hit.publicPrefix)}), which could not be parsed, so its servers were not read: anyone who can read this file can use it. Fix the file, then move the secret out of it; rotate it if the file was shared.`,
+          message: `Plaintext ${raw.hit.label} in this unparsable file (${maskSecret(raw.secret, raw.hit.publicPrefix)}): anyone with this file can use it. Fix the file, move the secret out, and rotate it if the file was shared.`,
           severity: raw.hit.severity,
         });
       }

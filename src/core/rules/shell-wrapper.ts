@@ -48,7 +48,7 @@ export const shellWrapper: Rule = {
         }
         if (SHELLS.has(program)) {
           const script = shellScript(words);
-          if (script) report(file, context, server, script, `Server "${server.name}" is started by ${program} -c "${shorten(script.text)}": the shell interprets the whole string (variables, globs, more commands), which is harder to review and easy to inject into. Start the program directly with command and args.`);
+          if (script) report(file, context, server, script, `Server "${server.name}" is started by ${program} -c "${shorten(script.text)}": the shell interprets the whole string, which is harder to review and easy to inject into. Start the program directly.`);
           break;
         }
         if (POWERSHELLS.has(program)) {

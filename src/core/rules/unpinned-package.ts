@@ -33,7 +33,7 @@ function describe(ref: PackageRef, launch: LaunchSpec): string {
   const pinHow = ref.ecosystem === 'pypi' ? 'an exact version (`==x.y.z`)' : 'an exact version';
   switch (ref.pin) {
     case 'none':
-      return `${spec} has no version: ${runner} runs ${served} as newest each time the server starts, with your credentials. Pin ${pinHow}.`;
+      return `${spec} has no version: ${runner} runs ${served} as newest at each start, with your credentials. Pin ${pinHow}.`;
     case 'latest':
       return `${spec} asks for the latest release: ${runner} runs ${served} as newest each time the server starts. Pin ${pinHow}.`;
     case 'tag':
@@ -50,7 +50,7 @@ function openAdvisoryNote(ref: PackageRef): string {
   if (ref.ecosystem !== 'npm' && ref.ecosystem !== 'pypi') return '';
   const open = openAdvisories(ref.ecosystem, ref.name);
   if (open.length === 0) return '';
-  return ` Its newest releases are covered by ${open.map((m) => `${m.advisory.id} (${m.advisory.kind === 'malicious' ? 'malicious' : m.advisory.severity})`).join(', ')}, with no fixed release.`;
+  return ` Newest: ${open.map((m) => `${m.advisory.id} (${m.advisory.kind === 'malicious' ? 'malicious' : m.advisory.severity})`).join(', ')}, unfixed.`;
 }
 
 /**

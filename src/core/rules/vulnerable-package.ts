@@ -3,11 +3,18 @@ import { advisoriesAffecting, firstSafeVersion, primaryIds, type AdvisoryMatch }
 import { tokenFileRange } from '../launch/literal';
 import type { Severity } from '../model/finding';
 import type { Rule } from './rule';
+import { nounFor } from '../text/plural';
 
 function describeOne({ advisory, range }: AdvisoryMatch): string {
   const [first, ...rest] = primaryIds(advisory);
   const notes = [...rest, ...(advisory.severity === 'unknown' ? [] : [advisory.severity]), ...(range.fixed ? [`fixed in ${range.fixed}`] : [])];
   return `${first}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}: ${advisory.summary}`;
+}
+
+/** The first id of up to three advisories, and how many more: the Problems row stays short. */
+function listIds(matches: readonly AdvisoryMatch[]): string {
+  const ids = matches.map((m) => primaryIds(m.advisory)[0]!);
+  return ids.length > 3 ? `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more` : ids.join(', ');
 }
 
 function severityOf(matches: readonly AdvisoryMatch[], disabled: boolean): Severity {
@@ -39,14 +46,16 @@ export const vulnerablePackage: Rule = {
       const cves = matches.flatMap((m) => m.advisory.aliases.filter((a) => a.startsWith('CVE-')));
       const data: VulnerablePackageData = { kind: 'vulnerable-package', serverPath: server.path, packageIndex, ecosystem: ref.ecosystem, name: ref.name, version, advisories: ids, cves };
       if (fixedVersion) data.fixedVersion = fixedVersion;
-      const what = matches.length === 1 ? 'a published advisory' : `${matches.length} published advisories`;
+      const what = matches.length === 1 ? 'a published advisory' : `${matches.length} published ${nounFor(matches.length, 'advisory')}`;
       const move = fixedVersion ? `First fixed version: ${fixedVersion}; move to it or later.` : 'No fixed release is known; replace or remove the server.';
       const disabled = server.disabled ? ' The server is disabled now; enabling it runs this version.' : '';
       context.report({
         server,
         range: tokenFileRange(file.text, ref.token, ref.specStart, ref.specEnd),
         path: ref.token.field.path,
-        message: `${ref.name} ${version} is covered by ${what}: ${matches.map(describeOne).join('; ')}. ${move}${disabled}`,
+        message: `${ref.name} ${version} is covered by ${what} (${listIds(matches)}). ${move}${disabled}`,
+        // Each advisory's ids, severity, fixed version and summary: the detail under the Problems row.
+        related: matches.map((m) => ({ file, range: tokenFileRange(file.text, ref.token, ref.specStart, ref.specEnd), message: describeOne(m) })),
         severity: severityOf(matches, server.disabled),
         data,
       });

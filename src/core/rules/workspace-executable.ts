@@ -5,6 +5,7 @@ import type { Token } from '../launch/types';
 import type { ConfigFile } from '../model/configFile';
 import type { ServerEntry } from '../model/server';
 import type { Rule } from './rule';
+import { plural } from '../text/plural';
 
 const CONFIG_DIRS = /\/(?:\.vscode|\.cursor|\.roo|\.kiro|\.amazonq|\.gemini|\.zed|\.codex|\.continue)\/.*$/;
 const PROJECT_SCRIPT_RUNNERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
@@ -92,7 +93,7 @@ export const workspaceExecutable: Rule = {
     const names = hits.slice(0, 3).map((h) => `"${h.server.name}"`).join(', ');
     context.report({
       ...at(hits[0]!),
-      message: `${hits.length} servers run files of this project (${names}${hits.length > 3 ? ', …' : ''}): whoever starts them runs what those files hold.`,
+      message: `${plural(hits.length, 'server')} run files of this project (${names}${hits.length > 3 ? ', …' : ''}): whoever starts them runs what those files hold.`,
       related: hits.map((hit) => ({ file, range: tokenFileRange(file.text, hit.token), message: `Server "${hit.server.name}" ${hit.what}` })),
     });
   },

@@ -3,7 +3,7 @@ import { REFERENCE_SYNTAX } from '../served/secretFix';
 import { maskSecret } from './mask';
 import type { SecretOccurrence } from './scanConfig';
 
-const ANYONE = 'anyone who can read this file can use it.';
+const ANYONE = 'anyone with this file can use it.';
 
 /**
  * What helps, by client: VS Code and the clients with a reference syntax can keep the value
@@ -11,10 +11,10 @@ const ANYONE = 'anyone who can read this file can use it.';
  */
 export function adviceFor(client: ClientId | undefined): string {
   if (client === 'vscode' || client === 'mcp-warden') return `${ANYONE} Move it to SecretStorage (quick fix).`;
-  if (client && client in REFERENCE_SYNTAX) return `${ANYONE} Move it to SecretStorage and refer to it from an environment variable (quick fix).`;
-  if (client === 'codex') return `${ANYONE} Let Codex forward it from your environment instead (\`env_vars\`, \`bearer_token_env_var\`).`;
-  if (client === undefined || client === 'generic') return `${ANYONE} Move it to SecretStorage or an environment reference, if the client that reads this file supports one.`;
-  return `${ANYONE} This client has no way to refer to a value kept elsewhere: rotate the token, limit its scope, and keep this file private.`;
+  if (client && client in REFERENCE_SYNTAX) return `${ANYONE} Move it to SecretStorage via an env reference (quick fix).`;
+  if (client === 'codex') return `${ANYONE} Let Codex forward it from your environment (\`env_vars\`).`;
+  if (client === undefined || client === 'generic') return `${ANYONE} Move it to SecretStorage or an env reference, if the client supports one.`;
+  return `${ANYONE} This client cannot read it from elsewhere: rotate it and keep this file private.`;
 }
 
 /** Where the secret sits, in words: `env "GITHUB_TOKEN"`, `the URL in env "DATABASE_URL"`, … */
@@ -35,7 +35,7 @@ export function describeSecret(occurrence: SecretOccurrence, client?: ClientId):
   const masked = maskSecret(secret, hit.publicPrefix);
   const place = describePlace(occurrence);
   if (hit.kind === 'generic' || hit.kind === 'url-query' || hit.kind === 'url-userinfo') {
-    return `Possible plaintext secret in ${place} (${masked}): its name says it is a credential and the value looks like one; ${ADVICE}`;
+    return `Possible plaintext secret in ${place} (${masked}): ${ADVICE}`;
   }
   return `Plaintext ${hit.label} in ${place} (${masked}): ${ADVICE}`;
 }

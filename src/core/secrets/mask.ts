@@ -1,3 +1,5 @@
+import { plural } from '../text/plural';
+
 /**
  * A secret as messages may show it: never more than a short, non-secret start. A format's fixed
  * prefix (`ghp_`, `sk-ant-`) is shown when it is at most a third of the secret; otherwise the first
@@ -8,5 +10,5 @@ export function maskSecret(secret: string, publicPrefix = ''): string {
     return `${publicPrefix}…`;
   }
   if (secret.length >= 16) return `${secret.slice(0, 4)}…`;
-  return `${secret.length} characters, hidden`;
+  return `${plural(secret.length, 'character')}, hidden`;
 }

@@ -12,7 +12,8 @@ import { weighDefinition } from './learned/verdict';
 import { SHIPPED_MODEL } from './learned/weights';
 import { collectFields, MAX_SCHEMA_DEPTH, MAX_SCHEMA_NODES } from './fields';
 import type { AnalyzeContext, FieldRole, TargetRef, TargetScope, TextField, ToolCategory, ToolFinding } from './types';
-import { excerpt, visible } from './visible';
+import { visibleText } from '../text/visible';
+import { excerpt } from './visible';
 
 const FIELD_DETECTORS: readonly FieldDetector[] = [...PHRASE_DETECTORS, detectInvisibleCharacters, detectAnsiEscapes, detectEncodedBlobs];
 const MAX_FINDINGS_PER_FIELD = 60;
@@ -106,8 +107,8 @@ function toFinding(target: TargetRef, field: Pick<TextField, 'field' | 'text'>, 
     start: r.start,
     end: r.end,
     excerpt: excerpt(field.text, r.start, r.end),
-    message: bounded(visible(r.message)),
-    evidence: (r.evidence ?? []).map((e) => bounded(visible(e))),
+    message: bounded(visibleText(r.message, { singleLine: true })),
+    evidence: (r.evidence ?? []).map((e) => bounded(visibleText(e, { singleLine: true }))),
   };
 }
 

@@ -3,6 +3,7 @@ import { analyzeServer } from './analyze';
 import { walkSchema } from './fields';
 import type { AnalyzeContext, FieldRole, TargetRef, ToolFinding } from './types';
 import { show } from './visible';
+import { nounFor, plural } from '../text/plural';
 
 /** Longest stretch of one field shown in the document; findings past it point at the truncation note. */
 export const MAX_RENDERED_FIELD = 10_000_000;
@@ -82,7 +83,7 @@ class DocumentBuilder {
     }
     map[shown] = pos;
     this.raw(out.join(''));
-    if (shown < text.length) this.raw(` … (${text.length - shown} more characters not shown)`);
+    if (shown < text.length) this.raw(` … (${text.length - shown} more ${nounFor(text.length - shown, 'character')} not shown)`);
     this.fields.set(field, { start, map, shown, end: this.length });
   }
 
@@ -119,7 +120,7 @@ function renderTarget(doc: DocumentBuilder, target: TargetRef, snapshot: ServerS
     doc.value('serverInfo.name', snapshot.serverInfo?.name ?? server, ' ');
     doc.raw(`  (config name ${server}${snapshot.serverInfo?.version ? `, version ${snapshot.serverInfo.version}` : ''})\n`);
     if (snapshot.instructions) doc.entry('', 'instructions', 'instructions', snapshot.instructions);
-    doc.raw(`items: ${snapshot.tools.length} tools, ${snapshot.prompts.length} prompts, ${snapshot.resources.length} resources, ${snapshot.resourceTemplates.length} resource templates\n`);
+    doc.raw(`items: ${plural(snapshot.tools.length, 'tool')}, ${plural(snapshot.prompts.length, 'prompt')}, ${plural(snapshot.resources.length, 'resource')}, ${plural(snapshot.resourceTemplates.length, 'resource template')}\n`);
     return;
   }
   if (target.kind === 'tool') {

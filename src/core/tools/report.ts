@@ -4,6 +4,7 @@ import { TOOL_CATEGORIES } from './categories';
 import { isSuspicious } from './escalate';
 import type { ToolFinding } from './types';
 import { visibleText } from '../text/visible';
+import { plural } from '../text/plural';
 
 /** The findings of one analysed tool. */
 export interface ToolVerdict {
@@ -51,7 +52,7 @@ export function formatToolsText(tools: readonly ToolVerdict[], options: { color?
       lines.push(`          > ${line(f.excerpt)}`);
     }
   }
-  lines.push(`${tools.length} tool${tools.length === 1 ? '' : 's'} analysed, ${suspicious} suspicious.`);
+  lines.push(`${plural(tools.length, 'tool')} analysed, ${suspicious} suspicious.`);
   return lines.join('\n') + '\n';
 }
 

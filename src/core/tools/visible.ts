@@ -1,4 +1,4 @@
-import { hex4, invisibleKind } from './unicode';
+import { visibleText, visibleCodePoint } from '../text/visible';
 
 export interface VisibleOptions {
   /** Keep line feeds (and CRLF) as line breaks; otherwise show them as ⏎. */
@@ -30,27 +30,11 @@ export function visibleWithMap(text: string, options: VisibleOptions = {}): { te
   return { text: parts.join(''), map };
 }
 
-export function visible(text: string, options: VisibleOptions = {}): string {
-  let out = '';
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    out += show(cp, text, i, options);
-    i += cp > 0xffff ? 2 : 1;
-  }
-  return out;
-}
-
 /** How one code point of `text` at `i` is shown. */
 export function show(cp: number, text: string, i: number, options: VisibleOptions): string {
   if (cp === 0x0a) return options.keepNewlines ? '\n' : '⏎';
   if (cp === 0x0d) return options.keepNewlines && text.charCodeAt(i + 1) === 0x0a ? '' : '␍';
-  if (cp === 0x09) return '\t';
-  if (cp === 0x1b) return '␛';
-  if (cp < 0x20) return String.fromCharCode(0x2400 + cp);
-  if (cp === 0x7f) return '␡';
-  if (cp >= 0x80 && cp <= 0x9f) return `⟨${hex4(cp)}⟩`;
-  if (invisibleKind(cp) !== undefined || cp === 0x2028 || cp === 0x2029) return `⟨${hex4(cp)}⟩`;
-  return String.fromCodePoint(cp);
+  return visibleCodePoint(cp);
 }
 
 const EXCERPT_HEAD = 100;
@@ -61,7 +45,7 @@ const EXCERPT_MAX = 240;
 export function excerpt(text: string, start: number, end: number): string {
   const raw = text.slice(start, end);
   const clipped = raw.length > EXCERPT_HEAD + EXCERPT_TAIL + 10 ? `${safeSlice(raw, 0, EXCERPT_HEAD)} … ${safeSlice(raw, raw.length - EXCERPT_TAIL, raw.length)}` : raw;
-  const shown = visible(clipped);
+  const shown = visibleText(clipped, { singleLine: true });
   return shown.length > EXCERPT_MAX ? shown.slice(0, EXCERPT_MAX - 1) + '…' : shown;
 }
 

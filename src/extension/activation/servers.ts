@@ -10,6 +10,8 @@ import { DEFINITION_SCHEME, DefinitionDocuments } from '../tree/definitionDocume
 import { ServersTree } from '../tree/serversTree';
 import { treeCommands, type TreeCommandContext } from '../tree/treeCommands';
 import type { Warden } from '../warden';
+import { nounFor, plural } from '../../core/text/plural';
+import { withMovedListings } from '../../core/served/movedListings';
 
 /** The sidebar: servers with their live tools and approval marks, and the sessions view. */
 export interface ServerViews {
@@ -30,7 +32,8 @@ export function registerServerViews(context: vscode.ExtensionContext, w: Warden,
     sessionsView.message = sessions.banner();
   };
   // Live listings replace the static guesses of the toxic-flow analysis.
-  w.linter.liveSnapshots = () => live.snapshots();
+  // A server whose secret was just moved keeps its listing until it is reconnected under its new entry.
+  w.linter.liveSnapshots = () => withMovedListings(live.snapshots(), w.index.all.flatMap((t) => t.config.servers));
   const documents = new DefinitionDocuments();
   const analysis = new AnalysisStore(live, new Approvals(context), w.log, () => w.index.all.flatMap((t) => t.config.servers));
   tree.marks = analysis;
@@ -51,7 +54,7 @@ export function registerServerViews(context: vscode.ExtensionContext, w: Warden,
     const suspicious = analysis.all().reduce((n, a) => n + a.findings.length, 0);
     const changed = analysis.all().filter((a) => a.comparison?.status === 'changed').length;
     const total = config + suspicious + changed;
-    const parts = [config ? `${config} in MCP configs` : '', suspicious ? `${suspicious} suspicious spans in tool definitions` : '', changed ? `${changed} servers changed since approval` : ''].filter(Boolean);
+    const parts = [config ? `${config} in MCP configs` : '', suspicious ? `${suspicious} suspicious ${nounFor(suspicious, 'span')} in tool definitions` : '', changed ? `${plural(changed, 'server')} changed since approval` : ''].filter(Boolean);
     treeView.badge = total > 0 ? { value: total, tooltip: `MCP Warden: ${parts.join(', ')}` } : undefined;
   };
   context.subscriptions.push(

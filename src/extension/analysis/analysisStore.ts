@@ -9,6 +9,7 @@ import type { Log } from '../log';
 import type { ItemMarks } from '../tree/serversTree';
 import type { ListName } from '../tree/nodes';
 import { Approvals, identityOf, lockKeyOf } from './approvals';
+import { nounFor } from '../../core/text/plural';
 
 const KIND_OF_LIST: Record<ListName | 'server', ToolFinding['target']['kind']> = {
   tools: 'tool',
@@ -88,7 +89,7 @@ export class AnalysisStore implements ItemMarks, vscode.Disposable {
     }
     const analysis = { server, snapshot, findings, comparison };
     this.byKey.set(key, analysis);
-    if (findings.length) this.log.info(`"${server.name}": ${findings.length} suspicious span${findings.length === 1 ? '' : 's'} in its definitions.`);
+    if (findings.length) this.log.info(`"${server.name}": ${findings.length} suspicious ${nounFor(findings.length, 'span')} in its definitions.`);
     this.changed.fire(analysis);
   }
 

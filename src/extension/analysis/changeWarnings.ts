@@ -7,6 +7,7 @@ import type { LiveServers } from '../live/liveServers';
 import { DefinitionDocuments } from '../tree/definitionDocuments';
 import type { AnalysisStore } from './analysisStore';
 import { spanDiagnostics } from './definitionView';
+import { nounFor } from '../../core/text/plural';
 
 /**
  * Speaks up when a server no longer matches what was approved (a rug pull, or an honest update):
@@ -79,7 +80,7 @@ export class ChangeWarnings implements vscode.Disposable {
       if (a.comparison?.status === 'changed') list.push(this.diagnostic(range, `Server "${a.server.name}" changed since it was approved: ${describe(a.comparison)}. Review the diff (right-click the server in the MCP Warden view: Show Changes Since Approval) before using it.`, 'tool-changed'));
       if (a.findings.length) {
         const categories = [...new Set(a.findings.map((f) => f.category))].join(', ');
-        list.push(this.diagnostic(range, `Server "${a.server.name}" offers ${a.findings.length} suspicious span${a.findings.length === 1 ? '' : 's'} in its tool definitions (${categories}). Open them in the MCP Warden view to see the exact words.`, a.findings[0]!.ruleId));
+        list.push(this.diagnostic(range, `Server "${a.server.name}" offers ${a.findings.length} suspicious ${nounFor(a.findings.length, 'span')} in its tool definitions (${categories}). Open them in the MCP Warden view to see the exact words.`, a.findings[0]!.ruleId));
       }
       byFile.set(tracked.uri.toString(), list);
     }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Warden } from '../warden';
+import { nounFor, plural } from '../../core/text/plural';
 
 export async function scanWorkspaceCommand(warden: Warden): Promise<number> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'MCP Warden: scanning workspace configs' }, () => warden.scanWorkspace());
@@ -15,7 +16,7 @@ export async function scanUserConfigsCommand(warden: Warden): Promise<number> {
   } else {
     // Not awaited: the command is done when the scan is, whatever the user does with the message.
     void vscode.window
-      .showInformationMessage(`MCP Warden: scanned ${count} user-level config file${count === 1 ? '' : 's'}; ${total} finding${total === 1 ? '' : 's'} in all open configs.`, 'Show Problems', 'Show Log')
+      .showInformationMessage(`MCP Warden: scanned ${count} user-level config ${nounFor(count, 'file')}; ${plural(total, 'finding')} in all open configs.`, 'Show Problems', 'Show Log')
       .then((pick) => {
         if (pick === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
         if (pick === 'Show Log') warden.log.show();

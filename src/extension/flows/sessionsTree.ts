@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { anchorOf, analyseProject, CAPABILITIES, COUNTED_CONFIDENCE, describePath, type Capability, type FlowAnalysis, type Session, type SessionServer, type ToxicFlow } from '../../core/index';
 import { flowOptionsFor } from '../../core/flows/options';
+import { nounFor, plural } from '../../core/text/plural';
 import { visibleText } from '../../core/text/visible';
 import type { Linter } from '../linter';
 import { plainTooltip } from '../tree/serversTree';
@@ -47,8 +48,8 @@ export class SessionsTree implements vscode.TreeDataProvider<Node> {
     if (flows.length === 0) return undefined;
     const leak = flows.filter((f) => f.kind === 'data-leak').length;
     const destructive = flows.length - leak;
-    const parts = [leak ? `${leak} data-leak` : '', destructive ? `${destructive} destructive` : ''].filter(Boolean).join(' and ');
-    return `⚠ Toxic flow${flows.length === 1 ? '' : 's'}: ${parts} combination${flows.length === 1 ? '' : 's'} of untrusted content with sensitive tools. Expand a session for the path.`;
+    const parts = [leak ? plural(leak, 'data-leak combination') : '', destructive ? plural(destructive, 'destructive combination') : ''].filter(Boolean).join(' and ');
+    return `⚠ Toxic ${nounFor(flows.length, 'flow')}: ${parts} of untrusted content with sensitive tools. Expand a session for the path.`;
   }
 
   getChildren(node?: Node): Node[] {
@@ -80,26 +81,39 @@ export class SessionsTree implements vscode.TreeDataProvider<Node> {
   getTreeItem(node: Node): vscode.TreeItem {
     switch (node.kind) {
       case 'session': {
-        const root = node.session.root ? node.session.root.split('/').pop() : 'user configs';
-        const item = new vscode.TreeItem(node.session.clientName, vscode.TreeItemCollapsibleState.Expanded);
-        item.id = `session:${node.session.id}`;
+        const session = node.session;
+        const root = session.root ? session.root.split(/[\\/]/).pop() : 'user configs';
+        const servers = session.servers.filter((s) => s.origin !== 'builtin');
+        const item = new vscode.TreeItem(session.clientName, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `session:${session.id}`;
         const kinds = [...new Set(node.flows.map((f) => (f.kind === 'data-leak' ? 'data leak' : 'destructive')))];
-        item.description = `${root} · ${node.session.servers.filter((s) => s.origin !== 'builtin').length} servers${kinds.length ? ` · ⚠ toxic: ${kinds.join(', ')}` : ''}`;
+        // The file comes before the counts: a narrow sidebar cuts the end of the row, not which group this is.
+        item.description = `${filesOf(session)} · ${plural(servers.length, 'server')}${kinds.length ? ` · ⚠ toxic: ${kinds.join(', ')}` : ''}`;
         item.iconPath = new vscode.ThemeIcon(kinds.length ? 'warning' : 'shield', kinds.length ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
-        item.tooltip = `Servers that ${node.session.clientName} loads together${node.session.root ? ` for ${node.session.root}` : ''}: ${node.session.files.map((f) => f.path).join(', ')}`;
+        item.tooltip = plainTooltip(
+          [
+            `${session.clientName}${session.root ? ` for ${root} (${session.root})` : ', user-level configs'}: the ${plural(servers.length, 'server')} it loads together, from`,
+            ...session.files.map((f) => `  ${f.path}`),
+            `Capability counts come from ${sourceSummary(servers, 'long')}.`,
+          ].join('\n'),
+        );
         return item;
       }
       case 'servers': {
+        const servers = node.session.servers.filter((s) => s.origin !== 'builtin');
         const item = new vscode.TreeItem('Servers in this session', vscode.TreeItemCollapsibleState.Collapsed);
         item.iconPath = new vscode.ThemeIcon('server');
-        item.description = String(node.session.servers.length);
+        item.description = `${plural(servers.length, 'server')} · tools: ${sourceSummary(servers, 'short')}`;
+        item.tooltip = `Where each server's tools (and so the capability counts below) come from: ${sourceSummary(servers, 'long')}. Connecting a server replaces a catalog entry or a guess with its live listing.`;
         return item;
       }
       case 'server': {
-        const item = new vscode.TreeItem(node.server.name, vscode.TreeItemCollapsibleState.None);
-        const served = node.server.file?.client === 'mcp-warden' ? ' · served by MCP Warden' : '';
-        item.description = `${ORIGIN[node.server.origin]} · ${node.server.tools.length} tools${served}`;
-        item.iconPath = new vscode.ThemeIcon(node.server.origin === 'live' ? 'pass' : 'circle-outline');
+        const server = node.server;
+        const item = new vscode.TreeItem(visibleText(server.name, { singleLine: true, max: 80 }), vscode.TreeItemCollapsibleState.None);
+        const served = server.file?.client === 'mcp-warden' ? ' · served by MCP Warden' : '';
+        item.description = `${SOURCE[server.origin].short} · ${plural(server.tools.length, 'tool')}${served}`;
+        item.tooltip = plainTooltip(`${server.name}: ${plural(server.tools.length, 'tool')} ${SOURCE[server.origin].long}.${server.file ? `\nDefined in ${server.file.path}` : ''}`);
+        item.iconPath = new vscode.ThemeIcon(server.origin === 'live' ? 'pass' : 'circle-outline');
         return item;
       }
       case 'capability': {
@@ -107,8 +121,8 @@ export class SessionsTree implements vscode.TreeDataProvider<Node> {
         const meta = CAPABILITY_LABELS[node.capability];
         const item = new vscode.TreeItem(meta.label, count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `capability:${node.session.id}:${node.capability}`;
-        item.description = `${count} tool${count === 1 ? '' : 's'}`;
-        item.tooltip = `Tools that ${meta.hint}.`;
+        item.description = plural(count, 'tool');
+        item.tooltip = `Tools that ${meta.hint}. Counted from ${sourceSummary(node.session.servers.filter((s) => s.origin !== 'builtin'), 'long')}.`;
         item.iconPath = new vscode.ThemeIcon(meta.icon);
         return item;
       }
@@ -139,11 +153,32 @@ export class SessionsTree implements vscode.TreeDataProvider<Node> {
   }
 }
 
-const ORIGIN: Record<SessionServer['origin'], string> = {
-  live: 'live tools',
-  catalog: 'known server (catalog)',
-  listing: 'known tools (recorded listing)',
-  guess: 'guessed from its name',
-  unknown: 'unknown tools',
-  builtin: "client's built-in tools",
+/** Where a server's tools come from, shown before anything is connected and after. */
+const SOURCE: Record<SessionServer['origin'], { short: string; long: string; noun: string }> = {
+  live: { short: 'live tools', long: 'from its live listing (connected)', noun: 'live listing' },
+  catalog: { short: 'catalog', long: "from MCP Warden's catalog of known servers; connect it to list its real tools", noun: 'catalog entry' },
+  listing: { short: 'recorded listing', long: 'from a recorded listing of this package; connect it to list its real tools', noun: 'recorded listing' },
+  guess: { short: 'guessed from its name', long: 'guessed from its name; connect it to list its real tools', noun: 'name guess' },
+  unknown: { short: 'tools unknown', long: 'unknown until it is connected', noun: 'unknown server' },
+  builtin: { short: "client's built-in tools", long: "the client's own built-in tools", noun: 'built-in tool set' },
 };
+
+const SHORT: Record<SessionServer['origin'], string> = { live: 'live', catalog: 'catalog', listing: 'recorded', guess: 'guessed', unknown: 'unknown', builtin: 'built-in' };
+
+/** "2 live, 1 catalog" (short) or "2 live listings and 1 catalog entry" (long): the sources of a session's tool lists. */
+function sourceSummary(servers: readonly SessionServer[], form: 'short' | 'long'): string {
+  const counts = new Map<SessionServer['origin'], number>();
+  for (const s of servers) counts.set(s.origin, (counts.get(s.origin) ?? 0) + 1);
+  if (counts.size === 0) return form === 'short' ? 'none' : 'no server';
+  const parts = [...counts].map(([origin, n]) => (form === 'short' ? `${n} ${SHORT[origin]}` : plural(n, SOURCE[origin].noun)));
+  return form === 'short' ? parts.join(', ') : parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** The session's files as the row can show them: the first, relative to its folder, and how many more. */
+function filesOf(session: Session): string {
+  const [first, ...rest] = session.files;
+  if (!first) return session.root?.split(/[\\/]/).pop() ?? 'user configs';
+  const root = session.root;
+  const shown = root && first.path.startsWith(root) ? `${root.split(/[\\/]/).pop()}${first.path.slice(root.length)}` : first.path.replace(/^.*?([^\\/]+[\\/][^\\/]+)$/, '…/$1');
+  return rest.length ? `${shown} +${rest.length} more` : shown;
+}

@@ -6,6 +6,7 @@ import type { ConfigIndex } from '../configIndex';
 import type { Log } from '../log';
 import type { SecretStore } from '../secrets/secretStore';
 import { TrustGate } from './trustGate';
+import { plural } from '../../core/text/plural';
 
 type LiveModule = typeof import('../../live/index');
 
@@ -55,7 +56,7 @@ export class LiveServers implements vscode.Disposable {
 
   /** Connects (asking once for workspace-defined servers), lists everything; errors end in each server's status. */
   async connect(servers: readonly ServerEntry[], token?: vscode.CancellationToken, onDone?: () => void): Promise<void> {
-    this.log.info(`Connecting ${servers.length} server${servers.length === 1 ? '' : 's'}.`);
+    this.log.info(`Connecting ${plural(servers.length, 'server')}.`);
     const connections = await Promise.all(servers.map((s) => this.connectionFor(s)));
     const launches = await Promise.all(servers.map(async (server) => ({ server, commandLine: await this.describe(server) })));
     for (const l of launches) this.log.info(`Launch of "${l.server.name}": ${l.commandLine}`);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ServerEntry } from '../../core/index';
+import { plural } from '../../core/text/plural';
 
 const APPROVED_KEY = 'mcpWarden.approvedLaunches';
 const SHOWN_IN_DIALOG = 12;
@@ -20,7 +21,7 @@ export class TrustGate {
     if (fromWorkspace.length === 0) return ok;
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage(
-        `MCP Warden does not start ${fromWorkspace.length === 1 ? `"${fromWorkspace[0]!.server.name}"` : `${fromWorkspace.length} servers`}: this workspace is in Restricted Mode, and ${fromWorkspace.length === 1 ? 'it is' : 'they are'} defined by the workspace.`,
+        `MCP Warden does not start ${fromWorkspace.length === 1 ? `"${fromWorkspace[0]!.server.name}"` : plural(fromWorkspace.length, 'server')}: this workspace is in Restricted Mode, and ${fromWorkspace.length === 1 ? 'it is' : 'they are'} defined by the workspace.`,
       );
       return ok;
     }

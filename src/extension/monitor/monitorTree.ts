@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { AuditRecord } from '../../core/gateway/types';
+import { plural } from '../../core/text/plural';
+import { visibleText } from '../../core/text/visible';
 import { describeRecord, isAlert, type LoggedRecord } from './auditTail';
 
 const RECENT_PER_SERVER = 50;
@@ -37,17 +39,17 @@ export class MonitorTree implements vscode.TreeDataProvider<Node> {
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'server') {
       const alerts = node.records.filter((e) => isAlert(e.record)).length;
-      const item = new vscode.TreeItem(node.server, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = alerts > 0 ? `${alerts} alert(s)` : `${node.records.length} recent`;
+      const item = new vscode.TreeItem(visibleText(node.server, { singleLine: true, max: 80 }), vscode.TreeItemCollapsibleState.Expanded);
+      item.description = alerts > 0 ? plural(alerts, 'alert') : `${node.records.length} recent`;
       item.iconPath = new vscode.ThemeIcon(alerts > 0 ? 'warning' : 'server', alerts > 0 ? new vscode.ThemeColor('list.errorForeground') : undefined);
       item.contextValue = 'monitorServer';
       return item;
     }
     const { record, line } = node.entry;
     const alert = isAlert(record);
-    const item = new vscode.TreeItem(`${alert ? 'ALERT ' : ''}${describeRecord(record)}`);
+    const item = new vscode.TreeItem(visibleText(`${alert ? 'ALERT ' : ''}${describeRecord(record)}`, { singleLine: true, max: 200 }));
     item.description = `${record.time.slice(11, 19)}${record.durationMs !== undefined ? ` · ${record.durationMs} ms` : ''}`;
-    item.tooltip = new vscode.MarkdownString().appendText([`${record.direction} ${record.type} · ${record.time}`, ...(record.findings ?? []).map((f) => `${f.severity}: ${f.message}`)].join('\n'));
+    item.tooltip = visibleText([`${record.direction} ${record.type} · ${record.time}`, ...(record.findings ?? []).map((f) => `${f.severity}: ${f.message}`)].join('\n'), { max: 4000 });
     item.iconPath = new vscode.ThemeIcon(alert ? 'error' : record.direction === 'to-server' ? 'arrow-right' : 'arrow-left', alert ? new vscode.ThemeColor('list.errorForeground') : undefined);
     item.command = { command: 'mcpWarden.monitor.openRecord', title: 'Open in the Audit Log', arguments: [line] };
     item.contextValue = alert ? 'monitorAlert' : 'monitorRecord';

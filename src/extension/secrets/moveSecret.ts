@@ -11,6 +11,7 @@ import { whyUnsafe } from '../safeEdit';
 import type { Warden } from '../warden';
 import type { SecretStore } from './secretStore';
 import { serverNamed } from '../../core/config/serverNamed';
+import { nounFor } from '../../core/text/plural';
 
 export const SECRET_RULE = 'plaintext-secret';
 
@@ -140,7 +141,7 @@ async function explainMove(document: vscode.TextDocument, server: ServerEntry, s
   const openButton = `Open ${WARDEN_SERVERS_FILE}`;
   const putBack = 'Put Back';
   const pick = await vscode.window.showInformationMessage(
-    `MCP Warden moved the secret${secrets.length === 1 ? '' : 's'} of "${server.name}" to SecretStorage (${names}). Its entry is now in ${WARDEN_SERVERS_FILE}. ${starts}. ${rotate}`,
+    `MCP Warden moved the ${nounFor(secrets.length, 'secret')} of "${server.name}" to SecretStorage (${names}). Its entry is now in ${WARDEN_SERVERS_FILE}. ${starts}. ${rotate}`,
     ...[rotateButton, openButton, putBack].filter((b): b is string => b !== undefined),
   );
   if (pick === rotateButton && rotation.url) await vscode.env.openExternal(vscode.Uri.parse(rotation.url));

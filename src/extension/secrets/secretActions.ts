@@ -5,6 +5,7 @@ import type { ActionContributor, RangeContributor } from '../codeActions';
 import type { TrackedConfig } from '../configIndex';
 import { SECRET_RULE } from './moveSecret';
 import { serverNamed } from '../../core/config/serverNamed';
+import { plural } from '../../core/text/plural';
 
 /** The file's current findings. */
 export type FindingSource = (uri: vscode.Uri) => Finding[];
@@ -28,7 +29,7 @@ export function moveAllAction(document: vscode.TextDocument, tracked: TrackedCon
     return m !== undefined && (m.servable || m.byReference);
   });
   if (movable.length < minCount) return undefined;
-  const title = `Move all ${movable.length} secret${movable.length === 1 ? '' : 's'} in this file to SecretStorage`;
+  const title = `Move all ${plural(movable.length, 'secret')} in this file to SecretStorage`;
   const action = new vscode.CodeAction(title, kind);
   action.command = { title, command: 'mcpWarden.moveAllSecrets', arguments: [document.uri] };
   return action;

@@ -9,6 +9,7 @@ import type { McpApi, McpDefinition, McpDefinitionProvider } from '../compat/mcp
 import type { ConfigIndex } from '../configIndex';
 import type { Log } from '../log';
 import type { SecretStore } from './secretStore';
+import { plural } from '../../core/text/plural';
 
 interface Served {
   server: ServerEntry;
@@ -88,7 +89,7 @@ export class ServedServers implements McpDefinitionProvider, vscode.Disposable {
       }
       values.set(name, value);
     }
-    this.log.info(`Starting "${served.server.name}" with ${values.size} secret${values.size === 1 ? '' : 's'} from SecretStorage.`);
+    this.log.info(`Starting "${served.server.name}" with ${plural(values.size, 'secret')} from SecretStorage.`);
     return this.define(served.server, served.folder, (v) => substituteSecrets(v, (n) => values.get(n)).value);
   }
 

@@ -17,6 +17,7 @@ import type { Warden } from '../warden';
 import { policyUri, readText } from './policyFile';
 import { serverNamed } from '../../core/config/serverNamed';
 import { pinKey, type KnownPins } from './supplyActions';
+import { plural } from '../../core/text/plural';
 
 /** Registry settings: the editor's settings, the user's `~/.npmrc`, and the project's `.npmrc` in a trusted workspace only. */
 async function registrySettings(): Promise<RegistrySettings> {
@@ -174,7 +175,7 @@ export async function createPolicyCommand(warden: Warden, reloadPolicy: () => Pr
     const servers = warden.index.all.flatMap((t) => t.config.servers);
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(createPolicyFromServers(servers)));
     await reloadPolicy();
-    void vscode.window.showInformationMessage(`MCP Warden created ${vscode.workspace.asRelativePath(target)} allowing the ${servers.length} servers configured now. Review it and commit it.`);
+    void vscode.window.showInformationMessage(`MCP Warden created ${vscode.workspace.asRelativePath(target)} allowing the ${plural(servers.length, 'server')} configured now. Review it and commit it.`);
   }
   await vscode.window.showTextDocument(target);
 }

@@ -2,6 +2,7 @@ import { visibleText } from '../../core/text/visible';
 import type { LiveSnapshot } from '../../live/index';
 import { findItem } from './itemFields';
 import type { ListName } from './nodes';
+import { nounFor } from '../../core/text/plural';
 
 /**
  * A plain-text rendering of one item, never truncated: a header, the description as text (its own line
@@ -14,7 +15,7 @@ export function renderItem(server: string, snapshot: LiveSnapshot, list: ListNam
   const kind = list === 'resourceTemplates' ? 'resource template' : list.slice(0, -1);
   const lines = [`${kind} ${visibleText(name, { singleLine: true })}  (server ${server}, listed ${snapshot.listedAt})`, ''];
   if (typeof item?.description === 'string') {
-    lines.push(`description (${item.description.length.toLocaleString('en-US')} characters; hidden characters shown as ⟨U+…⟩, ␛, ␍):`);
+    lines.push(`description (${item.description.length.toLocaleString('en-US')} ${nounFor(item.description.length, 'character')}; hidden characters shown as ⟨U+…⟩, ␛, ␍):`);
     lines.push(block(item.description), '');
   }
   lines.push('definition (JSON):');

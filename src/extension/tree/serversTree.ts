@@ -8,6 +8,7 @@ import { serverKey, type LiveServers } from '../live/liveServers';
 import { editorMcpTools } from './editorTools';
 import { itemFields, itemName } from './itemFields';
 import { LIST_LABELS, type ListName, type TreeNode } from './nodes';
+import { plural } from '../../core/text/plural';
 
 const LISTS: ListName[] = ['tools', 'prompts', 'resources', 'resourceTemplates'];
 
@@ -215,7 +216,7 @@ function connectItem(server: ServerEntry, status: LiveStatus): vscode.TreeItem {
 }
 
 function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return plural(n, noun);
 }
 
 function scopeRank(scope: string): number {

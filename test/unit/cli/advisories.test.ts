@@ -61,10 +61,14 @@ describe('advisories through the CLI', () => {
     assert.equal(r.code, 1, r.stdout + r.stderr);
     const lines = r.stdout.split('\n').filter((l) => /vulnerable-package|malicious-package/.test(l));
     assert.equal(lines.length, 4, r.stdout);
-    assert.match(lines[0]!, /^ {2}3:51 +error +mcp-remote 0\.1\.15 is covered by a published advisory: CVE-2025-6514 \(GHSA-6xpm-ggf7-wc3p, critical, fixed in 0\.1\.16\).*First fixed version: 0\.1\.16;.*vulnerable-package$/);
-    assert.match(lines[1]!, /^ {2}4:50 +warning +@modelcontextprotocol\/server-filesystem 0\.6\.2 .*CVE-2025-53110 \(GHSA-hc55-p739-j48w, high\).*CVE-2025-53109 \(GHSA-q66q-fx2p-7w4m, high\).*First fixed version: 2025\.7\.1;/);
-    assert.match(lines[2]!, /^ {2}5:48 +error +@modelcontextprotocol\/inspector 0\.14\.0 .*CVE-2025-49596 \(GHSA-7f8r-222p-6f5g, critical, fixed in 0\.14\.1\).*First fixed version: 0\.16\.6;/);
+    assert.match(lines[0]!, /^ {2}3:51 +error +mcp-remote 0\.1\.15 is covered by a published advisory \(CVE-2025-6514\)\. First fixed version: 0\.1\.16;.*vulnerable-package$/);
+    assert.match(lines[1]!, /^ {2}4:50 +warning +@modelcontextprotocol\/server-filesystem 0\.6\.2 .*CVE-2025-53110.*CVE-2025-53109.*First fixed version: 2025\.7\.1;/);
+    assert.match(lines[2]!, /^ {2}5:48 +error +@modelcontextprotocol\/inspector 0\.14\.0 .*CVE-2025-49596.*First fixed version: 0\.16\.6;/);
     assert.match(lines[3]!, /^ {2}6:49 +error +postmark-mcp 1\.0\.16 is recorded as malicious \(MAL-2025-47604, versions from 1\.0\.16 on.*malicious-package$/);
+    // Each advisory's aliases, severity, fixed release and summary: under the row with --verbose.
+    const verbose = box.run(['scan', FILE, ...ONLY, '--verbose']).stdout;
+    assert.match(verbose, /vulnerable-package\n +↳ CVE-2025-6514 \(GHSA-6xpm-ggf7-wc3p, critical, fixed in 0\.1\.16\): mcp-remote exposed to OS command injection/);
+    assert.match(verbose, /↳ CVE-2025-53110 \(GHSA-hc55-p739-j48w, high\)/);
   });
 
   test('the JSON report gives each finding the exact range of the package reference', () => {

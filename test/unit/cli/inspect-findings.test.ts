@@ -125,12 +125,12 @@ describe('inspect: tool-analysis findings', () => {
     const r = box.run(['inspect', '.vscode/mcp.json', '--yes', '--server', 'poisoned', '--server', 'notes']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^Tool analysis$/m);
-    assert.match(r.stdout, /^ {2}poisoned: 6 suspicious item\(s\)$/m);
+    assert.match(r.stdout, /^ {2}poisoned: 6 suspicious items$/m);
     assert.match(r.stdout, /^ {4}tool add: SUSPICIOUS$/m);
     assert.match(r.stdout, /^ {6}error {3}hidden-instructions {2}description \[\d+-\d+\]\n {14}A <IMPORTANT>…<\/IMPORTANT> block gives orders to the model.*\n {14}> <IMPORTANT>/m);
     assert.match(r.stdout, /^ {4}prompt code_review: SUSPICIOUS$/m);
     assert.match(r.stdout, /^ {2}notes: nothing suspicious$/m);
-    assert.match(r.stdout, /^6 suspicious item\(s\) in 2 connected server\(s\)/m);
+    assert.match(r.stdout, /^6 suspicious items in 2 connected servers/m);
     assert.doesNotMatch(r.stdout, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]|\udb40[\udc00-\udc7f]/, 'escapes, bidi and tag characters are shown, not emitted');
   });
 
@@ -139,7 +139,7 @@ describe('inspect: tool-analysis findings', () => {
     const verbose = box.run(['inspect', '.vscode/mcp.json', '--yes', '--server', 'poisoned', '--verbose']);
     const infos = all.servers.get('poisoned')!.findings.filter((f) => f.severity === 'info').length;
     assert.ok(infos > 0, 'the poisoned server has notes too');
-    assert.match(quiet.stdout, new RegExp(`; ${infos} informational note\\(s\\) not shown \\(--verbose\\)`));
+    assert.match(quiet.stdout, new RegExp(`; ${infos} informational ${infos === 1 ? "note" : "notes"} not shown \\(--verbose\\)`));
     assert.doesNotMatch(quiet.stdout, /^ {6}info /m);
     assert.match(verbose.stdout, /^ {6}info /m);
   });

@@ -153,7 +153,7 @@ test('--enforce: a rug pull after approval is withheld from tools/list and calls
   const listed = readLog(log).find((r) => r.method === 'tools/list' && r.direction === 'to-client')!;
   assert.equal(listed.action, 'withheld');
   assert.deepEqual((listed.findings as { type: string; tool: string }[]).map((f) => `${f.type} ${f.tool}`), ['pin-changed get_fact', 'pin-new delete_everything']);
-  assert.match(readLog(log)[0]!.detail as string, /pinned to vscode\/rug-pull \(1 tools approved\); enforce/);
+  assert.match(readLog(log)[0]!.detail as string, /pinned to vscode\/rug-pull \(1 tool approved\); enforce/);
 });
 
 test('shield: an injected page in a tool result is flagged; annotate puts a warning before it', LIMIT, async () => {

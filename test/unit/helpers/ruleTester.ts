@@ -9,6 +9,7 @@ import type { Finding } from '../../../src/core/model/finding';
 import type { Rule } from '../../../src/core/rules/rule';
 import type { Policy } from '../../../src/core/policy/model';
 import { nonOverlappingGroups } from '../../../src/core/policy/applyEdits';
+import { messageProblems } from './messageChecks';
 
 /** A config to lint: its path decides the client unless `client` is given. */
 export interface Case {
@@ -81,6 +82,12 @@ export function applyEdits(text: string, edits: { offset: number; length: number
   return out;
 }
 
+/** Every message fits a Problems row and counts in the right number (helpers/messageChecks.ts). */
+export function checkMessages(findings: readonly Finding[]): void {
+  const problems = findings.flatMap((f) => messageProblems(f.message).map((p) => `${f.ruleId}: ${p}: ${f.message}`));
+  assert.deepEqual(problems, []);
+}
+
 /** ESLint-style table test: `valid` cases must produce no finding, `invalid` cases exactly the listed ones. */
 export function ruleTable(rule: Rule, table: { valid: Case[]; invalid: InvalidCase[] }): void {
   for (const [i, c] of table.valid.entries()) {
@@ -105,6 +112,7 @@ export function ruleTable(rule: Rule, table: { valid: Case[]; invalid: InvalidCa
         if (want.path !== undefined) assert.deepEqual(got.path, want.path);
       });
       checkFixes(rule, findings, c);
+      checkMessages(findings);
       if (c.output !== undefined) {
         const groups = findings.map((f) => f.fixes.find((x) => x.preferred)?.edits ?? []);
         const kept = nonOverlappingGroups(groups);

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { visible } from '../../../src/live/errors';
 import { createRedactor, mask } from '../../../src/live/redact';
 
 const FAKE = ['FAKE', 'secret', '0000', 'abcdef'].join('-');
@@ -24,10 +23,3 @@ test('mask keeps at most the first four characters', () => {
   assert.equal(mask('short'), '****');
 });
 
-test('visible shows control, bidi, zero-width and tag characters instead of interpreting them', () => {
-  assert.equal(visible('a\u001b[31mb'), 'a\\u001b[31mb');
-  assert.equal(visible('x\u202ey\u200b'), 'x\\u202ey\\u200b');
-  const tags = [...'hi'].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
-  assert.equal(visible(`ok${tags}`), 'ok[2 invisible tag characters: "hi"]');
-  assert.equal(visible('x'.repeat(400), 10), 'xxxxxxxxxx… (400 characters)');
-});

@@ -29,7 +29,7 @@ ruleTable(dockerPrivileged, {
     { name: 'root mount', path: '/p/.cursor/mcp.json', text: docker('-v', '/:/host'), errors: [{ text: '/:/host', severity: 'error', message: 'the whole filesystem' }] },
     { name: 'docker socket', path: '/p/.cursor/mcp.json', text: docker('-v', '/var/run/docker.sock:/var/run/docker.sock'), errors: [{ severity: 'error', message: 'container engine socket' }] },
     { name: 'home via ~', path: '/p/.cursor/mcp.json', text: docker('-v', '~:/root'), errors: [{ message: 'your whole home folder', severity: 'warning' }] },
-    { name: 'home via $HOME, read-only', path: '/p/.cursor/mcp.json', text: docker('--volume=$HOME:/h:ro'), errors: [{ message: 'read-only, but readable is enough' }] },
+    { name: 'home via $HOME, read-only', path: '/p/.cursor/mcp.json', text: docker('--volume=$HOME:/h:ro'), errors: [{ message: 'read-only, still enough to steal secrets' }] },
     { name: 'home via ${userHome}', path: '/p/.vscode/mcp.json', text: JSON.stringify({ servers: { s: { command: 'docker', args: ['run', '-v', '${userHome}:/h', IMG] } } }), errors: [{ message: 'home folder' }] },
     { name: '/home/<user>', path: '/p/.cursor/mcp.json', text: docker('-v', '/home/alice/:/data'), errors: [{ message: 'home folder' }] },
     { name: 'Windows home', path: '/p/.cursor/mcp.json', text: docker('-v', 'C:\\Users\\alice:/data'), errors: [{ message: 'home folder' }] },

@@ -22,7 +22,7 @@ ruleTable(maliciousPackage, {
           severity: 'error',
           server: 's',
           path: ['mcpServers', 's', 'args', 1],
-          message: 'postmark-mcp 1.0.16 is recorded as malicious (MAL-2025-47604, versions from 1.0.16 on: Malicious code in postmark-mcp (npm)). Remove this server, and rotate every credential it was given.',
+          message: 'postmark-mcp 1.0.16 is recorded as malicious (MAL-2025-47604, versions from 1.0.16 on). Remove it and rotate the credentials it was given.',
         },
       ],
     },

@@ -28,7 +28,7 @@ ruleTable(packageNameLookalike, {
           severity: 'warning',
           server: 's',
           path: ['mcpServers', 's', 'args', 1],
-          message: '"firecrawl-mpc" is one edit away from the popular MCP server package "firecrawl-mcp". Check that this is the package you meant: a look-alike name is how typosquatted and re-published servers get installed.',
+          message: '"firecrawl-mpc" is one edit away from the popular MCP server package "firecrawl-mcp". Check that this is the package you meant.',
         },
       ],
     },

@@ -87,7 +87,7 @@ ruleTable(plaintextSecret, {
       name: 'Markdown saved as .json: the token in its raw text',
       path: P,
       text: '# My MCP notes\n\n```json\n{ "env": { "GITHUB_TOKEN": "' + GHP + '" } }\n```\n',
-      errors: [{ line: 4, text: GHP, severity: 'error', message: 'Plaintext GitHub personal access token in the text of this file (ghp_…), which could not be parsed' }],
+      errors: [{ line: 4, text: GHP, severity: 'error', message: 'Plaintext GitHub personal access token in this unparsable file (ghp_…)' }],
     },
     { name: 'truncated TOML', path: '/home/u/.codex/config.toml', text: '[mcp_servers.gh]\ncommand = "npx"\nenv = { GITHUB_TOKEN = "' + GHP + '"', errors: [{ text: GHP }] },
     {

@@ -9,7 +9,7 @@ const SLACK = 'xoxb-' + '10000000001-' + '100000000002-' + 'FAKE0000aB3dE5fG7hJ9
 const BRAVE = 'BSA' + 'FAKE0000aB3dE5fG7hJ9kL1m_pQ';
 const RANDOM = 'Zq8aB3dE5fG7hJ9kL1mN2pQ4';
 const PASSWORD = 'Tr0ub4dor-FAKE-3x';
-const ADVICE = ': anyone who can read this file can use it. Move it to SecretStorage (quick fix).';
+const ADVICE = ': anyone with this file can use it. Move it to SecretStorage (quick fix).';
 
 ruleTable(plaintextSecret, {
   valid: [

@@ -12,7 +12,7 @@ ruleTable(unpinnedPackage, {
       name: 'no version, open malicious record',
       path: P,
       text: cursor(['-y', 'postmark-mcp']),
-      errors: [{ text: 'postmark-mcp', message: 'Pin an exact version. Its newest releases are covered by MAL-2025-47604 (malicious), with no fixed release.' }],
+      errors: [{ text: 'postmark-mcp', message: 'Pin an exact version. Newest: MAL-2025-47604 (malicious), unfixed.' }],
     },
     { name: 'advisories with a fix are not mentioned', path: P, text: cursor(['-y', 'mcp-remote', 'https://x.example/sse']), errors: [{ message: /Pin an exact version\.$/ }] },
   ],

@@ -1,5 +1,7 @@
 import { vulnerablePackage } from '../../../src/core/rules/vulnerable-package';
-import { ruleTable } from '../helpers/ruleTester';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ruleTable, runRule } from '../helpers/ruleTester';
 
 const cursor = (command: string, args: string[]) => JSON.stringify({ mcpServers: { s: { command, args } } }, null, 2);
 const P = '/p/.cursor/mcp.json';
@@ -29,7 +31,7 @@ ruleTable(vulnerablePackage, {
           severity: 'error',
           server: 's',
           path: ['mcpServers', 's', 'args', 1],
-          message: 'mcp-remote 0.1.15 is covered by a published advisory: CVE-2025-6514 (GHSA-6xpm-ggf7-wc3p, critical, fixed in 0.1.16): mcp-remote exposed to OS command injection via untrusted MCP server connections. First fixed version: 0.1.16; move to it or later.',
+          message: 'mcp-remote 0.1.15 is covered by a published advisory (CVE-2025-6514). First fixed version: 0.1.16; move to it or later.',
         },
       ],
     },
@@ -39,28 +41,28 @@ ruleTable(vulnerablePackage, {
       path: P,
       text: cursor('npx', ['-y', '@modelcontextprotocol/server-filesystem@0.6.2', '/tmp']),
       // The GitHub record gives the 0.x line no fixed release (last affected 0.6.2): the first fix is on the date-versioned line.
-      errors: [{ text: '@modelcontextprotocol/server-filesystem@0.6.2', severity: 'warning', message: /covered by 2 published advisories: CVE-2025-53110 \(GHSA-hc55-p739-j48w, high\): .*First fixed version: 2025\.7\.1;/ }],
+      errors: [{ text: '@modelcontextprotocol/server-filesystem@0.6.2', severity: 'warning', message: /covered by 2 published advisories \(CVE-2025-53110, CVE-2025-53109\)\. First fixed version: 2025\.7\.1;/ }],
     },
     {
       name: 'filesystem path bypasses, date-versioned line',
       path: P,
       text: cursor('npx', ['-y', '@modelcontextprotocol/server-filesystem@2025.3.28', '/tmp']),
-      errors: [{ message: /CVE-2025-53109 \(GHSA-q66q-fx2p-7w4m, high, fixed in 2025\.7\.1\).*First fixed version: 2025\.7\.1;/ }],
+      errors: [{ message: /CVE-2025-53109.*First fixed version: 2025\.7\.1;/ }],
     },
     {
       name: 'inspector unauthenticated proxy and XSS',
       path: P,
       text: cursor('npx', ['@modelcontextprotocol/inspector@0.14.0']),
-      errors: [{ severity: 'error', message: /CVE-2025-49596 \(GHSA-7f8r-222p-6f5g, critical, fixed in 0\.14\.1\).*CVE-2025-58444 \(GHSA-g9hg-qhmf-q45m, high, fixed in 0\.16\.6\).*First fixed version: 0\.16\.6;/ }],
+      errors: [{ severity: 'error', message: /CVE-2025-49596.*CVE-2025-58444.*First fixed version: 0\.16\.6;/ }],
     },
-    { name: 'inspector past the first fix only', path: P, text: cursor('npx', ['@modelcontextprotocol/inspector@0.14.1']), errors: [{ severity: 'warning', message: 'covered by a published advisory: CVE-2025-58444' }] },
+    { name: 'inspector past the first fix only', path: P, text: cursor('npx', ['@modelcontextprotocol/inspector@0.14.1']), errors: [{ severity: 'warning', message: 'covered by a published advisory (CVE-2025-58444)' }] },
     {
       name: 'PyPI SDK, several advisories',
       path: P,
       text: cursor('uvx', ['--from', 'mcp==1.9.3', 'mcp']),
-      errors: [{ text: 'mcp==1.9.3', message: /CVE-2025-53366 \(GHSA-3qhf-m339-9g5v, high, fixed in 1\.9\.4\).*First fixed version: 1\.27\.2;/ }],
+      errors: [{ text: 'mcp==1.9.3', message: /CVE-2025-53366.*First fixed version: 1\.27\.2;/ }],
     },
-    { name: 'PyPI name normalised', path: P, text: cursor('uvx', ['MCP==1.22.0']), errors: [{ message: 'CVE-2025-66416 (GHSA-9h52-p55h-vw2f, high, fixed in 1.23.0)' }] },
+    { name: 'PyPI name normalised', path: P, text: cursor('uvx', ['MCP==1.22.0']), errors: [{ message: 'CVE-2025-66416' }] },
     { name: 'npm SDK DNS rebinding', path: P, text: cursor('npx', ['-p', '@modelcontextprotocol/sdk@1.23.0', 'x']), errors: [{ message: 'CVE-2025-66414' }] },
     {
       name: 'disabled server: one step lower',
@@ -87,4 +89,11 @@ ruleTable(vulnerablePackage, {
       errors: [{ line: 7, text: 'mcp-remote@0.1.15', message: 'CVE-2025-6514' }],
     },
   ],
+});
+
+test('each advisory\'s ids, severity, fixed version and summary are the related information under the short message', () => {
+  const { findings } = runRule(vulnerablePackage, { path: P, text: cursor('npx', ['mcp-remote@0.1.15']) });
+  assert.deepEqual(findings[0]!.related.map((r) => r.message), [
+    'CVE-2025-6514 (GHSA-6xpm-ggf7-wc3p, critical, fixed in 0.1.16): mcp-remote exposed to OS command injection via untrusted MCP server connections (the authorization_endpoint URL reaches the OS shell)',
+  ]);
 });

@@ -4,7 +4,7 @@ import { Clauses, isNegated, isQuotedOrExample } from '../../../src/core/tools/c
 import { skeleton } from '../../../src/core/tools/confusables';
 import { fold, originalRange } from '../../../src/core/tools/fold';
 import { describeEscape, parseEscape } from '../../../src/core/tools/terminal';
-import { excerpt, visible, visibleWithMap } from '../../../src/core/tools/visible';
+import { excerpt, visibleWithMap } from '../../../src/core/tools/visible';
 
 describe('fold', () => {
   it('lower-cases, removes invisible characters and escapes, and maps back to exact offsets', () => {
@@ -58,11 +58,11 @@ describe('clauses', () => {
 
 describe('visible', () => {
   it('shows controls, escapes and invisible characters without interpreting them', () => {
-    assert.equal(visible('a\u001b[31mb\u0007\u200b\u{E0041}'), 'a␛[31mb␇⟨U+200B⟩⟨U+E0041⟩');
-    assert.equal(visible('x\ny', { keepNewlines: true }), 'x\ny');
-    assert.equal(visible('x\ny'), 'x⏎y');
-    assert.equal(visible('x\r\ny', { keepNewlines: true }), 'x\ny');
-    assert.equal(visible('x\ry', { keepNewlines: true }), 'x␍y');
+    assert.equal(visibleWithMap('a\u001b[31mb\u0007\u200b\u{E0041}').text, 'a␛[31mb␇⟨U+200B⟩⟨U+E0041⟩');
+    assert.equal(visibleWithMap('x\ny', { keepNewlines: true }).text, 'x\ny');
+    assert.equal(visibleWithMap('x\ny').text, 'x⏎y');
+    assert.equal(visibleWithMap('x\r\ny', { keepNewlines: true }).text, 'x\ny');
+    assert.equal(visibleWithMap('x\ry', { keepNewlines: true }).text, 'x␍y');
   });
 
   it('maps every original offset to its rendered offset', () => {

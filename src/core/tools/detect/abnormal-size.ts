@@ -1,6 +1,7 @@
 import type { Severity } from '../../model/finding';
 import type { TargetRef, TargetScope, TextField, ToolCategory } from '../types';
 import { CANDIDATE_BUDGET, type RawReport } from './context';
+import { plural } from '../../text/plural';
 
 /** Above these, a field or a definition is too long for anyone to review by eye. */
 export const FIELD_INFO_CHARS = 8_000;
@@ -49,7 +50,7 @@ export function detectServerSize(server: TargetRef, counts: { tools: number; pro
       severity: 'info',
       start: 0,
       end: 0,
-      message: `The server "${server.name}" offers ${total} tools, prompts and resources; beyond ${SERVER_MAX_ITEMS}, reviewing them all is unrealistic and they crowd the model's context.`,
+      message: `The server "${server.name}" offers ${plural(total, 'item')} (tools, prompts and resources); beyond ${SERVER_MAX_ITEMS}, reviewing them all is unrealistic and they crowd the model's context.`,
     },
   ];
 }
@@ -59,5 +60,5 @@ function size(f: TextField, severity: Severity, message: string): ScopeReport {
 }
 
 function kb(chars: number): string {
-  return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(1)} MB` : chars >= 1024 ? `${Math.round(chars / 1024)} KB` : `${chars} characters`;
+  return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(1)} MB` : chars >= 1024 ? `${Math.round(chars / 1024)} KB` : plural(chars, 'character');
 }

@@ -2,6 +2,7 @@ import type { Severity } from '../../model/finding';
 import { describeEscape, parseEscape } from '../terminal';
 import { hex4 } from '../unicode';
 import type { FieldContext } from './context';
+import { plural } from '../../text/plural';
 
 /** Control characters other than tab and line feed (a CR is judged by what follows it). */
 const CANDIDATE = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
@@ -82,6 +83,6 @@ function reportInvisibleRun(ctx: FieldContext, from: number, what: string): void
     start,
     end,
     message: `Hidden in a terminal by the escape sequence before it (${what.replace(/ \(invisible\)/, "")}): "${hidden.length > MAX_QUOTE ? `${hidden.slice(0, MAX_QUOTE)}…` : hidden}". The user cannot see these words; the model reads them like the rest.`,
-    evidence: [`hidden text: ${hidden.length} characters`],
+    evidence: [`hidden text: ${plural(hidden.length, 'character')}`],
   });
 }

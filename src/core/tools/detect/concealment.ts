@@ -1,4 +1,5 @@
 import { combine, matchCombined, type FieldContext } from './context';
+import { nounFor, plural } from '../../text/plural';
 
 interface Phrase {
   re: RegExp;
@@ -93,14 +94,14 @@ function padding(ctx: FieldContext): void {
     }
     if ((longestSpaces >= PAD_SPACES || lines >= PAD_LINES) && j < n && text.slice(j, j + 200).trim().length > 0) {
       if (!ctx.spend('concealment')) return;
-      const what = lines >= PAD_LINES ? `${lines} line breaks` : `${longestSpaces} spaces`;
+      const what = lines >= PAD_LINES ? plural(lines, 'line break') : plural(longestSpaces, 'space');
       ctx.report({
         category: 'concealment',
         severity: 'warning',
         start: i,
         end: j,
         message: `${what} push the text after them out of view in most tool listings, while the model still reads it.`,
-        evidence: [`padding: ${j - i} whitespace characters`],
+        evidence: [`padding: ${j - i} whitespace ${nounFor(j - i, 'character')}`],
       });
     }
   }

@@ -1,5 +1,6 @@
 import { isQuotedOrExample } from '../clauses';
 import type { FieldContext } from './context';
+import { plural } from '../../text/plural';
 
 const TAG_NAMES = String.raw`[a-z]{2,20}[-_](?:update|override|instructions?|directive|policy|prompt)|important|system|sys|instructions?|secret|hidden|admin|critical|urgent|override|assistant|developer|internal|confidential|priority|mandatory|rules|system[-_ ](?:prompt|message|reminder|note|override|instructions?)|(?:ai|llm|model|agent|assistant)[-_ ](?:instructions?|note|only)|note[-_ ]to[-_ ](?:ai|model|assistant|llm|agent)|hidden[-_ ]instructions?`;
 const OPEN_TAG = new RegExp(String.raw`<\s{0,3}(${TAG_NAMES})(?=[\s>/])[^<>\n]{0,120}>`, 'g');
@@ -68,7 +69,7 @@ function tagBlocks(ctx: FieldContext, view: string): void {
         start: m.index,
         end,
         message: `A ${tagText}…${ctx.originalOf(close, end)} block${imperative ? ' gives orders to the model' : ''}: tags like this are how poisoned tools mark instructions the user never sees in the client UI.`,
-        evidence: [`tag: ${tagText}`, `block length: ${end - m.index} characters`],
+        evidence: [`tag: ${tagText}`, `block length: ${plural(end - m.index, 'character')}`],
       });
     } else {
       const rest = view.slice(openEnd, openEnd + 200);

@@ -1,5 +1,6 @@
 import type { TextField, ToolCategory, ToolFinding } from '../types';
-import { excerpt, visible } from '../visible';
+import { visibleText } from '../../text/visible';
+import { excerpt } from '../visible';
 import { scoreFields, type Contribution, type LearnedModel, type LearnedScore } from './model';
 
 /** Categories found from characters and structure, not wording: the learned model never overrules them. */
@@ -15,7 +16,7 @@ export const RAISABLE: ReadonlySet<ToolCategory> = new Set(['shadowing', 'sensit
 const FILLER = new Set(['the', 'a', 'an', 'and', 'or', 'to', 'of', 'in', 'on', 'for', 'this', 'that', 'is', 'are', 'be', 'with', 'it', 'as', 'at', 'by', 'from', 'if', 'any', 'all', 'its', 'your', 'you', '⟨0⟩']);
 const informative = (c: Contribution) => c.feature.replace(/^n:/, '').split(' ').some((w) => !FILLER.has(w));
 
-const quoteOf = (c: Contribution) => `"${visible(c.hit.field.text.slice(c.hit.start, c.hit.end)).slice(0, 60)}"`;
+const quoteOf = (c: Contribution) => `"${visibleText(c.hit.field.text.slice(c.hit.start, c.hit.end), { singleLine: true }).slice(0, 60)}"`;
 const where = (c: Contribution) => `${quoteOf(c)} in ${c.hit.field.field}`;
 
 /**
