@@ -1,3 +1,4 @@
+import { plural } from '../text/plural';
 import { CLIENTS } from '../config/clients';
 import { guessedServers } from '../config/guessServers';
 import type { Rule } from './rule';
@@ -22,7 +23,7 @@ export const unknownConfigFormat: Rule = {
       path: [],
       message:
         guessed.length > 0
-          ? `Not a layout MCP Warden knows, but it holds ${guessed.length === 1 ? 'a server' : `${guessed.length} servers`} with a launch command (${guessed.map((g) => g.name).join(', ')}): only their launches were checked (unpinned packages); nothing else in this file was. Name the client with --client (CLI) if it is a known one.`
+          ? `Not a layout MCP Warden knows; only the launch commands of ${guessed.length === 1 ? 'its server' : plural(guessed.length, 'server')} (${guessed.slice(0, 3).map((g) => g.name).join(', ')}${guessed.length > 3 ? ', …' : ''}) were checked. Name the client with --client if it is a known one.`
           : `Not recognised as an MCP config: no top-level ${keys.map((k) => '`' + k + '`').join(', ')} was found. Name the client with --client (CLI) if this file is one.`,
     });
   },

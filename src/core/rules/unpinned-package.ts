@@ -17,7 +17,7 @@ const REGISTRY: Record<PackageRef['ecosystem'], string> = {
   git: 'the repository',
 };
 
-function describe(ref: PackageRef, launch: LaunchSpec): string {
+function describe(ref: PackageRef, launch: LaunchSpec, brief: boolean): string {
   const runner = launch.runner ? RUNNER_LABEL[launch.runner] : 'the client';
   const spec = `"${ref.spec}"`;
   const served = `whatever ${REGISTRY[ref.ecosystem]} serves`;
@@ -33,9 +33,13 @@ function describe(ref: PackageRef, launch: LaunchSpec): string {
   const pinHow = ref.ecosystem === 'pypi' ? 'an exact version (`==x.y.z`)' : 'an exact version';
   switch (ref.pin) {
     case 'none':
-      return `${spec} has no version: ${runner} runs ${served} as newest at each start, with your credentials. Pin ${pinHow}.`;
+      return brief
+        ? `${spec} has no version (${runner} runs the newest release). Pin ${pinHow}.`
+        : `${spec} has no version: ${runner} runs ${served} as newest at each start, with your credentials. Pin ${pinHow}.`;
     case 'latest':
-      return `${spec} asks for the latest release: ${runner} runs ${served} as newest each time the server starts. Pin ${pinHow}.`;
+      return brief
+        ? `${spec} asks for \`latest\` (${runner} runs the newest release). Pin ${pinHow}.`
+        : `${spec} asks for the latest release: ${runner} runs ${served} as newest each time the server starts. Pin ${pinHow}.`;
     case 'tag':
       return ref.ecosystem === 'go'
         ? `${spec} builds the branch or tag "${ref.version}", which can move to other code. Pin a released version (vX.Y.Z).`
@@ -70,7 +74,7 @@ export const unpinnedPackage: Rule = {
     const guessed = guessedServers(file);
     for (const server of [...file.servers, ...guessed]) {
       const off = disabledBy(server, file, context.project);
-      const unknownLayout = !guessed.includes(server) ? '' : file.client ? ' (Read from outside the keys this client uses: only the launch was checked.)' : ' (Found in a layout MCP Warden does not know; see unknown-config-format.)';
+      const notes = [off && ` Disabled (${off}): enabling it runs this.`, guessed.includes(server) && (file.client ? " (Outside this client's keys: launch checked only.)" : ' (Unknown layout: launch checked only.)')].filter(Boolean).join('');
       const launch = launchOf(server);
       launch?.packages.forEach((ref, packageIndex) => {
         if (PINNED_STATES.has(ref.pin)) return;
@@ -81,7 +85,7 @@ export const unpinnedPackage: Rule = {
           server,
           range: tokenFileRange(file.text, ref.token, ref.specStart, ref.specEnd),
           path: ref.token.field.path,
-          message: describe(ref, launch) + openAdvisoryNote(ref) + (off ? ` The server is disabled now (${off}); enabling it runs this unpinned package.` : '') + unknownLayout,
+          message: describe(ref, launch, notes !== '') + openAdvisoryNote(ref) + notes,
           data,
           ...((ref.ecosystem === 'oci' && ref.pin === 'tag') || off ? { severity: 'info' as const } : {}),
         });

@@ -2,7 +2,7 @@ import { unpinnedPackage } from '../../../src/core/rules/unpinned-package';
 import { ruleTable } from '../helpers/ruleTester';
 
 // Issue 13: a disabled server is still reported, one step lower, because enabling it runs the unpinned package.
-const DISABLED = 'The server is disabled now (`disabled: true`); enabling it runs this unpinned package.';
+const DISABLED = 'Disabled (`disabled: true`): enabling it runs this.';
 const flagged = (server: string, text: string, said = DISABLED) => ({ text, server, severity: 'info' as const, message: said });
 const mcpJson = '{"mcpServers": {"gh": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"]}, "on": {"command": "npx", "args": ["on-mcp@1.0.0"]}}}';
 
@@ -33,7 +33,7 @@ ruleTable(unpinnedPackage, {
       name: 'Codex enabled = false',
       path: '/home/u/.codex/config.toml',
       text: '[mcp_servers.f]\ncommand = "npx"\nargs = ["-y", "some-mcp@latest"]\nenabled = false\n',
-      errors: [flagged('f', 'some-mcp@latest', 'The server is disabled now (`enabled = false`); enabling it runs this unpinned package.')],
+      errors: [flagged('f', 'some-mcp@latest', 'Disabled (`enabled = false`): enabling it runs this.')],
     },
     {
       name: 'Goose enabled: false',
@@ -45,7 +45,7 @@ ruleTable(unpinnedPackage, {
       name: 'Gemini CLI mcp.excluded',
       path: '/p/.gemini/settings.json',
       text: '{"mcp": {"excluded": ["gh"]}, "mcpServers": {"gh": {"command": "npx", "args": ["@modelcontextprotocol/server-github"]}}}',
-      errors: [flagged('gh', '@modelcontextprotocol/server-github', 'disabled now (listed in `mcp.excluded`)')],
+      errors: [flagged('gh', '@modelcontextprotocol/server-github', 'Disabled (listed in `mcp.excluded`)')],
     },
     {
       name: 'Gemini CLI mcp.allowed leaves one out',
