@@ -3,7 +3,21 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'out-*/**', 'node_modules/**', '.vscode-test/**', 'test-output/**', 'test/fixtures/**', 'test/lab/**/node_modules/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'out-*/**',
+      'node_modules/**',
+      '.vscode-test/**',
+      'test-output/**',
+      'test/fixtures/**',
+      'test/lab/**/node_modules/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -32,8 +46,32 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['vscode', 'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'child_process', 'node:child_process', 'net', 'node:net', 'http', 'node:http', 'https', 'node:https'],
-          patterns: ['@modelcontextprotocol/*', '../node/*', '../../node/*', '../live/*', '../../live/*', '../extension/*', '../../extension/*', '../cli/*', '../../cli/*'],
+          paths: [
+            'vscode',
+            'fs',
+            'node:fs',
+            'fs/promises',
+            'node:fs/promises',
+            'child_process',
+            'node:child_process',
+            'net',
+            'node:net',
+            'http',
+            'node:http',
+            'https',
+            'node:https',
+          ],
+          patterns: [
+            '@modelcontextprotocol/*',
+            '../node/*',
+            '../../node/*',
+            '../live/*',
+            '../../live/*',
+            '../extension/*',
+            '../../extension/*',
+            '../cli/*',
+            '../../cli/*',
+          ],
         },
       ],
     },

@@ -9,7 +9,9 @@ const version = (process.env.MW_VERSION ?? '').trim();
 const override = (process.env.MW_PACKAGE ?? '').trim();
 
 if (!override && !EXACT_VERSION.test(version)) {
-  console.log(`::error title=MCP Warden::The version input must be an exact version such as 0.1.0, not '${version}': an unpinned scanner is the supply-chain risk it warns about.`);
+  console.log(
+    `::error title=MCP Warden::The version input must be an exact version such as 0.1.0, not '${version}': an unpinned scanner is the supply-chain risk it warns about.`,
+  );
   process.exit(2);
 }
 const spec = override || `mcp-warden@${version}`;

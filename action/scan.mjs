@@ -36,12 +36,20 @@ function run(args) {
 
 function finish(outputs) {
   if (!env.GITHUB_OUTPUT) return;
-  appendFileSync(env.GITHUB_OUTPUT, Object.entries(outputs).map(([k, v]) => `${k}=${v}\n`).join(''));
+  appendFileSync(
+    env.GITHUB_OUTPUT,
+    Object.entries(outputs)
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join(''),
+  );
 }
 
 /** One path per line; a single line may hold several paths separated by spaces. */
 function splitPaths(text) {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const list = lines.length === 1 ? lines[0].split(/\s+/) : lines;
   return list.length ? list : ['.'];
 }

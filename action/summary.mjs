@@ -17,7 +17,12 @@ export function summaryMarkdown(sarif, { failOn, exitCode, paths }) {
     const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
     if (uri) files.add(uri);
   }
-  const verdict = exitCode === 0 ? `passed (nothing at or above \`${failOn}\`)` : exitCode === 1 ? `failed (findings at or above \`${failOn}\`)` : `could not run (exit ${exitCode})`;
+  const verdict =
+    exitCode === 0
+      ? `passed (nothing at or above \`${failOn}\`)`
+      : exitCode === 1
+        ? `failed (findings at or above \`${failOn}\`)`
+        : `could not run (exit ${exitCode})`;
   const lines = [`## MCP Warden`, '', `Scanned ${paths.map((p) => `\`${escape(p)}\``).join(', ')}: **${verdict}**.`, ''];
   if (results.length === 0) {
     lines.push('No findings.', '');
@@ -33,5 +38,7 @@ export function summaryMarkdown(sarif, { failOn, exitCode, paths }) {
 }
 
 function escape(text) {
-  return String(text).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').replace(/[|`<>\\]/g, (c) => `\\${c}`);
+  return String(text)
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')
+    .replace(/[|`<>\\]/g, (c) => `\\${c}`);
 }

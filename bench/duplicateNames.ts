@@ -7,9 +7,14 @@ import { duplicateServerName } from '../src/core/rules/duplicate-server-name';
 
 function project(files: number) {
   const configs = Array.from({ length: files }, (_, i) =>
-    loadConfigText(JSON.stringify({ servers: { [`own-${i}`]: { command: 'node', args: ['s.js'] }, shared: { command: 'node', args: ['t.js'] } } }), { path: `/bench/p${i}/.vscode/mcp.json` }),
+    loadConfigText(JSON.stringify({ servers: { [`own-${i}`]: { command: 'node', args: ['s.js'] }, shared: { command: 'node', args: ['t.js'] } } }), {
+      path: `/bench/p${i}/.vscode/mcp.json`,
+    }),
   );
-  return createProject(configs, Array.from({ length: files }, (_, i) => `/bench/p${i}`));
+  return createProject(
+    configs,
+    Array.from({ length: files }, (_, i) => `/bench/p${i}`),
+  );
 }
 
 export async function run(): Promise<void> {

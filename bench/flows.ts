@@ -15,7 +15,13 @@ import { generateConfig, logLogSlope } from './lint';
 const TARGET_RATIO = 3;
 const RUNS = 3;
 const PATH = '/bench/project/.cursor/mcp.json';
-const WELL_KNOWN = ['@modelcontextprotocol/server-github', '@modelcontextprotocol/server-filesystem', 'mcp-server-fetch', '@modelcontextprotocol/server-memory', 'some-mcp'];
+const WELL_KNOWN = [
+  '@modelcontextprotocol/server-github',
+  '@modelcontextprotocol/server-filesystem',
+  'mcp-server-fetch',
+  '@modelcontextprotocol/server-memory',
+  'some-mcp',
+];
 
 /** Every server a well-known one, round robin: hundreds of servers in one flow of each kind. */
 export function wellKnownConfig(servers: number): string {

@@ -92,7 +92,11 @@ async function throughput(client: LineClient, n: number): Promise<number> {
 function cpuMs(pid: number | undefined): number | undefined {
   if (process.platform !== 'linux' || pid === undefined) return undefined;
   const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-  const [utime, stime] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 13).map(Number);
+  const [utime, stime] = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .slice(11, 13)
+    .map(Number);
   return ((utime! + stime!) * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
@@ -106,7 +110,20 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'mcp-warden-bench-gw-'));
   const log = join(dir, 'gateway.jsonl');
   const direct = await LineClient.start(process.execPath, [EVERYTHING, 'stdio']);
-  const gateway = await LineClient.start(process.execPath, [CLI, 'gateway', '--log', log, '--log-max-bytes', String(1024 ** 3), '--canary', 'MCPW-BENCH-CANARY-0001', '--', process.execPath, EVERYTHING, 'stdio']);
+  const gateway = await LineClient.start(process.execPath, [
+    CLI,
+    'gateway',
+    '--log',
+    log,
+    '--log-max-bytes',
+    String(1024 ** 3),
+    '--canary',
+    'MCPW-BENCH-CANARY-0001',
+    '--',
+    process.execPath,
+    EVERYTHING,
+    'stdio',
+  ]);
   try {
     // Warm up both (JIT, the analyzer's first use), then alternate rounds so drift on a shared machine hits both.
     await latencies(direct, 500);
@@ -129,14 +146,24 @@ export async function run(): Promise<void> {
     const median = { direct: quantile(lat.direct, 0.5), gateway: quantile(lat.gateway, 0.5) };
     const p99 = { direct: quantile(lat.direct, 0.99), gateway: quantile(lat.gateway, 0.99) };
     // Calls per second over all rounds (total calls / total time), and the median of the per-round ratios.
-    const overall = (rates: number[]) => (CALLS / rates.reduce((t, r) => t + CALLS / ROUNDS / r, 0));
+    const overall = (rates: number[]) => CALLS / rates.reduce((t, r) => t + CALLS / ROUNDS / r, 0);
     const rate = { direct: overall(tput.direct), gateway: overall(tput.gateway) };
-    const roundRatio = quantile(tput.gateway.map((g, i) => g / tput.direct[i]!), 0.5);
-    console.log(`gateway: ${CALLS} sequential tools/call echo to server-everything each way, then ${CALLS} with ${IN_FLIGHT} in flight (${ROUNDS} alternating rounds each)`);
+    const roundRatio = quantile(
+      tput.gateway.map((g, i) => g / tput.direct[i]!),
+      0.5,
+    );
+    console.log(
+      `gateway: ${CALLS} sequential tools/call echo to server-everything each way, then ${CALLS} with ${IN_FLIGHT} in flight (${ROUNDS} alternating rounds each)`,
+    );
     console.log(`  latency median   direct ${ms(median.direct)}  gateway ${ms(median.gateway)}  added ${ms(median.gateway - median.direct)}  (target ≤ 1 ms)`);
     console.log(`  latency p99      direct ${ms(p99.direct)}  gateway ${ms(p99.gateway)}  added ${ms(p99.gateway - p99.direct)}`);
-    console.log(`  throughput       direct ${rate.direct.toFixed(0)} calls/s  gateway ${rate.gateway.toFixed(0)} calls/s  ratio ${((100 * rate.gateway) / rate.direct).toFixed(1)} %  (target ≥ 90 %; median of ${ROUNDS} alternating rounds ${(100 * roundRatio).toFixed(1)} %)`);
-    if (!Number.isNaN(cpu.gateway)) console.log(`  CPU per call     server ${ms(cpu.direct / CALLS)}  gateway process alone ${ms(cpu.gateway / CALLS)} (the load average was ${(await import('node:os')).loadavg()[0]!.toFixed(1)} on ${(await import('node:os')).cpus().length} cores)`);
+    console.log(
+      `  throughput       direct ${rate.direct.toFixed(0)} calls/s  gateway ${rate.gateway.toFixed(0)} calls/s  ratio ${((100 * rate.gateway) / rate.direct).toFixed(1)} %  (target ≥ 90 %; median of ${ROUNDS} alternating rounds ${(100 * roundRatio).toFixed(1)} %)`,
+    );
+    if (!Number.isNaN(cpu.gateway))
+      console.log(
+        `  CPU per call     server ${ms(cpu.direct / CALLS)}  gateway process alone ${ms(cpu.gateway / CALLS)} (the load average was ${(await import('node:os')).loadavg()[0]!.toFixed(1)} on ${(await import('node:os')).cpus().length} cores)`,
+      );
     console.log(`  audit log        ${statSync(log).size} bytes for ${2 * (CALLS * 2 + 1000)} messages`);
   } finally {
     await Promise.all([direct.close(), gateway.close()]);

@@ -146,7 +146,9 @@ function breakdown(size: number, samples: number): void {
 const fmt = (ms: number) => (ms < 1 ? ms.toFixed(3) : ms < 100 ? ms.toFixed(2) : ms.toFixed(0));
 
 export async function run(): Promise<void> {
-  console.log(`Times in ms per run (median of samples × reps). load = parse + extract the servers; base = load + the ${BASE_RULES.length} config rules; all = load + all ${ALL_RULES.length} registered rules.`);
+  console.log(
+    `Times in ms per run (median of samples × reps). load = parse + extract the servers; base = load + the ${BASE_RULES.length} config rules; all = load + all ${ALL_RULES.length} registered rules.`,
+  );
   console.log('servers     bytes      n  parseTree    parse     load     base      all   load×tree  base×tree  base×parse  all×tree  all×parse  all µs/server');
   const rows: { size: number; sample: Sample }[] = [];
   for (const size of SIZES) {
@@ -203,7 +205,13 @@ export async function run(): Promise<void> {
  * `toxic-flow`'s messages and related locations (it was cubic once: 27 s at 1,000 servers).
  */
 function knownServersWorstCase(): void {
-  const packages = ['@modelcontextprotocol/server-github', '@modelcontextprotocol/server-filesystem', 'mcp-server-fetch', '@modelcontextprotocol/server-memory', 'some-mcp'];
+  const packages = [
+    '@modelcontextprotocol/server-github',
+    '@modelcontextprotocol/server-filesystem',
+    'mcp-server-fetch',
+    '@modelcontextprotocol/server-memory',
+    'some-mcp',
+  ];
   const rule = ALL_RULES.find((r) => r.meta.id === 'toxic-flow')!;
   console.log('\nEvery server a well-known one (one big flow per kind), ms per lint and × a bare parseTree of the same text:');
   for (const n of [10, 100, 1_000]) {
@@ -214,6 +222,8 @@ function knownServersWorstCase(): void {
     const tree = median([1, 2, 3, 4, 5].map(() => timeMs(() => parseTree(text), reps)));
     const flow = median([1, 2, 3, 4, 5].map(() => timeMs(() => lintRun(text, [rule]), reps)));
     const all = median([1, 2, 3, 4, 5].map(() => timeMs(() => engineRun(text), reps)));
-    console.log(`  ${String(n).padStart(5)} servers: toxic-flow alone ${fmt(flow).padStart(8)} ms (${fmt((flow * 1000) / n)} µs per server); all rules ${fmt(all)} ms = ${(all / tree).toFixed(2)}× parseTree`);
+    console.log(
+      `  ${String(n).padStart(5)} servers: toxic-flow alone ${fmt(flow).padStart(8)} ms (${fmt((flow * 1000) / n)} µs per server); all rules ${fmt(all)} ms = ${(all / tree).toFixed(2)}× parseTree`,
+    );
   }
 }

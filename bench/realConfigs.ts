@@ -114,7 +114,11 @@ function line(name: string, t: Tally): string {
 
 export async function run(): Promise<void> {
   const s = scoreRealConfigs();
-  const both: Tally = { labelled: s.unpinned.labelled + s.disabledUnpinned.labelled, found: s.unpinned.found + s.disabledUnpinned.found, falseAlarms: s.unpinned.falseAlarms };
+  const both: Tally = {
+    labelled: s.unpinned.labelled + s.disabledUnpinned.labelled,
+    found: s.unpinned.found + s.disabledUnpinned.found,
+    falseAlarms: s.unpinned.falseAlarms,
+  };
   console.log(`real configs: ${s.files} files from ${s.repos} public repositories (test/fixtures/real-configs)`);
   console.log('                              labelled  found  false alarms');
   console.log(line('plaintext-secret', s.secrets));

@@ -21,7 +21,9 @@ function reportQuality(): void {
     const s = byKind[kind];
     const meets = s.precision >= TARGET.precision && s.recall >= TARGET.recall;
     const target = GATED.includes(kind) ? (meets ? 'met' : 'MISSED') : '(not gated)';
-    console.log(`${kind.padEnd(9)} ${String(s.positives).padStart(7)} ${String(s.negatives).padStart(10)} ${String(s.truePositives).padStart(4)} ${String(s.falsePositives).padStart(4)} ${String(s.falseNegatives).padStart(4)}  ${pct(s.precision)}  ${pct(s.recall)}   ${target}`);
+    console.log(
+      `${kind.padEnd(9)} ${String(s.positives).padStart(7)} ${String(s.negatives).padStart(10)} ${String(s.truePositives).padStart(4)} ${String(s.falsePositives).padStart(4)} ${String(s.falseNegatives).padStart(4)}  ${pct(s.precision)}  ${pct(s.recall)}   ${target}`,
+    );
   }
   console.log(`beyond the rule's claim (no name, no known format, too short): ${limits.found} of ${limits.total} found`);
   for (const m of mistakes.slice(0, 10)) console.log(`  ${m.kind}: ${m.file} seed ${m.seed} ${m.location} (${m.text.length} chars)`);
@@ -32,8 +34,13 @@ function reportQuality(): void {
 function reportIssue13(corpus: ReturnType<typeof loadCorpus>): void {
   for (const template of [...new Set(corpus.map((f) => f.template).filter((t) => t.includes('issue13')))]) {
     const { byKind } = score(corpus.filter((f) => f.template === template));
-    const totals = KINDS.map((k) => byKind[k]).reduce((a, s) => ({ p: a.p + s.positives, n: a.n + s.negatives, tp: a.tp + s.truePositives, fp: a.fp + s.falsePositives }), { p: 0, n: 0, tp: 0, fp: 0 });
-    console.log(`issue 13, ${template}: ${totals.p} secrets, ${totals.n} hard negatives: recall ${pct(totals.p ? totals.tp / totals.p : 1).trim()}, precision ${pct(totals.tp + totals.fp ? totals.tp / (totals.tp + totals.fp) : 1).trim()}`);
+    const totals = KINDS.map((k) => byKind[k]).reduce(
+      (a, s) => ({ p: a.p + s.positives, n: a.n + s.negatives, tp: a.tp + s.truePositives, fp: a.fp + s.falsePositives }),
+      { p: 0, n: 0, tp: 0, fp: 0 },
+    );
+    console.log(
+      `issue 13, ${template}: ${totals.p} secrets, ${totals.n} hard negatives: recall ${pct(totals.p ? totals.tp / totals.p : 1).trim()}, precision ${pct(totals.tp + totals.fp ? totals.tp / (totals.tp + totals.fp) : 1).trim()}`,
+    );
   }
 }
 
@@ -45,11 +52,20 @@ function syntheticConfig(servers: number): string {
     const secret = i % 4 === 0;
     entries[`server-${i}`] =
       i % 3 === 2
-        ? { type: 'http', url: `https://mcp-${i}.example.com/mcp?page=1${secret ? `&api_key=k${i}Zq8aB3dE5fG7hJ9kL1mN2` : ''}`, headers: { Authorization: secret ? `Bearer ${token(i)}` : `Bearer \${env:TOKEN_${i}}`, 'X-Team': 'platform' } }
+        ? {
+            type: 'http',
+            url: `https://mcp-${i}.example.com/mcp?page=1${secret ? `&api_key=k${i}Zq8aB3dE5fG7hJ9kL1mN2` : ''}`,
+            headers: { Authorization: secret ? `Bearer ${token(i)}` : `Bearer \${env:TOKEN_${i}}`, 'X-Team': 'platform' },
+          }
         : {
             command: 'npx',
             args: ['-y', `@example/mcp-server-${i}@1.2.${i % 10}`, '--root', `/srv/projects/app-${i}`, '--port', String(3000 + (i % 100))],
-            env: { API_KEY: secret ? token(i) : `\${env:API_KEY_${i}}`, LOG_LEVEL: 'info', REGION: 'eu-west-1', WORKSPACE_ID: `0000${i}-1a2b-4c3d-8e9f-00000000abcd` },
+            env: {
+              API_KEY: secret ? token(i) : `\${env:API_KEY_${i}}`,
+              LOG_LEVEL: 'info',
+              REGION: 'eu-west-1',
+              WORKSPACE_ID: `0000${i}-1a2b-4c3d-8e9f-00000000abcd`,
+            },
           };
   }
   return JSON.stringify({ mcpServers: entries }, null, 2);
@@ -74,7 +90,9 @@ function reportSpeed(): void {
     const found = scanConfigForSecrets(file).length;
     const ms = medianMs(() => scanConfigForSecrets(file), servers >= 10_000 ? 5 : 20);
     const withParse = medianMs(() => scanConfigForSecrets(loadConfigText(text, { path: '/bench/.cursor/mcp.json' })), servers >= 10_000 ? 5 : 20);
-    console.log(`${servers.toLocaleString('en')} server entries (${found} secrets): rule ${(ms * 1000 / servers).toFixed(1)} ms per 1,000 entries; with parsing ${(withParse * 1000 / servers).toFixed(1)} ms per 1,000`);
+    console.log(
+      `${servers.toLocaleString('en')} server entries (${found} secrets): rule ${((ms * 1000) / servers).toFixed(1)} ms per 1,000 entries; with parsing ${((withParse * 1000) / servers).toFixed(1)} ms per 1,000`,
+    );
   }
   const hostile: [string, string][] = [
     ['100k "a"', 'a'.repeat(100_000)],
@@ -84,7 +102,10 @@ function reportSpeed(): void {
     ['100k "eyJ." repeats', 'eyJaaaaaaaaa.'.repeat(7_700)],
     ['100k words, 11+ spaces (recovery-phrase scan)', 'abandon ability able about above absent '.repeat(2_500)],
     ['100k "password=" repeats', 'password=x;'.repeat(9_000)],
-    ['100k random base64', Array.from({ length: 100_000 }, (_, i) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'[(i * 7919 + (i >> 3)) % 64]).join('')],
+    [
+      '100k random base64',
+      Array.from({ length: 100_000 }, (_, i) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'[(i * 7919 + (i >> 3)) % 64]).join(''),
+    ],
   ];
   for (const [label, value] of hostile) {
     const ms = medianMs(() => findSecretsInValue(value, 'API_TOKEN'), 5);

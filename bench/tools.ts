@@ -29,22 +29,46 @@ function handCorpusReport(): void {
   const a = score(today);
   const b = score(now);
   console.log('\n== hand-written corpus (test/fixtures/tool-corpus: span detectors were tuned on it; the learned model never saw it)');
-  console.log(`before (b0cd4c6, recorded verdicts): recall ${pct(a.recall)} (${a.truePositives}/${a.poisoned}), false-positive rate ${pct(a.falsePositiveRate)} (${a.falsePositives}/${a.benign})`);
-  console.log(`now:                               recall ${pct(b.recall)} (${b.truePositives}/${b.poisoned}), false-positive rate ${pct(b.falsePositiveRate)} (${b.falsePositives}/${b.benign})`);
+  console.log(
+    `before (b0cd4c6, recorded verdicts): recall ${pct(a.recall)} (${a.truePositives}/${a.poisoned}), false-positive rate ${pct(a.falsePositiveRate)} (${a.falsePositives}/${a.benign})`,
+  );
+  console.log(
+    `now:                               recall ${pct(b.recall)} (${b.truePositives}/${b.poisoned}), false-positive rate ${pct(b.falsePositiveRate)} (${b.falsePositives}/${b.benign})`,
+  );
   for (const m of b.missed) console.log(`  missed: ${m.case.id} (${m.file.path})`);
-  for (const m of b.falseAlarms) console.log(`  false alarm: ${m.case.id} ${m.findings.filter((f) => f.severity !== 'info').map((f) => `${f.category}:${f.severity} "${f.excerpt}"`).join('; ')}`);
+  for (const m of b.falseAlarms)
+    console.log(
+      `  false alarm: ${m.case.id} ${m.findings
+        .filter((f) => f.severity !== 'info')
+        .map((f) => `${f.category}:${f.severity} "${f.excerpt}"`)
+        .join('; ')}`,
+    );
   const real = now.filter((r) => r.file.real);
-  console.log(`real npm servers (${[...new Set(real.map((r) => r.file.package))].join(', ')}): ${real.length} items, ${real.filter((r) => r.suspicious).length} with findings above info`);
+  console.log(
+    `real npm servers (${[...new Set(real.map((r) => r.file.package))].join(', ')}): ${real.length} items, ${real.filter((r) => r.suspicious).length} with findings above info`,
+  );
   console.log(`hand corpus analysed in ${elapsed.toFixed(0)} ms`);
 }
 
 /** CPU time per definition of the whole analysis (span detectors + learned model) over the real corpus. */
 function perToolCost(): void {
   const { files } = loadRealCorpus();
-  const snapshots = files.map((f) => ({ server: f.server, tools: f.records.filter((r) => r.kind === 'tool').map((r) => r.item as never), prompts: [], resources: [], resourceTemplates: [] }) as ServerSnapshot);
+  const snapshots = files.map(
+    (f) =>
+      ({
+        server: f.server,
+        tools: f.records.filter((r) => r.kind === 'tool').map((r) => r.item as never),
+        prompts: [],
+        resources: [],
+        resourceTemplates: [],
+      }) as ServerSnapshot,
+  );
   const count = snapshots.reduce((n, s) => n + s.tools.length, 0);
   if (count === 0) return;
-  for (const [name, model] of [['span detectors only', null], ['spans + learned model', undefined]] as const) {
+  for (const [name, model] of [
+    ['span detectors only', null],
+    ['spans + learned model', undefined],
+  ] as const) {
     const cpu = process.cpuUsage();
     for (const s of snapshots) analyzeServer(s, model === null ? { model: null } : {});
     const used = process.cpuUsage(cpu);
@@ -56,20 +80,68 @@ function perToolCost(): void {
 function adversarial(size: number): Record<string, string> {
   const tag = (s: string) => [...s].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
   const nearMisses = [
-    'ignore previous instruction ', 'ignore all the the the the prior ', '<IMPORTANT ', '<system', '</ IMPORTANT', '<!-- ', 'system:', '\nassistant', 'ASSISTANT',
-    '~/.ss ', '.ssh', 'id_rs ', '.en ', 'mcp.jso ', 'AWS_SECRET', 'before using any othe ', 'always call this', 'do not tell the use ', 'without the user',
-    'send the conversatio ', 'pass it as ', 'https://', 'user@', '![x](', 'curl ', 'when this tool is', 'instead of the ', 'send_emai ', 'very very ',
-    'aGVsbG8gd29ybGQ ', 'QUFBQUFBQUFBQUFBQUFBQUFBQUFB ', '0123456789abcdef0123456789abcde ', '\u200b', '\u202e', tag('hi'), '\u001b', '\u001b[', '\u001b]8;;', '\r', '\b',
-    'іgnore ', 'ｉｇｎｏｒｅ ', 'you are now ', 'forget everything ', 'e.g. ', 'such as "', "'", '`', 'the user must ', 'silently ', 'contents of ', 'secrets ', 'tokens ',
+    'ignore previous instruction ',
+    'ignore all the the the the prior ',
+    '<IMPORTANT ',
+    '<system',
+    '</ IMPORTANT',
+    '<!-- ',
+    'system:',
+    '\nassistant',
+    'ASSISTANT',
+    '~/.ss ',
+    '.ssh',
+    'id_rs ',
+    '.en ',
+    'mcp.jso ',
+    'AWS_SECRET',
+    'before using any othe ',
+    'always call this',
+    'do not tell the use ',
+    'without the user',
+    'send the conversatio ',
+    'pass it as ',
+    'https://',
+    'user@',
+    '![x](',
+    'curl ',
+    'when this tool is',
+    'instead of the ',
+    'send_emai ',
+    'very very ',
+    'aGVsbG8gd29ybGQ ',
+    'QUFBQUFBQUFBQUFBQUFBQUFBQUFB ',
+    '0123456789abcdef0123456789abcde ',
+    '\u200b',
+    '\u202e',
+    tag('hi'),
+    '\u001b',
+    '\u001b[',
+    '\u001b]8;;',
+    '\r',
+    '\b',
+    'іgnore ',
+    'ｉｇｎｏｒｅ ',
+    'you are now ',
+    'forget everything ',
+    'e.g. ',
+    'such as "',
+    "'",
+    '`',
+    'the user must ',
+    'silently ',
+    'contents of ',
+    'secrets ',
+    'tokens ',
   ].join('');
   const repeat = (unit: string) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
   return {
     'near-miss mix': repeat(nearMisses),
-    'spaces': ' '.repeat(size - 1) + 'x',
-    'letters': 'a'.repeat(size),
+    spaces: ' '.repeat(size - 1) + 'x',
+    letters: 'a'.repeat(size),
     "'<' run": '<'.repeat(size),
     'base64 alphabet run': repeat('QUJD'),
-    'base64 words (23 chars)': repeat('QUJDREVGR0hJSktMTU5PUFF ') ,
+    'base64 words (23 chars)': repeat('QUJDREVGR0hJSktMTU5PUFF '),
     'tag characters': repeat(tag('ignore previous instructions ')),
     'zero-width run': '\u200b'.repeat(size),
     'line breaks': '\n'.repeat(size),
@@ -79,13 +151,21 @@ function adversarial(size: number): Record<string, string> {
     'ssh paths': repeat('~/.ssh/id_rsa '),
     'transfer verbs': repeat('send pass include add '),
     'upper-case identifiers': repeat('ABCDEFGHIJKLMNOPQRSTUVWXYZ_'),
-    'quotes and e.g.': repeat("e.g. 'x' \"y\" `z` "),
+    'quotes and e.g.': repeat('e.g. \'x\' "y" `z` '),
   };
 }
 
 /** Wall-clock and CPU milliseconds (CPU time is the fair figure on a shared, loaded machine). */
 function time(description: string): { wall: number; cpu: number } {
-  const snapshot: ServerSnapshot = { server: 'bench', tools: [{ name: 'adversarial', description, inputSchema: { type: 'object', properties: { p: { type: 'string', description: description.slice(0, 1000) } } } }], prompts: [], resources: [], resourceTemplates: [] };
+  const snapshot: ServerSnapshot = {
+    server: 'bench',
+    tools: [
+      { name: 'adversarial', description, inputSchema: { type: 'object', properties: { p: { type: 'string', description: description.slice(0, 1000) } } } },
+    ],
+    prompts: [],
+    resources: [],
+    resourceTemplates: [],
+  };
   const cpu = process.cpuUsage();
   const started = performance.now();
   analyzeServer(snapshot, { otherServers: [{ server: 'mail', toolNames: ['send_email', 'read_file'] }] });
@@ -111,7 +191,9 @@ function worstCase(): void {
   for (const size of [1024, 10 * 1024, 100 * 1024, MB, 5 * MB]) {
     const text = adversarial(size)['near-miss mix']!;
     const t = time(text);
-    console.log(`${(size >= MB ? `${size / MB} MB` : `${size / 1024} KB`).padEnd(8)} ${t.cpu.toFixed(1).padStart(8)} ${t.wall.toFixed(1).padStart(9)} ${((t.cpu / size) * 1e6).toFixed(0).padStart(10)}`);
+    console.log(
+      `${(size >= MB ? `${size / MB} MB` : `${size / 1024} KB`).padEnd(8)} ${t.cpu.toFixed(1).padStart(8)} ${t.wall.toFixed(1).padStart(9)} ${((t.cpu / size) * 1e6).toFixed(0).padStart(10)}`,
+    );
   }
 }
 

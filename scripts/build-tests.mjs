@@ -14,5 +14,21 @@ function tsFiles(dir) {
   return out;
 }
 
-const entryPoints = ['src', 'test', 'bench'].flatMap((d) => { try { return tsFiles(d); } catch { return []; } });
-await build({ entryPoints, outdir: process.env.OUT_DIR ?? 'out', outbase: '.', bundle: false, platform: 'node', format: 'cjs', target: 'node18', sourcemap: 'inline', logLevel: 'warning' });
+const entryPoints = ['src', 'test', 'bench'].flatMap((d) => {
+  try {
+    return tsFiles(d);
+  } catch {
+    return [];
+  }
+});
+await build({
+  entryPoints,
+  outdir: process.env.OUT_DIR ?? 'out',
+  outbase: '.',
+  bundle: false,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  sourcemap: 'inline',
+  logLevel: 'warning',
+});

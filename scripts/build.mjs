@@ -18,7 +18,12 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: [testBuild ? 'src/extension/testBuild.ts' : 'src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({
+    ...common,
+    entryPoints: [testBuild ? 'src/extension/testBuild.ts' : 'src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+  }),
   // What the VSIX ships besides the extension: the gateway the editor routes servers through, which is also
   // the worker thread of the tool-text analysis for large definitions (see src/gateway/main.ts).
   build({ ...common, entryPoints: ['src/gateway/main.ts'], outfile: 'dist/gateway.js' }),

@@ -24,7 +24,13 @@ const CANARY_DIR = join(LAB, 'workspace', 'canaries');
 const STEPS = ['clean', 'canary', 'rug-pull', 'injection'];
 
 const { values } = parseArgs({
-  options: { step: { type: 'string', multiple: true }, log: { type: 'string' }, json: { type: 'boolean' }, cli: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  options: {
+    step: { type: 'string', multiple: true },
+    log: { type: 'string' },
+    json: { type: 'boolean' },
+    cli: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
 });
 if (values.help) {
   console.log('Usage: node scripts/lab-replay.mjs [--step clean|canary|rug-pull|injection]… [--log FILE] [--json] [--cli PATH]');
@@ -64,7 +70,12 @@ async function connect(server, gatewayOptions, env = {}) {
 /** The log records of one server written since `from` (records are written as messages pass). */
 function recordsOf(server, from) {
   if (!existsSync(log)) return [];
-  return readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).slice(from).filter((r) => r.server === server);
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
+    .slice(from)
+    .filter((r) => r.server === server);
 }
 const logLength = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0);
 
@@ -83,7 +94,14 @@ function summarise(server, from) {
   return {
     logged: records.length,
     alerts: findings.filter((f) => f.severity === 'alert').length,
-    findings: findings.map((f) => ({ type: f.type, severity: f.severity, tool: f.tool, method: f.method, action: f.action, ...(f.category ? { category: f.category } : {}) })),
+    findings: findings.map((f) => ({
+      type: f.type,
+      severity: f.severity,
+      tool: f.tool,
+      method: f.method,
+      action: f.action,
+      ...(f.category ? { category: f.category } : {}),
+    })),
     blocked: records.filter((r) => r.action === 'blocked' || r.action === 'refused').map((r) => ({ method: r.method, tool: r.tool, action: r.action })),
     withheld: records.filter((r) => r.action === 'withheld').flatMap((r) => (r.findings ?? []).map((f) => f.tool)),
   };
@@ -93,7 +111,8 @@ function show(title, story, outcome) {
   say(`\n== ${title}`);
   for (const line of story) say(`   ${line}`);
   say(`   gateway: ${outcome.logged} messages logged, ${outcome.alerts} alert(s), ${outcome.findings.length} finding(s)`);
-  for (const f of outcome.findings) say(`     - ${f.severity.toUpperCase()} ${f.type}${f.category ? ` ${f.category}` : ''}${f.tool ? ` (${f.tool})` : ''} in ${f.method}: ${f.action}`);
+  for (const f of outcome.findings)
+    say(`     - ${f.severity.toUpperCase()} ${f.type}${f.category ? ` ${f.category}` : ''}${f.tool ? ` (${f.tool})` : ''} in ${f.method}: ${f.action}`);
 }
 
 const CANARY_FILE = join(CANARY_DIR, 'canaries.txt');
@@ -124,7 +143,9 @@ async function canary() {
     const add = (await client.listTools()).tools.find((t) => t.name === 'add');
     // The obedient model reads every file the description names and puts it in `sidenote`.
     const wanted = Object.keys(HOME_FILES).filter((p) => add.description.includes(p));
-    story.push(`model: the description of "add" asks for ${wanted.join(' and ')} in 'sidenote'; reading the lab's fake ${wanted.map((p) => p.slice(2)).join(', ')}`);
+    story.push(
+      `model: the description of "add" asks for ${wanted.join(' and ')} in 'sidenote'; reading the lab's fake ${wanted.map((p) => p.slice(2)).join(', ')}`,
+    );
     const sidenote = wanted.map((p) => readFileSync(HOME_FILES[p], 'utf8')).join('\n');
     const { result, error } = await call(client, 'add', { a: 2, b: 3, sidenote });
     refusal = error;
@@ -132,7 +153,9 @@ async function canary() {
   } finally {
     await client.close();
   }
-  const alert = stderr().split('\n').find((l) => l.includes('ALERT'));
+  const alert = stderr()
+    .split('\n')
+    .find((l) => l.includes('ALERT'));
   if (alert) story.push(`stderr: ${alert}`);
   return { story, outcome: { ...summarise('poisoned', from), refusal } };
 }
@@ -144,8 +167,15 @@ async function rugPull() {
   const project = join(work, 'rug-project');
   mkdirSync(join(project, '.vscode'), { recursive: true });
   const state = join(work, 'rug-state');
-  writeFileSync(join(project, '.vscode', 'mcp.json'), JSON.stringify({ servers: { 'rug-pull': { command: process.execPath, args: [join(SERVERS, 'rug-pull.mjs')], env: { LAB_RUG_PULL_STATE: state } } } }));
-  const approved = spawnSync(process.execPath, [cli, 'approve', '--yes'], { cwd: project, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' } });
+  writeFileSync(
+    join(project, '.vscode', 'mcp.json'),
+    JSON.stringify({ servers: { 'rug-pull': { command: process.execPath, args: [join(SERVERS, 'rug-pull.mjs')], env: { LAB_RUG_PULL_STATE: state } } } }),
+  );
+  const approved = spawnSync(process.execPath, [cli, 'approve', '--yes'], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+  });
   if (approved.status !== 0) throw new Error(`mcp-warden approve failed: ${approved.stderr}`);
   story.push('defender: approved the rug-pull server as first seen (mcp-warden approve → .vscode/mcp-lock.json)');
   // Today: the server changes its tools after the first listing; the gateway enforces the approval.
@@ -181,7 +211,7 @@ async function injection() {
   try {
     const result = await client.callTool({ name: 'fetch_url', arguments: { url } });
     annotated = /^MCP Warden gateway:/.test(result.content?.[0]?.text ?? '');
-    story.push(`model: fetch_url → ${annotated ? 'the result starts with the gateway\'s warning, then the page' : 'the page, with no warning'}`);
+    story.push(`model: fetch_url → ${annotated ? "the result starts with the gateway's warning, then the page" : 'the page, with no warning'}`);
   } finally {
     await client.close();
     site.close();

@@ -30,7 +30,11 @@ const httpServers = [
   ['notes-sse.mjs', 39302],
 ].map(([file, p]) => spawn(process.execPath, [join(root, 'test/lab/servers', file), '--port', String(p)], { stdio: 'ignore' }));
 
-const server = spawn(node24, [codeServer, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', workspace], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(
+  node24,
+  [codeServer, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', workspace],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
 server.stdout.on('data', (d) => {
   if (/HTTP server listening/.test(String(d))) console.log(`\nMCP Warden lab: open http://127.0.0.1:${port}/?folder=${workspace}\n(Ctrl+C to stop)\n`);
 });

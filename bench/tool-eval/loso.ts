@@ -34,7 +34,11 @@ export interface LosoScore {
 }
 
 /** For every record, the probability and threshold of the model trained without the record's source group. */
-export function losoScores(records: readonly RealRecord[], levels: ReadonlyMap<RealRecord, RuleLevel>, options: TrainOptions = DEFAULT_TRAIN): { scores: Map<RealRecord, LosoScore>; folds: { group: string; model: Trained }[]; vocabulary: Vocabulary; foldOf: Map<RealRecord, string> } {
+export function losoScores(
+  records: readonly RealRecord[],
+  levels: ReadonlyMap<RealRecord, RuleLevel>,
+  options: TrainOptions = DEFAULT_TRAIN,
+): { scores: Map<RealRecord, LosoScore>; folds: { group: string; model: Trained }[]; vocabulary: Vocabulary; foldOf: Map<RealRecord, string> } {
   const vocabulary = new Vocabulary();
   const examples = records.map((r) => exampleOf(r, vocabulary, levels.get(r) ?? 0, groupOf(r)));
   const size = vocabulary.names.length;
@@ -43,7 +47,11 @@ export function losoScores(records: readonly RealRecord[], levels: ReadonlyMap<R
   const scores = new Map<RealRecord, LosoScore>();
   const folds: { group: string; model: Trained }[] = [];
   for (const g of groups) {
-    const model = train(examples.filter((_: Example, i) => foldOf.get(records[i]!) !== g), size, options);
+    const model = train(
+      examples.filter((_: Example, i) => foldOf.get(records[i]!) !== g),
+      size,
+      options,
+    );
     folds.push({ group: g, model });
     records.forEach((r, i) => {
       const e = examples[i]!;

@@ -71,13 +71,28 @@ export function loadRealCorpus(only?: readonly string[], root = corpusRoot()): {
       const json = JSON.parse(readFileSync(abs, 'utf8')) as Record<string, unknown>;
       const source = json.source as CorpusSource;
       if (!source || typeof source.id !== 'string') throw new Error('no source.id');
-      const file: RealFile = { path, stratum, source: { ...source, sourceGroup: String(source.sourceGroup ?? source.id) }, server: String(json.server ?? source.id), official: json.official === true, records: [] };
+      const file: RealFile = {
+        path,
+        stratum,
+        source: { ...source, sourceGroup: String(source.sourceGroup ?? source.id) },
+        server: String(json.server ?? source.id),
+        official: json.official === true,
+        records: [],
+      };
       for (const r of (json.records as Record<string, unknown>[]) ?? []) {
         const item = r.item as Record<string, unknown> | undefined;
         if (!item || typeof item !== 'object') continue;
         const kind = (['tool', 'prompt', 'resource', 'resourceTemplate'] as const).find((k) => k === r.kind) ?? 'tool';
         const label = r.label === 'poisoned' ? 'poisoned' : 'benign';
-        file.records.push({ id: String(r.id), label, ...(typeof r.class === 'string' ? { class: r.class } : {}), hardNegative: r.hardNegative === true, kind, item, file });
+        file.records.push({
+          id: String(r.id),
+          label,
+          ...(typeof r.class === 'string' ? { class: r.class } : {}),
+          hardNegative: r.hardNegative === true,
+          kind,
+          item,
+          file,
+        });
       }
       files.push(file);
     } catch (e) {

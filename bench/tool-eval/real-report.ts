@@ -38,7 +38,9 @@ export function scoreRealCorpus(): RealCorpusFigures {
     if (fold === undefined) continue;
     loso.push(...evaluateFile(file, (s, c) => analyzeServer(s, { ...c, model: models.get(fold)! })));
   }
-  console.log(`\nleave-one-source-out: ${folds.length} folds (each attack source group held out whole, benign groups spread over the folds), trained in ${(trainMs / 1000).toFixed(1)} s`);
+  console.log(
+    `\nleave-one-source-out: ${folds.length} folds (each attack source group held out whole, benign groups spread over the folds), trained in ${(trainMs / 1000).toFixed(1)} s`,
+  );
   const th = folds.map((f) => f.model.thresholds);
   const range = (k: 'alone' | 'note' | 'warning' | 'error') => `${Math.min(...th.map((t) => t[k]))}–${Math.max(...th.map((t) => t[k]))}`;
   console.log(`fold thresholds: alone ${range('alone')}, note ${range('note')}, warning ${range('warning')}, error ${range('error')}`);
@@ -57,17 +59,28 @@ export function printRealCorpus(f: RealCorpusFigures, verbose = process.env.BENC
   const own = (list: RecordResult[]) => list.filter((r) => r.record.file.stratum === 'own-variants');
   const sources = new Set(f.files.filter((x) => x.stratum === 'attacks').map((x) => x.source.sourceGroup)).size;
   const benignSources = new Set(f.files.filter((x) => x.stratum === 'benign').map((x) => x.source.id)).size;
-  printColumns(`real corpus (${sources} attack source groups, ${benignSources} benign sources)`, [
-    { name: BASELINE_NAME, results: real(f.today) },
-    { name: 'span detectors only', results: real(f.rulesOnly) },
-    { name: 'spans + learned, LOSO', results: real(f.loso) },
-  ], { perSource: verbose, listMisses: verbose, listAlarms: verbose });
-  if (f.unrecorded.length > 0) console.log(`  (the "before" column leaves out ${f.unrecorded.length} file(s) added or changed after its verdicts were recorded: ${f.unrecorded.join(', ')})`);
+  printColumns(
+    `real corpus (${sources} attack source groups, ${benignSources} benign sources)`,
+    [
+      { name: BASELINE_NAME, results: real(f.today) },
+      { name: 'span detectors only', results: real(f.rulesOnly) },
+      { name: 'spans + learned, LOSO', results: real(f.loso) },
+    ],
+    { perSource: verbose, listMisses: verbose, listAlarms: verbose },
+  );
+  if (f.unrecorded.length > 0)
+    console.log(
+      `  (the "before" column leaves out ${f.unrecorded.length} file(s) added or changed after its verdicts were recorded: ${f.unrecorded.join(', ')})`,
+    );
   if (own(f.loso).length > 0) {
-    printColumns('own variants (written by us; scored separately, never a source; learned model held this stratum out)', [
-      { name: BASELINE_NAME, results: own(f.today) },
-      { name: 'span detectors only', results: own(f.rulesOnly) },
-      { name: 'spans + learned, LOSO', results: own(f.loso) },
-    ], { listMisses: verbose });
+    printColumns(
+      'own variants (written by us; scored separately, never a source; learned model held this stratum out)',
+      [
+        { name: BASELINE_NAME, results: own(f.today) },
+        { name: 'span detectors only', results: own(f.rulesOnly) },
+        { name: 'spans + learned, LOSO', results: own(f.loso) },
+      ],
+      { listMisses: verbose },
+    );
   }
 }

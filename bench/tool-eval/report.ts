@@ -17,7 +17,11 @@ function table(rows: [string, ...string[]][]): void {
 }
 
 /** Recall, per-class recall, FPR (overall, tools, hard negatives, official servers) for each column. */
-export function printColumns(title: string, columns: readonly Column[], options: { listMisses?: boolean; listAlarms?: boolean; perSource?: boolean } = {}): void {
+export function printColumns(
+  title: string,
+  columns: readonly Column[],
+  options: { listMisses?: boolean; listAlarms?: boolean; perSource?: boolean } = {},
+): void {
   const sums: Summary[] = columns.map((c) => summarize(c.results));
   console.log(`\n== ${title}`);
   table([['', ...columns.map((c) => c.name)]]);
@@ -39,8 +43,12 @@ export function printColumns(title: string, columns: readonly Column[], options:
     for (const n of names) table([[`  benign ${n}`.slice(0, 34), ...sums.map((s) => (s.perBenignSource.has(n) ? show(s.perBenignSource.get(n)!) : '-'))]]);
   }
   const last = columns[columns.length - 1]!;
-  if (options.listMisses) for (const r of last.results.filter((x) => x.record.label === 'poisoned' && !x.flagged)) console.log(`  missed (${last.name}): ${r.record.id} [${r.record.class}]`);
-  if (options.listAlarms) for (const r of last.results.filter((x) => x.record.label === 'benign' && x.flagged)) console.log(`  false alarm (${last.name}): ${r.record.id}${r.record.file.official ? ' [official]' : ''} ${why(r)}`);
+  if (options.listMisses)
+    for (const r of last.results.filter((x) => x.record.label === 'poisoned' && !x.flagged))
+      console.log(`  missed (${last.name}): ${r.record.id} [${r.record.class}]`);
+  if (options.listAlarms)
+    for (const r of last.results.filter((x) => x.record.label === 'benign' && x.flagged))
+      console.log(`  false alarm (${last.name}): ${r.record.id}${r.record.file.official ? ' [official]' : ''} ${why(r)}`);
 }
 
 /**
@@ -53,9 +61,13 @@ export function firstLook(paths?: readonly string[]): void {
   for (const stratum of ['attacks', 'benign', 'own-variants'] as const) {
     const part = files.filter((f) => f.stratum === stratum);
     if (part.length === 0) continue;
-    printColumns(`first look, ${stratum}: ${part.length} files, ${part.reduce((n, f) => n + f.records.length, 0)} records`, [
-      { name: BASELINE_NAME, results: baselineResults(part).results },
-      { name: 'current', results: evaluateFiles(part, (s, c) => analyzeServer(s, c)) },
-    ], { perSource: true });
+    printColumns(
+      `first look, ${stratum}: ${part.length} files, ${part.reduce((n, f) => n + f.records.length, 0)} records`,
+      [
+        { name: BASELINE_NAME, results: baselineResults(part).results },
+        { name: 'current', results: evaluateFiles(part, (s, c) => analyzeServer(s, c)) },
+      ],
+      { perSource: true },
+    );
   }
 }

@@ -56,7 +56,16 @@ export interface TrainOptions {
  * with a margin; they are constraints, not tuned. Everything in `HYPER_GRID` is chosen per training
  * set by inner cross-validation (see `train`).
  */
-export const DEFAULT_TRAIN: TrainOptions = { l2: 1e-4, epochs: 12, minGroups: 3, targetFpr: 0.005, targetHardFpr: 0.02, innerFolds: 3, minAlone: 0.9, minNote: 0.8 };
+export const DEFAULT_TRAIN: TrainOptions = {
+  l2: 1e-4,
+  epochs: 12,
+  minGroups: 3,
+  targetFpr: 0.005,
+  targetHardFpr: 0.02,
+  innerFolds: 3,
+  minAlone: 0.9,
+  minNote: 0.8,
+};
 
 /** Candidate hyper-parameters: weights are refitted per (l2, minGroups); the floors reuse the same inner scores. */
 export const HYPER_GRID: { fit: Pick<TrainOptions, 'l2' | 'minGroups'>[]; floors: Pick<TrainOptions, 'minAlone' | 'minNote'>[] } = {
@@ -83,7 +92,14 @@ export function exampleOf(r: RealRecord, vocabulary: Vocabulary, rule: RuleLevel
   else if (r.kind === 'resource') s.resources.push(r.item as never);
   else s.resourceTemplates.push(r.item as never);
   const fields = collectFields(s).fields;
-  return { id: r.id, group, y: r.label === 'poisoned' ? 1 : 0, hardNegative: r.hardNegative, rule, ids: Int32Array.from([...extractFeatures(fields, { ownTools }).keys()].map((k) => vocabulary.id(k))) };
+  return {
+    id: r.id,
+    group,
+    y: r.label === 'poisoned' ? 1 : 0,
+    hardNegative: r.hardNegative,
+    rule,
+    ids: Int32Array.from([...extractFeatures(fields, { ownTools }).keys()].map((k) => vocabulary.id(k))),
+  };
 }
 
 /** Mulberry32: a small seeded generator, so training is reproducible. */
@@ -198,7 +214,8 @@ export function fitThresholds(scored: readonly { e: Example; p: number }[], o: T
     if (e.y === 0 && e.hardNegative) hard++;
     for (const k of kinds) for (let g = 0; g < G; g++) if (e.rule === 4 || p >= GRID[g]!) counts[k]![e.rule]![g]!++;
   }
-  const total = (k: number, a: number, n: number, w: number, er: number) => counts[k]![4]![0]! + counts[k]![3]![er]! + counts[k]![2]![w]! + counts[k]![1]![n]! + counts[k]![0]![a]!;
+  const total = (k: number, a: number, n: number, w: number, er: number) =>
+    counts[k]![4]![0]! + counts[k]![3]![er]! + counts[k]![2]![w]! + counts[k]![1]![n]! + counts[k]![0]![a]!;
   let best = { tp: -1, fp: Infinity, a: G - 1, n: G - 1, w: G - 1, er: G - 1 };
   for (let a = 0; a < G; a++) {
     if (GRID[a]! < o.minAlone) continue;
@@ -247,7 +264,11 @@ export function train(examples: readonly Example[], size: number, o: TrainOption
     const base = { ...o, ...fitOptions };
     const scored: { e: Example; p: number }[] = [];
     for (let k = 0; k < o.innerFolds; k++) {
-      const inner = fit(examples.filter((e) => foldOf.get(e.group) !== k), size, base);
+      const inner = fit(
+        examples.filter((e) => foldOf.get(e.group) !== k),
+        size,
+        base,
+      );
       for (const e of examples) if (foldOf.get(e.group) === k) scored.push({ e, p: probabilityOf(inner, e) });
     }
     for (const floors of grid.floors) {

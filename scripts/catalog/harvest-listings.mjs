@@ -22,7 +22,14 @@ async function loadClassifier() {
   const out = mkdtempSync(join(tmpdir(), 'harvest-'));
   try {
     const file = join(out, 'classify.cjs');
-    await build({ entryPoints: [fileURLToPath(new URL('../../src/core/flows/classify.ts', import.meta.url))], bundle: true, platform: 'node', format: 'cjs', outfile: file, logLevel: 'warning' });
+    await build({
+      entryPoints: [fileURLToPath(new URL('../../src/core/flows/classify.ts', import.meta.url))],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: file,
+      logLevel: 'warning',
+    });
     return createRequire(import.meta.url)(file).classifyTool;
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -44,7 +51,9 @@ function encode(tool) {
 const classify = await loadClassifier();
 const servers = [];
 const skipped = [];
-for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+for (const name of readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   let corpus;
   try {
     corpus = JSON.parse(readFileSync(join(dir, name), 'utf8'));

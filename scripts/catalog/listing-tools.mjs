@@ -20,7 +20,10 @@ export function fullTools(corpus) {
     .filter((r) => r.label === 'benign' && r.kind === 'tool')
     .map((r) => {
       const t = { name: r.item.name };
-      if (r.item.description) t.description = String(r.item.description).split(/(?<=[.!?])\s/)[0].slice(0, MAX_DESCRIPTION);
+      if (r.item.description)
+        t.description = String(r.item.description)
+          .split(/(?<=[.!?])\s/)[0]
+          .slice(0, MAX_DESCRIPTION);
       const params = Object.keys(r.item.inputSchema?.properties ?? {});
       if (params.length) t.params = params;
       const a = r.item.annotations;
@@ -66,7 +69,7 @@ export function reduceTool(full, classify) {
     if (same(without('description'))) t = without('description');
     else {
       let words = t.description.split(/\s+/).filter(Boolean);
-      for (let i = 0; i < words.length; ) {
+      for (let i = 0; i < words.length;) {
         const fewer = [...words.slice(0, i), ...words.slice(i + 1)];
         if (fewer.length > 0 && same({ ...t, description: fewer.join(' ') })) words = fewer;
         else i++;

@@ -31,7 +31,9 @@ export const sha12 = (s) => createHash('sha256').update(s, 'utf8').digest('hex')
 
 /** A deterministic generator (xorshift on a SHA-256 seed): the same file and entry always give the same fake. */
 function generator(seedText) {
-  const h = createHash('sha256').update('mcp-warden synthetic credential:' + seedText).digest();
+  const h = createHash('sha256')
+    .update('mcp-warden synthetic credential:' + seedText)
+    .digest();
   let x = h.readUInt32LE(0) || 1;
   return (n) => {
     x ^= x << 13;
@@ -92,8 +94,12 @@ for (const source of sources) {
   manifest.push({
     ...source,
     fixture,
-    ...(entries.length ? { substituted: entries.map((e) => ({ ...e, value: 'synthetic (fake), same length and character classes as the real credential it replaces' })) } : {}),
+    ...(entries.length
+      ? { substituted: entries.map((e) => ({ ...e, value: 'synthetic (fake), same length and character classes as the real credential it replaces' })) }
+      : {}),
   });
 }
 writeFileSync(join(out, 'manifest.json'), JSON.stringify({ generatedBy: 'scripts/real-configs/build.mjs', files: manifest }, null, 2) + '\n');
-console.log(`${manifest.length} files from ${new Set(manifest.map((m) => m.repo)).size} repositories; ${manifest.filter((m) => m.substituted).length} with synthetic credentials`);
+console.log(
+  `${manifest.length} files from ${new Set(manifest.map((m) => m.repo)).size} repositories; ${manifest.filter((m) => m.substituted).length} with synthetic credentials`,
+);

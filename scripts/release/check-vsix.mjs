@@ -3,7 +3,28 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipEntries } from './zip.mjs';
 
-const MARKETPLACE_CATEGORIES = new Set(['AI', 'Azure', 'Chat', 'Data Science', 'Debuggers', 'Education', 'Extension Packs', 'Formatters', 'Keymaps', 'Language Packs', 'Linters', 'Machine Learning', 'Notebooks', 'Other', 'Programming Languages', 'SCM Providers', 'Snippets', 'Testing', 'Themes', 'Visualization']);
+const MARKETPLACE_CATEGORIES = new Set([
+  'AI',
+  'Azure',
+  'Chat',
+  'Data Science',
+  'Debuggers',
+  'Education',
+  'Extension Packs',
+  'Formatters',
+  'Keymaps',
+  'Language Packs',
+  'Linters',
+  'Machine Learning',
+  'Notebooks',
+  'Other',
+  'Programming Languages',
+  'SCM Providers',
+  'Snippets',
+  'Testing',
+  'Themes',
+  'Visualization',
+]);
 // The size budget of the packaged VSIX: the one number the release checks and test/e2e/package.e2e.test.ts use.
 // The VSIX ships the extension and dist/gateway.js (the gateway alone); the whole CLI, dist/cli.js, is published on
 // its own. Measured 917,811 bytes with the recorded tool listings of 142 servers in the extension's bundle.
@@ -34,7 +55,10 @@ export function vsixIssues(buffer, repoRoot) {
   for (const required of ['extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt']) need(entries.has(required), `the VSIX has no ${required}`);
   need(!names.some((n) => n.startsWith('extension/docs/images/')), 'screenshots (docs/images) are in the VSIX');
   need(!names.some((n) => /^extension\/(src|test|scripts|bench|node_modules|out)\//.test(n)), 'sources, tests or node_modules are in the VSIX');
-  need(names.some((n) => n.startsWith('extension/docs/rules/')), 'the rule pages (docs/rules) are missing: diagnostics link to them');
+  need(
+    names.some((n) => n.startsWith('extension/docs/rules/')),
+    'the rule pages (docs/rules) are missing: diagnostics link to them',
+  );
 
   const readme = entries.get('extension/readme.md')?.toString('utf8') ?? '';
   const base = (manifest.repository?.url ?? '').replace(/^git\+/, '').replace(/\.git$/, '');

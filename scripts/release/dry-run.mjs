@@ -32,7 +32,11 @@ problems.push(...vsixIssues(vsixBytes, root).map((p) => `VSIX: ${p}`));
 step('Open VSX: ovsx publish to a loopback registry that applies Open VSX’s rules');
 const stub = await startOpenVsxStub();
 // Asynchronous: the stand-in registry answers from this process's event loop.
-const ovsx = await promisify(execFile)(process.execPath, [join(root, 'node_modules/ovsx/bin/ovsx'), 'publish', vsix, '--registryUrl', stub.url, '--pat', 'release-dry-run'], { cwd: root, timeout: 120_000 }).then(
+const ovsx = await promisify(execFile)(
+  process.execPath,
+  [join(root, 'node_modules/ovsx/bin/ovsx'), 'publish', vsix, '--registryUrl', stub.url, '--pat', 'release-dry-run'],
+  { cwd: root, timeout: 120_000 },
+).then(
   (r) => ({ ...r, code: 0 }),
   (e) => ({ stdout: e.stdout ?? '', stderr: e.stderr ?? String(e), code: e.code ?? 1 }),
 );
@@ -44,14 +48,23 @@ step('Packing the CLI (packages/cli)');
 const packed = execFileSync(process.execPath, [join(root, 'scripts/release/pack-cli.mjs'), '--out', out], { cwd: root, encoding: 'utf8' });
 const tarball = packed.trim().split('\n').pop();
 const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n');
-for (const required of ['package/package.json', 'package/dist/cli.js', 'package/README.md', 'package/LICENSE', 'package/CHANGELOG.md', 'package/dist/THIRD-PARTY-NOTICES.txt']) {
+for (const required of [
+  'package/package.json',
+  'package/dist/cli.js',
+  'package/README.md',
+  'package/LICENSE',
+  'package/CHANGELOG.md',
+  'package/dist/THIRD-PARTY-NOTICES.txt',
+]) {
   if (!files.includes(required)) problems.push(`CLI tarball: ${required} is missing`);
 }
 if (files.some((f) => /^package\/(src|test|node_modules)\//.test(f))) problems.push('CLI tarball: holds sources, tests or node_modules');
 
 console.log('\nWould publish:');
 console.log(`  VS Code Marketplace  ${manifest.publisher}.${manifest.name}@${version}   ${rel(vsix)} (${kb(statSync(vsix).size)})`);
-console.log(`  Open VSX             ${manifest.publisher}.${manifest.name}@${version}   the same VSIX (namespace '${manifest.publisher}' must exist there first)`);
+console.log(
+  `  Open VSX             ${manifest.publisher}.${manifest.name}@${version}   the same VSIX (namespace '${manifest.publisher}' must exist there first)`,
+);
 console.log(`  npm registry         mcp-warden@${version}   ${rel(tarball)} (${kb(statSync(tarball).size)}, ${files.length} files)`);
 if (problems.length) {
   console.error(`\nNot ready to release (${problems.length} problem${problems.length === 1 ? '' : 's'}):`);

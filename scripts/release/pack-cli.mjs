@@ -53,7 +53,9 @@ cpSync(join(root, 'CHANGELOG.md'), join(pkgDir, 'CHANGELOG.md'));
 
 const out = resolve(option('--out', join(root, 'release')));
 mkdirSync(out, { recursive: true });
-const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: pkgDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+const packed = JSON.parse(
+  execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: pkgDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
+);
 const tarball = join(out, packed[0].filename);
 console.log(`pack-cli: ${packed[0].entryCount} files, ${packed[0].size} bytes packed, ${packed[0].unpackedSize} unpacked`);
 console.log(tarball);
@@ -67,11 +69,13 @@ function thirdPartyNotices(inputs) {
     const dir = join(root, input.slice(0, match.index + match[0].length));
     if (!packages.has(match[1])) packages.set(match[1], dir);
   }
-  const sections = [...packages].sort(([a], [b]) => a.localeCompare(b)).map(([name, dir]) => {
-    const meta = readJson(join(dir, 'package.json'));
-    const licenceFile = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license', 'LICENCE'].map((f) => join(dir, f)).find((f) => existsSync(f));
-    const text = licenceFile ? readFileSync(licenceFile, 'utf8').trim() : `(no licence file shipped; package.json says ${meta.license})`;
-    return `${name}@${meta.version} (${meta.license})\n\n${text}\n`;
-  });
+  const sections = [...packages]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, dir]) => {
+      const meta = readJson(join(dir, 'package.json'));
+      const licenceFile = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license', 'LICENCE'].map((f) => join(dir, f)).find((f) => existsSync(f));
+      const text = licenceFile ? readFileSync(licenceFile, 'utf8').trim() : `(no licence file shipped; package.json says ${meta.license})`;
+      return `${name}@${meta.version} (${meta.license})\n\n${text}\n`;
+    });
   return `MCP Warden's CLI bundle contains code from these npm packages:\n\n${sections.join('\n' + '-'.repeat(72) + '\n\n')}`;
 }

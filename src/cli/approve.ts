@@ -51,7 +51,11 @@ export async function runApprove(argv: string[], io: CliIo, interaction: CliInte
     const slot = `${path}\u0000${lockKeyOf(entry)}`;
     const other = seen.get(slot);
     if (other !== undefined && other !== entry.file) {
-      return usage(io, 'approve', `two servers would share the key "${lockKeyOf(entry)}" in ${displayPath(path, io.cwd)} (${displayPath(other, io.cwd)} and ${displayPath(entry.file, io.cwd)}): approve them separately with --lockfile`);
+      return usage(
+        io,
+        'approve',
+        `two servers would share the key "${lockKeyOf(entry)}" in ${displayPath(path, io.cwd)} (${displayPath(other, io.cwd)} and ${displayPath(entry.file, io.cwd)}): approve them separately with --lockfile`,
+      );
     }
     seen.set(slot, entry.file);
   }
@@ -75,7 +79,9 @@ export async function runApprove(argv: string[], io: CliIo, interaction: CliInte
     const incomplete = incompleteLists(result.snapshot.truncated);
     if (incomplete.length > 0) {
       failed = true;
-      io.stdout(`${title}: NOT APPROVED, its listing is truncated (${incomplete.join('; ')}): an approval must cover every item, or an item past the cut could change unseen\n`);
+      io.stdout(
+        `${title}: NOT APPROVED, its listing is truncated (${incomplete.join('; ')}): an approval must cover every item, or an item past the cut could change unseen\n`,
+      );
       continue;
     }
     const path = lockPaths.get(result.entry)!;
@@ -83,7 +89,7 @@ export async function runApprove(argv: string[], io: CliIo, interaction: CliInte
     const identity = identityOf(result.entry);
     const before = compare(texts.get(path), result.snapshot, identity, { serverKey: key });
     texts.set(path, approve(texts.get(path), result.snapshot, identity, { serverKey: key }));
-        const what =
+    const what =
       before.status === 'unapproved'
         ? `approved (${plural(Object.keys(lockItems(result.snapshot)).length, 'item')})`
         : before.status === 'unchanged'
@@ -92,7 +98,9 @@ export async function runApprove(argv: string[], io: CliIo, interaction: CliInte
     io.stdout(`${title}: ${what} → ${displayPath(path, io.cwd)} (key ${visibleText(key, { singleLine: true, max: 200 })})\n`);
     const suspicious = suspiciousItems(analyzeServer(result.snapshot, { otherServers }));
     if (suspicious.length > 0) {
-      io.stderr(`mcp-warden: warning: "${visibleText(result.entry.name, { singleLine: true, max: 200 })}" has ${suspicious.length} suspicious ${nounFor(suspicious.length, 'item')}: ${visibleText(suspicious.slice(0, 10).join(', '), { singleLine: true, max: 2_000 })}. Run mcp-warden inspect to see why.\n`);
+      io.stderr(
+        `mcp-warden: warning: "${visibleText(result.entry.name, { singleLine: true, max: 200 })}" has ${suspicious.length} suspicious ${nounFor(suspicious.length, 'item')}: ${visibleText(suspicious.slice(0, 10).join(', '), { singleLine: true, max: 2_000 })}. Run mcp-warden inspect to see why.\n`,
+      );
     }
   }
 

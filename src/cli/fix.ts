@@ -42,17 +42,28 @@ export function registrySettings(args: RegistryArgs, io: CliIo, options: { trust
   const projectPath = join(io.cwd, '.npmrc');
   const npmrcs = [readNpmrc(userPath, true), projectPath === userPath ? undefined : readNpmrc(projectPath, trustProject)];
   return registrySettingsFrom(npmrcs, args, io.env, () =>
-    io.stderr(`mcp-warden: ${projectPath}: its credentials were not used (a project's .npmrc is untrusted; pass --trust-project-npmrc, or set ${TRUST_PROJECT_NPMRC_ENV}=1, to use them)\n`),
+    io.stderr(
+      `mcp-warden: ${projectPath}: its credentials were not used (a project's .npmrc is untrusted; pass --trust-project-npmrc, or set ${TRUST_PROJECT_NPMRC_ENV}=1, to use them)\n`,
+    ),
   );
 }
 
 /** The fixes of one file: each finding's preferred fix, and a pin for each unpinned package the registries can resolve. */
-export async function planFixes(file: ConfigFile, findings: readonly Finding[], resolvePinFor: PinResolver, warn: (message: string) => void): Promise<PlannedFix[]> {
+export async function planFixes(
+  file: ConfigFile,
+  findings: readonly Finding[],
+  resolvePinFor: PinResolver,
+  warn: (message: string) => void,
+): Promise<PlannedFix[]> {
   const planned: PlannedFix[] = [];
   for (const finding of findings) {
     const preferred = automaticFix(finding);
     if (preferred) {
-      planned.push({ edits: preferred.edits, says: `${preferred.title}${finding.server ? ` (server "${finding.server}")` : ''}`, ...(preferred.removes ? { removes: preferred.removes } : {}) });
+      planned.push({
+        edits: preferred.edits,
+        says: `${preferred.title}${finding.server ? ` (server "${finding.server}")` : ''}`,
+        ...(preferred.removes ? { removes: preferred.removes } : {}),
+      });
       continue;
     }
     if (finding.ruleId === 'vulnerable-package' && isVulnerableData(finding.data)) {
@@ -61,7 +72,10 @@ export async function planFixes(file: ConfigFile, findings: readonly Finding[], 
       if (!ref) continue;
       try {
         const { version } = await resolveFixedVersion(file, data, resolvePinFor);
-        planned.push({ edits: pinEdit(file, ref, version), says: `moved ${ref.spec} to ${pinnedSpec(ref, version)}, out of ${data.advisories.join(', ')} (server "${finding.server}")` });
+        planned.push({
+          edits: pinEdit(file, ref, version),
+          says: `moved ${ref.spec} to ${pinnedSpec(ref, version)}, out of ${data.advisories.join(', ')} (server "${finding.server}")`,
+        });
       } catch (e) {
         warn(`could not move ${ref.spec} to a fixed version (server "${finding.server}"): ${(e as Error).message}`);
       }
@@ -132,7 +146,15 @@ export async function runFix(args: ScanArgs, io: CliIo, options: { resolve?: Pin
   }
 }
 
-async function fixProject(loaded: LoadedProject, args: ScanArgs, io: CliIo, resolvePinFor: PinResolver, ioError: boolean, say: (line: string) => void, rules: readonly Rule[] | undefined): Promise<number> {
+async function fixProject(
+  loaded: LoadedProject,
+  args: ScanArgs,
+  io: CliIo,
+  resolvePinFor: PinResolver,
+  ioError: boolean,
+  say: (line: string) => void,
+  rules: readonly Rule[] | undefined,
+): Promise<number> {
   const lintOptions = { settings: loaded.settings, ...(rules ? { rules } : {}) };
   const files: ConfigFile[] = [];
   const shown = (f: ConfigFile) => (f.path.startsWith(io.cwd + '/') || f.path.startsWith(io.cwd + '\\') ? f.path.slice(io.cwd.length + 1) : f.path);

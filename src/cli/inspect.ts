@@ -87,7 +87,13 @@ export function readLiveArgs(command: string, values: LiveValues): LiveArgs | st
   const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency);
   if (!(Number.isInteger(concurrency) && concurrency > 0)) return `--concurrency takes a positive number (got "${values.concurrency}")`;
   if (values.client !== undefined && !isClientId(values.client)) return `unknown --client "${values.client}"`;
-  const args: LiveArgs = { command, concurrency, servers: values.server ?? [], includeDisabled: values['include-disabled'] === true, trusted: values.yes === true || values.trust === true };
+  const args: LiveArgs = {
+    command,
+    concurrency,
+    servers: values.server ?? [],
+    includeDisabled: values['include-disabled'] === true,
+    trusted: values.yes === true || values.trust === true,
+  };
   if (timeout !== undefined) args.timeout = timeout;
   if (values.client !== undefined) args.client = values.client as ClientId;
   return args;
@@ -154,7 +160,14 @@ export function usage(io: CliIo, command: string, message: string): number {
  * command's own (`check`: a string is the usage error) checked, then the servers chosen (this user's
  * configs too only for a command with `--no-user`); or the exit code.
  */
-export function liveCommand<O extends OptionTable>(io: CliIo, command: string, argv: readonly string[], options: O, help: string, check: (values: Parsed<O>['values']) => string | undefined = () => undefined) {
+export function liveCommand<O extends OptionTable>(
+  io: CliIo,
+  command: string,
+  argv: readonly string[],
+  options: O,
+  help: string,
+  check: (values: Parsed<O>['values']) => string | undefined = () => undefined,
+) {
   const parsed = commandArgs(io, command, argv, options, help);
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
@@ -201,7 +214,12 @@ function analyse(results: readonly InspectResult[]): Map<InspectResult, ToolFind
   return new Map(connected.map((r) => [r, analyzeServer(r.snapshot!, { otherServers })]));
 }
 
-type JsonServer = Record<string, unknown> & { tools?: { name: string }[]; prompts?: { name: string }[]; resources?: { uri: string }[]; resourceTemplates?: { uriTemplate: string }[] };
+type JsonServer = Record<string, unknown> & {
+  tools?: { name: string }[];
+  prompts?: { name: string }[];
+  resources?: { uri: string }[];
+  resourceTemplates?: { uriTemplate: string }[];
+};
 
 /** Adds `verdict` to the server and each item, and the server's `findings`. */
 function withFindings(json: string, results: readonly InspectResult[], analysis: Map<InspectResult, ToolFinding[]>): string {
@@ -215,12 +233,28 @@ function withFindings(json: string, results: readonly InspectResult[], analysis:
     for (const p of server.prompts ?? []) Object.assign(p, { verdict: mark('prompt', p.name) });
     for (const r of server.resources ?? []) Object.assign(r, { verdict: mark('resource', r.uri) });
     for (const r of server.resourceTemplates ?? []) Object.assign(r, { verdict: mark('resourceTemplate', r.uriTemplate) });
-    server.findings = findings.map(({ ruleId, category, severity, target, field, start, end, excerpt, message }) => ({ ruleId, category, severity, target, field, start, end, excerpt, message }));
+    server.findings = findings.map(({ ruleId, category, severity, target, field, start, end, excerpt, message }) => ({
+      ruleId,
+      category,
+      severity,
+      target,
+      field,
+      start,
+      end,
+      excerpt,
+      message,
+    }));
   });
   return JSON.stringify(report, null, 2);
 }
 
-const KIND_LABEL: Record<TargetKind, string> = { tool: 'tool', prompt: 'prompt', resource: 'resource', resourceTemplate: 'resource template', server: 'server' };
+const KIND_LABEL: Record<TargetKind, string> = {
+  tool: 'tool',
+  prompt: 'prompt',
+  resource: 'resource',
+  resourceTemplate: 'resource template',
+  server: 'server',
+};
 
 /** Per server: each item with a finding at warning or above (all with `verbose`), with category, message and the words. */
 function findingsText(analysis: Map<InspectResult, ToolFinding[]>, verbose: boolean): string {
@@ -237,7 +271,9 @@ function findingsText(analysis: Map<InspectResult, ToolFinding[]>, verbose: bool
     const flagged = [...byItem.values()].filter((group) => verdictOf(group) === 'suspicious').length;
     suspicious += flagged;
     notes += findings.filter((f) => f.severity === 'info').length;
-    out.push(`  ${visibleText(result.entry.name, { singleLine: true, max: 200 })}: ${flagged ? `${flagged} suspicious ${nounFor(flagged, 'item')}` : 'nothing suspicious'}`);
+    out.push(
+      `  ${visibleText(result.entry.name, { singleLine: true, max: 200 })}: ${flagged ? `${flagged} suspicious ${nounFor(flagged, 'item')}` : 'nothing suspicious'}`,
+    );
     for (const group of byItem.values()) {
       const shown = verbose ? group : group.filter((f) => f.severity !== 'info');
       if (shown.length === 0) continue;
@@ -246,7 +282,10 @@ function findingsText(analysis: Map<InspectResult, ToolFinding[]>, verbose: bool
       const ordered = [...shown].sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || a.field.localeCompare(b.field) || a.start - b.start);
       for (const f of ordered) {
         out.push(`      ${f.severity.padEnd(7)} ${f.category.padEnd(20)} ${visibleText(f.field, { singleLine: true, max: 300 })} [${f.start}-${f.end}]`);
-        out.push(`              ${visibleText(f.message, { singleLine: true, max: 1_000 })}`, `              > ${visibleText(f.excerpt, { singleLine: true, max: 400 })}`);
+        out.push(
+          `              ${visibleText(f.message, { singleLine: true, max: 1_000 })}`,
+          `              > ${visibleText(f.excerpt, { singleLine: true, max: 400 })}`,
+        );
       }
     }
   }

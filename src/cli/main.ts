@@ -52,8 +52,14 @@ export async function runCli(argv: string[], io: CliIo, isTty = false): Promise<
       case 'rules':
         io.stdout(
           args.format === 'json'
-            ? JSON.stringify(ALL_RULES.map((r) => ({ ...r.meta, docs: `docs/rules/${r.meta.id}.md` })), null, 2) + '\n'
-            : ALL_RULES.map((r) => `${r.meta.id.padEnd(26)} ${r.meta.defaultSeverity.padEnd(8)} ${r.meta.category.padEnd(13)} ${r.meta.description}`).join('\n') + '\n',
+            ? JSON.stringify(
+                ALL_RULES.map((r) => ({ ...r.meta, docs: `docs/rules/${r.meta.id}.md` })),
+                null,
+                2,
+              ) + '\n'
+            : ALL_RULES.map((r) => `${r.meta.id.padEnd(26)} ${r.meta.defaultSeverity.padEnd(8)} ${r.meta.category.padEnd(13)} ${r.meta.description}`).join(
+                '\n',
+              ) + '\n',
         );
         return 0;
       case 'scan':

@@ -18,7 +18,9 @@ export class UsageError extends Error {
 /** One command's option table for `util.parseArgs`; every command also takes `-h, --help`. */
 export type OptionTable = NonNullable<ParseArgsConfig['options']>;
 const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
-export type Parsed<O extends OptionTable> = ReturnType<typeof parseArgs<{ args: string[]; options: O & typeof HELP_OPTION; strict: true; allowPositionals: true }>>;
+export type Parsed<O extends OptionTable> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O & typeof HELP_OPTION; strict: true; allowPositionals: true }>
+>;
 
 /**
  * The one way every command reads its arguments: `util.parseArgs`, strict, with the command's option

@@ -104,7 +104,9 @@ const VERIFY_OPTIONS = {
 
 /** `mcp-warden verify`: returns the exit code. */
 export async function runVerify(argv: string[], io: CliIo, interaction: CliInteraction = terminalInteraction()): Promise<number> {
-  const started = liveCommand(io, 'verify', argv, VERIFY_OPTIONS, VERIFY_HELP, (v) => (v.format !== 'text' && v.format !== 'json' ? `--format must be text or json (got "${v.format}")` : undefined));
+  const started = liveCommand(io, 'verify', argv, VERIFY_OPTIONS, VERIFY_HELP, (v) =>
+    v.format !== 'text' && v.format !== 'json' ? `--format must be text or json (got "${v.format}")` : undefined,
+  );
   if (typeof started === 'number') return started;
   const { values, args, selected } = started;
   const lockPaths = lockfilesOf(selected.toStart, values.lockfile, io, 'verify');
@@ -159,7 +161,15 @@ function verifyJson(checked: readonly Checked[], passed: boolean, io: CliIo): st
         ...(comparison && status === 'changed'
           ? {
               identityChanges: comparison.identityChanges,
-              changes: comparison.changes.map(({ key: item, kind, name, change, approvedHash, currentHash, diff }) => ({ key: item, kind, name, change, approvedHash: approvedHash ?? null, currentHash: currentHash ?? null, diff })),
+              changes: comparison.changes.map(({ key: item, kind, name, change, approvedHash, currentHash, diff }) => ({
+                key: item,
+                kind,
+                name,
+                change,
+                approvedHash: approvedHash ?? null,
+                currentHash: currentHash ?? null,
+                diff,
+              })),
             }
           : {}),
       })),
@@ -178,9 +188,14 @@ function verifyText(checked: readonly Checked[], allowUnreachable: boolean, cwd:
     const where = lock ? `${displayPath(lock.path, cwd)}, key ${visibleText(key, { singleLine: true, max: 200 })}` : '';
     const title = serverTitle(result.entry, cwd);
     if (status === 'skipped') out.push(`${title}: skipped (${result.skipped ?? 'no lockfile'} in the config)`);
-    else if (status === 'unchanged') out.push(`${title}: unchanged (${Object.keys(lock!.lock.servers[key]?.items ?? {}).length} approved ${nounFor(Object.keys(lock!.lock.servers[key]?.items ?? {}).length, 'item')})`);
-    else if (status === 'truncated') out.push(`${title}: TRUNCATED, cannot verify: ${incompleteLists(result.snapshot!.truncated).join('; ')} — items past the cut are unseen`);
-    else if (status === 'not-approved') out.push(`${title}: NOT APPROVED: no entry in ${where}${lock!.text === undefined ? ' (the lockfile does not exist)' : ''}`);
+    else if (status === 'unchanged')
+      out.push(
+        `${title}: unchanged (${Object.keys(lock!.lock.servers[key]?.items ?? {}).length} approved ${nounFor(Object.keys(lock!.lock.servers[key]?.items ?? {}).length, 'item')})`,
+      );
+    else if (status === 'truncated')
+      out.push(`${title}: TRUNCATED, cannot verify: ${incompleteLists(result.snapshot!.truncated).join('; ')} — items past the cut are unseen`);
+    else if (status === 'not-approved')
+      out.push(`${title}: NOT APPROVED: no entry in ${where}${lock!.text === undefined ? ' (the lockfile does not exist)' : ''}`);
     else if (status === 'unreachable' && result.status.state === 'error') {
       out.push(`${title}: UNREACHABLE (${result.status.kind}): ${result.status.message}${allowUnreachable ? ' [allowed: --allow-unreachable]' : ''}`);
     } else if (comparison) {
@@ -190,7 +205,8 @@ function verifyText(checked: readonly Checked[], allowUnreachable: boolean, cwd:
         out.push(`  ${visibleText(c.key, { singleLine: true, max: 300 })} ${c.change}`);
         const lines = c.diff.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1);
         out.push(...lines.slice(0, MAX_DIFF_LINES).map((l) => `    ${visibleText(l, { singleLine: true, max: 300 })}`));
-        if (lines.length > MAX_DIFF_LINES) out.push(`    … ${lines.length - MAX_DIFF_LINES} more diff ${nounFor(lines.length - MAX_DIFF_LINES, 'line')} (--format json has all of them)`);
+        if (lines.length > MAX_DIFF_LINES)
+          out.push(`    … ${lines.length - MAX_DIFF_LINES} more diff ${nounFor(lines.length - MAX_DIFF_LINES, 'line')} (--format json has all of them)`);
       }
       const hidden = comparison.changes.length - MAX_CHANGES_SHOWN;
       if (hidden > 0) out.push(`  … ${hidden} more changed ${nounFor(hidden, 'item')} (--format json has all of them)`);

@@ -18,7 +18,17 @@ export { formatText } from './report/text';
 export type { FileReport, ReportInput } from './report/types';
 export { ALL_RULES, findRule } from './rules/index';
 export { docsPath, type Rule, type RuleMeta } from './rules/rule';
-export { findReferences, interpolationStyle, substitute, type InterpolatedField, type InterpolationStyle, type PredefinedVariable, type Reference, type ReferenceSpan, type Substituted } from './config/interpolate';
+export {
+  findReferences,
+  interpolationStyle,
+  substitute,
+  type InterpolatedField,
+  type InterpolationStyle,
+  type PredefinedVariable,
+  type Reference,
+  type ReferenceSpan,
+  type Substituted,
+} from './config/interpolate';
 export { findSecretsInValue } from './secrets/detect';
 export { scanEnvFileText, type EnvFileSecret } from './secrets/envFile';
 export { maskSecret } from './secrets/mask';
@@ -45,7 +55,24 @@ export type { AnalyzeContext, OtherServer, TargetKind, TargetRef, ToolCategory, 
 export { canonicalize, canonicalJson, canonicalPretty } from './lock/canonical';
 export { diffLines, unifiedDiff } from './lock/diff';
 export { storedIdentity, type ServerIdentity } from './lock/identity';
-export { approve, compare, forget, itemHash, LOCKFILE_PATH, LOCKFILE_VERSION, LockfileError, lockItems, parseLockfile, type ApproveOptions, type Comparison, type IdentityChange, type ItemChange, type LockedServer, type Lockfile, type LockItem } from './lock/lockfile';
+export {
+  approve,
+  compare,
+  forget,
+  itemHash,
+  LOCKFILE_PATH,
+  LOCKFILE_VERSION,
+  LockfileError,
+  lockItems,
+  parseLockfile,
+  type ApproveOptions,
+  type Comparison,
+  type IdentityChange,
+  type ItemChange,
+  type LockedServer,
+  type Lockfile,
+  type LockItem,
+} from './lock/lockfile';
 export { commandWords, launchOf, parseLaunch } from './launch/parse';
 export { packageOfFinding, pinEdit, pinnedSpec, pinRequestFor, pinRequestOf, type PinRequest, type UnpinnedPackageData } from './launch/pin';
 export { isExactVersion, maxSatisfying, satisfies } from './launch/semver';

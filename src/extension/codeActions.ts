@@ -34,7 +34,12 @@ export class CodeActions implements vscode.CodeActionProvider {
     private readonly linter: Linter,
     private readonly contributors: ActionContributor[] = [],
     private readonly rangeContributors: RangeContributor[] = [],
-    private readonly sourceContributors: ((document: vscode.TextDocument, tracked: TrackedConfig, findings: Finding[], kind: vscode.CodeActionKind) => vscode.CodeAction[])[] = [],
+    private readonly sourceContributors: ((
+      document: vscode.TextDocument,
+      tracked: TrackedConfig,
+      findings: Finding[],
+      kind: vscode.CodeActionKind,
+    ) => vscode.CodeAction[])[] = [],
   ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
@@ -51,7 +56,9 @@ export class CodeActions implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = current ? this.rangeContributors.flatMap((c) => c(document, tracked, _range)) : [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-      const finding = findings.find((f) => f.ruleId === ruleIdOf(diagnostic) && f.message === diagnostic.message && toRange(f.start, f.end).isEqual(diagnostic.range));
+      const finding = findings.find(
+        (f) => f.ruleId === ruleIdOf(diagnostic) && f.message === diagnostic.message && toRange(f.start, f.end).isEqual(diagnostic.range),
+      );
       if (!finding) continue;
       if (current) {
         for (const contribute of this.contributors) actions.push(...contribute(document, tracked, finding, diagnostic));
@@ -92,7 +99,10 @@ export class CodeActions implements vscode.CodeActionProvider {
     const result = applyFixSafely(tracked.config, groups);
     if ('refused' in result || result.applied.length === 0) return [];
     const action = new vscode.CodeAction('MCP Warden: fix all auto-fixable problems', FIX_ALL_KIND);
-    action.edit = toWorkspaceEdit(document, result.applied.flatMap((i) => groups[i]!.edits));
+    action.edit = toWorkspaceEdit(
+      document,
+      result.applied.flatMap((i) => groups[i]!.edits),
+    );
     return [action];
   }
 

@@ -38,7 +38,12 @@ export class ConfigIndex {
   fromDocument(document: vscode.TextDocument, scope?: Scope): TrackedConfig {
     const previous = this.get(document.uri);
     const config = loadConfigText(document.getText(), { path: pathOfUri(document.uri), home: this.home, explicit: true, ...(scope ? { scope } : {}) });
-    return this.put({ uri: document.uri, origin: previous?.origin === 'user' || previous?.origin === 'workspace' ? previous.origin : 'open', config, version: document.version });
+    return this.put({
+      uri: document.uri,
+      origin: previous?.origin === 'user' || previous?.origin === 'workspace' ? previous.origin : 'open',
+      config,
+      version: document.version,
+    });
   }
 
   fromBytes(uri: vscode.Uri, bytes: Uint8Array, origin: Origin, maxFileBytes: number, scope?: Scope, byteLength?: number, client?: ClientId): TrackedConfig {

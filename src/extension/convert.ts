@@ -19,7 +19,9 @@ export function toDiagnostic(finding: Finding, docsUri: (ruleId: string) => vsco
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: finding.ruleId, target: docsUri(finding.ruleId) };
   if (finding.related.length > 0) {
-    d.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uriOf(r.file), toRange(r.start, r.end)), r.message));
+    d.relatedInformation = finding.related.map(
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uriOf(r.file), toRange(r.start, r.end)), r.message),
+    );
   }
   return d;
 }

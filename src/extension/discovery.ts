@@ -52,7 +52,15 @@ export async function findUserConfigs(context: vscode.ExtensionContext): Promise
 }
 
 /** Reads a config from disk into the index, unless an editor holds it (the editor's text wins). */
-export async function loadFromDisk(index: ConfigIndex, uri: vscode.Uri, origin: Origin, maxFileBytes: number, log: Log, scope?: Scope, client?: ClientId): Promise<boolean> {
+export async function loadFromDisk(
+  index: ConfigIndex,
+  uri: vscode.Uri,
+  origin: Origin,
+  maxFileBytes: number,
+  log: Log,
+  scope?: Scope,
+  client?: ClientId,
+): Promise<boolean> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) {
     const tracked = index.fromDocument(open, scope);

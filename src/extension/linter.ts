@@ -79,7 +79,11 @@ export class Linter implements vscode.Disposable {
 
   /** The project of the latest lint run (every known config), for views that analyse it too. */
   project(): Project {
-    if (!this.lastProject) this.lastProject = createProject(this.index.all.map((t) => t.config), (vscode.workspace.workspaceFolders ?? []).map((f) => pathOfUri(f.uri)));
+    if (!this.lastProject)
+      this.lastProject = createProject(
+        this.index.all.map((t) => t.config),
+        (vscode.workspace.workspaceFolders ?? []).map((f) => pathOfUri(f.uri)),
+      );
     return this.lastProject;
   }
 
@@ -113,7 +117,10 @@ export class Linter implements vscode.Disposable {
     const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => pathOfUri(f.uri));
     const live = this.liveSnapshots?.();
     const project: Project = {
-      ...createProject(this.index.all.map((t) => t.config), roots),
+      ...createProject(
+        this.index.all.map((t) => t.config),
+        roots,
+      ),
       ...(live && live.size > 0 ? { liveSnapshots: live } : {}),
       ...(this.policy ? { policy: this.policy } : {}),
       ...(this.envFiles.size > 0 ? { envFiles: this.envFiles } : {}),
@@ -130,9 +137,14 @@ export class Linter implements vscode.Disposable {
       }
       this.findings.set(tracked.uri.toString(), list);
       if (this.isShown(tracked)) {
-        this.collection.set(tracked.uri, list.map((f) => toDiagnostic(f, this.docsUri, (p) => this.index.uriOf(p))));
+        this.collection.set(
+          tracked.uri,
+          list.map((f) => toDiagnostic(f, this.docsUri, (p) => this.index.uriOf(p))),
+        );
       } else this.collection.delete(tracked.uri);
-      this.log.debug(`Linted ${tracked.config.path} (${tracked.config.client ?? 'unknown format'}, ${plural(tracked.config.servers.length, 'server')}): ${plural(list.length, 'finding')} in ${Date.now() - started} ms`);
+      this.log.debug(
+        `Linted ${tracked.config.path} (${tracked.config.client ?? 'unknown format'}, ${plural(tracked.config.servers.length, 'server')}): ${plural(list.length, 'finding')} in ${Date.now() - started} ms`,
+      );
     }
     this.changed.fire();
   }

@@ -24,7 +24,11 @@ export async function readExtensionSettings(log: Log): Promise<ExtensionSettings
   const fromEditor = readSettings({
     rules: config.get('rules', {}),
     ignore: config.get('ignore', []),
-    flows: { kinds: explicit(config, 'flows.kinds'), builtinTools: explicit(config, 'flows.builtinTools'), minConfidence: explicit(config, 'flows.minConfidence') },
+    flows: {
+      kinds: explicit(config, 'flows.kinds'),
+      builtinTools: explicit(config, 'flows.builtinTools'),
+      minConfidence: explicit(config, 'flows.minConfidence'),
+    },
   });
   for (const p of fromEditor.problems) log.warn(`Setting mcpWarden: ${p}`);
   const fromFile = await readTeamSettings(log);

@@ -22,7 +22,12 @@ export class StatusBar implements vscode.Disposable {
       total === 0
         ? `MCP Warden: no findings in ${plural(filesLinted, 'MCP config file')}`
         : `MCP Warden: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info in ${counts.files} of ${plural(filesLinted, 'MCP config file')}. Click to open the Problems panel (filter it on "MCP Warden" to see only these).`;
-    this.item.backgroundColor = counts.error > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : counts.warning > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.backgroundColor =
+      counts.error > 0
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : counts.warning > 0
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
     if (filesLinted > 0 || total > 0) this.item.show();
     else this.item.hide();
   }

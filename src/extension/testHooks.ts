@@ -65,10 +65,13 @@ export function activateTestHooks(context: vscode.ExtensionContext, getExtraStat
 
   const stateTimer = setInterval(writeState, STATE_INTERVAL_MS);
   const requestTimer = setInterval(pollRequests, REQUEST_POLL_MS);
-  context.subscriptions.push(
-    vscode.languages.onDidChangeDiagnostics(soon),
-    { dispose: () => { clearInterval(stateTimer); clearInterval(requestTimer); if (pending) clearTimeout(pending); } },
-  );
+  context.subscriptions.push(vscode.languages.onDidChangeDiagnostics(soon), {
+    dispose: () => {
+      clearInterval(stateTimer);
+      clearInterval(requestTimer);
+      if (pending) clearTimeout(pending);
+    },
+  });
   writeState();
 }
 
@@ -142,12 +145,14 @@ function safeExtra(getExtraState: () => Record<string, unknown>): Record<string,
 /** JSON text of any value: Uris as strings, functions dropped, a cyclic value as its string form. */
 function toJson(value: unknown): string {
   try {
-    return JSON.stringify(value, function replacer(this: Record<string, unknown>, key: string, inner: unknown) {
-      const original = this[key];
-      if (original instanceof vscode.Uri) return original.toString();
-      if (typeof inner === 'bigint') return inner.toString();
-      return inner;
-    }) ?? 'null';
+    return (
+      JSON.stringify(value, function replacer(this: Record<string, unknown>, key: string, inner: unknown) {
+        const original = this[key];
+        if (original instanceof vscode.Uri) return original.toString();
+        if (typeof inner === 'bigint') return inner.toString();
+        return inner;
+      }) ?? 'null'
+    );
   } catch {
     return JSON.stringify(String(value));
   }

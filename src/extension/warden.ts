@@ -26,7 +26,11 @@ export class Warden implements vscode.Disposable {
     public settings: ExtensionSettings,
   ) {
     this.linter = new Linter(this.index, settings, (id) => this.docsUri(id), log);
-    this.disposables.push(this.linter, this.statusBar, this.linter.onDidLint(() => this.statusBar.update(this.linter.counts(), this.linter.lintedPaths().length)));
+    this.disposables.push(
+      this.linter,
+      this.statusBar,
+      this.linter.onDidLint(() => this.statusBar.update(this.linter.counts(), this.linter.lintedPaths().length)),
+    );
   }
 
   static async create(context: vscode.ExtensionContext, log: Log): Promise<Warden> {
@@ -66,7 +70,9 @@ export class Warden implements vscode.Disposable {
     const found = await findUserConfigs(this.context);
     for (const { uri, scope, client } of found) await loadFromDisk(this.index, uri, 'user', this.settings.maxFileBytes, this.log, scope, client);
     if (show) this.linter.showUserFiles = true;
-    this.log.info(`User level: ${found.length} MCP config ${nounFor(found.length, 'file')} found${found.length ? ': ' + found.map((f) => f.uri.fsPath).join(', ') : ''}.`);
+    this.log.info(
+      `User level: ${found.length} MCP config ${nounFor(found.length, 'file')} found${found.length ? ': ' + found.map((f) => f.uri.fsPath).join(', ') : ''}.`,
+    );
     if (lint) this.linter.lintAll();
     return found.length;
   }
@@ -74,7 +80,12 @@ export class Warden implements vscode.Disposable {
   /** Reads the env files workspace servers name (inside the workspace, ≤ 1 MB, as the CLI does); true when any text changed. */
   async refreshEnvFiles(): Promise<boolean> {
     const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-    const next = readEnvFiles(createProject(this.index.all.map((t) => t.config), roots));
+    const next = readEnvFiles(
+      createProject(
+        this.index.all.map((t) => t.config),
+        roots,
+      ),
+    );
     const before = this.linter.envFiles;
     const changed = next.size !== before.size || [...next].some(([k, v]) => before.get(k) !== v);
     this.linter.envFiles = next;

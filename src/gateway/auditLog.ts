@@ -127,5 +127,9 @@ export class AuditLog {
 
 function essentials(record: AuditRecord, length: number): AuditRecord {
   const { arguments: _args, findings, ...rest } = record;
-  return { ...rest, ...(findings ? { findings: findings.slice(0, 5).map((f) => ({ ...f, message: f.message.slice(0, 300) })) } : {}), detail: `record cut from ${plural(length, 'character')}` };
+  return {
+    ...rest,
+    ...(findings ? { findings: findings.slice(0, 5).map((f) => ({ ...f, message: f.message.slice(0, 300) })) } : {}),
+    detail: `record cut from ${plural(length, 'character')}`,
+  };
 }

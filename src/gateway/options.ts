@@ -86,7 +86,8 @@ export function parseGatewayArgs(argv: readonly string[], cwd: string, env: Node
   if (values.url === undefined && command.length === 0) return 'no server to run: add -- COMMAND [ARGS…] (or --url URL)';
   if (values.url !== undefined && !/^https?:\/\//i.test(values.url)) return `--url must be an http or https URL (got "${values.url.slice(0, 200)}")`;
   const onInjection = values['on-injection'] ?? 'warn';
-  if (onInjection !== 'warn' && onInjection !== 'annotate' && onInjection !== 'block') return `--on-injection must be warn, annotate or block (got "${onInjection}")`;
+  if (onInjection !== 'warn' && onInjection !== 'annotate' && onInjection !== 'block')
+    return `--on-injection must be warn, annotate or block (got "${onInjection}")`;
   const short = (values.canary ?? []).find((c) => c.length < MIN_CANARY_LENGTH);
   if (short !== undefined) return `--canary needs at least ${MIN_CANARY_LENGTH} characters (a short one would match ordinary text)`;
   const maxBytes = positiveInt(values['log-max-bytes'], DEFAULT_LOG_OPTIONS.maxBytes);
@@ -143,7 +144,10 @@ const GENERIC = new Set(['index', 'main', 'server', 'cli', 'dist', 'build', 'lib
 
 /** `…/server-everything/dist/index.js` → `server-everything`; `@scope/pkg@1.2` → `pkg`. */
 function scriptName(target: string): string {
-  const parts = target.replace(/@[^@/\\]*$/, '').split(/[\\/]/).filter(Boolean);
+  const parts = target
+    .replace(/@[^@/\\]*$/, '')
+    .split(/[\\/]/)
+    .filter(Boolean);
   for (let i = parts.length - 1; i >= 0; i--) {
     const name = parts[i]!.replace(/\.(m?js|cjs|ts|py)$/, '');
     if (!GENERIC.has(name)) return name;

@@ -54,7 +54,10 @@ export function prepare(options: GatewayOptions): Setup {
   }
   if (!existsSync(options.lockPath)) {
     if (options.lockExplicit) throw new GatewaySetupError(`the lockfile ${options.lockPath} does not exist (create it with mcp-warden approve)`);
-    if (options.policy.enforce) throw new GatewaySetupError(`--enforce needs an approval lockfile, and ${options.lockPath} does not exist: approve the server first (mcp-warden approve) or give --lock FILE`);
+    if (options.policy.enforce)
+      throw new GatewaySetupError(
+        `--enforce needs an approval lockfile, and ${options.lockPath} does not exist: approve the server first (mcp-warden approve) or give --lock FILE`,
+      );
     return { canaries, pins: null, pinsNote: 'pins off (no lockfile)' };
   }
   let lock;
@@ -65,8 +68,13 @@ export function prepare(options: GatewayOptions): Setup {
   }
   const found = findLockEntry(lock, options.lockKey ?? options.server);
   if (typeof found === 'string') throw new GatewaySetupError(found);
-  if (found === undefined) return { canaries, pins: undefined, pinsNote: `no approved entry for "${options.lockKey ?? options.server}" in ${options.lockPath}` };
-  return { canaries, pins: found.entry, pinsNote: `pinned to ${found.key} (${plural(Object.keys(found.entry.items).filter((k) => k.startsWith('tool:')).length, 'tool')} approved)` };
+  if (found === undefined)
+    return { canaries, pins: undefined, pinsNote: `no approved entry for "${options.lockKey ?? options.server}" in ${options.lockPath}` };
+  return {
+    canaries,
+    pins: found.entry,
+    pinsNote: `pinned to ${found.key} (${plural(Object.keys(found.entry.items).filter((k) => k.startsWith('tool:')).length, 'tool')} approved)`,
+  };
 }
 
 /** Runs the gateway until the client or the server goes away. Resolves with the exit code. */
@@ -87,9 +95,19 @@ export async function runGateway(options: GatewayOptions, streams: GatewayStream
     normalizeItem: (kind, raw) => (kind === 'prompt' ? sanitizer.prompt(raw) : kind === 'resource' ? sanitizer.resource(raw) : sanitizer.resourceTemplate(raw)),
   });
   const now = () => performance.timeOrigin + performance.now();
-  const lifecycle = (event: string, detail: string): AuditRecord => ({ time: new Date().toISOString(), server: options.server, direction: 'gateway', type: 'lifecycle', event, detail });
+  const lifecycle = (event: string, detail: string): AuditRecord => ({
+    time: new Date().toISOString(),
+    server: options.server,
+    direction: 'gateway',
+    type: 'lifecycle',
+    event,
+    detail,
+  });
   // Alerts quote tool names and server text: one line each, nothing a terminal could interpret.
-  const say = (text: string) => streams.stderr(`mcp-warden gateway [${visibleText(options.server, { singleLine: true, max: 200 })}]: ${visibleText(text, { singleLine: true, max: 2_000 })}\n`);
+  const say = (text: string) =>
+    streams.stderr(
+      `mcp-warden gateway [${visibleText(options.server, { singleLine: true, max: 200 })}]: ${visibleText(text, { singleLine: true, max: 2_000 })}\n`,
+    );
 
   return new Promise<number>((resolve) => {
     let done = false;
@@ -138,7 +156,9 @@ export async function runGateway(options: GatewayOptions, streams: GatewayStream
     const upstream: Upstream =
       options.url !== undefined
         ? new HttpUpstream(new URL(options.url), options.headers, events)
-        : new StdioUpstream({ command: options.command!, args: options.args, env: stringEnv(streams.env), cwd: streams.cwd }, options.server, events, (chunk) => streams.stderr(chunk));
+        : new StdioUpstream({ command: options.command!, args: options.args, env: stringEnv(streams.env), cwd: streams.cwd }, options.server, events, (chunk) =>
+            streams.stderr(chunk),
+          );
 
     const splitter = new LineSplitter(
       (line, bytes, raw) => {
@@ -165,7 +185,14 @@ export async function runGateway(options: GatewayOptions, streams: GatewayStream
     upstream.start().then(
       () => {
         const policy = options.policy;
-        const what = [setup.pinsNote, policy.enforce ? 'enforce' : undefined, `${plural(setup.canaries.length, 'canary')}${policy.block ? ' (block)' : ''}`, `on-injection ${policy.onInjection}`].filter(Boolean).join('; ');
+        const what = [
+          setup.pinsNote,
+          policy.enforce ? 'enforce' : undefined,
+          `${plural(setup.canaries.length, 'canary')}${policy.block ? ' (block)' : ''}`,
+          `on-injection ${policy.onInjection}`,
+        ]
+          .filter(Boolean)
+          .join('; ');
         log.write(lifecycle('start', `${options.url ? `remote ${new URL(options.url).origin}` : `pid ${upstream.pid}`}; ${what}`));
         log.flush();
         if (setup.pins === undefined && policy.enforce) say(`${setup.pinsNote}: every tool, prompt and resource is withheld until the server is approved`);

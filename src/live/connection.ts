@@ -87,7 +87,11 @@ export class LiveConnection {
   /** Lists everything again on the live connection (connecting first if needed). */
   async refresh(signal?: AbortSignal): Promise<LiveSnapshot> {
     if (!this.session || this.statusValue.state !== 'connected') return this.connect(signal);
-    return this.relist(LIST_KINDS.filter((k) => announcedLists(this.snapshotValue?.capabilities).includes(k)), 'refresh', signal);
+    return this.relist(
+      LIST_KINDS.filter((k) => announcedLists(this.snapshotValue?.capabilities).includes(k)),
+      'refresh',
+      signal,
+    );
   }
 
   /** Stops the server (and its children); status back to `not-started`, the last snapshot kept. */
@@ -137,7 +141,10 @@ export class LiveConnection {
       const snapshot = await this.readLists(announcedLists(capabilities), requests.signal, capabilities).finally(() => requests.dispose());
       this.setSnapshot(snapshot, 'connect', announcedLists(capabilities));
       this.setStatus({ state: 'connected' });
-      this.trace('lifecycle', `connected: ${plural(snapshot.tools.length, 'tool')}, ${plural(snapshot.prompts.length, 'prompt')}, ${plural(snapshot.resources.length, 'resource')}`);
+      this.trace(
+        'lifecycle',
+        `connected: ${plural(snapshot.tools.length, 'tool')}, ${plural(snapshot.prompts.length, 'prompt')}, ${plural(snapshot.resources.length, 'resource')}`,
+      );
       if (this.pendingLists.size > 0) this.scheduleRelist();
       return snapshot;
     } catch (e) {
@@ -254,7 +261,13 @@ export class LiveConnection {
     session.lifetime.abort();
     this.lastStderr = session.opened.stdio?.stderr ?? '';
     if (this.statusValue.state !== 'connected') return;
-    const error = describeError(new LiveError('exited', 'the server closed the connection'), { limits: this.limits, opened: session.opened, aborted: false, redact: this.redact, connected: true });
+    const error = describeError(new LiveError('exited', 'the server closed the connection'), {
+      limits: this.limits,
+      opened: session.opened,
+      aborted: false,
+      redact: this.redact,
+      connected: true,
+    });
     this.trace('lifecycle', `closed: ${error.message}`);
     this.setStatus({ state: 'error', kind: error.kind, message: error.message });
   }

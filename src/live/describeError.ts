@@ -35,7 +35,12 @@ export function describeError(error: unknown, ctx: ErrorContext): LiveError {
   if (stdio?.failure && stdio.failure.kind !== 'cancelled') return append(stdio.failure, evidence(opened, ctx.redact, false), stdio.failure.kind !== 'spawn');
   if (opened?.budget?.failure) return opened.budget.failure;
   if (ctx.aborted || (e instanceof LiveError && e.kind === 'cancelled')) return new LiveError('cancelled', 'cancelled');
-  const timeout = e instanceof LiveError && e.kind === 'timeout' ? ctx.limits.connectTimeoutMs : e instanceof McpError && e.code === ErrorCode.RequestTimeout ? ctx.limits.requestTimeoutMs : undefined;
+  const timeout =
+    e instanceof LiveError && e.kind === 'timeout'
+      ? ctx.limits.connectTimeoutMs
+      : e instanceof McpError && e.code === ErrorCode.RequestTimeout
+        ? ctx.limits.requestTimeoutMs
+        : undefined;
   if (timeout !== undefined) return append(new LiveError('timeout', `no answer to ${method} within ${formatMs(timeout)}`), details(), true);
   if (stdio?.exit) {
     const { code, signal } = stdio.exit;
@@ -46,7 +51,8 @@ export function describeError(error: unknown, ctx: ErrorContext): LiveError {
   if (e instanceof LiveError) return e.kind === 'exited' ? append(e, details(), true) : e;
   const text = visibleText(ctx.redact(errorMessage(e)), { singleLine: true, max: 300 });
   if (e instanceof StreamableHTTPError || e instanceof SseError) return new LiveError('http', e.code ? `HTTP ${e.code}: ${text}` : text);
-  if (e instanceof McpError && e.code === ErrorCode.ConnectionClosed) return append(new LiveError('exited', `the connection closed during ${method}`), details(), true);
+  if (e instanceof McpError && e.code === ErrorCode.ConnectionClosed)
+    return append(new LiveError('exited', `the connection closed during ${method}`), details(), true);
   if (e instanceof McpError) return new LiveError('request-failed', `${method} failed: ${text}`);
   if (/fetch failed|ECONNREFUSED|ENOTFOUND|ECONNRESET/i.test(text)) return new LiveError('http', `${method}: ${text}${causeOf(e)}`);
   return new LiveError('protocol', `${method} failed: ${text}`);

@@ -1,14 +1,5 @@
 /** Why a live connection ended in the error state. */
-export type LiveErrorKind =
-  | 'config'
-  | 'spawn'
-  | 'exited'
-  | 'timeout'
-  | 'cancelled'
-  | 'output-limit'
-  | 'protocol'
-  | 'http'
-  | 'request-failed';
+export type LiveErrorKind = 'config' | 'spawn' | 'exited' | 'timeout' | 'cancelled' | 'output-limit' | 'protocol' | 'http' | 'request-failed';
 import { plural } from '../core/text/plural';
 
 /** A failure with a plain-language message that is safe to show (server text already made visible). */

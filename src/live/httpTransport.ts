@@ -36,7 +36,11 @@ export function boundedFetch(budget: ByteBudget, signal: AbortSignal, base: Fetc
 }
 
 export function streamableHttpTransport(url: URL, headers: Record<string, string>, fetchImpl: FetchLike): Transport {
-  return new StreamableHTTPClientTransport(url, { requestInit: { headers }, fetch: fetchImpl, reconnectionOptions: { maxRetries: 0, initialReconnectionDelay: 1000, maxReconnectionDelay: 1000, reconnectionDelayGrowFactor: 1 } });
+  return new StreamableHTTPClientTransport(url, {
+    requestInit: { headers },
+    fetch: fetchImpl,
+    reconnectionOptions: { maxRetries: 0, initialReconnectionDelay: 1000, maxReconnectionDelay: 1000, reconnectionDelayGrowFactor: 1 },
+  });
 }
 
 export function sseTransport(url: URL, headers: Record<string, string>, fetchImpl: FetchLike): Transport {
@@ -51,6 +55,7 @@ export function parseServerUrl(raw: string): URL {
   } catch {
     throw new LiveError('config', `the URL "${raw.slice(0, 200)}" is not valid`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new LiveError('config', `only http and https servers can be inspected (got "${url.protocol}")`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new LiveError('config', `only http and https servers can be inspected (got "${url.protocol}")`);
   return url;
 }

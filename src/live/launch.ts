@@ -1,7 +1,15 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, resolve, sep } from 'node:path';
-import { findReferences, interpolationStyle, substitute, type InterpolatedField, type InterpolationStyle, type Reference, type ReferenceSpan } from '../core/config/interpolate';
+import {
+  findReferences,
+  interpolationStyle,
+  substitute,
+  type InterpolatedField,
+  type InterpolationStyle,
+  type Reference,
+  type ReferenceSpan,
+} from '../core/config/interpolate';
 import { variableValue } from '../core/config/variables';
 import type { ServerEntry } from '../core/model/server';
 import { projectFolderOf } from '../core/workspace/locations';
@@ -92,7 +100,8 @@ export async function resolveLaunch(entry: ServerEntry, context: LiveContext): P
     throw new LiveError('config', 'the entry has neither a command nor a URL');
   }
   if (!isAbsolute(cwd)) launch.cwd = resolve(cwd);
-  if (launch.transport === 'stdio' && !existsSync(launch.cwd!)) throw new LiveError('config', `the working folder "${visibleText(launch.cwd!, { singleLine: true, max: 200 })}" does not exist`);
+  if (launch.transport === 'stdio' && !existsSync(launch.cwd!))
+    throw new LiveError('config', `the working folder "${visibleText(launch.cwd!, { singleLine: true, max: 200 })}" does not exist`);
   return launch;
 }
 
@@ -114,7 +123,13 @@ interface Resolved {
 }
 
 /** Asks the host, once per distinct input or secret, in order of appearance. */
-async function resolveReferences(entry: ServerEntry, style: InterpolationStyle, fields: Field[], env: Record<string, string | undefined>, context: LiveContext): Promise<Resolved> {
+async function resolveReferences(
+  entry: ServerEntry,
+  style: InterpolationStyle,
+  fields: Field[],
+  env: Record<string, string | undefined>,
+  context: LiveContext,
+): Promise<Resolved> {
   const byKey = new Map<string, string>();
   const secretValues: string[] = [];
   const asked = new Set<string>();
@@ -187,6 +202,7 @@ export function describeEntry(entry: ServerEntry): string {
     ...(entry.url ? { url: entry.url.value } : {}),
   };
   const env = entry.env.length > 0 ? ` (env: ${entry.env.map((e) => `${e.key}=${e.value === undefined ? '' : mask(e.value)}`).join(', ')})` : '';
-  const headers = entry.headers.length > 0 ? ` (headers: ${entry.headers.map((h) => `${h.key}: ${h.value === undefined ? '' : mask(h.value)}`).join(', ')})` : '';
+  const headers =
+    entry.headers.length > 0 ? ` (headers: ${entry.headers.map((h) => `${h.key}: ${h.value === undefined ? '' : mask(h.value)}`).join(', ')})` : '';
   return visibleText(describeLaunch(launch, redact) + env + headers, { singleLine: true, max: 2_000 });
 }

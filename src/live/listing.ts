@@ -47,7 +47,12 @@ export function announcedLists(capabilities: Record<string, unknown> | undefined
  * Reads a whole list, page after page (`nextCursor`), up to `maxItemsPerList` items and `maxPagesPerList`
  * pages; a cursor seen before ends the loop. A server without the method gives an empty list.
  */
-export async function listAll(client: Client, kind: ListKind, limits: Pick<LiveLimits, 'maxItemsPerList' | 'maxPagesPerList' | 'requestTimeoutMs'>, signal: AbortSignal): Promise<ListResult> {
+export async function listAll(
+  client: Client,
+  kind: ListKind,
+  limits: Pick<LiveLimits, 'maxItemsPerList' | 'maxPagesPerList' | 'requestTimeoutMs'>,
+  signal: AbortSignal,
+): Promise<ListResult> {
   const { method, schema, field } = REQUESTS[kind];
   const items: Record<string, unknown>[] = [];
   const seen = new Set<string>();

@@ -44,11 +44,23 @@ export interface OpenContext {
 /** Spawns or contacts the server and runs `initialize`: stdio, or Streamable HTTP falling back to SSE. */
 export async function openTransport(launch: LaunchSpec, ctx: OpenContext): Promise<OpenedTransport> {
   if (launch.transport === 'stdio') {
-    const stdio = new BoundedStdioTransport({ command: launch.command!, args: launch.args, env: launch.env, ...(launch.cwd ? { cwd: launch.cwd } : {}) }, ctx.limits, {
-      server: ctx.server,
-      registry: ctx.registry,
-      ...(ctx.trace ? { onNoise: (kind: 'stdout' | 'stderr', text: string) => ctx.trace!(kind === 'stderr' ? 'stderr' : 'receive', kind === 'stdout' ? `not JSON-RPC: ${visibleText(ctx.redact(text), { singleLine: true, max: 500 })}` : text) } : {}),
-    });
+    const stdio = new BoundedStdioTransport(
+      { command: launch.command!, args: launch.args, env: launch.env, ...(launch.cwd ? { cwd: launch.cwd } : {}) },
+      ctx.limits,
+      {
+        server: ctx.server,
+        registry: ctx.registry,
+        ...(ctx.trace
+          ? {
+              onNoise: (kind: 'stdout' | 'stderr', text: string) =>
+                ctx.trace!(
+                  kind === 'stderr' ? 'stderr' : 'receive',
+                  kind === 'stdout' ? `not JSON-RPC: ${visibleText(ctx.redact(text), { singleLine: true, max: 500 })}` : text,
+                ),
+            }
+          : {}),
+      },
+    );
     return initialize({ client: ctx.newClient(), kind: 'stdio', traced: new TracedTransport(stdio, ctx.trace, ctx.redact), stdio }, ctx);
   }
   const url = parseServerUrl(launch.url ?? '');
@@ -62,7 +74,10 @@ export async function openTransport(launch: LaunchSpec, ctx: OpenContext): Promi
     } catch (e) {
       if (ctx.signal.aborted || budget.failure) throw e;
       streamableFailure = (e as AttemptFailed).failure;
-      ctx.trace?.('lifecycle', `Streamable HTTP failed (${visibleText(ctx.redact(errorMessage(streamableFailure)), { singleLine: true, max: 200 })}); trying SSE`);
+      ctx.trace?.(
+        'lifecycle',
+        `Streamable HTTP failed (${visibleText(ctx.redact(errorMessage(streamableFailure)), { singleLine: true, max: 200 })}); trying SSE`,
+      );
     }
   }
   const transport = new TracedTransport(sseTransport(url, launch.headers, fetchImpl), ctx.trace, ctx.redact);

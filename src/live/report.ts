@@ -57,7 +57,9 @@ function snapshotJson(s: LiveSnapshot): Record<string, unknown> {
 export function inspectText(results: readonly InspectResult[], cwd: string): string {
   const out: string[] = [];
   for (const r of results) {
-    out.push(`${visibleText(r.entry.name, { singleLine: true, max: 200 })}  (${CLIENTS[r.entry.client].name}, ${visibleText(displayPath(r.entry.file, cwd), { singleLine: true, max: 400 })})`);
+    out.push(
+      `${visibleText(r.entry.name, { singleLine: true, max: 200 })}  (${CLIENTS[r.entry.client].name}, ${visibleText(displayPath(r.entry.file, cwd), { singleLine: true, max: 400 })})`,
+    );
     if (r.skipped) out.push(`  skipped: ${r.skipped} in the config`);
     else if (r.status.state === 'error') out.push(`  error (${r.status.kind}): ${r.status.message}`);
     else if (r.snapshot) out.push(...snapshotText(r.snapshot, r.durationMs));
@@ -70,19 +72,33 @@ export function inspectText(results: readonly InspectResult[], cwd: string): str
 }
 
 function snapshotText(s: LiveSnapshot, durationMs: number): string[] {
-  const info = s.serverInfo ? `${visibleText(s.serverInfo.name, { singleLine: true, max: 100 })} ${visibleText(s.serverInfo.version ?? '', { singleLine: true, max: 40 })}`.trim() : 'no serverInfo';
-  const out = [`  connected in ${formatMs(durationMs)} · ${info} · ${s.transport}${s.protocolVersion ? ` · protocol ${visibleText(s.protocolVersion, { singleLine: true, max: 40 })}` : ''}`];
+  const info = s.serverInfo
+    ? `${visibleText(s.serverInfo.name, { singleLine: true, max: 100 })} ${visibleText(s.serverInfo.version ?? '', { singleLine: true, max: 40 })}`.trim()
+    : 'no serverInfo';
+  const out = [
+    `  connected in ${formatMs(durationMs)} · ${info} · ${s.transport}${s.protocolVersion ? ` · protocol ${visibleText(s.protocolVersion, { singleLine: true, max: 40 })}` : ''}`,
+  ];
   if (s.instructions) out.push(`  instructions: ${block(s.instructions, '    ')}`);
-  section(out, 'tools', s.tools, (t) => [`${visibleText(t.name, { singleLine: true, max: 200 })}${describe(t.description)}`, ...parameters(t), ...annotations(t)]);
+  section(out, 'tools', s.tools, (t) => [
+    `${visibleText(t.name, { singleLine: true, max: 200 })}${describe(t.description)}`,
+    ...parameters(t),
+    ...annotations(t),
+  ]);
   section(out, 'prompts', s.prompts, (p) => [
     `${visibleText(p.name, { singleLine: true, max: 200 })}${describe(p.description)}`,
     ...(p.arguments ?? []).map((a) => `    ${visibleText(a.name, { singleLine: true, max: 200 })}${a.required ? ' (required)' : ''}${describe(a.description)}`),
   ]);
-  section(out, 'resources', s.resources, (r) => [`${visibleText(r.uri, { singleLine: true, max: 300 })} (${visibleText(r.name, { singleLine: true, max: 200 })})${describe(r.description)}`]);
-  section(out, 'resource templates', s.resourceTemplates, (r) => [`${visibleText(r.uriTemplate, { singleLine: true, max: 300 })} (${visibleText(r.name, { singleLine: true, max: 200 })})${describe(r.description)}`]);
+  section(out, 'resources', s.resources, (r) => [
+    `${visibleText(r.uri, { singleLine: true, max: 300 })} (${visibleText(r.name, { singleLine: true, max: 200 })})${describe(r.description)}`,
+  ]);
+  section(out, 'resource templates', s.resourceTemplates, (r) => [
+    `${visibleText(r.uriTemplate, { singleLine: true, max: 300 })} (${visibleText(r.name, { singleLine: true, max: 200 })})${describe(r.description)}`,
+  ]);
   for (const [list, cut] of Object.entries(s.truncated.lists)) out.push(`  truncated: ${list} list stopped at ${plural(cut.kept, 'item')} (${cut.reason})`);
   for (const t of s.truncated.texts.slice(0, 20)) {
-    out.push(`  truncated: ${t.list} ${visibleText(t.item, { singleLine: true, max: 100 })}: ${t.field} ${t.length < 0 ? 'nested too deep' : `had ${plural(t.length, 'character')}`}`);
+    out.push(
+      `  truncated: ${t.list} ${visibleText(t.item, { singleLine: true, max: 100 })}: ${t.field} ${t.length < 0 ? 'nested too deep' : `had ${plural(t.length, 'character')}`}`,
+    );
   }
   return out;
 }

@@ -90,7 +90,12 @@ export class Sanitizer {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       const key = k.length > this.maxText ? k.slice(0, this.maxText) : k;
-      Object.defineProperty(out, key, { value: this.json(v, list, item, `${path}.${key.slice(0, NAME_LIMIT)}`, depth + 1), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, {
+        value: this.json(v, list, item, `${path}.${key.slice(0, NAME_LIMIT)}`, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   }

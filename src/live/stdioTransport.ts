@@ -143,7 +143,9 @@ export class BoundedStdioTransport implements Transport {
     if (this.failure) return;
     this.stdoutBytes += chunk.length;
     if (this.stdoutBytes > this.limits.maxOutputBytes) {
-      void this.terminate(new LiveError('output-limit', `the server wrote more than ${formatBytes(this.limits.maxOutputBytes)} to its standard output; it was stopped`));
+      void this.terminate(
+        new LiveError('output-limit', `the server wrote more than ${formatBytes(this.limits.maxOutputBytes)} to its standard output; it was stopped`),
+      );
       return;
     }
     let start = 0;
@@ -185,9 +187,16 @@ export class BoundedStdioTransport implements Transport {
     this.firstInvalid ??= visibleText(line, { singleLine: true, max: 120 });
     const id = json && typeof json === 'object' ? (json as { id?: unknown }).id : undefined;
     if ((typeof id === 'string' || typeof id === 'number') && this.awaiting.has(id)) {
-      void this.terminate(new LiveError('protocol', `the server answered with a message that is not valid JSON-RPC: "${visibleText(line, { singleLine: true, max: 160 })}"`));
+      void this.terminate(
+        new LiveError('protocol', `the server answered with a message that is not valid JSON-RPC: "${visibleText(line, { singleLine: true, max: 160 })}"`),
+      );
     } else if (this.invalidLines > this.limits.maxInvalidLines) {
-      void this.terminate(new LiveError('protocol', `the server wrote ${plural(this.invalidLines, 'line')} that are not JSON-RPC on its standard output (first: "${this.firstInvalid}"); it was stopped`));
+      void this.terminate(
+        new LiveError(
+          'protocol',
+          `the server wrote ${plural(this.invalidLines, 'line')} that are not JSON-RPC on its standard output (first: "${this.firstInvalid}"); it was stopped`,
+        ),
+      );
     }
   }
 

@@ -6,11 +6,7 @@ export type ListKind = 'tools' | 'prompts' | 'resources' | 'resourceTemplates';
 export const LIST_KINDS: readonly ListKind[] = ['tools', 'prompts', 'resources', 'resourceTemplates'];
 
 /** The state of one server, as the sidebar shows it. */
-export type LiveStatus =
-  | { state: 'not-started' }
-  | { state: 'connecting' }
-  | { state: 'connected' }
-  | { state: 'error'; kind: LiveErrorKind; message: string };
+export type LiveStatus = { state: 'not-started' } | { state: 'connecting' } | { state: 'connected' } | { state: 'error'; kind: LiveErrorKind; message: string };
 
 export type TruncationReason = 'item-cap' | 'page-cap' | 'repeated-cursor';
 

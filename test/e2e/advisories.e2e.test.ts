@@ -20,21 +20,24 @@ describe('advisories: vulnerable and malicious packages in a real VS Code', { sk
   const it = (name: string, body: () => Promise<void>) => test(name, { timeout: 90_000 }, () => editor.step(`advisories-${name.replace(/\W+/g, '-')}`, body));
   const read = (rel: string): string => readFileSync(join(editor.workspace, rel), 'utf8');
 
-  before(async () => {
-    stub = await startRegistryStub({
-      npm: { 'mcp-remote': { distTags: { latest: '0.1.38' }, versions: ['0.1.15', '0.1.16', '0.1.17', '0.1.38'] } },
-    });
-    editor = await launchEditor({
-      workspace: 'advisories',
-      settings: {
-        'mcpWarden.registries.npm': stub.url,
-        'mcpWarden.registries.timeoutMs': 3000,
-        'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
-        'files.autoSave': 'off',
-      },
-    });
-    original = read(MCP_JSON);
-  }, { timeout: 240_000 });
+  before(
+    async () => {
+      stub = await startRegistryStub({
+        npm: { 'mcp-remote': { distTags: { latest: '0.1.38' }, versions: ['0.1.15', '0.1.16', '0.1.17', '0.1.38'] } },
+      });
+      editor = await launchEditor({
+        workspace: 'advisories',
+        settings: {
+          'mcpWarden.registries.npm': stub.url,
+          'mcpWarden.registries.timeoutMs': 3000,
+          'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+          'files.autoSave': 'off',
+        },
+      });
+      original = read(MCP_JSON);
+    },
+    { timeout: 240_000 },
+  );
 
   after(async () => {
     await stub?.close();
@@ -42,15 +45,16 @@ describe('advisories: vulnerable and malicious packages in a real VS Code', { sk
   });
 
   it('shows each advisory with its ids and first fixed version, and the malicious release as an error', async () => {
-    const state = await editor.waitForState((s) => byRule(editor, s, 'vulnerable-package').length === 2 && byRule(editor, s, 'malicious-package').length === 1, 60_000, 'the advisory findings');
-    assert.deepEqual(
-      [...byRule(editor, state, 'vulnerable-package'), ...byRule(editor, state, 'malicious-package')].map(where),
-      [
-        'vulnerable-package 6:23 error mcp-remote 0.1.15 is covered by a published advisory (CVE-2025-6514). First fixed version: 0.1.16; move to it or later.',
-        'vulnerable-package 10:17 error @modelcontextprotocol/inspector 0.14.0 is covered by 2 published advisories (CVE-2025-49596, CVE-2025-58444). First fixed version: 0.16.6; move to it or later.',
-        'malicious-package 14:23 error postmark-mcp 1.0.16 is recorded as malicious (MAL-2025-47604, versions from 1.0.16 on). Remove it and rotate the credentials it was given.',
-      ],
+    const state = await editor.waitForState(
+      (s) => byRule(editor, s, 'vulnerable-package').length === 2 && byRule(editor, s, 'malicious-package').length === 1,
+      60_000,
+      'the advisory findings',
     );
+    assert.deepEqual([...byRule(editor, state, 'vulnerable-package'), ...byRule(editor, state, 'malicious-package')].map(where), [
+      'vulnerable-package 6:23 error mcp-remote 0.1.15 is covered by a published advisory (CVE-2025-6514). First fixed version: 0.1.16; move to it or later.',
+      'vulnerable-package 10:17 error @modelcontextprotocol/inspector 0.14.0 is covered by 2 published advisories (CVE-2025-49596, CVE-2025-58444). First fixed version: 0.16.6; move to it or later.',
+      'malicious-package 14:23 error postmark-mcp 1.0.16 is recorded as malicious (MAL-2025-47604, versions from 1.0.16 on). Remove it and rotate the credentials it was given.',
+    ]);
   });
 
   it('moves mcp-remote to its first fixed release through the light bulb, asking the registry', async () => {
@@ -61,8 +65,15 @@ describe('advisories: vulnerable and malicious packages in a real VS Code', { sk
     await move.waitFor({ state: 'visible', timeout: 10_000 });
     await move.click();
 
-    await editor.waitForState((s) => !byRule(editor, s, 'vulnerable-package').some((d) => d.message.startsWith('mcp-remote')), 20_000, 'the mcp-remote finding to go');
-    assert.deepEqual(stub.requests.map((r) => `${r.method} ${r.path}`), ['GET /mcp-remote']);
+    await editor.waitForState(
+      (s) => !byRule(editor, s, 'vulnerable-package').some((d) => d.message.startsWith('mcp-remote')),
+      20_000,
+      'the mcp-remote finding to go',
+    );
+    assert.deepEqual(
+      stub.requests.map((r) => `${r.method} ${r.path}`),
+      ['GET /mcp-remote'],
+    );
     const moved = original.replace('"mcp-remote@0.1.15"', '"mcp-remote@0.1.16"');
     await waitForEditorText(editor, (text) => text.trimEnd() === moved.trimEnd());
     assert.equal(read(MCP_JSON), original, 'a quick fix leaves the change unsaved');
@@ -119,7 +130,13 @@ async function openQuickFixMenu(editor: Editor, finding: WardenDiagnostic) {
   const rows = editor.page.locator('.action-widget .monaco-list-row');
   for (let attempt = 1; ; attempt++) {
     await editor.keyboard.press('Control+.');
-    const shown = await rows.first().waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+    const shown = await rows
+      .first()
+      .waitFor({ state: 'visible', timeout: 3_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (shown) return rows;
     if (attempt === 3) throw new Error('Ctrl+. showed no light-bulb menu');
   }
@@ -131,8 +148,13 @@ async function waitForEditorText(editor: Editor, ready: (text: string) => boolea
   let text = '';
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    const rendered = await lines.evaluateAll((els) => els.map((el) => [parseFloat((el as HTMLElement).style.top) || 0, (el as HTMLElement).innerText] as const));
-    text = rendered.sort((a, b) => a[0] - b[0]).map(([, line]) => line.replace(/\u00a0/g, ' ')).join('\n');
+    const rendered = await lines.evaluateAll((els) =>
+      els.map((el) => [parseFloat((el as HTMLElement).style.top) || 0, (el as HTMLElement).innerText] as const),
+    );
+    text = rendered
+      .sort((a, b) => a[0] - b[0])
+      .map(([, line]) => line.replace(/\u00a0/g, ' '))
+      .join('\n');
     if (ready(text)) return text;
     await editor.page.waitForTimeout(100);
   }

@@ -22,24 +22,44 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
   const CURSOR = '.cursor/mcp.json';
   const SERVED = '.vscode/mcp-warden.json';
 
-  before(async () => {
-    // The MCP API (for the served sender after the secret move) needs VS Code's AI features; VS Code starts nothing by itself.
-    editor = await launchEditor({ workspace: 'flows', settings: { 'chat.disableAIFeatures': false, 'chat.mcp.autostart': 'never' } });
-  }, { timeout: 240_000 });
+  before(
+    async () => {
+      // The MCP API (for the served sender after the secret move) needs VS Code's AI features; VS Code starts nothing by itself.
+      editor = await launchEditor({ workspace: 'flows', settings: { 'chat.disableAIFeatures': false, 'chat.mcp.autostart': 'never' } });
+    },
+    { timeout: 240_000 },
+  );
 
   after(async () => {
     await editor?.close();
   });
 
   it('finds the trifecta from the configs alone, before any server runs: one finding per flow', async () => {
-    const state = await editor.waitForState((s) => toxic(editor, s, GEMINI).length === 1 && toxic(editor, s, VSCODE).length === 1, 60_000, 'static toxic-flow findings');
-    for (const [file, client] of [[GEMINI, 'Gemini CLI'], [VSCODE, 'VS Code']] as const) {
+    const state = await editor.waitForState(
+      (s) => toxic(editor, s, GEMINI).length === 1 && toxic(editor, s, VSCODE).length === 1,
+      60_000,
+      'static toxic-flow findings',
+    );
+    for (const [file, client] of [
+      [GEMINI, 'Gemini CLI'],
+      [VSCODE, 'VS Code'],
+    ] as const) {
       const [found] = toxic(editor, state, file);
-      assert.deepEqual([found!.range.start.line, found!.severity], [lineOf(editor, file, '"fetcher"'), 'info'], `${file}: a guessed flow is a note, on the source`);
-      assert.equal(found!.message, `Toxic flow (data leak) in ${client}: Untrusted content from \`fetcher\` can reach private data in \`private-notes\` and leave through \`sender\`.`);
+      assert.deepEqual(
+        [found!.range.start.line, found!.severity],
+        [lineOf(editor, file, '"fetcher"'), 'info'],
+        `${file}: a guessed flow is a note, on the source`,
+      );
+      assert.equal(
+        found!.message,
+        `Toxic flow (data leak) in ${client}: Untrusted content from \`fetcher\` can reach private data in \`private-notes\` and leave through \`sender\`.`,
+      );
     }
     assert.deepEqual(toxic(editor, state, CURSOR), [], 'filesystem + memory is no toxic flow');
-    assert.equal(state.extra.sessionsBanner, '⚠ Toxic flows: 2 data-leak combinations of untrusted content with sensitive tools. Expand a session for the path.');
+    assert.equal(
+      state.extra.sessionsBanner,
+      '⚠ Toxic flows: 2 data-leak combinations of untrusted content with sensitive tools. Expand a session for the path.',
+    );
   });
 
   it('names the tools of the flow once the servers run, with the other servers as related information', async () => {
@@ -48,18 +68,32 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
     const dialog = editor.page.locator('.monaco-dialog-box').filter({ hasText: 'Start 8 MCP servers defined by this workspace' });
     await dialog.waitFor({ state: 'visible', timeout: 20_000 });
     await dialog.locator('.monaco-button', { hasText: 'Start' }).click();
-    const live = (s: WardenState) => sessionsOf(s).every((session) => child(session, 'Servers in this session').children.every((server) => server.description.startsWith('live tools')));
-    const state = await editor.waitForState((s) => live(s) && [GEMINI, VSCODE].every((f) => toxic(editor, s, f).filter((d) => d.severity === 'warning').length === 1), 90_000, 'live toxic-flow warnings');
-    for (const [file, client] of [[GEMINI, 'Gemini CLI'], [VSCODE, 'VS Code']] as const) {
+    const live = (s: WardenState) =>
+      sessionsOf(s).every((session) => child(session, 'Servers in this session').children.every((server) => server.description.startsWith('live tools')));
+    const state = await editor.waitForState(
+      (s) => live(s) && [GEMINI, VSCODE].every((f) => toxic(editor, s, f).filter((d) => d.severity === 'warning').length === 1),
+      90_000,
+      'live toxic-flow warnings',
+    );
+    for (const [file, client] of [
+      [GEMINI, 'Gemini CLI'],
+      [VSCODE, 'VS Code'],
+    ] as const) {
       const found = toxic(editor, state, file);
       assert.equal(found.length, 1, `${file}: one finding for the one flow`);
       const fetcher = found[0]!;
       assert.equal(fetcher.range.start.line, lineOf(editor, file, '"fetcher"'));
-      assert.equal(fetcher.message, `Toxic flow (data leak) in ${client}: Untrusted content read by \`fetch_url\` (fetcher) can instruct \`read_private_notes\` (private-notes) and leave through \`send_message\` (sender).`);
+      assert.equal(
+        fetcher.message,
+        `Toxic flow (data leak) in ${client}: Untrusted content read by \`fetch_url\` (fetcher) can instruct \`read_private_notes\` (private-notes) and leave through \`send_message\` (sender).`,
+      );
       const related = (d: WardenDiagnostic) => d.relatedInformation.map((r) => [r.uri, r.range.start.line, r.message]);
       const uri = editor.uri(file);
       const at = (name: string) => lineOf(editor, file, `"${name}"`);
-      assert.deepEqual(related(fetcher), [[uri, at('private-notes'), 'private-notes: private data through `read_private_notes`'], [uri, at('sender'), 'sender: an outbound channel through `send_message`, `post_webhook`']]);
+      assert.deepEqual(related(fetcher), [
+        [uri, at('private-notes'), 'private-notes: private data through `read_private_notes`'],
+        [uri, at('sender'), 'sender: an outbound channel through `send_message`, `post_webhook`'],
+      ]);
       assert.ok(fetcher.code?.target?.endsWith('/docs/rules/toxic-flow.md'), fetcher.code?.target);
     }
     assert.deepEqual(toxic(editor, state, CURSOR), [], 'filesystem + memory, live, is still no toxic flow');
@@ -67,13 +101,25 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
 
   it('shows each session with its servers, capability groups and a banner (screenshot flows.png)', async () => {
     const state = editor.readState()!;
-    assert.equal(state.extra.sessionsBanner, '⚠ Toxic flows: 2 data-leak combinations of untrusted content with sensitive tools. Expand a session for the path.');
+    assert.equal(
+      state.extra.sessionsBanner,
+      '⚠ Toxic flows: 2 data-leak combinations of untrusted content with sensitive tools. Expand a session for the path.',
+    );
     const sessions = sessionsOf(state);
-    assert.deepEqual(sessions.map((s) => `${s.label}: ${s.description}`), ['VS Code: flows/.vscode/mcp.json · 3 servers · ⚠ toxic: data leak', 'Cursor: flows/.cursor/mcp.json · 2 servers', 'Gemini CLI: flows/.gemini/settings.json · 3 servers · ⚠ toxic: data leak']);
+    assert.deepEqual(
+      sessions.map((s) => `${s.label}: ${s.description}`),
+      [
+        'VS Code: flows/.vscode/mcp.json · 3 servers · ⚠ toxic: data leak',
+        'Cursor: flows/.cursor/mcp.json · 2 servers',
+        'Gemini CLI: flows/.gemini/settings.json · 3 servers · ⚠ toxic: data leak',
+      ],
+    );
     for (const name of ['VS Code', 'Gemini CLI']) {
       const session = sessions.find((s) => s.label === name)!;
       assert.deepEqual(groups(session), {
-        'Toxic flows': ['Data leak: untrusted content read by `fetch_url` (fetcher) can instruct `read_private_notes` (private-notes) and leave through `send_message` (sender)'],
+        'Toxic flows': [
+          'Data leak: untrusted content read by `fetch_url` (fetcher) can instruct `read_private_notes` (private-notes) and leave through `send_message` (sender)',
+        ],
         'Servers in this session': ['fetcher: live tools · 1 tool', 'private-notes: live tools · 1 tool', 'sender: live tools · 2 tools'],
         'Untrusted content': ['fetch_url: fetcher'],
         'Private data': ['read_private_notes: private-notes'],
@@ -114,14 +160,16 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
     keepImage(await editor.screenshot('flows-problems'), 'flows-problems');
   });
 
-  it('removes the warning with a remedy quick fix (Ctrl+.) on the one finding that hides the sender\'s outbound tools', async () => {
+  it("removes the warning with a remedy quick fix (Ctrl+.) on the one finding that hides the sender's outbound tools", async () => {
     await editor.openFile(GEMINI);
     const line = lineOf(editor, GEMINI, '"fetcher"');
     await editor.keyboard.press('Control+G');
     await editor.type(`${line + 1}:8`);
     await editor.keyboard.press('Enter');
     const menu = await quickFixMenu(editor);
-    const all = await menu.locator('.monaco-list-row.action').evaluateAll((rows) => rows.map((r) => (r.getAttribute('aria-label') ?? '').replace(/, Quick Fix$/, '')));
+    const all = await menu
+      .locator('.monaco-list-row.action')
+      .evaluateAll((rows) => rows.map((r) => (r.getAttribute('aria-label') ?? '').replace(/, Quick Fix$/, '')));
     // MCP Warden's actions (VS Code's own AI actions, "Fix" and "Explain", follow them).
     const titles = all.slice(0, all.indexOf('Show documentation for toxic-flow') + 1);
     assert.deepEqual(titles, [
@@ -143,7 +191,11 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
     await editor.keyboard.press('Control+S');
     const saved = JSON.parse(await fileOnceItHolds(join(editor.workspace, GEMINI), '"excludeTools"'));
     assert.deepEqual(saved.mcpServers.sender.excludeTools, ['send_message', 'post_webhook']);
-    const after = await editor.waitForState((s) => s.extra.sessionsBanner !== undefined && (s.extra.sessionsBanner as string).startsWith('⚠ Toxic flow: 1'), 20_000, 'the banner to count one flow');
+    const after = await editor.waitForState(
+      (s) => s.extra.sessionsBanner !== undefined && (s.extra.sessionsBanner as string).startsWith('⚠ Toxic flow: 1'),
+      20_000,
+      'the banner to count one flow',
+    );
     assert.equal(after.extra.sessionsBanner, '⚠ Toxic flow: 1 data-leak combination of untrusted content with sensitive tools. Expand a session for the path.');
     const gemini = groups(sessionsOf(after).find((s) => s.label === 'Gemini CLI')!);
     assert.equal(gemini['Toxic flows'], undefined);
@@ -153,14 +205,18 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
     keepImage(await editor.screenshot('flows-fixed'), 'flows-fixed');
   });
 
-  it('flow survives the secret move: the served sender stays in VS Code\'s session (screenshot flows-after-move.png)', async () => {
+  it("flow survives the secret move: the served sender stays in VS Code's session (screenshot flows-after-move.png)", async () => {
     // A plaintext token appears in the sender's env (written on disk, as a user would paste it), and is moved to SecretStorage.
     await editor.keyboard.press('Escape');
     const token = 'ghp_' + Array.from({ length: 36 }, () => ALNUM[randomInt(ALNUM.length)]).join('');
     const path = join(editor.workspace, VSCODE);
     writeFileSync(path, readFileSync(path, 'utf8').replace('"LAB_OUTBOX":', `"LAB_TOKEN": "${token}",\n        "LAB_OUTBOX":`));
     const masked = `(${token.slice(0, 4)}…)`;
-    const state = await editor.waitForState((s) => editor.diagnosticsOf(s, VSCODE).some((d) => d.code?.value === 'plaintext-secret' && d.message.includes(masked)), 30_000, 'the plaintext-secret finding');
+    const state = await editor.waitForState(
+      (s) => editor.diagnosticsOf(s, VSCODE).some((d) => d.code?.value === 'plaintext-secret' && d.message.includes(masked)),
+      30_000,
+      'the plaintext-secret finding',
+    );
     const secret = editor.diagnosticsOf(state, VSCODE).find((d) => d.code?.value === 'plaintext-secret')!;
     await editor.openFile(VSCODE);
     await editor.keyboard.press('Control+G');
@@ -184,11 +240,17 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
     assert.equal(toxic(editor, after, VSCODE).length, 1);
     assert.equal(flow!.range.start.line, lineOf(editor, VSCODE, '"fetcher"'));
     // The sender's live listing was taken under its old entry in mcp.json: it follows the server to its new file.
-    assert.equal(flow!.message, 'Toxic flow (data leak) in VS Code: Untrusted content read by `fetch_url` (fetcher) can instruct `read_private_notes` (private-notes) and leave through `send_message` (sender).');
+    assert.equal(
+      flow!.message,
+      'Toxic flow (data leak) in VS Code: Untrusted content read by `fetch_url` (fetcher) can instruct `read_private_notes` (private-notes) and leave through `send_message` (sender).',
+    );
     assert.deepEqual(toxic(editor, after, SERVED), [], 'one finding for the flow, not one per file');
     const vscode = sessionsOf(after).find((s) => s.label === 'VS Code')!;
     assert.match(vscode.description, /^flows\/\.vscode\/mcp(-warden)?\.json \+1 more · 3 servers · ⚠ toxic: data leak/);
-    assert.ok(child(vscode, 'Servers in this session').children.some((c) => c.label === 'sender' && c.description === 'live tools · 2 tools · served by MCP Warden'), JSON.stringify(vscode));
+    assert.ok(
+      child(vscode, 'Servers in this session').children.some((c) => c.label === 'sender' && c.description === 'live tools · 2 tools · served by MCP Warden'),
+      JSON.stringify(vscode),
+    );
     assert.equal(sessionsOf(after).filter((s) => s.label === 'VS Code').length, 1, 'no separate session for the served server');
     await editor.runCommand('notifications.clearAll');
     await editor.keyboard.press('Control+Shift+M');
@@ -230,13 +292,18 @@ function groups(session: TreeRow): Record<string, string[]> {
 
 /** 0-based line of the first line of a workspace file holding `text`. */
 function lineOf(editor: Editor, file: string, text: string): number {
-  const line = readFileSync(join(editor.workspace, file), 'utf8').split('\n').findIndex((l) => l.includes(text));
+  const line = readFileSync(join(editor.workspace, file), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(text));
   assert.ok(line >= 0, `no line with ${text} in ${file}`);
   return line;
 }
 
 function sessionsPane(editor: Editor) {
-  return editor.page.locator('.pane').filter({ has: editor.page.locator('.pane-header', { hasText: 'Sessions & Toxic Flows' }) }).first();
+  return editor.page
+    .locator('.pane')
+    .filter({ has: editor.page.locator('.pane-header', { hasText: 'Sessions & Toxic Flows' }) })
+    .first();
 }
 
 async function titleAction(editor: Editor, view: string, action: string): Promise<void> {
@@ -262,7 +329,13 @@ async function quickFixMenu(editor: Editor) {
   const menu = editor.page.locator('.action-widget').first();
   for (let attempt = 1; ; attempt++) {
     await editor.keyboard.press('Control+.');
-    if (await menu.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) return menu;
+    if (
+      await menu.waitFor({ state: 'visible', timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return menu;
     assert.ok(attempt < 3, 'Ctrl+. opened no quick-fix menu');
   }
 }
@@ -281,7 +354,9 @@ async function widenSidebar(editor: Editor, x: number): Promise<void> {
 
 /** Waits until no CSS animation or transition runs (hovers and menus fade in), so a screenshot shows the settled page. */
 async function animationsDone(editor: Editor): Promise<void> {
-  await editor.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 }).catch(() => undefined);
+  await editor.page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
 }
 
 /** Refreshes the docs' copy of a screenshot when asked to (MCP_WARDEN_UPDATE_DOC_IMAGES=1). */

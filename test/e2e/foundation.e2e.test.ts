@@ -14,9 +14,12 @@ describe('foundation: MCP Warden in a real VS Code', { skip: skipReason(), timeo
   let editor: Editor;
   const it = (name: string, body: () => Promise<void>) => test(name, { timeout: 180_000 }, () => editor.step(name.replace(/\W+/g, '-'), body));
 
-  before(async () => {
-    editor = await launchEditor({ workspace: 'foundation', home: 'foundation-home' });
-  }, { timeout: 240_000 });
+  before(
+    async () => {
+      editor = await launchEditor({ workspace: 'foundation', home: 'foundation-home' });
+    },
+    { timeout: 240_000 },
+  );
 
   after(async () => {
     await editor?.close();
@@ -27,15 +30,26 @@ describe('foundation: MCP Warden in a real VS Code', { skip: skipReason(), timeo
     const state = await editor.waitForState((s) => files.every((f) => editor.diagnosticsOf(s, f).length > 0), 60_000, `diagnostics in ${files.join(', ')}`);
     for (const file of files) assertFindings(editor, state, file, WORKSPACE_FINDINGS);
     const duplicate = editor.diagnosticsOf(state, '.cursor/mcp.json')[0]!;
-    assert.deepEqual(duplicate.relatedInformation.map((r) => [r.uri, r.range.start.line + 1, r.message]), [[editor.homeUri('.cursor/mcp.json'), 3, 'Also defined here (user scope)']]);
+    assert.deepEqual(
+      duplicate.relatedInformation.map((r) => [r.uri, r.range.start.line + 1, r.message]),
+      [[editor.homeUri('.cursor/mcp.json'), 3, 'Also defined here (user scope)']],
+    );
     const homeFiles = state.diagnostics.filter((f) => f.uri.startsWith(editor.homeUri('')));
-    assert.deepEqual(homeFiles.map((f) => f.uri), [], 'user-level files are read as context but not reported until asked');
+    assert.deepEqual(
+      homeFiles.map((f) => f.uri),
+      [],
+      'user-level files are read as context but not reported until asked',
+    );
   });
 
   it('lints the user-level configs of every client after "Scan User-Level MCP Configs"', async () => {
     await editor.palette('MCP Warden: Scan User-Level MCP Configs on This Machine');
     const files = [...new Set(USER_FINDINGS.map((f) => f.file))];
-    const state = await editor.waitForState((s) => files.every((f) => editor.diagnosticsOf(s, editor.homeUri(f)).length > 0), 60_000, `diagnostics in ~/${files.join(', ~/')}`);
+    const state = await editor.waitForState(
+      (s) => files.every((f) => editor.diagnosticsOf(s, editor.homeUri(f)).length > 0),
+      60_000,
+      `diagnostics in ~/${files.join(', ~/')}`,
+    );
     for (const file of files) assertFindings(editor, state, file, USER_FINDINGS, editor.homeUri(file));
     const toast = editor.page.locator('.notifications-toasts').filter({ hasText: 'MCP Warden: scanned 7 user-level config files' });
     await toast.waitFor({ state: 'visible', timeout: 10_000 });
@@ -43,10 +57,17 @@ describe('foundation: MCP Warden in a real VS Code', { skip: skipReason(), timeo
   });
 
   it('shows the finding count in the status bar', async () => {
-    const state = await editor.waitForState((s) => s.extra.statusBarText === `$(shield) MCP ${countFindings(s)}`, 10_000, 'the status bar to show the number of findings');
+    const state = await editor.waitForState(
+      (s) => s.extra.statusBarText === `$(shield) MCP ${countFindings(s)}`,
+      10_000,
+      'the status bar to show the number of findings',
+    );
     const total = countFindings(state);
     assert.ok(total >= WORKSPACE_FINDINGS.length + USER_FINDINGS.length, `only ${total} findings counted`);
-    const item = editor.page.locator('.statusbar-item').filter({ has: editor.page.locator('.codicon-shield') }).filter({ hasText: `MCP ${total}` });
+    const item = editor.page
+      .locator('.statusbar-item')
+      .filter({ has: editor.page.locator('.codicon-shield') })
+      .filter({ hasText: `MCP ${total}` });
     await item.waitFor({ state: 'visible', timeout: 10_000 });
   });
 
@@ -58,13 +79,21 @@ describe('foundation: MCP Warden in a real VS Code', { skip: skipReason(), timeo
     await editor.keyboard.press('Enter');
     await editor.keyboard.press('End');
     await editor.keyboard.press('Backspace'); // the comma after the "github" entry
-    const broken = await editor.waitForState((s) => editor.diagnosticsOf(s, '.cursor/mcp.json').some((d) => code(d) === 'parse-error'), 10_000, 'a parse-error in .cursor/mcp.json');
+    const broken = await editor.waitForState(
+      (s) => editor.diagnosticsOf(s, '.cursor/mcp.json').some((d) => code(d) === 'parse-error'),
+      10_000,
+      'a parse-error in .cursor/mcp.json',
+    );
     const syntax = editor.diagnosticsOf(broken, '.cursor/mcp.json').filter((d) => code(d) === 'parse-error');
     assert.deepEqual(syntax.map(where), ["parse-error 7:5 error JSON syntax error: Comma ',' expected."]);
     await editor.page.locator('.editor-group-container.active .squiggly-error').first().waitFor({ state: 'attached', timeout: 10_000 });
     keepImage(await editor.screenshot('as-you-type'));
     await editor.keyboard.press('Control+Z');
-    const fixed = await editor.waitForState((s) => !editor.diagnosticsOf(s, '.cursor/mcp.json').some((d) => code(d) === 'parse-error'), 10_000, 'the parse-error to go after undo');
+    const fixed = await editor.waitForState(
+      (s) => !editor.diagnosticsOf(s, '.cursor/mcp.json').some((d) => code(d) === 'parse-error'),
+      10_000,
+      'the parse-error to go after undo',
+    );
     assert.deepEqual(editor.diagnosticsOf(fixed, '.cursor/mcp.json'), before);
   });
 
@@ -83,7 +112,9 @@ describe('foundation: MCP Warden in a real VS Code', { skip: skipReason(), timeo
     await panel.waitFor({ state: 'visible', timeout: 10_000 });
     await editor.runCommand('workbench.action.toggleMaximizedPanel');
     await panel.getByText('Server "docs" has neither `command` nor `url`').first().waitFor({ timeout: 10_000 });
-    const links = await panel.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href') ?? a.getAttribute('title') ?? ''] as const));
+    const links = await panel
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href') ?? a.getAttribute('title') ?? ''] as const));
     const invalidEntry = links.find(([text]) => text === 'invalid-server-entry');
     assert.ok(invalidEntry, `no rule link in the Problems panel; links: ${JSON.stringify(links)}`);
     assert.match(invalidEntry[1], /docs\/rules\/invalid-server-entry\.md$/);
@@ -95,7 +126,14 @@ describe('foundation: MCP Warden in a real VS Code', { skip: skipReason(), timeo
  * The rules issue 2 ships. Findings of these are checked exactly (none missing, none extra); later rules
  * (secrets, pinning, …) may add their own findings to these fixtures without breaking this spec.
  */
-const FOUNDATION_RULES = new Set(['duplicate-server-name', 'invalid-server-entry', 'misplaced-servers-key', 'parse-error', 'unknown-config-format', 'unreadable-file']);
+const FOUNDATION_RULES = new Set([
+  'duplicate-server-name',
+  'invalid-server-entry',
+  'misplaced-servers-key',
+  'parse-error',
+  'unknown-config-format',
+  'unreadable-file',
+]);
 
 function code(d: WardenDiagnostic): string {
   return d.code?.value ?? '';
@@ -112,7 +150,10 @@ function countFindings(state: WardenState): number {
 
 /** The file's MCP Warden diagnostics are exactly the expected ones, each with a code that links to its shipped doc. */
 function assertFindings(editor: Editor, state: WardenState, file: string, expected: readonly ExpectedFinding[], uri = file): void {
-  const actual = editor.diagnosticsOf(state, uri).filter((d) => FOUNDATION_RULES.has(code(d))).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const actual = editor
+    .diagnosticsOf(state, uri)
+    .filter((d) => FOUNDATION_RULES.has(code(d)))
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   const wanted = expected.filter((f) => f.file === file);
   assert.deepEqual(
     actual.map((d) => `${code(d)} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity}`),

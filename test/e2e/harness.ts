@@ -39,13 +39,26 @@ export async function launchEditor(options: LaunchOptions): Promise<Editor> {
     if (options.home) copyFixture(options.home, dirs.home, dirs);
     writeUserSettings(dirs, { ...QUIET_SETTINGS, 'security.workspace.trust.enabled': options.workspaceTrust ?? false, ...options.settings });
     const env = serverEnv(dirs);
-    const installed = spawnSync(install.node, [install.codeServerEntry, ...dirArgs(dirs), '--install-extension', install.vsix, '--force'], { env, encoding: 'utf8', timeout: 120_000 });
+    const installed = spawnSync(install.node, [install.codeServerEntry, ...dirArgs(dirs), '--install-extension', install.vsix, '--force'], {
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     appendFileSync(join(dirs.logs, 'install-extension.log'), `${installed.stdout}\n${installed.stderr}\n`);
     if (installed.status !== 0 || !/successfully installed/i.test(installed.stdout)) {
       throw new Error(`installing ${install.vsix} failed (exit ${installed.status}): ${installed.stdout}${installed.stderr}${installed.error ?? ''}`);
     }
     const port = await freePort();
-    const serverArgs = [install.codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', ...dirArgs(dirs)];
+    const serverArgs = [
+      install.codeServerEntry,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      ...dirArgs(dirs),
+    ];
     if (!options.workspaceTrust) serverArgs.push('--disable-workspace-trust');
     editor.server = spawnGroup(install.node, [...serverArgs, dirs.workspace], env, join(dirs.logs, 'code-server.log'));
     process.once('exit', editor.killServerNow);
@@ -61,7 +74,9 @@ export async function launchEditor(options: LaunchOptions): Promise<Editor> {
       timeout: 60_000,
     });
     editor.page = editor.browser.pages()[0] ?? (await editor.browser.newPage());
-    editor.page.on('console', (m) => { if (m.type() === 'error') appendFileSync(join(dirs.logs, 'browser-console.log'), `${m.text()}\n`); });
+    editor.page.on('console', (m) => {
+      if (m.type() === 'error') appendFileSync(join(dirs.logs, 'browser-console.log'), `${m.text()}\n`);
+    });
     editor.page.on('pageerror', (e) => appendFileSync(join(dirs.logs, 'browser-console.log'), `pageerror: ${e.message}\n`));
     await editor.page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`, { timeout: 60_000 });
     await editor.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });

@@ -16,7 +16,9 @@ interface ReleaseScripts {
 }
 const importModule = new Function('url', 'return import(url)') as (url: string) => Promise<unknown>;
 const release = async (): Promise<ReleaseScripts> => {
-  const [zip, check] = (await Promise.all(['zip.mjs', 'check-vsix.mjs'].map((f) => importModule(pathToFileURL(join(REPO_ROOT, 'scripts', 'release', f)).href)))) as [Pick<ReleaseScripts, 'zipEntries'>, Pick<ReleaseScripts, 'MAX_VSIX_BYTES'>];
+  const [zip, check] = (await Promise.all(
+    ['zip.mjs', 'check-vsix.mjs'].map((f) => importModule(pathToFileURL(join(REPO_ROOT, 'scripts', 'release', f)).href)),
+  )) as [Pick<ReleaseScripts, 'zipEntries'>, Pick<ReleaseScripts, 'MAX_VSIX_BYTES'>];
   return { zipEntries: zip.zipEntries, MAX_VSIX_BYTES: check.MAX_VSIX_BYTES };
 };
 /** Text only the test hooks contain: their switch and the file they mirror the editor's state into. */
@@ -49,30 +51,54 @@ describe('packaged VSIX', { skip }, () => {
   });
 
   test('ships the gateway-only bundle the route quick fix runs, not the whole CLI', () => {
-    assert.deepEqual(names().filter((n) => n.startsWith('extension/dist/')).sort(), ['extension/dist/extension.js', 'extension/dist/gateway.js']);
+    assert.deepEqual(
+      names()
+        .filter((n) => n.startsWith('extension/dist/'))
+        .sort(),
+      ['extension/dist/extension.js', 'extension/dist/gateway.js'],
+    );
     assert.ok(entries().get('extension/dist/extension.js')!.toString('utf8').includes('gateway.js'), 'the extension names dist/gateway.js');
   });
 
   test('ships no screenshots, developer docs, sources, tests or source maps; rule docs stay', () => {
     const all = names();
-    assert.deepEqual(all.filter((n) => /\.(png|jpe?g|gif)$/i.test(n) && n !== 'extension/media/icon.png'), []);
+    assert.deepEqual(
+      all.filter((n) => /\.(png|jpe?g|gif)$/i.test(n) && n !== 'extension/media/icon.png'),
+      [],
+    );
     // Besides the rule pages, exactly the user docs the rule pages link to (so their links work in the editor).
-    const linked = new Set(readdirSync(join(REPO_ROOT, 'docs', 'rules')).flatMap((f) => [...readFileSync(join(REPO_ROOT, 'docs', 'rules', f), 'utf8').matchAll(/\]\(\.\.\/([a-z-]+\.md)/g)].map((m) => `extension/docs/${m[1]}`)));
+    const linked = new Set(
+      readdirSync(join(REPO_ROOT, 'docs', 'rules')).flatMap((f) =>
+        [...readFileSync(join(REPO_ROOT, 'docs', 'rules', f), 'utf8').matchAll(/\]\(\.\.\/([a-z-]+\.md)/g)].map((m) => `extension/docs/${m[1]}`),
+      ),
+    );
     assert.deepEqual(all.filter((n) => n.startsWith('extension/docs/') && !n.startsWith('extension/docs/rules/')).sort(), [...linked].sort());
-    assert.deepEqual(all.filter((n) => /^extension\/(src|test|bench|scripts|out|node_modules)\//.test(n) || n.endsWith('.map') || n.endsWith('.ts')), []);
+    assert.deepEqual(
+      all.filter((n) => /^extension\/(src|test|bench|scripts|out|node_modules)\//.test(n) || n.endsWith('.map') || n.endsWith('.ts')),
+      [],
+    );
     const rules = all.filter((n) => n.startsWith('extension/docs/rules/') && n.endsWith('.md'));
-    const inRepo = readdirSync(join(REPO_ROOT, 'docs', 'rules')).filter((n) => n.endsWith('.md')).sort();
+    const inRepo = readdirSync(join(REPO_ROOT, 'docs', 'rules'))
+      .filter((n) => n.endsWith('.md'))
+      .sort();
     assert.deepEqual(rules.map((n) => n.slice('extension/docs/rules/'.length)).sort(), inRepo);
   });
 
   test('declares only runtime dependencies that run, and no activation on every JSON file', () => {
     const pkg = JSON.parse(entries().get('extension/package.json')!.toString('utf8')) as { dependencies: Record<string, string>; activationEvents: string[] };
     assert.ok(!('smol-toml' in pkg.dependencies), 'smol-toml is only used by tests');
-    assert.deepEqual(pkg.activationEvents.filter((e) => e.startsWith('onLanguage:') || e === '*' || e === 'onStartupFinished'), []);
+    assert.deepEqual(
+      pkg.activationEvents.filter((e) => e.startsWith('onLanguage:') || e === '*' || e === 'onStartupFinished'),
+      [],
+    );
   });
 
-  test('the test build holds the hooks (the other end-to-end specs install it)', { skip: existsSync(TEST_BUILD) || process.env.CI ? false : 'no mcp-warden-test.vsix' }, () => {
-    const bundle = scripts.zipEntries(readFileSync(TEST_BUILD)).get('extension/dist/extension.js')!;
-    assert.ok(bundle.toString('utf8').includes('MCP_WARDEN_TEST_HOOKS'));
-  });
+  test(
+    'the test build holds the hooks (the other end-to-end specs install it)',
+    { skip: existsSync(TEST_BUILD) || process.env.CI ? false : 'no mcp-warden-test.vsix' },
+    () => {
+      const bundle = scripts.zipEntries(readFileSync(TEST_BUILD)).get('extension/dist/extension.js')!;
+      assert.ok(bundle.toString('utf8').includes('MCP_WARDEN_TEST_HOOKS'));
+    },
+  );
 });

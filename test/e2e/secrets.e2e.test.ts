@@ -35,20 +35,28 @@ describe('secrets: "Move secret to SecretStorage" in a real VS Code', { skip: sk
   const it = (name: string, body: () => Promise<void>) => test(name, { timeout: 120_000 }, () => editor.step(`secrets-${name.replace(/\W+/g, '-')}`, body));
   const read = (path: string): string => readFileSync(path.startsWith('/') ? path : join(editor.workspace, path), 'utf8');
 
-  before(async () => {
-    editor = await launchEditor({
-      workspace: 'secrets',
-      home: 'secrets-home',
-      // With AI features disabled, VS Code starts no MCP server; and it must start none by itself.
-      settings: { 'chat.disableAIFeatures': false, 'chat.mcp.autostart': 'never' },
-    });
-    record = join(editor.dirs.root, 'token-record.json');
-    fill(join(editor.workspace, MCP_JSON), { __NODE__: process.execPath, __RECORDER__: join(REPO_ROOT, 'test/lab/servers/token-recorder.mjs'), __RECORD__: record, __LAB_TOKEN__: TOKENS.vscode });
-    fill(join(editor.workspace, '.cursor/mcp.json'), { __CURSOR_TOKEN__: TOKENS.cursor });
-    fill(join(editor.workspace, '.mcp.json'), { __CLAUDE_CODE_TOKEN__: TOKENS.claudeCode });
-    fill(join(editor.home, CLAUDE_DESKTOP), { __CLAUDE_DESKTOP_TOKEN__: TOKENS.claudeDesktop });
-    originalMcpJson = read(MCP_JSON);
-  }, { timeout: 240_000 });
+  before(
+    async () => {
+      editor = await launchEditor({
+        workspace: 'secrets',
+        home: 'secrets-home',
+        // With AI features disabled, VS Code starts no MCP server; and it must start none by itself.
+        settings: { 'chat.disableAIFeatures': false, 'chat.mcp.autostart': 'never' },
+      });
+      record = join(editor.dirs.root, 'token-record.json');
+      fill(join(editor.workspace, MCP_JSON), {
+        __NODE__: process.execPath,
+        __RECORDER__: join(REPO_ROOT, 'test/lab/servers/token-recorder.mjs'),
+        __RECORD__: record,
+        __LAB_TOKEN__: TOKENS.vscode,
+      });
+      fill(join(editor.workspace, '.cursor/mcp.json'), { __CURSOR_TOKEN__: TOKENS.cursor });
+      fill(join(editor.workspace, '.mcp.json'), { __CLAUDE_CODE_TOKEN__: TOKENS.claudeCode });
+      fill(join(editor.home, CLAUDE_DESKTOP), { __CLAUDE_DESKTOP_TOKEN__: TOKENS.claudeDesktop });
+      originalMcpJson = read(MCP_JSON);
+    },
+    { timeout: 240_000 },
+  );
 
   after(async () => {
     await editor?.close();
@@ -71,7 +79,8 @@ describe('secrets: "Move secret to SecretStorage" in a real VS Code', { skip: sk
     const movedText = await moved.innerText();
     assert.match(movedText, /Its entry is now in \.vscode\/mcp-warden\.json\. VS Code now starts "recorder" through MCP Warden/);
     assert.match(movedText, /It was in \.vscode\/mcp\.json, and may be in git history: rotate it at GitHub\./);
-    for (const button of ['Rotate at GitHub', 'Open .vscode/mcp-warden.json', 'Put Back']) assert.equal(await moved.locator('.monaco-button', { hasText: button }).count(), 1, button);
+    for (const button of ['Rotate at GitHub', 'Open .vscode/mcp-warden.json', 'Put Back'])
+      assert.equal(await moved.locator('.monaco-button', { hasText: button }).count(), 1, button);
     await editor.screenshot('secrets-moved-rotate');
     keepImage('secrets-moved-rotate');
     await waitFor(() => !read(MCP_JSON).includes(TOKENS.vscode) && existsSync(join(editor.workspace, SERVED_JSON)), 'both files saved');
@@ -82,7 +91,11 @@ describe('secrets: "Move secret to SecretStorage" in a real VS Code', { skip: sk
     const original = (parse(originalMcpJson) as Servers).servers.recorder!;
     const served = parse(read(SERVED_JSON)) as Servers;
     assert.deepEqual(served.servers, { recorder: { ...original, env: { ...original.env, LAB_TOKEN: '${secret:recorder.LAB_TOKEN}' } } });
-    await editor.waitForState((s) => secretNames(s).includes('recorder.LAB_TOKEN') && editor.diagnosticsOf(s, MCP_JSON).length === 0, 10_000, 'the stored name listed and no finding left');
+    await editor.waitForState(
+      (s) => secretNames(s).includes('recorder.LAB_TOKEN') && editor.diagnosticsOf(s, MCP_JSON).length === 0,
+      10_000,
+      'the stored name listed and no finding left',
+    );
     await editor.screenshot('secrets-moved');
     await editor.runCommand('notifications.clearAll');
   });
@@ -101,7 +114,7 @@ describe('secrets: "Move secret to SecretStorage" in a real VS Code', { skip: sk
     assert.match(wardenLog(editor), /Starting "recorder" with 1 secret from SecretStorage\./);
   });
 
-  it('replaces the secret with the client\'s own reference in Cursor and Claude Code configs', async () => {
+  it("replaces the secret with the client's own reference in Cursor and Claude Code configs", async () => {
     const cases = [
       { path: '.cursor/mcp.json', token: TOKENS.cursor, client: 'Cursor', reference: '${env:GITHUB_PERSONAL_ACCESS_TOKEN}' },
       { path: '.mcp.json', token: TOKENS.claudeCode, client: 'Claude Code', reference: '${GITHUB_PERSONAL_ACCESS_TOKEN}' },
@@ -130,11 +143,17 @@ describe('secrets: "Move secret to SecretStorage" in a real VS Code', { skip: sk
     const menu = await openQuickFixMenu(editor, finding);
     const titles = await menu.allInnerTexts();
     assert.ok(!titles.some((t) => t.includes(MOVE)), `no move offered: ${titles.join(' | ')}`);
-    assert.ok(titles.some((t) => t.includes('Show documentation for plaintext-secret')), `the docs are offered: ${titles.join(' | ')}`);
+    assert.ok(
+      titles.some((t) => t.includes('Show documentation for plaintext-secret')),
+      `the docs are offered: ${titles.join(' | ')}`,
+    );
     await editor.screenshot('secrets-claude-desktop');
     const names = secretNames(editor.readState()!);
     await menu.filter({ hasText: 'Why MCP Warden cannot move this secret (Claude Desktop)' }).click();
-    await toast(editor, 'MCP Warden: Claude Desktop cannot refer to a value kept elsewhere in this field, so the secret must stay in the file for the server to work.');
+    await toast(
+      editor,
+      'MCP Warden: Claude Desktop cannot refer to a value kept elsewhere in this field, so the secret must stay in the file for the server to work.',
+    );
     const why = editor.page.locator('.notification-toast').filter({ hasText: 'Claude Desktop cannot refer' }).first();
     await why.hover();
     await why.locator('.codicon-notifications-expand').click();
@@ -145,12 +164,16 @@ describe('secrets: "Move secret to SecretStorage" in a real VS Code', { skip: sk
     assert.deepEqual(secretNames(editor.readState()!), names, 'nothing stored');
   });
 
-  it('leaves no plaintext copy of a moved token anywhere on disk; the only copy is MCP Warden\'s encrypted entry', async () => {
+  it("leaves no plaintext copy of a moved token anywhere on disk; the only copy is MCP Warden's encrypted entry", async () => {
     // Chromium writes localStorage to disk up to a minute after a change, VS Code its state (IndexedDB) a little
     // later too: wait until the current secret store and the list of MCP Warden's names are on disk.
     const sealed = await sealedSecretStore(editor);
     const onDisk = (under: string, text: string) => searchedFiles(editor, `browser-profile/Default/${under}/`).some((f) => f.hit(text));
-    await waitFor(() => onDisk('Local Storage', sealed) && onDisk('IndexedDB', 'github.GITHUB_PERSONAL_ACCESS_TOKEN-2'), 'Chromium to write localStorage and IndexedDB to disk', 90_000);
+    await waitFor(
+      () => onDisk('Local Storage', sealed) && onDisk('IndexedDB', 'github.GITHUB_PERSONAL_ACCESS_TOKEN-2'),
+      'Chromium to write localStorage and IndexedDB to disk',
+      90_000,
+    );
     const scanned = searchedFiles(editor);
     const found = (text: string) => scanned.filter((f) => f.hit(text)).map((f) => f.name);
     for (const [client, token] of Object.entries({ vscode: TOKENS.vscode, cursor: TOKENS.cursor, claudeCode: TOKENS.claudeCode })) {
@@ -163,7 +186,9 @@ describe('secrets: "Move secret to SecretStorage" in a real VS Code', { skip: sk
 
     const store = await decryptSecretStore(editor);
     assert.deepEqual(
-      Object.entries(store).filter(([, value]) => Object.values(TOKENS).some((t) => value.includes(t))).sort(),
+      Object.entries(store)
+        .filter(([, value]) => Object.values(TOKENS).some((t) => value.includes(t)))
+        .sort(),
       [
         [JSON.stringify({ extensionId: EXTENSION_ID, key: 'mcp-warden.secret/github.GITHUB_PERSONAL_ACCESS_TOKEN' }), TOKENS.cursor],
         [JSON.stringify({ extensionId: EXTENSION_ID, key: 'mcp-warden.secret/github.GITHUB_PERSONAL_ACCESS_TOKEN-2' }), TOKENS.claudeCode],
@@ -180,7 +205,10 @@ describe('secrets: "Move secret to SecretStorage" in a real VS Code', { skip: sk
     await editor.keyboard.press('Control+S');
     await waitFor(() => read(MCP_JSON) === originalMcpJson, 'mcp.json saved as it was before the move');
     // Saving plaintext through VS Code leaves a copy in its Local History (documented in docs/rules/plaintext-secret.md).
-    await waitFor(() => filesUnder(join(editor.dirs.userData, 'User/History')).some((f) => readFileSync(f, 'utf8').includes(TOKENS.vscode)), 'Local History to keep the saved plaintext');
+    await waitFor(
+      () => filesUnder(join(editor.dirs.userData, 'User/History')).some((f) => readFileSync(f, 'utf8').includes(TOKENS.vscode)),
+      'Local History to keep the saved plaintext',
+    );
     await editor.keyboard.press('Control+Y');
     await waitFor(() => existsSync(join(editor.workspace, SERVED_JSON)), 'the served file to be created again');
     await editor.keyboard.press('Control+S');
@@ -190,10 +218,15 @@ describe('secrets: "Move secret to SecretStorage" in a real VS Code', { skip: sk
 
   it('puts the server back into mcp.json, in plaintext, after a warning', async () => {
     await editor.openFile(SERVED_JSON);
-    const line = read(SERVED_JSON).split('\n').findIndex((l) => l.includes('"recorder"'));
+    const line = read(SERVED_JSON)
+      .split('\n')
+      .findIndex((l) => l.includes('"recorder"'));
     await goTo(editor, line + 1, 6);
     await editor.keyboard.press('Control+.');
-    await editor.page.locator('.action-widget .monaco-list-row').filter({ hasText: 'Put the secrets of "recorder" back into .vscode/mcp.json (plaintext)' }).click();
+    await editor.page
+      .locator('.action-widget .monaco-list-row')
+      .filter({ hasText: 'Put the secrets of "recorder" back into .vscode/mcp.json (plaintext)' })
+      .click();
     const dialog = editor.page.locator('.monaco-dialog-box').filter({ hasText: 'Put the secrets of "recorder" back into .vscode/mcp.json in plaintext?' });
     await dialog.waitFor({ state: 'visible', timeout: 10_000 });
     await editor.screenshot('secrets-put-back');
@@ -219,7 +252,10 @@ describe('secrets: "Move secret to SecretStorage" in a real VS Code', { skip: sk
 });
 
 function fill(path: string, values: Record<string, string>): void {
-  writeFileSync(path, Object.entries(values).reduce((text, [key, value]) => text.split(key).join(value), readFileSync(path, 'utf8')));
+  writeFileSync(
+    path,
+    Object.entries(values).reduce((text, [key, value]) => text.split(key).join(value), readFileSync(path, 'utf8')),
+  );
 }
 
 async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
@@ -239,7 +275,7 @@ async function toast(editor: Editor, text: string): Promise<void> {
   const toastBox = editor.page.locator('.notification-toast').filter({ hasText: text }).first();
   await toastBox.waitFor({ state: 'visible', timeout: 15_000 });
   let last = '';
-  for (let settled = 0; settled < 2; ) {
+  for (let settled = 0; settled < 2;) {
     const box = JSON.stringify(await toastBox.boundingBox());
     settled = box === last ? settled + 1 : 0;
     last = box;
@@ -250,7 +286,11 @@ async function toast(editor: Editor, text: string): Promise<void> {
 /** The plaintext-secret finding on the token (the test wrote it into the file after launch: waits for the re-lint). */
 async function secretFinding(editor: Editor, path: string, token: string): Promise<WardenDiagnostic> {
   const masked = `(${token.slice(0, 4)}…)`;
-  const state = await editor.waitForState((s) => editor.diagnosticsOf(s, path).some((d) => d.code?.value === 'plaintext-secret' && d.message.includes(masked)), 30_000, `a plaintext-secret finding in ${path}`);
+  const state = await editor.waitForState(
+    (s) => editor.diagnosticsOf(s, path).some((d) => d.code?.value === 'plaintext-secret' && d.message.includes(masked)),
+    30_000,
+    `a plaintext-secret finding in ${path}`,
+  );
   const finding = editor.diagnosticsOf(state, path).find((d) => d.code?.value === 'plaintext-secret')!;
   assert.ok(!finding.message.includes(token.slice(4, 12)), 'the message masks the token');
   return finding;
@@ -269,7 +309,13 @@ async function openQuickFixMenu(editor: Editor, finding: WardenDiagnostic) {
   const rows = editor.page.locator('.action-widget .monaco-list-row');
   for (let attempt = 1; ; attempt++) {
     await editor.keyboard.press('Control+.');
-    const shown = await rows.first().waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+    const shown = await rows
+      .first()
+      .waitFor({ state: 'visible', timeout: 3_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (shown) return rows;
     if (attempt === 3) throw new Error('Ctrl+. showed no light-bulb menu');
   }
@@ -308,7 +354,15 @@ function needles(text: string): Buffer[] {
   const forms = [utf8, Buffer.from(text, 'utf16le')];
   for (let skip = 0; skip < 3; skip++) {
     const b64 = utf8.subarray(skip).toString('base64');
-    forms.push(Buffer.from(b64.slice(0, b64.length - 4)), Buffer.from(utf8.subarray(skip).toString('base64url').slice(0, b64.length - 4)));
+    forms.push(
+      Buffer.from(b64.slice(0, b64.length - 4)),
+      Buffer.from(
+        utf8
+          .subarray(skip)
+          .toString('base64url')
+          .slice(0, b64.length - 4),
+      ),
+    );
   }
   return forms;
 }

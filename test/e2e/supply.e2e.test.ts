@@ -38,29 +38,32 @@ describe('supply chain: pin, approve, deny, policy schema and inventory in a rea
   const read = (rel: string): string => readFileSync(path(rel), 'utf8');
   const policy = (): PolicyJson => parse(read(POLICY)) as PolicyJson;
 
-  before(async () => {
-    stub = await startRegistryStub({
-      npm: {
-        [GITHUB]: { distTags: { latest: GITHUB_LATEST }, versions: ['0.6.2', '2025.1.23', GITHUB_LATEST] },
-        [NOTES]: { distTags: { latest: '0.3.1' }, versions: ['0.3.1'] },
-      },
-    });
-    editor = await launchEditor({
-      workspace: 'supply',
-      settings: {
-        'mcpWarden.registries.npm': stub.url,
-        'mcpWarden.registries.timeoutMs': 3000,
-        // Typed text lands as typed: no completion list to accept on Enter, no auto-closed quotes or brackets.
-        'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
-        'editor.suggestOnTriggerCharacters': false,
-        'editor.autoClosingBrackets': 'never',
-        'editor.autoClosingQuotes': 'never',
-        'files.autoSave': 'off', // as in desktop VS Code (code-server, a web build, saves after a delay by default)
-        '[markdown]': { 'editor.wordWrap': 'off' }, // one view line per line of the exported inventory
-      },
-    });
-    original = read(MCP_JSON);
-  }, { timeout: 240_000 });
+  before(
+    async () => {
+      stub = await startRegistryStub({
+        npm: {
+          [GITHUB]: { distTags: { latest: GITHUB_LATEST }, versions: ['0.6.2', '2025.1.23', GITHUB_LATEST] },
+          [NOTES]: { distTags: { latest: '0.3.1' }, versions: ['0.3.1'] },
+        },
+      });
+      editor = await launchEditor({
+        workspace: 'supply',
+        settings: {
+          'mcpWarden.registries.npm': stub.url,
+          'mcpWarden.registries.timeoutMs': 3000,
+          // Typed text lands as typed: no completion list to accept on Enter, no auto-closed quotes or brackets.
+          'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+          'editor.suggestOnTriggerCharacters': false,
+          'editor.autoClosingBrackets': 'never',
+          'editor.autoClosingQuotes': 'never',
+          'files.autoSave': 'off', // as in desktop VS Code (code-server, a web build, saves after a delay by default)
+          '[markdown]': { 'editor.wordWrap': 'off' }, // one view line per line of the exported inventory
+        },
+      });
+      original = read(MCP_JSON);
+    },
+    { timeout: 240_000 },
+  );
 
   after(async () => {
     await stub?.close();
@@ -68,7 +71,11 @@ describe('supply chain: pin, approve, deny, policy schema and inventory in a rea
   });
 
   it('flags the unpinned packages and, with no policy, no server as unapproved', async () => {
-    const state = await editor.waitForState((s) => unpinned(editor, s, GITHUB) !== undefined && unpinned(editor, s, NOTES) !== undefined, 60_000, `unpinned-package on ${GITHUB} and ${NOTES}`);
+    const state = await editor.waitForState(
+      (s) => unpinned(editor, s, GITHUB) !== undefined && unpinned(editor, s, NOTES) !== undefined,
+      60_000,
+      `unpinned-package on ${GITHUB} and ${NOTES}`,
+    );
     const found = editor.diagnosticsOf(state, MCP_JSON).filter((d) => ['unpinned-package', 'unapproved-server'].includes(code(d)));
     assert.deepEqual(found.map(where), [
       `unpinned-package 6:23 warning "${GITHUB}" has no version: npx runs whatever the npm registry serves as newest at each start, with your credentials. Pin an exact version.`,
@@ -85,8 +92,15 @@ describe('supply chain: pin, approve, deny, policy schema and inventory in a rea
     keepImage(await editor.screenshot('pin-quickfix'), 'supply-pin-quickfix');
     await pin.click();
 
-    await editor.waitForState((s) => unpinned(editor, s, GITHUB) === undefined && unpinned(editor, s, NOTES) !== undefined, 20_000, `the unpinned-package finding on ${GITHUB} to go`);
-    assert.deepEqual(stub.requests.map((r) => `${r.method} ${r.path}`), [`GET /@modelcontextprotocol%2fserver-github`]);
+    await editor.waitForState(
+      (s) => unpinned(editor, s, GITHUB) === undefined && unpinned(editor, s, NOTES) !== undefined,
+      20_000,
+      `the unpinned-package finding on ${GITHUB} to go`,
+    );
+    assert.deepEqual(
+      stub.requests.map((r) => `${r.method} ${r.path}`),
+      [`GET /@modelcontextprotocol%2fserver-github`],
+    );
     // Only the version was added, and like any quick fix it is left unsaved.
     const pinned = original.replace(`"${GITHUB}"`, `"${GITHUB}@${GITHUB_LATEST}"`);
     await waitForEditorText(editor, (text) => text.trimEnd() === pinned.trimEnd());
@@ -104,7 +118,10 @@ describe('supply chain: pin, approve, deny, policy schema and inventory in a rea
     await rows.filter({ hasText: `Pin ${NOTES} to its exact current version (asks the registry)` }).click();
 
     const message = await toastText(editor, `MCP Warden could not pin ${NOTES}`);
-    assert.match(message, new RegExp(`^MCP Warden could not pin ${NOTES}: offline or registry unreachable: ${escape(url)}/${NOTES} \\([A-Z_]+\\)\\. Nothing was changed\\.`));
+    assert.match(
+      message,
+      new RegExp(`^MCP Warden could not pin ${NOTES}: offline or registry unreachable: ${escape(url)}/${NOTES} \\([A-Z_]+\\)\\. Nothing was changed\\.`),
+    );
     const pinned = original.replace(`"${GITHUB}"`, `"${GITHUB}@${GITHUB_LATEST}"`);
     await waitForEditorText(editor, (text) => text.trimEnd() === pinned.trimEnd());
     assert.equal(await editor.page.locator('.tab.active.dirty').count(), 0, 'no unsaved change in the editor');
@@ -179,9 +196,12 @@ describe('supply chain: pin, approve, deny, policy schema and inventory in a rea
     await waitForEditorText(editor, (text) => text.startsWith('{\n  "allowed": [{ "name": "weather" }],\n  "version": 1,'));
     const hover = await settledHover(editor, 'warning', 'Property allowed is not allowed.');
     assert.match(hover, /^Property allowed is not allowed\.\n/);
-    assert.doesNotMatch(hover, /MCP Warden/, 'the message comes from VS Code\'s JSON support, not from MCP Warden');
+    assert.doesNotMatch(hover, /MCP Warden/, "the message comes from VS Code's JSON support, not from MCP Warden");
     assert.equal(editor.diagnosticsOf(editor.readState()!, POLICY).length, 0, 'MCP Warden reports nothing in the policy file');
-    await editor.page.locator('.monaco-hover:not(.hidden)').first().evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished))); // faded in
+    await editor.page
+      .locator('.monaco-hover:not(.hidden)')
+      .first()
+      .evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished))); // faded in
     keepImage(await editor.screenshot('policy-schema'), 'supply-policy-schema');
     await editor.keyboard.press('Escape');
 
@@ -211,7 +231,10 @@ describe('supply chain: pin, approve, deny, policy schema and inventory in a rea
     await picker.locator('.monaco-list-row').first().filter({ hasText: 'MCP Warden: Export Server Inventory' }).waitFor({ state: 'visible', timeout: 10_000 });
     await editor.keyboard.press('Enter');
     await picker.locator('.quick-input-box input[placeholder="Inventory format"]').waitFor({ state: 'visible', timeout: 10_000 });
-    await picker.locator('.monaco-list-row').filter({ hasText: /^Markdown$/ }).click();
+    await picker
+      .locator('.monaco-list-row')
+      .filter({ hasText: /^Markdown$/ })
+      .click();
     await editor.page.waitForFunction(() => document.title.includes('Untitled-1'), undefined, { timeout: 10_000 });
     const text = await waitForEditorText(editor, (t) => t.startsWith('# MCP server inventory') && t.includes('| weather |'));
     const table = markdownTable(text);
@@ -286,7 +309,13 @@ async function openQuickFixMenu(editor: Editor, finding: WardenDiagnostic) {
   const rows = editor.page.locator('.action-widget .monaco-list-row');
   for (let attempt = 1; ; attempt++) {
     await editor.keyboard.press('Control+.');
-    const shown = await rows.first().waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+    const shown = await rows
+      .first()
+      .waitFor({ state: 'visible', timeout: 3_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (shown) return rows;
     if (attempt === 3) throw new Error('Ctrl+. showed no light-bulb menu');
   }
@@ -310,8 +339,13 @@ async function waitForEditorText(editor: Editor, ready: (text: string) => boolea
   let text = '';
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    const rendered = await lines.evaluateAll((els) => els.map((el) => [parseFloat((el as HTMLElement).style.top) || 0, (el as HTMLElement).innerText] as const));
-    text = rendered.sort((a, b) => a[0] - b[0]).map(([, line]) => line.replace(/\u00a0/g, ' ')).join('\n');
+    const rendered = await lines.evaluateAll((els) =>
+      els.map((el) => [parseFloat((el as HTMLElement).style.top) || 0, (el as HTMLElement).innerText] as const),
+    );
+    text = rendered
+      .sort((a, b) => a[0] - b[0])
+      .map(([, line]) => line.replace(/\u00a0/g, ' '))
+      .join('\n');
     if (ready(text)) return text;
     await editor.page.waitForTimeout(100);
   }
@@ -320,7 +354,11 @@ async function waitForEditorText(editor: Editor, ready: (text: string) => boolea
 
 /** The rows of the Markdown table as objects keyed by its header (cells unescaped). */
 function markdownTable(text: string): Record<string, string>[] {
-  const cells = (line: string) => line.slice(2, -2).split(/(?<!\\) \| /).map((c) => c.trim().replace(/\\(.)/g, '$1'));
+  const cells = (line: string) =>
+    line
+      .slice(2, -2)
+      .split(/(?<!\\) \| /)
+      .map((c) => c.trim().replace(/\\(.)/g, '$1'));
   const lines = text.split('\n').filter((l) => l.startsWith('| '));
   const header = cells(lines[0]!);
   return lines.slice(2).map((line) => Object.fromEntries(cells(line).map((c, i) => [header[i]!, c])));

@@ -56,7 +56,11 @@ export async function startRegistryStub(data: StubData): Promise<RegistryStub> {
     let m: RegExpExecArray | null;
     if ((m = /^\/v2\/(.+)\/manifests\/([^/]+)$/.exec(p))) {
       if (data.imageAuth && req.headers.authorization !== `Bearer ${TOKEN}`) {
-        return json(401, { errors: [{ code: 'UNAUTHORIZED' }] }, { 'www-authenticate': `Bearer realm="${base}/token",service="stub-registry",scope="repository:${m[1]}:pull"` });
+        return json(
+          401,
+          { errors: [{ code: 'UNAUTHORIZED' }] },
+          { 'www-authenticate': `Bearer realm="${base}/token",service="stub-registry",scope="repository:${m[1]}:pull"` },
+        );
       }
       const body = data.images?.[m[1]!]?.[m[2]!];
       if (body === undefined) return json(404, { errors: [{ code: 'MANIFEST_UNKNOWN' }] });

@@ -60,8 +60,7 @@ function runAction(workspace: string, inputs: Record<string, string>): Run {
   const exported: Record<string, string> = {};
   const result: Run = { exitCode: 0, outputs: {}, summary: '', log: '', skipped: [] };
 
-  const expression = (text: string): string =>
-    text.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, expr: string) => String(evaluate(expr)));
+  const expression = (text: string): string => text.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, expr: string) => String(evaluate(expr)));
   const evaluate = (expr: string): string | boolean => {
     const and = expr.split(/\s*&&\s*/);
     if (and.length > 1) return and.every((part) => evaluate(part) === true);
@@ -167,7 +166,8 @@ describe('action.yml', () => {
     assert.match(run.summary, /^\| `plaintext-secret` \| 1 \| 0 \| 0 \|$/m);
     assert.match(run.summary, /^\| `unpinned-package` \| 0 \| 1 \| 0 \|$/m);
     assert.match(run.log, /plaintext-secret/, 'the text report is in the job log');
-    for (const text of [run.log, run.summary, readFileSync(join(dir, 'mcp-warden.sarif'), 'utf8')]) assert.ok(!text.includes(FAKE_TOKEN), 'the token is never printed whole');
+    for (const text of [run.log, run.summary, readFileSync(join(dir, 'mcp-warden.sarif'), 'utf8')])
+      assert.ok(!text.includes(FAKE_TOKEN), 'the token is never printed whole');
   });
 
   test('a clean repository passes, and upload-sarif: false skips the upload', () => {

@@ -20,7 +20,10 @@ function check(what: string, result: SpawnSyncReturns<string>): string {
 
 /** Builds and packs the CLI into `outDir`; returns the tarball's path. */
 export function packCli(outDir: string): string {
-  const stdout = check('pack-cli', spawnSync(process.execPath, [join(REPO, 'scripts/release/pack-cli.mjs'), '--out', outDir], { cwd: REPO, encoding: 'utf8', timeout: 180_000 }));
+  const stdout = check(
+    'pack-cli',
+    spawnSync(process.execPath, [join(REPO, 'scripts/release/pack-cli.mjs'), '--out', outDir], { cwd: REPO, encoding: 'utf8', timeout: 180_000 }),
+  );
   return stdout.trim().split('\n').pop()!;
 }
 
@@ -31,8 +34,18 @@ export function packCli(outDir: string): string {
 export function installPackedCli(tarball: string, consumer: string): PackedCli {
   mkdirSync(consumer, { recursive: true });
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-  const npmEnv = { ...process.env, npm_config_registry: 'http://127.0.0.1:9/', npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-  const installLog = check('npm install', spawnSync('npm', ['install', '--no-save', tarball], { cwd: consumer, env: npmEnv, encoding: 'utf8', timeout: 180_000 }));
+  const npmEnv = {
+    ...process.env,
+    npm_config_registry: 'http://127.0.0.1:9/',
+    npm_config_offline: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  };
+  const installLog = check(
+    'npm install',
+    spawnSync('npm', ['install', '--no-save', tarball], { cwd: consumer, env: npmEnv, encoding: 'utf8', timeout: 180_000 }),
+  );
   const bin = join(consumer, 'node_modules', '.bin', 'mcp-warden');
   return {
     packageDir: join(consumer, 'node_modules', 'mcp-warden'),
@@ -40,7 +53,12 @@ export function installPackedCli(tarball: string, consumer: string): PackedCli {
     run(args, cwd, env = {}) {
       const home = join(consumer, 'home');
       mkdirSync(home, { recursive: true });
-      const r = spawnSync(bin, args, { cwd, encoding: 'utf8', timeout: 120_000, env: { PATH: process.env.PATH ?? '', HOME: home, USERPROFILE: home, NO_COLOR: '1', ...env } });
+      const r = spawnSync(bin, args, {
+        cwd,
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { PATH: process.env.PATH ?? '', HOME: home, USERPROFILE: home, NO_COLOR: '1', ...env },
+      });
       if (r.error) throw r.error;
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };
     },

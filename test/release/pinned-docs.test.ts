@@ -6,7 +6,15 @@ import { test } from 'node:test';
 import { REPO } from '../unit/live/lab';
 
 const version = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version as string;
-const documents = ['README.md', 'CHANGELOG.md', 'action.yml', 'packages/cli/README.md', ...readdirSync(join(REPO, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const documents = [
+  'README.md',
+  'CHANGELOG.md',
+  'action.yml',
+  'packages/cli/README.md',
+  ...readdirSync(join(REPO, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 test('the CLI package, the action and the extension have one version', () => {
   assert.equal(JSON.parse(readFileSync(join(REPO, 'packages/cli/package.json'), 'utf8')).version, version);
@@ -22,8 +30,10 @@ test('no document runs an unpinned or other-version mcp-warden', () => {
         const where = `${file}:${i + 1}: ${line.trim()}`;
         if (/\b(npx|pnpm dlx|bunx|yarn dlx)(\s+(-y|--yes))?\s+mcp-warden(?!@)/.test(line)) problems.push(`unpinned: ${where}`);
         if (/npm (install|i)\b[^\n]*\bmcp-warden(?![@\w-])/.test(line)) problems.push(`unpinned install: ${where}`);
-        for (const m of line.matchAll(/\bmcp-warden@v?(\d+\.\d+\.\d+[\w.-]*)/g)) if (m[1] !== version) problems.push(`mcp-warden@${m[1]} is not ${version}: ${where}`);
-        for (const m of line.matchAll(/\buses: mcp-warden\/mcp-warden@(\S+)/g)) if (m[1] !== `v${version}`) problems.push(`action ref ${m[1]} is not v${version}: ${where}`);
+        for (const m of line.matchAll(/\bmcp-warden@v?(\d+\.\d+\.\d+[\w.-]*)/g))
+          if (m[1] !== version) problems.push(`mcp-warden@${m[1]} is not ${version}: ${where}`);
+        for (const m of line.matchAll(/\buses: mcp-warden\/mcp-warden@(\S+)/g))
+          if (m[1] !== `v${version}`) problems.push(`action ref ${m[1]} is not v${version}: ${where}`);
       });
   }
   assert.deepEqual(problems, []);

@@ -65,7 +65,10 @@ describe('VSIX checks', () => {
   });
 
   test('relative README links, links to missing files, screenshots, no changelog, no repository, too big', async () => {
-    const { vsixIssues, MAX_VSIX_BYTES } = (await script('check-vsix.mjs')) as unknown as { vsixIssues: (b: Buffer, root: string) => string[]; MAX_VSIX_BYTES: number };
+    const { vsixIssues, MAX_VSIX_BYTES } = (await script('check-vsix.mjs')) as unknown as {
+      vsixIssues: (b: Buffer, root: string) => string[];
+      MAX_VSIX_BYTES: number;
+    };
     const check = (buffer: Buffer) => vsixIssues(buffer, REPO);
     assert.deepEqual(check(vsix({}, { 'extension/readme.md': 'See [rules](docs/rules/plaintext-secret.md).' })), [
       "README link 'docs/rules/plaintext-secret.md' is relative or not https: it breaks on the Marketplace and Open VSX pages",
@@ -74,10 +77,21 @@ describe('VSIX checks', () => {
       'README links to docs/nowhere.md, which is not in the repository',
     ]);
     assert.deepEqual(check(vsix({}, { 'extension/docs/images/shot.png': 'png' })), ['screenshots (docs/images) are in the VSIX']);
-    const noChangelog = storedZip({ 'extension/package.json': JSON.stringify(manifest), 'extension/readme.md': '', 'extension/LICENSE.txt': '', 'extension/media/icon.png': '', 'extension/docs/rules/a.md': '' });
+    const noChangelog = storedZip({
+      'extension/package.json': JSON.stringify(manifest),
+      'extension/readme.md': '',
+      'extension/LICENSE.txt': '',
+      'extension/media/icon.png': '',
+      'extension/docs/rules/a.md': '',
+    });
     assert.deepEqual(check(noChangelog), ['the VSIX has no extension/changelog.md']);
-    assert.deepEqual(check(vsix({ repository: undefined })), ['package.json has no repository.url (the Marketplace links to it and rewrites README links from it)']);
-    assert.match(check(vsix({}, { 'extension/dist/extension.js': 'x'.repeat(MAX_VSIX_BYTES) }))[0]!, new RegExp(`^The VSIX is \\d+ bytes; the budget is ${MAX_VSIX_BYTES}\\.$`));
+    assert.deepEqual(check(vsix({ repository: undefined })), [
+      'package.json has no repository.url (the Marketplace links to it and rewrites README links from it)',
+    ]);
+    assert.match(
+      check(vsix({}, { 'extension/dist/extension.js': 'x'.repeat(MAX_VSIX_BYTES) }))[0]!,
+      new RegExp(`^The VSIX is \\d+ bytes; the budget is ${MAX_VSIX_BYTES}\\.$`),
+    );
     assert.deepEqual(check(vsix({ categories: ['Security'] })), ["'Security' is not a Marketplace category"]);
   });
 
@@ -91,7 +105,9 @@ describe('VSIX checks', () => {
 
 describe('the real ovsx client against the loopback Open VSX registry', () => {
   const ovsx = (file: string, url: string) =>
-    promisify(execFile)(process.execPath, [join(REPO, 'node_modules/ovsx/bin/ovsx'), 'publish', file, '--registryUrl', url, '--pat', 'test'], { timeout: 60_000 }).then(
+    promisify(execFile)(process.execPath, [join(REPO, 'node_modules/ovsx/bin/ovsx'), 'publish', file, '--registryUrl', url, '--pat', 'test'], {
+      timeout: 60_000,
+    }).then(
       (r) => ({ code: 0, out: r.stdout + r.stderr }),
       (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: e.code ?? 1, out: `${e.stdout ?? ''}${e.stderr ?? ''}` }),
     );

@@ -64,17 +64,12 @@ describe('src/core boundary', () => {
       "import type {\n  Z,\n} from 'http';",
       "// import { no } from 'fs';",
       "/* require('node:fs') */",
-      "const text = 'not an import: from \"x\"';",
+      'const text = \'not an import: from "x"\';',
     ].join('\n');
-    assert.deepEqual(importedModules(sample).map(forbiddenModule).sort(), [
-      '@modelcontextprotocol/sdk',
-      'fs',
-      'http',
-      'https',
-      'net',
-      'node:child_process',
-      'vscode',
-    ].sort());
+    assert.deepEqual(
+      importedModules(sample).map(forbiddenModule).sort(),
+      ['@modelcontextprotocol/sdk', 'fs', 'http', 'https', 'net', 'node:child_process', 'vscode'].sort(),
+    );
   });
 
   test('no file under src/core imports vscode, processes, the network, the file system or the MCP SDK', () => {

@@ -71,16 +71,40 @@ export function findCycles(graph: Map<string, string[]>): string[][] {
 }
 
 test('the cycle finder finds a two-file cycle and a self-import, and nothing in a tree', () => {
-  const g = new Map([['a', ['b']], ['b', ['a', 'c']], ['c', []], ['d', ['d']]]);
-  assert.deepEqual(findCycles(g).sort((x, y) => x.length - y.length), [['d'], ['a', 'b']]);
-  assert.deepEqual(findCycles(new Map([['a', ['b', 'c']], ['b', ['c']], ['c', []]])), []);
-  assert.deepEqual(runtimeImports("import type { A } from './a';\nimport { type B } from './b';\nimport { c } from './c';\nexport { d } from './d';\nconst e = await import('./e');"), ['./c', './d', './e']);
+  const g = new Map([
+    ['a', ['b']],
+    ['b', ['a', 'c']],
+    ['c', []],
+    ['d', ['d']],
+  ]);
+  assert.deepEqual(
+    findCycles(g).sort((x, y) => x.length - y.length),
+    [['d'], ['a', 'b']],
+  );
+  assert.deepEqual(
+    findCycles(
+      new Map([
+        ['a', ['b', 'c']],
+        ['b', ['c']],
+        ['c', []],
+      ]),
+    ),
+    [],
+  );
+  assert.deepEqual(
+    runtimeImports(
+      "import type { A } from './a';\nimport { type B } from './b';\nimport { c } from './c';\nexport { d } from './d';\nconst e = await import('./e');",
+    ),
+    ['./c', './d', './e'],
+  );
 });
 
 test('no import cycles across src/', () => {
   const graph = new Map<string, string[]>();
   for (const file of tsFiles(SRC)) {
-    const targets = runtimeImports(readFileSync(file, 'utf8')).map((s) => resolveModule(file, s)).filter((p): p is string => p !== undefined);
+    const targets = runtimeImports(readFileSync(file, 'utf8'))
+      .map((s) => resolveModule(file, s))
+      .filter((p): p is string => p !== undefined);
     graph.set(file, targets);
   }
   assert.ok(graph.size > 100, `only ${graph.size} files under src/`);

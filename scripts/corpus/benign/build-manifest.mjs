@@ -11,12 +11,13 @@ import { createHash } from 'node:crypto';
 import { BENIGN_DIR, hardNegativeCues, isHardNegative } from './lib.mjs';
 
 const FIXTURE_ROOT = join(BENIGN_DIR, '..');
-const files = readdirSync(BENIGN_DIR).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(BENIGN_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const docs = files.map((f) => ({ file: f, doc: JSON.parse(readFileSync(join(BENIGN_DIR, f), 'utf8')) }));
 
 const textOf = (r) => `${r.kind}\u0000${r.item.name ?? r.item.uri ?? r.item.uriTemplate}\u0000${r.item.description ?? ''}`;
-const listingHash = (doc) =>
-  createHash('sha256').update(doc.records.map(textOf).sort().join('\n')).digest('hex');
+const listingHash = (doc) => createHash('sha256').update(doc.records.map(textOf).sort().join('\n')).digest('hex');
 
 docs.sort((a, b) => Number(b.doc.official) - Number(a.doc.official) || a.doc.source.id.localeCompare(b.doc.source.id));
 const byHash = new Map();
@@ -87,7 +88,8 @@ const kinds = {};
 for (const { doc } of kept) for (const r of doc.records) kinds[r.kind] = (kinds[r.kind] ?? 0) + 1;
 const manifest = {
   generated: new Date().toISOString(),
-  script: 'scripts/corpus/benign/build-manifest.mjs (inputs: harvest-npm.mjs, extract-repos.sh with extract-snapshots.mjs, extract-python.py, extract-ts.mjs, extract-go.mjs)',
+  script:
+    'scripts/corpus/benign/build-manifest.mjs (inputs: harvest-npm.mjs, extract-repos.sh with extract-snapshots.mjs, extract-python.py, extract-ts.mjs, extract-go.mjs)',
   totals: {
     sources: sources.length,
     sourceGroups: new Set(sources.map((s) => s.sourceGroup)).size,

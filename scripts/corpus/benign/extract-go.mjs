@@ -42,7 +42,12 @@ function tokenize(src) {
       while (j < src.length && src[j] !== '"') j += src[j] === '\\' ? 2 : 1;
       let value;
       try {
-        value = JSON.parse(src.slice(i, j + 1).replace(/\\x([0-9a-fA-F]{2})/g, '\\u00$1').replace(/\\'/g, "'"));
+        value = JSON.parse(
+          src
+            .slice(i, j + 1)
+            .replace(/\\x([0-9a-fA-F]{2})/g, '\\u00$1')
+            .replace(/\\'/g, "'"),
+        );
       } catch {
         value = undefined;
       }
@@ -98,7 +103,7 @@ const files = paths.map((p) => ({ path: p, toks: tokenize(git('show', `HEAD:${p}
 for (const { toks } of files) {
   for (let k = 0; k + 2 < toks.length; k++) {
     // NAME = "..." (const/var declarations, possibly concatenated)
-    if (toks[k].t === 'id' && toks[k + 1].v === '=' && (toks[k + 2].t === 'str') && toks[k - 1]?.v !== '.' && !consts.has(toks[k].v)) {
+    if (toks[k].t === 'id' && toks[k + 1].v === '=' && toks[k + 2].t === 'str' && toks[k - 1]?.v !== '.' && !consts.has(toks[k].v)) {
       const parts = [];
       let m = k + 2;
       while (toks[m]?.t === 'str') {
@@ -206,7 +211,7 @@ for (const { path, toks } of files) {
   const found = [];
   for (let k = 0; k < toks.length; k++) {
     const tk = toks[k];
-    if (tk.t !== 'id' || toks[k + 1]?.v !== '(' && toks[k + 1]?.v !== '{') continue;
+    if (tk.t !== 'id' || (toks[k + 1]?.v !== '(' && toks[k + 1]?.v !== '{')) continue;
     if (tk.v === 'NewTool' && toks[k - 1]?.v === '.' && toks[k - 2]?.v === 'mcp') {
       const { list } = args(toks, k + 1);
       const item = toolFromNewTool(list);

@@ -27,11 +27,16 @@ for (const path of paths) {
     records.push(makeRecord(slug, 'tool', tool));
   }
 }
-const commonDir = paths.length === 1 ? paths[0] : paths.reduce((a, b) => {
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return a.slice(0, i);
-}).replace(/[^/]*$/, '');
+const commonDir =
+  paths.length === 1
+    ? paths[0]
+    : paths
+        .reduce((a, b) => {
+          let i = 0;
+          while (i < a.length && a[i] === b[i]) i++;
+          return a.slice(0, i);
+        })
+        .replace(/[^/]*$/, '');
 writeCorpusFile(slug, {
   source: {
     id: `repo:${repo}:${commonDir || paths[0]}`,

@@ -69,8 +69,7 @@ for (const p of allPaths) {
       if (!globalDefs.has(node.name.text)) globalDefs.set(node.name.text, []);
       globalDefs.get(node.name.text).push(node.initializer);
     }
-    if (ts.isSourceFile(node) || ts.isVariableStatement(node) || ts.isVariableDeclarationList(node) || ts.isModuleBlock?.(node))
-      ts.forEachChild(node, visit);
+    if (ts.isSourceFile(node) || ts.isVariableStatement(node) || ts.isVariableDeclarationList(node) || ts.isModuleBlock?.(node)) ts.forEachChild(node, visit);
   };
   visit(sf);
 }
@@ -140,7 +139,21 @@ function resolve(node, depth = 0) {
   return node;
 }
 
-const ZOD_TYPES = { string: 'string', number: 'number', boolean: 'boolean', array: 'array', object: 'object', enum: 'string', literal: undefined, record: 'object', date: 'string', bigint: 'integer', int: 'integer', url: 'string', email: 'string' };
+const ZOD_TYPES = {
+  string: 'string',
+  number: 'number',
+  boolean: 'boolean',
+  array: 'array',
+  object: 'object',
+  enum: 'string',
+  literal: undefined,
+  record: 'object',
+  date: 'string',
+  bigint: 'integer',
+  int: 'integer',
+  url: 'string',
+  email: 'string',
+};
 
 // Zod expression -> { schema, optional }
 function zod(node, depth = 0) {
@@ -346,9 +359,21 @@ function extractFile(sf) {
     if (ts.isPropertyAssignment(node) && !ts.isComputedPropertyName(node.name) && ts.isObjectLiteralExpression(node.initializer)) {
       const init = node.initializer;
       let holder = node.parent?.parent;
-      while (holder && !ts.isVariableDeclaration(holder) && (ts.isAsExpression(holder) || ts.isSatisfiesExpression?.(holder) || ts.isParenthesizedExpression(holder))) holder = holder.parent;
+      while (
+        holder &&
+        !ts.isVariableDeclaration(holder) &&
+        (ts.isAsExpression(holder) || ts.isSatisfiesExpression?.(holder) || ts.isParenthesizedExpression(holder))
+      )
+        holder = holder.parent;
       const d = prop(init, 'description');
-      if (holder && ts.isVariableDeclaration(holder) && /tool/i.test(holder.name.getText()) && d && !prop(init, 'name') && (prop(init, 'parameters') || prop(init, 'inputSchema'))) {
+      if (
+        holder &&
+        ts.isVariableDeclaration(holder) &&
+        /tool/i.test(holder.name.getText()) &&
+        d &&
+        !prop(init, 'name') &&
+        (prop(init, 'parameters') || prop(init, 'inputSchema'))
+      ) {
         const description = str(d);
         if (description !== undefined) {
           const item = { name: node.name.text, description };

@@ -43,9 +43,7 @@ function log(line) {
 
 function run(cmd, argv, options) {
   return new Promise((resolveRun) => {
-    execFile(cmd, argv, { ...options, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolveRun({ error, stdout, stderr }),
-    );
+    execFile(cmd, argv, { ...options, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => resolveRun({ error, stdout, stderr }));
   });
 }
 
@@ -201,7 +199,7 @@ async function listServer(entry, bin, dir) {
 
 function sourceGroupOf(entry, pkg) {
   if (entry.sourceGroup) return entry.sourceGroup;
-  const url = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url ?? '';
+  const url = typeof pkg.repository === 'string' ? pkg.repository : (pkg.repository?.url ?? '');
   const gh = url.match(/github(?:\.com)?[:/]([^/]+)\//i);
   if (gh) return gh[1].toLowerCase();
   if (entry.name.startsWith('@')) return entry.name.slice(1).split('/')[0];
@@ -209,7 +207,7 @@ function sourceGroupOf(entry, pkg) {
 }
 
 function repoOf(pkg) {
-  const url = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url ?? '';
+  const url = typeof pkg.repository === 'string' ? pkg.repository : (pkg.repository?.url ?? '');
   const gh = url.match(/github(?:\.com)?[:/]([^/]+\/[^/#.]+)/i);
   return gh ? gh[1] : undefined;
 }
@@ -261,9 +259,7 @@ async function harvest(entry) {
 
 async function main() {
   mkdirSync(SCRATCH, { recursive: true });
-  const queue = packages.filter(
-    (p) => !p.skip && (!ONLY || ONLY.has(p.name)) && (FORCE || !existsSync(join(BENIGN_DIR, `npm-${slugify(p.name)}.json`))),
-  );
+  const queue = packages.filter((p) => !p.skip && (!ONLY || ONLY.has(p.name)) && (FORCE || !existsSync(join(BENIGN_DIR, `npm-${slugify(p.name)}.json`))));
   const BATCH = Number(opt('batch', '0'));
   const ready = new Map();
   if (BATCH > 1) {

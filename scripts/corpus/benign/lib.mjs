@@ -17,17 +17,32 @@ export function slugify(text) {
 // Words and shapes that attacks also use. A benign record carrying any of them is a hard negative: the detector must
 // not flag it although it looks like an instruction. Each cue is named so the bench can break figures down by cue.
 const CUES = [
-  ['routing-hint', /\b(always|only|must)\s+(use|call|invoke|run)\b|\buse this tool (when|whenever|if|to|for|before|after|instead)\b|\bcall this (tool|function) (when|whenever|if|before|after|first)\b|\bwhen the user (asks|wants|requests|says|mentions)\b/i],
+  [
+    'routing-hint',
+    /\b(always|only|must)\s+(use|call|invoke|run)\b|\buse this tool (when|whenever|if|to|for|before|after|instead)\b|\bcall this (tool|function) (when|whenever|if|before|after|first)\b|\bwhen the user (asks|wants|requests|says|mentions)\b/i,
+  ],
   ['emphasis', /\bIMPORTANT\b|\bCRITICAL\b|\bWARNING\b|\bNOTE:|\bMUST\b|\bNEVER\b|\bALWAYS\b|\bDO NOT\b/],
-  ['imperative-order', /\b(before|after|prior to) (using|calling|invoking|running) (this|the|any|another)\b|\bfirst (call|use|run)\b|\bthen (call|use|run)\b|\byou (must|should|need to)\b/i],
-  ['negation', /\b(do not|don't|never|must not|should not|avoid)\b[^.]{0,80}\b(secret|password|token|credential|key|include|pass|send|share|store|expose|log)/i],
+  [
+    'imperative-order',
+    /\b(before|after|prior to) (using|calling|invoking|running) (this|the|any|another)\b|\bfirst (call|use|run)\b|\bthen (call|use|run)\b|\byou (must|should|need to)\b/i,
+  ],
+  [
+    'negation',
+    /\b(do not|don't|never|must not|should not|avoid)\b[^.]{0,80}\b(secret|password|token|credential|key|include|pass|send|share|store|expose|log)/i,
+  ],
   ['secret-words', /\b(secret|password|passwd|api[ _-]?key|access[ _-]?token|bearer|credential|private key|ssh key|\.env\b|cookie)s?\b/i],
   ['xml-section', /<\/?[A-Za-z][A-Za-z0-9_-]*>/],
   ['bracket-marker', /\[(?:IMPORTANT|NOTE|WARNING|SYSTEM|INSTRUCTIONS?)\]|\{\{[^}]+\}\}/i],
   ['outside-target', /https?:\/\/|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b(?:10|127|192\.168|172\.(?:1[6-9]|2\d|3[01]))\.\d+\.\d+(?:\.\d+)?\b/],
   ['sensitive-path', /~\/\.|\/etc\/|\.ssh\b|\.aws\b|id_rsa|\.npmrc|\.netrc|keychain|browser (history|data|cookies)/i],
-  ['model-address', /\b(the (assistant|model|AI|LLM|agent) (should|must|will)|you are an?\b|as an AI\b|your (task|job|role) is\b|ignore (previous|prior|the above))/i],
-  ['security-doc', /\b(prompt injection|untrusted|sanitiz|malicious|exfiltrat|security (warning|note|feature)|permission(s)? (check|required)|destructive|irreversible|cannot be undone|confirm with the user|user (confirmation|approval))/i],
+  [
+    'model-address',
+    /\b(the (assistant|model|AI|LLM|agent) (should|must|will)|you are an?\b|as an AI\b|your (task|job|role) is\b|ignore (previous|prior|the above))/i,
+  ],
+  [
+    'security-doc',
+    /\b(prompt injection|untrusted|sanitiz|malicious|exfiltrat|security (warning|note|feature)|permission(s)? (check|required)|destructive|irreversible|cannot be undone|confirm with the user|user (confirmation|approval))/i,
+  ],
   ['cross-tool', /\b(use|call|invoke|run) (the )?[`'"]?[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+[`'"]?( tool)?\b/i],
   ['persistence', /\b(from now on|for the rest of|for all (future|subsequent)|remember (this|to)|in (all|every) (future|subsequent))\b/i],
 ];

@@ -47,7 +47,12 @@ export interface VulnerablePackageData {
 }
 
 export function isVulnerableData(data: unknown): data is VulnerablePackageData {
-  return typeof data === 'object' && data !== null && (data as VulnerablePackageData).kind === 'vulnerable-package' && Array.isArray((data as VulnerablePackageData).serverPath);
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as VulnerablePackageData).kind === 'vulnerable-package' &&
+    Array.isArray((data as VulnerablePackageData).serverPath)
+  );
 }
 
 /** The package a `vulnerable-package` finding is about, read again from the file (undefined if it has changed since). */

@@ -52,7 +52,12 @@ const GENERIC_BARE = (() => {
     const { scope, bare } = scopeOf(p.name);
     scopes.set(bare, (scopes.get(bare) ?? new Set()).add(scope ?? ''));
   }
-  return new Set([...scopes].filter(([, s]) => s.size > 1).map(([bare]) => bare).concat(['mcp', 'server', 'mcp-server']));
+  return new Set(
+    [...scopes]
+      .filter(([, s]) => s.size > 1)
+      .map(([bare]) => bare)
+      .concat(['mcp', 'server', 'mcp-server']),
+  );
 })();
 
 function find(ecosystem: AdvisoryEcosystem, name: string): Lookalike | undefined {
@@ -75,7 +80,8 @@ function find(ecosystem: AdvisoryEcosystem, name: string): Lookalike | undefined
         continue;
       }
     }
-    if (!best && own.bare === other.bare && own.scope !== other.scope && other.bare.length >= MIN_LENGTH && !GENERIC_BARE.has(other.bare)) best = { popular, how: 'scope', distance: 0 };
+    if (!best && own.bare === other.bare && own.scope !== other.scope && other.bare.length >= MIN_LENGTH && !GENERIC_BARE.has(other.bare))
+      best = { popular, how: 'scope', distance: 0 };
   }
   return best;
 }

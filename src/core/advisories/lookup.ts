@@ -52,7 +52,11 @@ export function inRange(ecosystem: AdvisoryEcosystem, version: string, range: Af
 }
 
 /** Every advisory of the snapshot that names this package, whatever the version. */
-export function advisoriesOfPackage(ecosystem: AdvisoryEcosystem, name: string, snapshot: AdvisorySnapshot = SNAPSHOT): { advisory: Advisory; ranges: AffectedRange[] }[] {
+export function advisoriesOfPackage(
+  ecosystem: AdvisoryEcosystem,
+  name: string,
+  snapshot: AdvisorySnapshot = SNAPSHOT,
+): { advisory: Advisory; ranges: AffectedRange[] }[] {
   return indexOf(snapshot).get(packageKey(ecosystem, name)) ?? [];
 }
 

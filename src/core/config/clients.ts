@@ -131,7 +131,7 @@ export const CLIENTS: Record<ClientId, ClientSpec> = {
     serverContainers: mcpServers,
     fields: BASE,
     interpolation: '`${NAME}` (unverified)',
-    uncertain: 'Kiro\'s format is inferred from peer scanners (same `mcpServers` shape as Claude); not verified against its docs.',
+    uncertain: "Kiro's format is inferred from peer scanners (same `mcpServers` shape as Claude); not verified against its docs.",
   },
   'amazon-q': {
     id: 'amazon-q',
@@ -161,7 +161,8 @@ export const CLIENTS: Record<ClientId, ClientSpec> = {
     serverContainers: [['context_servers']],
     fields: BASE,
     interpolation: 'none documented',
-    uncertain: 'Remote `url`/`headers`, the Windows path, the project file `.zed/settings.json` and the older nested `command: {path, args, env}` form are not verified.',
+    uncertain:
+      'Remote `url`/`headers`, the Windows path, the project file `.zed/settings.json` and the older nested `command: {path, args, env}` form are not verified.',
   },
   codex: {
     id: 'codex',
@@ -210,7 +211,7 @@ export const CLIENTS: Record<ClientId, ClientSpec> = {
     serverContainers: mcpServers,
     fields: BASE,
     interpolation: 'not documented',
-    uncertain: 'Field set assumed to match Claude\'s.',
+    uncertain: "Field set assumed to match Claude's.",
   },
   'mcp-warden': {
     id: 'mcp-warden',

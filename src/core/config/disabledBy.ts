@@ -12,8 +12,8 @@ import type { ServerEntry } from '../model/server';
 export function disabledBy(server: ServerEntry, file: ConfigFile, project: Project): string | undefined {
   if (server.disabled) return server.client === 'codex' || server.client === 'goose' ? '`enabled = false`' : '`disabled: true`';
   const lists = serverListFilter(file);
-  if (lists.excluded.includes(server.name)) return "listed in `mcp.excluded`";
-  if (lists.allowed && !lists.allowed.includes(server.name)) return "missing from `mcp.allowed`";
+  if (lists.excluded.includes(server.name)) return 'listed in `mcp.excluded`';
+  if (lists.allowed && !lists.allowed.includes(server.name)) return 'missing from `mcp.allowed`';
   if (file.client === 'claude-code' && file.scope === 'workspace' && server.projectPath === undefined && claudeCodeDisabled(project).has(server.name)) {
     return "listed in Claude Code's `disabledMcpjsonServers`";
   }

@@ -99,7 +99,7 @@ function chooseFormat(path: string, text: string, client: ClientId | undefined):
   if (client) return CLIENTS[client].format;
   const start = text.trimStart();
   if (start.startsWith('{') || start.startsWith('//') || start.startsWith('/*') || start === '') return 'jsonc';
-  if (/^\s*\[mcp_servers[.\]]/m.test(text) || /^\s*[A-Za-z0-9_."-]+\s*=\s*/m.test(text) && !/^\s*[A-Za-z0-9_-]+\s*:/m.test(text)) return 'toml';
+  if (/^\s*\[mcp_servers[.\]]/m.test(text) || (/^\s*[A-Za-z0-9_."-]+\s*=\s*/m.test(text) && !/^\s*[A-Za-z0-9_-]+\s*:/m.test(text))) return 'toml';
   return 'yaml';
 }
 

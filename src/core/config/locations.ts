@@ -92,7 +92,12 @@ export function userConfigLocations(env: MachineEnv): KnownLocation[] {
   add('amazon-q', join(h, '.aws/amazonq/agents/default.json'));
   add('gemini-cli', join(h, '.gemini/settings.json'));
   // Zed follows XDG on Linux only; on macOS it always uses ~/.config/zed.
-  add('zed', env.platform === 'win32' ? join(env.appData ?? join(h, 'AppData/Roaming'), 'Zed/settings.json') : join(env.platform === 'linux' ? xdg : join(h, '.config'), 'zed/settings.json'));
+  add(
+    'zed',
+    env.platform === 'win32'
+      ? join(env.appData ?? join(h, 'AppData/Roaming'), 'Zed/settings.json')
+      : join(env.platform === 'linux' ? xdg : join(h, '.config'), 'zed/settings.json'),
+  );
   add('codex', join(env.codexHome ?? join(h, '.codex'), 'config.toml'));
   if (env.platform !== 'win32') add('codex', '/etc/codex/managed_config.toml', 'managed');
   add('continue', join(h, '.continue/config.yaml'));

@@ -14,7 +14,12 @@ export function variableValue(name: PredefinedVariable, values: VariableValues):
     case 'workspaceFolder':
       return values.workspaceFolder;
     case 'workspaceFolderBasename':
-      return values.workspaceFolder.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? '';
+      return (
+        values.workspaceFolder
+          .replace(/[\\/]+$/, '')
+          .split(/[\\/]/)
+          .pop() ?? ''
+      );
     case 'userHome':
       return values.userHome;
     case 'pathSeparator':
@@ -22,7 +27,15 @@ export function variableValue(name: PredefinedVariable, values: VariableValues):
   }
 }
 
-const EDITOR_VARIABLES: InterpolationStyle = { editorVariables: true, inputs: false, shell: 'none', shellFallback: false, templates: false, fields: [], missing: 'empty' };
+const EDITOR_VARIABLES: InterpolationStyle = {
+  editorVariables: true,
+  inputs: false,
+  shell: 'none',
+  shellFallback: false,
+  templates: false,
+  fields: [],
+  missing: 'empty',
+};
 
 /**
  * Expands the editor's predefined variables and `${env:NAME}` (unset: empty, as VS Code does) and

@@ -20,7 +20,16 @@ const serverKey = (s: ServerEntry) => `${s.projectPath ?? ''}\u0000${s.name}`;
 
 /** A server's definition as data, for "nothing else changed". */
 function definitionOf(s: ServerEntry): string {
-  return JSON.stringify([s.command?.value, s.args.map((a) => a.value), s.env.map((e) => [e.key, e.value ?? null]), s.url?.value, s.headers.map((h) => [h.key, h.value ?? null]), s.cwd?.value, s.envFile?.value, s.disabled ?? false]);
+  return JSON.stringify([
+    s.command?.value,
+    s.args.map((a) => a.value),
+    s.env.map((e) => [e.key, e.value ?? null]),
+    s.url?.value,
+    s.headers.map((h) => [h.key, h.value ?? null]),
+    s.cwd?.value,
+    s.envFile?.value,
+    s.disabled ?? false,
+  ]);
 }
 
 function touches(server: ServerEntry, edits: readonly TextEdit[]): boolean {
@@ -49,7 +58,8 @@ export function applyFixSafely(file: ConfigFile, groups: readonly FixGroup[]): S
   for (const server of file.servers) {
     if (removed.has(server.name) || touches(server, edits)) continue;
     const now = afterByKey.get(serverKey(server));
-    if (!now || definitionOf(now) !== definitionOf(server)) return { refused: `the fixes would change server "${server.name}", which they do not target; left untouched` };
+    if (!now || definitionOf(now) !== definitionOf(server))
+      return { refused: `the fixes would change server "${server.name}", which they do not target; left untouched` };
   }
   return { text, file: after, applied: kept };
 }
@@ -73,7 +83,11 @@ export function applyPolicyFixSafely(text: string, source: string, group: Policy
   const after = applyTextEdits(text, group.edits);
   const errors: ParseError[] = [];
   const parsed = parse(after, errors, { allowTrailingComma: true });
-  if (errors.length > 0 || !isObject(parsed) || readPolicy(after, source).problems.length > (text.trim() === '' ? 0 : readPolicy(text, source).problems.length)) {
+  if (
+    errors.length > 0 ||
+    !isObject(parsed) ||
+    readPolicy(after, source).problems.length > (text.trim() === '' ? 0 : readPolicy(text, source).problems.length)
+  ) {
     return { refused: 'the edited policy would not be a readable policy; left untouched' };
   }
   const { allow: allowBefore = [], ...restBefore } = isObject(before) ? before : {};
@@ -82,7 +96,8 @@ export function applyPolicyFixSafely(text: string, source: string, group: Policy
   if (!Array.isArray(allowBefore) || !Array.isArray(allowAfter)) return { refused: 'the policy\'s "allow" is not a list; left untouched' };
   const kept = allowAfter.slice(0, allowBefore.length);
   const added = allowAfter.slice(allowBefore.length);
-  if (!sameJson(kept, allowBefore) || !sameJson(added, group.adds)) return { refused: 'the edit would change allow entries other than the one it adds; left untouched' };
+  if (!sameJson(kept, allowBefore) || !sameJson(added, group.adds))
+    return { refused: 'the edit would change allow entries other than the one it adds; left untouched' };
   return { text: after };
 }
 

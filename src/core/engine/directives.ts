@@ -23,7 +23,10 @@ export function readDirectives(text: string, format: ConfigFormat, lines: LineIn
   for (const comment of format === 'json' || format === 'jsonc' ? jsonComments(text) : hashComments(text, format === 'yaml')) {
     const m = DIRECTIVE.exec(comment.text);
     if (!m) continue;
-    const rules = m[2]!.replace(/\*\/\s*$/, '').split(/[\s,]+/).filter((r) => /^[a-z0-9-]+$/.test(r));
+    const rules = m[2]!
+      .replace(/\*\/\s*$/, '')
+      .split(/[\s,]+/)
+      .filter((r) => /^[a-z0-9-]+$/.test(r));
     const line = lines.position(comment.offset).line;
     if (m[1] === 'disable') out.file.push(rules);
     else {

@@ -31,7 +31,14 @@ export function analyseProject(project: Project, options: FlowOptions): FlowAnal
  * Whether a flow of `kind` still runs through `entry` once `edits` are applied to its file:
  * the file is re-read and every session rebuilt, exactly as a new lint run would.
  */
-export function flowSurvivesEdit(project: Project, file: ConfigFile, edits: readonly TextEdit[], entry: ServerEntry, kind: FlowKind, options: FlowOptions): boolean {
+export function flowSurvivesEdit(
+  project: Project,
+  file: ConfigFile,
+  edits: readonly TextEdit[],
+  entry: ServerEntry,
+  kind: FlowKind,
+  options: FlowOptions,
+): boolean {
   const edited = loadConfigText(applyTextEdits(file.text, edits), {
     path: file.path,
     scope: file.scope,
@@ -43,5 +50,7 @@ export function flowSurvivesEdit(project: Project, file: ConfigFile, edits: read
   const live = liveSnapshotsOf(project);
   const sessions = buildSessions({ ...project, files }, live ? { live, builtinTools: options.builtinTools } : { builtinTools: options.builtinTools });
   const path = entry.path.join('/');
-  return sessions.some((session) => flowThrough(session, kind, options, (s) => s.file === edited && s.entry?.name === entry.name && s.entry.path.join('/') === path));
+  return sessions.some((session) =>
+    flowThrough(session, kind, options, (s) => s.file === edited && s.entry?.name === entry.name && s.entry.path.join('/') === path),
+  );
 }

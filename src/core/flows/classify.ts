@@ -36,7 +36,7 @@ export function classifyTool(tool: ToolDefinition, hint: ServerHint = {}): ToolC
   const items: { capability: Capability; evidence: Evidence }[] = [
     ...(entry && hint.catalog ? catalogEvidence(hint.catalog, entry) : []),
     ...annotationSignals(tool.annotations),
-    ...nameSignals(tool.name, entry ? [] : hint.catalog?.reads ?? []),
+    ...nameSignals(tool.name, entry ? [] : (hint.catalog?.reads ?? [])),
     ...schemaSignals(tool.inputSchema),
     ...descriptionSignals(tool.description),
   ];

@@ -26,7 +26,8 @@ export function describePath(kind: ToxicFlow['kind'], path: readonly FlowLeg[]):
 
 /** One tool (or one guessed server) holds every leg. */
 function singleTool(kind: ToxicFlow['kind'], leg: FlowLeg): string {
-  const what = kind === 'data-leak' ? 'bring in untrusted content, reach private data and send it out' : 'bring in untrusted content and change or delete things';
+  const what =
+    kind === 'data-leak' ? 'bring in untrusted content, reach private data and send it out' : 'bring in untrusted content and change or delete things';
   return `${toolRef(leg)} can ${what} on its own`;
 }
 

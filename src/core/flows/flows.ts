@@ -114,7 +114,8 @@ export function findToxicFlows(session: Session, options: FlowOptions): ToxicFlo
 /** `providers` merged and ranked from `legsByServer` on first read (only the JSON output and related information need it). */
 function withProviders(flow: Omit<ToxicFlow, 'providers'>): ToxicFlow {
   let providers: Map<Capability, FlowLeg[]> | undefined;
-  const build = () => new Map([...flow.legsByServer].map(([capability, perServer]) => [capability, [...perServer.values()].flat().sort((a, b) => b.confidence - a.confidence)]));
+  const build = () =>
+    new Map([...flow.legsByServer].map(([capability, perServer]) => [capability, [...perServer.values()].flat().sort((a, b) => b.confidence - a.confidence)]));
   return Object.defineProperty(flow, 'providers', { enumerable: true, configurable: true, get: () => (providers ??= build()) }) as ToxicFlow;
 }
 
@@ -122,13 +123,20 @@ function withProviders(flow: Omit<ToxicFlow, 'providers'>): ToxicFlow {
  * Without accepted flows every combination counts, so every provider is on some path: each
  * server's example takes its own tools where it has them and the best other provider elsewhere.
  */
-function direct(session: Session, kind: FlowKind, legs: readonly Capability[], byServer: Map<Capability, Map<SessionServer, FlowLeg[]>>): Omit<ToxicFlow, 'providers' | 'legsByServer'> | undefined {
+function direct(
+  session: Session,
+  kind: FlowKind,
+  legs: readonly Capability[],
+  byServer: Map<Capability, Map<SessionServer, FlowLeg[]>>,
+): Omit<ToxicFlow, 'providers' | 'legsByServer'> | undefined {
   const providers = new Set(legs.flatMap((c) => [...byServer.get(c)!.keys()]));
   if ([...providers].every((s) => s.origin === 'builtin')) return undefined;
   const involved = session.servers.filter((s) => providers.has(s));
   const examples = new Map<SessionServer, FlowLeg[]>();
   // Providers of each leg ranked once (stable); the best for a path is among the first legs.length, since at most legs.length − 1 are already on it.
-  const ranked = new Map(legs.map((c) => [c, [...byServer.get(c)!.entries()].sort(([a, la], [b, lb]) => rank(b, lb, []) - rank(a, la, [])).slice(0, legs.length)]));
+  const ranked = new Map(
+    legs.map((c) => [c, [...byServer.get(c)!.entries()].sort(([a, la], [b, lb]) => rank(b, lb, []) - rank(a, la, [])).slice(0, legs.length)]),
+  );
   for (const server of involved) {
     const choice: SessionServer[] = [];
     for (const capability of legs) {
@@ -154,7 +162,13 @@ function rank(server: SessionServer, legs: FlowLeg[], chosen: readonly SessionSe
   return legs[0]!.confidence - (server.origin === 'builtin' ? 0.01 : 0) + (chosen.includes(server) ? 0 : 0.001);
 }
 
-function examine(session: Session, kind: FlowKind, legs: readonly Capability[], byServer: Map<Capability, Map<SessionServer, FlowLeg[]>>, accepted: readonly AcceptedFlow[]): Omit<ToxicFlow, 'providers' | 'legsByServer'> | undefined {
+function examine(
+  session: Session,
+  kind: FlowKind,
+  legs: readonly Capability[],
+  byServer: Map<Capability, Map<SessionServer, FlowLeg[]>>,
+  accepted: readonly AcceptedFlow[],
+): Omit<ToxicFlow, 'providers' | 'legsByServer'> | undefined {
   const lists = legs.map((c) => [...byServer.get(c)!.keys()]);
   const examples = new Map<SessionServer, { path: FlowLeg[]; score: number }>();
   const acceptedBy = new Set<AcceptedFlow>();

@@ -16,8 +16,55 @@ export function identityKey(id: LaunchIdentity): string {
 }
 
 const NPX_VALUE_OPTIONS = new Set(['-p', '--package', '-c', '--call', '--cache', '--registry', '--userconfig']);
-const UVX_VALUE_OPTIONS = new Set(['--from', '--with', '--python', '-p', '--index', '--index-url', '--extra-index-url', '--with-requirements', '--directory', '--project']);
-const DOCKER_VALUE_OPTIONS = new Set(['-e', '--env', '-v', '--volume', '--name', '-p', '--publish', '--network', '--net', '--env-file', '--mount', '-w', '--workdir', '--entrypoint', '-u', '--user', '--platform', '-l', '--label', '--add-host', '--cpus', '-m', '--memory', '--pull', '--cap-add', '--cap-drop', '--security-opt', '--tmpfs', '--device', '--ulimit', '--hostname', '-h', '--restart', '--log-driver', '--runtime']);
+const UVX_VALUE_OPTIONS = new Set([
+  '--from',
+  '--with',
+  '--python',
+  '-p',
+  '--index',
+  '--index-url',
+  '--extra-index-url',
+  '--with-requirements',
+  '--directory',
+  '--project',
+]);
+const DOCKER_VALUE_OPTIONS = new Set([
+  '-e',
+  '--env',
+  '-v',
+  '--volume',
+  '--name',
+  '-p',
+  '--publish',
+  '--network',
+  '--net',
+  '--env-file',
+  '--mount',
+  '-w',
+  '--workdir',
+  '--entrypoint',
+  '-u',
+  '--user',
+  '--platform',
+  '-l',
+  '--label',
+  '--add-host',
+  '--cpus',
+  '-m',
+  '--memory',
+  '--pull',
+  '--cap-add',
+  '--cap-drop',
+  '--security-opt',
+  '--tmpfs',
+  '--device',
+  '--ulimit',
+  '--hostname',
+  '-h',
+  '--restart',
+  '--log-driver',
+  '--runtime',
+]);
 
 export function commandBase(command: string): string {
   const base = command.replace(/\\/g, '/').split('/').pop() ?? command;

@@ -43,7 +43,8 @@ export function readAcceptedFlows(value: unknown, where = 'acceptedFlows'): { ac
     if (typeof entry.reason !== 'string' || entry.reason.trim() === '') return problems.push(`${at}: "reason" is required, so the decision is recorded`);
     const flow: AcceptedFlow = { servers: entry.servers, reason: entry.reason };
     if (entry.kinds !== undefined) {
-      if (!isStringArray(entry.kinds) || !entry.kinds.every((k) => (FLOW_KINDS as readonly string[]).includes(k))) return problems.push(`${at}: "kinds" must list ${FLOW_KINDS.join(' and/or ')}`);
+      if (!isStringArray(entry.kinds) || !entry.kinds.every((k) => (FLOW_KINDS as readonly string[]).includes(k)))
+        return problems.push(`${at}: "kinds" must list ${FLOW_KINDS.join(' and/or ')}`);
       flow.kinds = entry.kinds as FlowKind[];
     }
     accepted.push(flow);

@@ -118,7 +118,9 @@ export function buildSessions(project: Project, options: SessionOptions = {}): S
     const workspace = files.filter((f) => f.scope === 'workspace');
     const user = files.filter((f) => f.scope !== 'workspace');
     const roots = new Set(workspace.map((f) => workspaceRootOf(f, project.workspaceRoots)));
-    for (const f of user) for (const s of f.servers) if (s.projectPath !== undefined && project.workspaceRoots.includes(normalizeFsPath(s.projectPath))) roots.add(normalizeFsPath(s.projectPath));
+    for (const f of user)
+      for (const s of f.servers)
+        if (s.projectPath !== undefined && project.workspaceRoots.includes(normalizeFsPath(s.projectPath))) roots.add(normalizeFsPath(s.projectPath));
     if (roots.size === 0) {
       if (user.some((f) => f.servers.length > 0)) sessions.push(makeSession(client, undefined, user, options, `${client}`));
       continue;

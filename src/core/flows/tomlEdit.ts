@@ -37,7 +37,14 @@ function findHeader(text: string, table: readonly string[]): { start: number; en
     const trimmed = line.trim();
     if (trimmed.startsWith('[') && !trimmed.startsWith('[[')) {
       const close = trimmed.indexOf(']');
-      const inside = close > 0 ? trimmed.slice(1, close).split('.').map((p) => p.trim()).join('.') : '';
+      const inside =
+        close > 0
+          ? trimmed
+              .slice(1, close)
+              .split('.')
+              .map((p) => p.trim())
+              .join('.')
+          : '';
       if (wanted.has(inside)) return { start: offset, end: offset + line.length };
     }
     offset += rawLine.length + 1;

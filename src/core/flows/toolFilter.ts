@@ -28,7 +28,12 @@ export interface ToolFilter {
 
 function stringList(node: DocNode | undefined): { names: string[]; node: DocNode } | undefined {
   if (!node || node.type !== 'array') return undefined;
-  return { names: items(node).map(scalarText).filter((s): s is string => s !== undefined), node };
+  return {
+    names: items(node)
+      .map(scalarText)
+      .filter((s): s is string => s !== undefined),
+    node,
+  };
 }
 
 export function readToolFilter(server: ServerEntry): ToolFilter {

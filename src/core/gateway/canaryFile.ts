@@ -12,7 +12,8 @@ export function parseCanaryFile(text: string): CanaryFile {
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
-    if (line.length < MIN_CANARY_LENGTH) problems.push(`line ${i + 1}: a canary needs at least ${MIN_CANARY_LENGTH} characters (a short one would match ordinary text)`);
+    if (line.length < MIN_CANARY_LENGTH)
+      problems.push(`line ${i + 1}: a canary needs at least ${MIN_CANARY_LENGTH} characters (a short one would match ordinary text)`);
     else values.push(line);
   });
   return { values, problems };

@@ -21,7 +21,16 @@ export function readMessage(line: string): ReadMessage {
   const m = json as JsonObject;
   const id = typeof m.id === 'string' || typeof m.id === 'number' ? m.id : undefined;
   const method = typeof m.method === 'string' ? m.method : undefined;
-  const type: MessageType = method !== undefined ? (id !== undefined ? 'request' : 'notification') : id !== undefined && 'result' in m ? 'response' : id !== undefined && 'error' in m ? 'error' : 'other';
+  const type: MessageType =
+    method !== undefined
+      ? id !== undefined
+        ? 'request'
+        : 'notification'
+      : id !== undefined && 'result' in m
+        ? 'response'
+        : id !== undefined && 'error' in m
+          ? 'error'
+          : 'other';
   return { type, json: m, ...(id !== undefined ? { id } : {}), ...(method !== undefined ? { method } : {}) };
 }
 

@@ -67,11 +67,22 @@ export function checkPins(entry: LockedServer | undefined, tools: readonly ToolD
 export function pinFindings(check: PinCheck, enforce: boolean, label = 'tool'): GatewayFinding[] {
   const what = enforce ? 'withheld from the client until it is approved (mcp-warden approve)' : 'passed on (run with --enforce to withhold it)';
   const findings: GatewayFinding[] = [];
-  for (const item of check.changed) findings.push({ type: 'pin-changed', severity: 'error', tool: item, message: `The ${label} "${item}" differs from its approved definition (a rug pull?); ${what}.` });
+  for (const item of check.changed)
+    findings.push({
+      type: 'pin-changed',
+      severity: 'error',
+      tool: item,
+      message: `The ${label} "${item}" differs from its approved definition (a rug pull?); ${what}.`,
+    });
   for (const item of check.added) {
     findings.push(
       check.unapproved
-        ? { type: 'pin-unapproved', severity: 'warning', tool: item, message: `The server has no approved entry in the lockfile; the ${label} "${item}" is ${what}.` }
+        ? {
+            type: 'pin-unapproved',
+            severity: 'warning',
+            tool: item,
+            message: `The server has no approved entry in the lockfile; the ${label} "${item}" is ${what}.`,
+          }
         : { type: 'pin-new', severity: 'warning', tool: item, message: `The ${label} "${item}" is new since the server was approved; ${what}.` },
     );
   }

@@ -17,7 +17,8 @@ export const PREVIEW_LIMITS: PreviewLimits = { maxString: 256, maxTotal: 2_048, 
 export function redactText(text: string, canaries: readonly CanaryForms[], keyName?: string): string {
   let out = maskCanaries(text, canaries);
   const hits = findSecretsInValue(out, keyName);
-  for (const hit of [...hits].reverse()) out = out.slice(0, hit.start) + `[${hit.label} ${maskSecret(out.slice(hit.start, hit.end), hit.publicPrefix)}]` + out.slice(hit.end);
+  for (const hit of [...hits].reverse())
+    out = out.slice(0, hit.start) + `[${hit.label} ${maskSecret(out.slice(hit.start, hit.end), hit.publicPrefix)}]` + out.slice(hit.end);
   return out;
 }
 

@@ -38,7 +38,9 @@ export function routedLaunch(server: Pick<ServerEntry, 'command' | 'args'>): Rou
 
 /** Only JSON configs of stdio servers with a command can be routed (the entry's command line is rewritten). */
 export function canRoute(file: ConfigFile, server: ServerEntry): boolean {
-  return (file.format === 'json' || file.format === 'jsonc') && server.transport === 'stdio' && server.command !== undefined && routedLaunch(server) === undefined;
+  return (
+    (file.format === 'json' || file.format === 'jsonc') && server.transport === 'stdio' && server.command !== undefined && routedLaunch(server) === undefined
+  );
 }
 
 /** Edits that make the entry run `<launcher> gateway --server NAME [--lock …] -- <its command> <its args>`. */

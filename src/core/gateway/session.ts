@@ -109,18 +109,42 @@ export class GatewaySession {
     const findings: GatewayFinding[] = [];
     const name = tool ?? '';
     if (this.options.policy.enforce && !this.toolAllowed(name)) {
-      const reason = this.options.pins === undefined ? 'the server has no approved entry in the lockfile' : `the tool "${name}" is not approved as it is now (changed or new since approval)`;
+      const reason =
+        this.options.pins === undefined
+          ? 'the server has no approved entry in the lockfile'
+          : `the tool "${name}" is not approved as it is now (changed or new since approval)`;
       findings.push({ type: 'refused-unapproved', severity: 'error', tool: name, message: `Call refused: ${reason}.` });
-      this.refuse(outcome, message.id!, `MCP Warden gateway refused the call: ${reason}. Review it (mcp-warden inspect) and approve it (mcp-warden approve) first.`, 'refused', { reason: 'unapproved-tool', tool: name });
+      this.refuse(
+        outcome,
+        message.id!,
+        `MCP Warden gateway refused the call: ${reason}. Review it (mcp-warden inspect) and approve it (mcp-warden approve) first.`,
+        'refused',
+        { reason: 'unapproved-tool', tool: name },
+      );
     }
     const hits = findCanaries(params.arguments, this.canaries, 'arguments');
     for (const hit of hits) {
-      findings.push({ type: 'canary', severity: 'alert', tool: name, path: hit.path, message: `A canary (${hit.canary}${hit.encoded ? ', encoded' : ''}) is leaving in the arguments of "${name}" at ${hit.path}: something read a planted secret and is sending it out.` });
+      findings.push({
+        type: 'canary',
+        severity: 'alert',
+        tool: name,
+        path: hit.path,
+        message: `A canary (${hit.canary}${hit.encoded ? ', encoded' : ''}) is leaving in the arguments of "${name}" at ${hit.path}: something read a planted secret and is sending it out.`,
+      });
     }
     if (hits.length > 0) {
       const blocked = this.options.policy.block && outcome.forward !== undefined;
-      if (blocked) this.refuse(outcome, message.id!, `MCP Warden gateway blocked the call to "${name}": its arguments carry a canary (a planted secret) at ${hits[0]!.path}. This looks like data exfiltration.`, 'blocked', { reason: 'canary', tool: name, path: hits[0]!.path });
-      outcome.alerts.push(`ALERT canary in the arguments of ${name} (${hits.map((h) => h.path).join(', ')}): ${outcome.record.action === 'blocked' ? 'blocked' : 'passed on (use --block to refuse)'}`);
+      if (blocked)
+        this.refuse(
+          outcome,
+          message.id!,
+          `MCP Warden gateway blocked the call to "${name}": its arguments carry a canary (a planted secret) at ${hits[0]!.path}. This looks like data exfiltration.`,
+          'blocked',
+          { reason: 'canary', tool: name, path: hits[0]!.path },
+        );
+      outcome.alerts.push(
+        `ALERT canary in the arguments of ${name} (${hits.map((h) => h.path).join(', ')}): ${outcome.record.action === 'blocked' ? 'blocked' : 'passed on (use --block to refuse)'}`,
+      );
     }
     record.findings = findings;
   }
@@ -133,9 +157,18 @@ export class GatewaySession {
     outcome.record.tool = id;
     if (!this.options.policy.enforce || (prompt ? this.promptAllowed(id) : this.resourceAllowed(id))) return;
     const label = prompt ? 'prompt' : 'resource';
-    const reason = this.options.pins === undefined ? 'the server has no approved entry in the lockfile' : `the ${label} "${id}" is not approved as it is now (changed or new since approval)`;
+    const reason =
+      this.options.pins === undefined
+        ? 'the server has no approved entry in the lockfile'
+        : `the ${label} "${id}" is not approved as it is now (changed or new since approval)`;
     outcome.record.findings = [{ type: 'refused-unapproved', severity: 'error', tool: id, message: `Request refused: ${reason}.` }];
-    this.refuse(outcome, message.id!, `MCP Warden gateway refused ${prompt ? 'the prompt' : 'to read the resource'}: ${reason}. Review it (mcp-warden inspect) and approve it (mcp-warden approve) first.`, 'refused', { reason: `unapproved-${label}`, [label]: id });
+    this.refuse(
+      outcome,
+      message.id!,
+      `MCP Warden gateway refused ${prompt ? 'the prompt' : 'to read the resource'}: ${reason}. Review it (mcp-warden inspect) and approve it (mcp-warden approve) first.`,
+      'refused',
+      { reason: `unapproved-${label}`, [label]: id },
+    );
   }
 
   private refuse(outcome: Outcome, id: string | number, message: string, action: 'refused' | 'blocked', data: JsonObject): void {
@@ -165,7 +198,8 @@ export class GatewaySession {
     const pins = this.options.pins;
     const items = (result as JsonObject | null)?.[listing.field];
     if (pins === null || !Array.isArray(items)) return;
-    const normalize = (raw: JsonObject) => (listing.kind === 'tool' ? this.options.normalizeTool(raw) : this.options.normalizeItem ? this.options.normalizeItem(listing.kind, raw) : raw);
+    const normalize = (raw: JsonObject) =>
+      listing.kind === 'tool' ? this.options.normalizeTool(raw) : this.options.normalizeItem ? this.options.normalizeItem(listing.kind, raw) : raw;
     const listed = items.filter((t): t is JsonObject => !!t && typeof t === 'object').map((raw) => ({ raw, item: normalize(raw) as Record<string, unknown> }));
     const check = checkListing(pins, listing.kind, listed.map((l) => l.item) as never[]);
     const unapproved = this.unapproved[listing.kind];
@@ -173,7 +207,8 @@ export class GatewaySession {
     for (const id of [...check.changed, ...check.added]) unapproved.add(id);
     const { enforce } = this.options.policy;
     outcome.record.findings = pinFindings(check, enforce, listing.label);
-    if (check.changed.length > 0) outcome.alerts.push(`${listing.label}s changed since approval: ${check.changed.join(', ')} (${enforce ? 'withheld' : 'passed on'})`);
+    if (check.changed.length > 0)
+      outcome.alerts.push(`${listing.label}s changed since approval: ${check.changed.join(', ')} (${enforce ? 'withheld' : 'passed on'})`);
     if (!enforce || check.changed.length + check.added.length === 0) return;
     const kept = listed.filter((l) => !unapproved.has(String(l.item[listing.id]))).map((l) => l.raw);
     outcome.forward = resultLine(message.id!, { ...(result as JsonObject), [listing.field]: kept });
@@ -185,12 +220,24 @@ export class GatewaySession {
     const name = request.tool ?? request.method;
     const findings: GatewayFinding[] = [];
     const hits = findCanaries(result, this.canaries, 'result');
-    for (const hit of hits) findings.push({ type: 'canary', severity: 'alert', tool: name, path: hit.path, message: `A canary (${hit.canary}) is in the result of "${name}" at ${hit.path}, on its way to the model.` });
+    for (const hit of hits)
+      findings.push({
+        type: 'canary',
+        severity: 'alert',
+        tool: name,
+        path: hit.path,
+        message: `A canary (${hit.canary}) is in the result of "${name}" at ${hit.path}, on its way to the model.`,
+      });
     outcome.record.findings = findings;
     const id = message.id!;
     if (hits.length > 0) {
       if (policy.block) {
-        outcome.forward = errorLine(id, GATEWAY_ERROR_CODE, `MCP Warden gateway blocked the result of "${name}": it carries a canary (a planted secret) at ${hits[0]!.path}.`, { mcpWarden: { reason: 'canary', tool: name, path: hits[0]!.path } });
+        outcome.forward = errorLine(
+          id,
+          GATEWAY_ERROR_CODE,
+          `MCP Warden gateway blocked the result of "${name}": it carries a canary (a planted secret) at ${hits[0]!.path}.`,
+          { mcpWarden: { reason: 'canary', tool: name, path: hits[0]!.path } },
+        );
         outcome.record.action = 'blocked';
       }
       outcome.alerts.push(`ALERT canary in the result of ${name}: ${policy.block ? 'blocked' : 'passed on (use --block to refuse)'}`);
@@ -199,14 +246,16 @@ export class GatewaySession {
     const runShield = () => {
       const shield = shieldResult(request.method, result, request.tool);
       findings.push(...shield.findings.map((f) => ({ ...f, message: redactText(f.message, this.canaries) })));
-      if (shield.unread > 0) outcome.record.detail = `the last ${plural(shield.unread, 'character')} of the result were not analysed (larger than the shield reads)`;
+      if (shield.unread > 0)
+        outcome.record.detail = `the last ${plural(shield.unread, 'character')} of the result were not analysed (larger than the shield reads)`;
       return shield;
     };
     if (policy.onInjection === 'warn') {
       // What the client gets does not depend on the findings: analyse after the result is on its way.
       outcome.deferred = () => {
         const shield = runShield();
-        if (shield.findings.length > 0) outcome.alerts.push(`injection in the result of ${name} (${[...new Set(shield.findings.map((f) => f.category))].join(', ')}): passed on`);
+        if (shield.findings.length > 0)
+          outcome.alerts.push(`injection in the result of ${name} (${[...new Set(shield.findings.map((f) => f.category))].join(', ')}): passed on`);
         if (findings.length > 0) outcome.record.findings = findings;
         else delete outcome.record.findings;
       };
@@ -217,7 +266,12 @@ export class GatewaySession {
     const categories = [...new Set(shield.findings.map((f) => f.category))].join(', ');
     if (policy.onInjection === 'block') {
       const reason = `it contains instructions aimed at the model (${categories})`;
-      outcome.forward = request.method === 'tools/call' ? resultLine(id, blockedToolResult(reason)) : errorLine(id, GATEWAY_ERROR_CODE, `MCP Warden gateway blocked the result of "${name}": ${reason}.`, { mcpWarden: { reason: 'injection', tool: name } });
+      outcome.forward =
+        request.method === 'tools/call'
+          ? resultLine(id, blockedToolResult(reason))
+          : errorLine(id, GATEWAY_ERROR_CODE, `MCP Warden gateway blocked the result of "${name}": ${reason}.`, {
+              mcpWarden: { reason: 'injection', tool: name },
+            });
       outcome.record.action = 'blocked';
     } else {
       const annotated = annotateResult(request.method, result, shield.findings);
@@ -250,6 +304,8 @@ export class GatewaySession {
     if (pins === undefined || this.unapproved.resource.has(uri)) return false;
     if (pins.items[`resource:${uri}`] !== undefined) return true;
     const prefix = 'resourceTemplate:';
-    return Object.keys(pins.items).some((key) => key.startsWith(prefix) && !this.unapproved.resourceTemplate.has(key.slice(prefix.length)) && matchesTemplate(uri, key.slice(prefix.length)));
+    return Object.keys(pins.items).some(
+      (key) => key.startsWith(prefix) && !this.unapproved.resourceTemplate.has(key.slice(prefix.length)) && matchesTemplate(uri, key.slice(prefix.length)),
+    );
   }
 }

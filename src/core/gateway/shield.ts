@@ -67,7 +67,14 @@ export function shieldResult(method: string, result: unknown, tool: string | und
     if (read === '' || !mayCarryInstructions(read)) continue;
     for (const f of analyzeText(read, { target: { kind: 'tool', name: tool ?? '' }, field: path })) {
       if (f.severity === 'info') continue;
-      findings.push({ type: 'injection', severity: f.severity, category: f.category, path, ...(tool ? { tool } : {}), message: `${f.message} (in ${path}: "${f.excerpt.slice(0, 120)}")` });
+      findings.push({
+        type: 'injection',
+        severity: f.severity,
+        category: f.category,
+        path,
+        ...(tool ? { tool } : {}),
+        message: `${f.message} (in ${path}: "${f.excerpt.slice(0, 120)}")`,
+      });
     }
   }
   return { findings: findings.slice(0, 20), unread };
@@ -84,7 +91,8 @@ export function annotateResult(method: string, result: unknown, findings: readon
   const why = `${ANNOTATION} Findings: ${[...new Set(findings.map((f) => f.category ?? f.type))].join(', ')}.`;
   const meta = { ...(r._meta as Record<string, unknown> | undefined), 'mcp-warden/warning': why };
   if (method === 'tools/call' && Array.isArray(r.content)) return { ...r, content: [{ type: 'text', text: why }, ...r.content], _meta: meta };
-  if (method === 'prompts/get' && Array.isArray(r.messages)) return { ...r, messages: [{ role: 'user', content: { type: 'text', text: why } }, ...r.messages], _meta: meta };
+  if (method === 'prompts/get' && Array.isArray(r.messages))
+    return { ...r, messages: [{ role: 'user', content: { type: 'text', text: why } }, ...r.messages], _meta: meta };
   return { ...r, _meta: meta };
 }
 

@@ -46,7 +46,12 @@ export function inventoryCsv(rows: readonly InventoryRow[]): string {
 function mdCell(value: string | number): string {
   // The text table goes to a terminal: names and paths made visible on one line (the one escaping function).
   const text = visibleText(String(value), { singleLine: true });
-  return text === '' ? ' ' : text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([`*_<>[\]])/g, '\\$1');
+  return text === ''
+    ? ' '
+    : text
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/([`*_<>[\]])/g, '\\$1');
 }
 
 export function inventoryMarkdown(rows: readonly InventoryRow[]): string {

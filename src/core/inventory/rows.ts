@@ -72,7 +72,10 @@ function describeLaunch(server: ServerEntry): Pick<InventoryRow, 'launch' | 'pac
   return {
     launch: launch?.runner ?? launch?.program ?? server.command.value,
     package: packages.map((p) => p.name).join(' '),
-    version: packages.map((p) => [p.version, p.digest].filter(Boolean).join('@')).join(' ').trim(),
+    version: packages
+      .map((p) => [p.version, p.digest].filter(Boolean).join('@'))
+      .join(' ')
+      .trim(),
     pin: weakest,
   };
 }
@@ -81,7 +84,11 @@ function describeLaunch(server: ServerEntry): Pick<InventoryRow, 'launch' | 'pac
  * Every server of every file (Claude Code's entries of other projects included), with its pin state,
  * approval and findings. Stable across runs: no clock, no environment; ordered by client, scope, file, server.
  */
-export function buildInventory(results: readonly { file: ConfigFile; findings: readonly Finding[] }[], project: Project, displayPath: (path: string) => string = (p) => p): InventoryRow[] {
+export function buildInventory(
+  results: readonly { file: ConfigFile; findings: readonly Finding[] }[],
+  project: Project,
+  displayPath: (path: string) => string = (p) => p,
+): InventoryRow[] {
   const rows: InventoryRow[] = [];
   for (const { file, findings } of results) {
     if (!file.client) continue;
@@ -108,5 +115,12 @@ export function buildInventory(results: readonly { file: ConfigFile; findings: r
       });
     }
   }
-  return rows.sort((a, b) => a.client.localeCompare(b.client) || a.scope.localeCompare(b.scope) || a.file.localeCompare(b.file) || a.project.localeCompare(b.project) || a.server.localeCompare(b.server));
+  return rows.sort(
+    (a, b) =>
+      a.client.localeCompare(b.client) ||
+      a.scope.localeCompare(b.scope) ||
+      a.file.localeCompare(b.file) ||
+      a.project.localeCompare(b.project) ||
+      a.server.localeCompare(b.server),
+  );
 }

@@ -4,8 +4,26 @@ import { toPackageRef, type SpecReading } from './specReading';
 import type { PinState, Token } from './types';
 
 const GO_VALUES = new Set([
-  '-C', '-exec', '-ldflags', '-gcflags', '-tags', '-mod', '-modfile', '-p', '-pkgdir', '-asmflags', '-buildmode', '-compiler',
-  '-gccgoflags', '-installsuffix', '-overlay', '-pgo', '-toolexec', '-o', '-covermode', '-coverpkg',
+  '-C',
+  '-exec',
+  '-ldflags',
+  '-gcflags',
+  '-tags',
+  '-mod',
+  '-modfile',
+  '-p',
+  '-pkgdir',
+  '-asmflags',
+  '-buildmode',
+  '-compiler',
+  '-gccgoflags',
+  '-installsuffix',
+  '-overlay',
+  '-pgo',
+  '-toolexec',
+  '-o',
+  '-covermode',
+  '-coverpkg',
 ]);
 const MODULE_PATH = /^[a-z0-9][\w.-]*\.[a-z]{2,}(?:\/[\w.~+-]+)+$/i;
 

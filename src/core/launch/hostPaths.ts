@@ -1,9 +1,24 @@
 /** What a host path given to a server or container exposes. */
 export type HostPathRisk = 'root' | 'home' | 'all-homes' | 'docker-socket' | 'credentials';
 
-const HOME_VARIABLE = /^(?:~|\$HOME|\$\{HOME\}|\$\{env:HOME\}|\$\{userHome\}|%USERPROFILE%|%HOMEDRIVE%%HOMEPATH%|\$\{env:USERPROFILE\}|\$env:USERPROFILE|\$\{USERPROFILE\}|\$USERPROFILE)$/i;
-const SOCKETS = /^(?:\/var\/run\/docker\.sock|\/run\/docker\.sock|\/\/\.\/pipe\/docker_engine|\\\\\.\\pipe\\docker_engine|\/run\/podman\/podman\.sock|\/var\/run\/podman\/podman\.sock|.*\/podman\/podman\.sock|.*\/\.docker\/run\/docker\.sock|.*\/\.colima\/[^/]+\/docker\.sock)$/i;
-const CREDENTIAL_DIRS = ['.ssh', '.aws', '.azure', '.kube', '.docker', '.gnupg', '.config/gcloud', '.config/gh', '.netrc', '.npmrc', '.pypirc', '.git-credentials'];
+const HOME_VARIABLE =
+  /^(?:~|\$HOME|\$\{HOME\}|\$\{env:HOME\}|\$\{userHome\}|%USERPROFILE%|%HOMEDRIVE%%HOMEPATH%|\$\{env:USERPROFILE\}|\$env:USERPROFILE|\$\{USERPROFILE\}|\$USERPROFILE)$/i;
+const SOCKETS =
+  /^(?:\/var\/run\/docker\.sock|\/run\/docker\.sock|\/\/\.\/pipe\/docker_engine|\\\\\.\\pipe\\docker_engine|\/run\/podman\/podman\.sock|\/var\/run\/podman\/podman\.sock|.*\/podman\/podman\.sock|.*\/\.docker\/run\/docker\.sock|.*\/\.colima\/[^/]+\/docker\.sock)$/i;
+const CREDENTIAL_DIRS = [
+  '.ssh',
+  '.aws',
+  '.azure',
+  '.kube',
+  '.docker',
+  '.gnupg',
+  '.config/gcloud',
+  '.config/gh',
+  '.netrc',
+  '.npmrc',
+  '.pypirc',
+  '.git-credentials',
+];
 
 function normalize(path: string): string {
   const p = path.trim().replace(/\\/g, '/');

@@ -49,7 +49,16 @@ export function readNpmSpec(text: string, subpath = false): Reading {
   }
   if (subpath && version.includes('/')) version = version.slice(0, version.indexOf('/'));
   const start = name.length + 1;
-  const reading: SpecReading = { ecosystem: 'npm', name, pin: classifyNpmVersion(version), version, pinStart: start, pinEnd: start + version.length, pinPrefix: '', end: start + version.length };
+  const reading: SpecReading = {
+    ecosystem: 'npm',
+    name,
+    pin: classifyNpmVersion(version),
+    version,
+    pinStart: start,
+    pinEnd: start + version.length,
+    pinPrefix: '',
+    end: start + version.length,
+  };
   return reading;
 }
 
@@ -65,5 +74,14 @@ export function readJsrSpec(text: string): Reading {
   let version = rest.slice(1);
   if (version.includes('/')) version = version.slice(0, version.indexOf('/'));
   const start = name.length + 1;
-  return { ecosystem: 'jsr', name, pin: classifyNpmVersion(version), version, pinStart: start, pinEnd: start + version.length, pinPrefix: '', end: start + version.length };
+  return {
+    ecosystem: 'jsr',
+    name,
+    pin: classifyNpmVersion(version),
+    version,
+    pinStart: start,
+    pinEnd: start + version.length,
+    pinPrefix: '',
+    end: start + version.length,
+  };
 }

@@ -34,8 +34,7 @@ function splitCommand(server: ServerEntry): Token[] | undefined {
   if (!server.command) return undefined;
   const command = fieldToken(server.command);
   const first = /^\s*(\S+)\s+\S/.exec(command.text);
-  const words =
-    first && isKnownProgram(programName(first[1]!)) ? splitToken(command, programName(first[1]!) === 'cmd' ? 'cmd' : 'sh') : [command];
+  const words = first && isKnownProgram(programName(first[1]!)) ? splitToken(command, programName(first[1]!) === 'cmd' ? 'cmd' : 'sh') : [command];
   return [...words, ...server.args.map(fieldToken)];
 }
 
@@ -148,7 +147,19 @@ function runnerOf(program: string, words: Token[]): { runner: Runner; parse: Run
     case 'bun': {
       const s = sub(valueOptionsOf(program === 'npm' ? 'npx' : program === 'bun' ? 'bunx' : program));
       const runner: Runner | undefined =
-        program === 'npm' ? (s.word === 'exec' || s.word === 'x' ? 'npm-exec' : undefined) : program === 'bun' ? (s.word === 'x' ? 'bunx' : undefined) : s.word === 'dlx' ? (program === 'pnpm' ? 'pnpm-dlx' : 'yarn-dlx') : undefined;
+        program === 'npm'
+          ? s.word === 'exec' || s.word === 'x'
+            ? 'npm-exec'
+            : undefined
+          : program === 'bun'
+            ? s.word === 'x'
+              ? 'bunx'
+              : undefined
+            : s.word === 'dlx'
+              ? program === 'pnpm'
+                ? 'pnpm-dlx'
+                : 'yarn-dlx'
+              : undefined;
       return runner ? { runner, parse: parseNpmRunner(runner, words, s.next) } : undefined;
     }
     case 'uvx':

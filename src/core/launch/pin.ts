@@ -42,7 +42,12 @@ export function pinRequestOf(ref: PackageRef): PinRequest | undefined {
 }
 
 export function isUnpinnedData(data: unknown): data is UnpinnedPackageData {
-  return typeof data === 'object' && data !== null && (data as UnpinnedPackageData).kind === 'unpinned-package' && Array.isArray((data as UnpinnedPackageData).serverPath);
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as UnpinnedPackageData).kind === 'unpinned-package' &&
+    Array.isArray((data as UnpinnedPackageData).serverPath)
+  );
 }
 
 /** The package an `unpinned-package` finding is about, read again from the file (undefined if it has changed). */
@@ -96,7 +101,10 @@ export function pinEdit(file: ConfigFile, target: Finding | PackageRef, exactVer
   const ref = 'token' in target ? target : packageOfFinding(file, target);
   if (!ref) return [];
   const ok = VALID[ref.ecosystem].test(exactVersion) && (ref.ecosystem === 'npm' || ref.ecosystem === 'jsr' ? isExactVersion(exactVersion) : true);
-  if (!ok) throw new Error(`"${exactVersion}" is not an exact ${ref.ecosystem === 'oci' ? 'image digest' : ref.ecosystem === 'git' ? 'commit id' : 'version'} for ${ref.name}`);
+  if (!ok)
+    throw new Error(
+      `"${exactVersion}" is not an exact ${ref.ecosystem === 'oci' ? 'image digest' : ref.ecosystem === 'git' ? 'commit id' : 'version'} for ${ref.name}`,
+    );
   const range = valueRange(ref.token, ref.pinStart, ref.pinEnd);
   if (!range) return [];
   const edit = replaceInField(file.text, ref.token.field, range.start, range.end, ref.pinPrefix + exactVersion);

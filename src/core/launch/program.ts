@@ -1,6 +1,10 @@
 /** The program a command names: base name, lower-case, without `.exe`/`.cmd`/`.bat`/`.ps1`. */
 export function programName(command: string): string {
-  const base = command.replace(/^["']|["']$/g, '').split(/[/\\]/).pop() ?? command;
+  const base =
+    command
+      .replace(/^["']|["']$/g, '')
+      .split(/[/\\]/)
+      .pop() ?? command;
   return base.toLowerCase().replace(/\.(?:exe|cmd|bat|ps1)$/, '');
 }
 
@@ -9,7 +13,24 @@ export const POWERSHELLS = new Set(['powershell', 'pwsh']);
 export const CONTAINER_TOOLS = new Set(['docker', 'podman', 'nerdctl']);
 
 /** Programs whose first non-option argument is a script file they run. */
-export const INTERPRETERS = new Set(['node', 'nodejs', 'bun', 'tsx', 'ts-node', 'ruby', 'perl', 'php', 'java', 'dotnet', 'rscript', 'lua', 'julia', 'groovy', 'elixir', 'swift']);
+export const INTERPRETERS = new Set([
+  'node',
+  'nodejs',
+  'bun',
+  'tsx',
+  'ts-node',
+  'ruby',
+  'perl',
+  'php',
+  'java',
+  'dotnet',
+  'rscript',
+  'lua',
+  'julia',
+  'groovy',
+  'elixir',
+  'swift',
+]);
 
 export function isPython(program: string): boolean {
   return /^(?:python(?:\d+(?:\.\d+)?)?|pythonw|py|pypy3?)$/.test(program);
@@ -27,6 +48,21 @@ export function isKnownProgram(program: string): boolean {
 }
 
 /** Interpreter options that take a value, so the script after them is found. */
-export const INTERPRETER_VALUES = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader', '-X', '-W', '-cp', '-classpath', '--class-path', '-I', '--env-file', '--conditions', '-C']);
+export const INTERPRETER_VALUES = new Set([
+  '-r',
+  '--require',
+  '--import',
+  '--loader',
+  '--experimental-loader',
+  '-X',
+  '-W',
+  '-cp',
+  '-classpath',
+  '--class-path',
+  '-I',
+  '--env-file',
+  '--conditions',
+  '-C',
+]);
 /** Interpreter options after which no script file follows (inline code or a module name). */
 export const INLINE_CODE = new Set(['-e', '--eval', '-p', '--print', '-c', '-m', '--module']);

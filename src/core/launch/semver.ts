@@ -15,7 +15,9 @@ interface Comparator {
 const NUM = '0|[1-9]\\d{0,15}';
 const IDENT = '[0-9A-Za-z-]{1,64}';
 const EXACT = new RegExp(`^[v=]?\\s*(${NUM})\\.(${NUM})\\.(${NUM})(?:-(${IDENT}(?:\\.${IDENT}){0,16}))?(?:\\+${IDENT}(?:\\.${IDENT}){0,16})?$`);
-const PARTIAL = new RegExp(`^[v=]?(${NUM}|[xX*])(?:\\.(${NUM}|[xX*])(?:\\.(${NUM}|[xX*])(?:-(${IDENT}(?:\\.${IDENT}){0,16}))?(?:\\+${IDENT}(?:\\.${IDENT}){0,16})?)?)?$`);
+const PARTIAL = new RegExp(
+  `^[v=]?(${NUM}|[xX*])(?:\\.(${NUM}|[xX*])(?:\\.(${NUM}|[xX*])(?:-(${IDENT}(?:\\.${IDENT}){0,16}))?(?:\\+${IDENT}(?:\\.${IDENT}){0,16})?)?)?$`,
+);
 
 /** An exact version (`1.2.3`, `v1.2.3-beta.1`), or undefined. */
 export function parseVersion(text: string): SemVer | undefined {

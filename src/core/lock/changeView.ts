@@ -11,7 +11,13 @@ export interface ChangeSides {
   currentSpans: DefinitionSpan[];
 }
 
-const KIND_LABEL: Record<ItemChange['kind'], string> = { tool: 'tool', prompt: 'prompt', resource: 'resource', resourceTemplate: 'resource template', instructions: 'instructions' };
+const KIND_LABEL: Record<ItemChange['kind'], string> = {
+  tool: 'tool',
+  prompt: 'prompt',
+  resource: 'resource',
+  resourceTemplate: 'resource template',
+  instructions: 'instructions',
+};
 
 /**
  * Both sides of a comparison as readable definition documents (the same rendering as a single

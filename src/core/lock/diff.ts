@@ -93,7 +93,11 @@ export function diffLines(a: readonly string[], b: readonly string[], maxEdits =
 }
 
 /** A unified diff (`---`/`+++` headers, `@@` hunks with `context` lines around each change). */
-export function unifiedDiff(oldText: string, newText: string, options: { oldLabel?: string; newLabel?: string; context?: number; maxEdits?: number } = {}): string {
+export function unifiedDiff(
+  oldText: string,
+  newText: string,
+  options: { oldLabel?: string; newLabel?: string; context?: number; maxEdits?: number } = {},
+): string {
   const a = oldText === '' ? [] : oldText.split('\n');
   const b = newText === '' ? [] : newText.split('\n');
   const ops = diffLines(a, b, options.maxEdits);

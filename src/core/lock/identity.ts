@@ -47,13 +47,18 @@ function redactUrl(url: string): string {
   if (!m) return looksLikeToken(url) ? masked(url) : url;
   const userinfo = m[2] ? `${masked(m[2].slice(0, -1))}@` : '';
   const query = m[4]
-    ? '?' + m[4].slice(1).split('&').map((pair) => {
-        const eq = pair.indexOf('=');
-        if (eq < 0) return pair;
-        const name = pair.slice(0, eq);
-        const value = pair.slice(eq + 1);
-        return SECRET_QUERY.test(decodeSafe(name)) || looksLikeToken(decodeSafe(value)) ? `${name}=${masked(value)}` : pair;
-      }).join('&')
+    ? '?' +
+      m[4]
+        .slice(1)
+        .split('&')
+        .map((pair) => {
+          const eq = pair.indexOf('=');
+          if (eq < 0) return pair;
+          const name = pair.slice(0, eq);
+          const value = pair.slice(eq + 1);
+          return SECRET_QUERY.test(decodeSafe(name)) || looksLikeToken(decodeSafe(value)) ? `${name}=${masked(value)}` : pair;
+        })
+        .join('&')
     : '';
   return `${m[1]}${userinfo}${m[3]}${query}${m[5] ?? ''}`;
 }

@@ -42,7 +42,8 @@ export function parseLockfile(text: string | undefined): Lockfile {
   const json = parse(text, errors, { allowTrailingComma: true });
   if (errors.length > 0) throw new LockfileError(`the lockfile is not valid JSON (${printParseErrorCode(errors[0]!.error)} at offset ${errors[0]!.offset})`);
   if (!json || typeof json !== 'object' || Array.isArray(json)) throw new LockfileError('the lockfile must be a JSON object');
-  if (json.version !== LOCKFILE_VERSION) throw new LockfileError(`unsupported lockfile version ${JSON.stringify(json.version)} (this MCP Warden reads version ${LOCKFILE_VERSION})`);
+  if (json.version !== LOCKFILE_VERSION)
+    throw new LockfileError(`unsupported lockfile version ${JSON.stringify(json.version)} (this MCP Warden reads version ${LOCKFILE_VERSION})`);
   if (!json.servers || typeof json.servers !== 'object' || Array.isArray(json.servers)) throw new LockfileError('the lockfile has no "servers" object');
   return json as Lockfile;
 }
@@ -138,7 +139,12 @@ export interface Comparison {
 }
 
 /** What differs between the approved entry and the server as it is now (tools added or removed count). */
-export function compare(lock: string | Lockfile | undefined, snapshot: ServerSnapshot, identity: ServerIdentity, options: { serverKey?: string } = {}): Comparison {
+export function compare(
+  lock: string | Lockfile | undefined,
+  snapshot: ServerSnapshot,
+  identity: ServerIdentity,
+  options: { serverKey?: string } = {},
+): Comparison {
   const parsed = typeof lock === 'string' || lock === undefined ? parseLockfile(lock) : lock;
   const entry = parsed.servers[options.serverKey ?? snapshot.server];
   if (!entry) return { status: 'unapproved', identityChanges: [], changes: [] };

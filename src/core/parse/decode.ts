@@ -19,15 +19,37 @@ export function decodeConfigBytes(bytes: Uint8Array, maxBytes: number, byteLengt
     return {
       text: '',
       binary: true,
-      problems: [{ kind: 'too-large', offset: 0, length: 0, message: `File is ${formatBytes(byteLength)}, over the ${formatBytes(maxBytes)} limit: not read. In the editor the limit is the mcpWarden.maxFileSizeMB setting.` }],
+      problems: [
+        {
+          kind: 'too-large',
+          offset: 0,
+          length: 0,
+          message: `File is ${formatBytes(byteLength)}, over the ${formatBytes(maxBytes)} limit: not read. In the editor the limit is the mcpWarden.maxFileSizeMB setting.`,
+        },
+      ],
     };
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { text: '', binary: true, problems: [{ kind: 'binary', offset: 0, length: 0, message: 'File is UTF-16 encoded (byte order mark FF FE or FE FF); MCP clients read UTF-8: not read. Save it as UTF-8.' }] };
+    return {
+      text: '',
+      binary: true,
+      problems: [
+        {
+          kind: 'binary',
+          offset: 0,
+          length: 0,
+          message: 'File is UTF-16 encoded (byte order mark FF FE or FE FF); MCP clients read UTF-8: not read. Save it as UTF-8.',
+        },
+      ],
+    };
   }
   const probe = bytes.subarray(0, Math.min(bytes.length, 8192));
   if (probe.includes(0)) {
-    return { text: '', binary: true, problems: [{ kind: 'binary', offset: 0, length: 0, message: 'File holds binary data (NUL bytes), not a text config: not read.' }] };
+    return {
+      text: '',
+      binary: true,
+      problems: [{ kind: 'binary', offset: 0, length: 0, message: 'File holds binary data (NUL bytes), not a text config: not read.' }],
+    };
   }
   const text = utf8.decode(bytes);
   const problems: ParseProblem[] = [];

@@ -103,7 +103,7 @@ export function findExcessiveYamlNesting(text: string, limit = MAX_NESTING_DEPTH
 }
 
 function isLineBreakOrComment(c: number): boolean {
-  return c === HASH || c === 13 /* \r */;
+  return c === HASH || c === 13; /* \r */
 }
 
 /** A `-` or `?` followed by a space, tab or line end starts a nested block node on the same line. */
@@ -144,7 +144,7 @@ function endsWithBlockScalarHeader(text: string, from: number, end: number): boo
   if (c !== PIPE && c !== GREATER) return false;
   if (i === from) return true;
   const before = text.charCodeAt(i - 1);
-  return before === SPACE || before === TAB || before === 58 /* : */;
+  return before === SPACE || before === TAB || before === 58; /* : */
 }
 
 function isBlockScalarIndicator(c: number): boolean {

@@ -40,7 +40,12 @@ export function capProblems(problems: ParseProblem[], format: string): ParseProb
   if (problems.length <= MAX_SYNTAX_PROBLEMS) return problems;
   const kept = problems.slice(0, MAX_SYNTAX_PROBLEMS);
   const last = kept[kept.length - 1]!;
-  kept.push({ kind: 'syntax', offset: last.offset, length: last.length, message: `${problems.length - MAX_SYNTAX_PROBLEMS} more ${format} syntax errors after this one are not shown.` });
+  kept.push({
+    kind: 'syntax',
+    offset: last.offset,
+    length: last.length,
+    message: `${problems.length - MAX_SYNTAX_PROBLEMS} more ${format} syntax errors after this one are not shown.`,
+  });
   return kept;
 }
 

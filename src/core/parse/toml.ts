@@ -11,7 +11,10 @@ import { readDocument } from './toml/document';
 export function parseToml(text: string): ParseOutput {
   const deep = findExcessiveNesting(text);
   if (deep !== -1) {
-    return { root: undefined, problems: [{ kind: 'too-deep', offset: deep, length: 1, message: `Nesting deeper than ${MAX_NESTING_DEPTH} levels: the file is not read any further.` }] };
+    return {
+      root: undefined,
+      problems: [{ kind: 'too-deep', offset: deep, length: 1, message: `Nesting deeper than ${MAX_NESTING_DEPTH} levels: the file is not read any further.` }],
+    };
   }
   return readDocument(text);
 }

@@ -8,7 +8,10 @@ import { MAX_NESTING_DEPTH, type ParseOutput, type ParseProblem } from './proble
 export function parseYaml(text: string): ParseOutput {
   const deep = findExcessiveYamlNesting(text);
   if (deep !== -1) {
-    return { root: undefined, problems: [{ kind: 'too-deep', offset: deep, length: 1, message: `Nesting deeper than ${MAX_NESTING_DEPTH} levels: the file is not read any further.` }] };
+    return {
+      root: undefined,
+      problems: [{ kind: 'too-deep', offset: deep, length: 1, message: `Nesting deeper than ${MAX_NESTING_DEPTH} levels: the file is not read any further.` }],
+    };
   }
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const problems: ParseProblem[] = doc.errors.map((e) => toProblem(text, e));
@@ -21,7 +24,13 @@ function toProblem(text: string, e: YAMLError): ParseProblem {
   if (quote) {
     // The parser reports an unclosed quote where the file ends; the quote that opened it is the useful place.
     const opening = openingQuote(text, quote, e.pos[0]);
-    if (opening !== -1) return { kind: 'syntax', offset: opening, length: 1, message: `YAML syntax error: this ${quote === '"' ? 'double' : 'single'}-quoted string is never closed.` };
+    if (opening !== -1)
+      return {
+        kind: 'syntax',
+        offset: opening,
+        length: 1,
+        message: `YAML syntax error: this ${quote === '"' ? 'double' : 'single'}-quoted string is never closed.`,
+      };
   }
   return { kind: 'syntax', offset: e.pos[0], length: Math.max(1, e.pos[1] - e.pos[0]), message: `YAML syntax error: ${firstLine(e.message)}` };
 }

@@ -70,10 +70,14 @@ export function evaluatePolicy(policy: Policy, server: ServerEntry): Approval {
   for (const [i, entry] of policy.deny.entries()) {
     const refs = matchedRefs(entry, id);
     if (!refs) continue;
-    if (entry.versions !== undefined && !refs.some((r) => {
-      const v = exactVersionOf(r);
-      return v !== undefined && versionAllowed(v, entry.versions!);
-    })) continue;
+    if (
+      entry.versions !== undefined &&
+      !refs.some((r) => {
+        const v = exactVersionOf(r);
+        return v !== undefined && versionAllowed(v, entry.versions!);
+      })
+    )
+      continue;
     return entry.reason === undefined ? { state: 'denied', entry: i } : { state: 'denied', entry: i, reason: entry.reason };
   }
   if (!policy.allow) return { state: 'not-denied' };

@@ -119,7 +119,9 @@ export function isCleanRemoval(text: string, property: DocNode, edits: readonly 
   const end = property.offset + property.length;
   const holder = edits.find((e) => e.offset <= property.offset && end <= e.offset + e.length);
   if (!holder || edits.some((e) => e.newText !== '')) return false;
-  const residue = edits.map((e) => (e === holder ? text.slice(e.offset, property.offset) + text.slice(end, e.offset + e.length) : text.slice(e.offset, e.offset + e.length))).join('');
+  const residue = edits
+    .map((e) => (e === holder ? text.slice(e.offset, property.offset) + text.slice(end, e.offset + e.length) : text.slice(e.offset, e.offset + e.length)))
+    .join('');
   return /^\s*,?[ \t]*(?:\/\/[^\n]*)?\s*$/.test(residue) && residue.split(',').length <= 2;
 }
 

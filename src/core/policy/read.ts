@@ -19,7 +19,11 @@ const TOP_KEYS = new Set(['$schema', 'version', 'allow', 'deny', 'acceptedFlows'
 export function readPolicy(text: string, source: string): { policy: Policy | undefined; problems: PolicyProblem[] } {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  const problems: PolicyProblem[] = errors.map((e) => ({ message: `JSON syntax error: ${printParseErrorCode(e.error)}`, offset: e.offset, length: Math.max(1, e.length) }));
+  const problems: PolicyProblem[] = errors.map((e) => ({
+    message: `JSON syntax error: ${printParseErrorCode(e.error)}`,
+    offset: e.offset,
+    length: Math.max(1, e.length),
+  }));
   if (!root || root.type !== 'object' || problems.length > 0) {
     if (problems.length === 0) problems.push({ message: 'A policy file must hold a JSON object.', offset: 0, length: text.length });
     return { policy: undefined, problems };

@@ -73,10 +73,14 @@ export function disableServerEdit(file: ConfigFile, server: ServerEntry): TextEd
     const mcp = child(file.root, 'mcp');
     const excluded = child(mcp, 'excluded');
     if (items(excluded).some((n) => n.value === server.name) || !file.root) return undefined;
-    if (excluded) return excluded.type === 'array' ? checkedInside(file.text, excluded, jsonAppend(file.text, excluded, JSON.stringify(server.name))) : undefined;
+    if (excluded)
+      return excluded.type === 'array' ? checkedInside(file.text, excluded, jsonAppend(file.text, excluded, JSON.stringify(server.name))) : undefined;
     if (mcp) return mcp.type === 'object' ? checkedInside(file.text, mcp, jsonAddProperty(file.text, mcp, 'excluded', [server.name])) : undefined;
     const edits = jsonAddProperty(file.text, file.root, 'mcp', { excluded: [server.name] });
-    const added = edits.map((e) => e.newText).join('').replace(/^\s*,/, '');
+    const added = edits
+      .map((e) => e.newText)
+      .join('')
+      .replace(/^\s*,/, '');
     const errors: ParseError[] = [];
     parseTree(`{${added}}`, errors);
     return errors.length === 0 ? edits : undefined;
@@ -85,12 +89,17 @@ export function disableServerEdit(file: ConfigFile, server: ServerEntry): TextEd
     const edits = jsonSetFlag(file, server, flag.key, flag.value);
     return objectHasFlag(file.text, server.node, edits, flag.key, flag.value) ? edits : undefined;
   }
-  return file.format === 'yaml' ? yamlSetFlag(file, server, flag.key, flag.value) : file.format === 'toml' ? tomlSetFlag(file, server, flag.key, flag.value) : undefined;
+  return file.format === 'yaml'
+    ? yamlSetFlag(file, server, flag.key, flag.value)
+    : file.format === 'toml'
+      ? tomlSetFlag(file, server, flag.key, flag.value)
+      : undefined;
 }
 
 function jsonSetFlag(file: ConfigFile, server: ServerEntry, key: string, value: boolean): TextEdit[] {
   const existing = child(server.node, key);
-  if (existing && existing.type !== 'object' && existing.type !== 'array') return [{ offset: existing.offset, length: existing.length, newText: String(value) }];
+  if (existing && existing.type !== 'object' && existing.type !== 'array')
+    return [{ offset: existing.offset, length: existing.length, newText: String(value) }];
   return jsonAddProperty(file.text, server.node, key, value);
 }
 
@@ -100,7 +109,14 @@ function containerAfter(text: string, container: DocNode, edits: readonly TextEd
   const end = container.offset + container.length;
   if (edits.length === 0 || edits.some((e) => e.offset < start || e.offset + e.length > end)) return undefined;
   const errors: ParseError[] = [];
-  const after = parseTree(applyTextEdits(text.slice(start, end), edits.map((e) => ({ ...e, offset: e.offset - start }))), errors, { allowTrailingComma: true });
+  const after = parseTree(
+    applyTextEdits(
+      text.slice(start, end),
+      edits.map((e) => ({ ...e, offset: e.offset - start })),
+    ),
+    errors,
+    { allowTrailingComma: true },
+  );
   return errors.length === 0 && after?.type === container.type ? (after as DocNode) : undefined;
 }
 

@@ -37,7 +37,10 @@ export function formatSarif(input: ReportInput, options: SarifOptions): string {
             semanticVersion: input.toolVersion,
             version: input.toolVersion,
             rules: options.rules.map((r) =>
-              sarifRule(r.meta.id, r.meta.description, r.meta.defaultSeverity, options.ruleHelp?.(r.meta.id), { category: r.meta.category, tags: ['security', 'mcp', r.meta.category] }),
+              sarifRule(r.meta.id, r.meta.description, r.meta.defaultSeverity, options.ruleHelp?.(r.meta.id), {
+                category: r.meta.category,
+                tags: ['security', 'mcp', r.meta.category],
+              }),
             ),
           },
         },
@@ -70,7 +73,12 @@ function location(file: string, start: Finding['start'], end: Finding['end'], cw
   return {
     physicalLocation: {
       artifactLocation: inside ? { uri: encodeURI(rel), uriBaseId: 'SRCROOT' } : { uri: toFileUri(rel) },
-      region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: Math.max(end.column, end.line === start.line ? start.column + 1 : 1) },
+      region: {
+        startLine: start.line,
+        startColumn: start.column,
+        endLine: end.line,
+        endColumn: Math.max(end.column, end.line === start.line ? start.column + 1 : 1),
+      },
     },
     ...(logical ? { logicalLocations: [{ fullyQualifiedName: logical, kind: 'member' }] } : {}),
   };

@@ -43,7 +43,13 @@ export function formatText(input: ReportInput, options: TextOptions): string {
   const total = counts.error + counts.warning + counts.info;
   const filesRead = input.files.length;
   if (total === 0) out.push(`No findings in ${filesRead} config ${nounFor(filesRead, 'file')}.`);
-  else out.push(c('bold', `${plural(total, 'finding')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(filesRead, 'config file')}.`));
+  else
+    out.push(
+      c(
+        'bold',
+        `${plural(total, 'finding')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(filesRead, 'config file')}.`,
+      ),
+    );
   return out.join('\n') + '\n';
 }
 

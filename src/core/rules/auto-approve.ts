@@ -13,14 +13,24 @@ const KEYS: Partial<Record<ClientId, readonly string[]>> = {
 
 const KINDS: { words: RegExp; does: string }[] = [
   { words: /^(?:exec|execute|run|shell|command|cmd|terminal|bash|sh|powershell|eval|spawn|script|subprocess)$/, does: 'runs commands or code' },
-  { words: /^(?:delete|remove|rm|rmdir|drop|truncate|kill|destroy|purge|wipe|erase|reset|unlink|terminate|revoke|uninstall|overwrite)$/, does: 'deletes or overwrites data' },
+  {
+    words: /^(?:delete|remove|rm|rmdir|drop|truncate|kill|destroy|purge|wipe|erase|reset|unlink|terminate|revoke|uninstall|overwrite)$/,
+    does: 'deletes or overwrites data',
+  },
   { words: /^(?:send|post|email|mail|message|notify|tweet|publish|share|webhook|sms|invite|upload|transfer|pay)$/, does: 'sends data out' },
-  { words: /^(?:write|edit|update|create|move|rename|commit|push|merge|patch|put|set|install|deploy|insert|modify|append|replace|apply|save|mkdir|copy|approve|close|fork)$/, does: 'changes files or remote state' },
+  {
+    words:
+      /^(?:write|edit|update|create|move|rename|commit|push|merge|patch|put|set|install|deploy|insert|modify|append|replace|apply|save|mkdir|copy|approve|close|fork)$/,
+    does: 'changes files or remote state',
+  },
 ];
 
 /** What a tool does that should not happen unasked, judged from its name (`delete_file`, `runCommand` …). */
 export function dangerOf(toolName: string): string | undefined {
-  const words = toolName.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/);
+  const words = toolName
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
   return KINDS.find((k) => words.some((w) => k.words.test(w)))?.does;
 }
 
@@ -44,18 +54,32 @@ export const autoApprove: Rule = {
         const value: DocNode | undefined = child(server.node, key);
         if (!value) continue;
         if (key === 'trust') {
-          if (value.value === true) context.report({ server, node: value, message: `"trust": true lets every tool of "${server.name}" run without confirmation: a prompt-injected model can use all of them without you seeing it.` });
+          if (value.value === true)
+            context.report({
+              server,
+              node: value,
+              message: `"trust": true lets every tool of "${server.name}" run without confirmation: a prompt-injected model can use all of them without you seeing it.`,
+            });
           continue;
         }
         for (const item of items(value)) {
           const tool = typeof item.value === 'string' ? item.value : undefined;
           if (tool === undefined) continue;
           if (tool.trim() === '*') {
-            context.report({ server, node: item, message: `"*" in ${key} lets every tool of "${server.name}" run without confirmation: a prompt-injected model can use all of them without you seeing it.` });
+            context.report({
+              server,
+              node: item,
+              message: `"*" in ${key} lets every tool of "${server.name}" run without confirmation: a prompt-injected model can use all of them without you seeing it.`,
+            });
             continue;
           }
           const does = dangerOf(tool);
-          if (does) context.report({ server, node: item, message: `Tool "${tool}" of "${server.name}" ${does} and runs without confirmation (${key}): a prompt-injected model can call it without you seeing it.` });
+          if (does)
+            context.report({
+              server,
+              node: item,
+              message: `Tool "${tool}" of "${server.name}" ${does} and runs without confirmation (${key}): a prompt-injected model can call it without you seeing it.`,
+            });
         }
       }
     }

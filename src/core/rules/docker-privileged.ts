@@ -59,7 +59,11 @@ export const dockerPrivileged: Rule = {
       for (const option of launch.options) {
         const value = option.value?.text.trim() ?? '';
         if (option.name === '--privileged' && value !== 'false') {
-          say(option, '--privileged: it gets every device and capability of the host and no seccomp or AppArmor confinement — escaping to the host is trivial', 'error');
+          say(
+            option,
+            '--privileged: it gets every device and capability of the host and no seccomp or AppArmor confinement — escaping to the host is trivial',
+            'error',
+          );
         } else if (HOST_NAMESPACES[option.name] && value.toLowerCase() === 'host') {
           say(option, `${option.name} host, so it ${HOST_NAMESPACES[option.name]}`);
         } else if (option.name === '--cap-add' && DANGEROUS_CAPS.has(value.toUpperCase().replace(/^CAP_/, ''))) {

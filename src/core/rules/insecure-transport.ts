@@ -7,7 +7,8 @@ import type { ConfigFile } from '../model/configFile';
 import type { ServerEntry } from '../model/server';
 import type { RuleContext, Rule } from './rule';
 
-const CREDENTIAL_PARAM = /^(?:access[_-]?token|token|auth[_-]?token|id[_-]?token|refresh[_-]?token|api[_-]?key|apikey|x-api-key|key|auth|authorization|secret|client[_-]?secret|password|passwd|pass|pwd|sig|signature|jwt|bearer|private[_-]?token|session[_-]?token|credentials?)$/i;
+const CREDENTIAL_PARAM =
+  /^(?:access[_-]?token|token|auth[_-]?token|id[_-]?token|refresh[_-]?token|api[_-]?key|apikey|x-api-key|key|auth|authorization|secret|client[_-]?secret|password|passwd|pass|pwd|sig|signature|jwt|bearer|private[_-]?token|session[_-]?token|credentials?)$/i;
 /** Local bridges that connect a stdio client to a remote server named in their arguments. */
 const BRIDGES = /^(?:mcp-remote|supergateway|mcp-proxy|@modelcontextprotocol\/inspector|mcp-remote-client)$/;
 
@@ -16,15 +17,24 @@ function findUrlProblems(file: ConfigFile, context: RuleContext, server: ServerE
   if (!url) return;
   const where = { server, range: tokenFileRange(file.text, token), path: token.field.path };
   if (checkScheme && url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    context.report({ ...where, message: `Server "${server.name}" is reached over plain http:// at ${url.host}: requests, tool results and any token in headers travel unencrypted and can be read or changed on the network. Use https://.` });
+    context.report({
+      ...where,
+      message: `Server "${server.name}" is reached over plain http:// at ${url.host}: requests, tool results and any token in headers travel unencrypted and can be read or changed on the network. Use https://.`,
+    });
   }
   if (url.password !== '' || (url.username !== '' && url.username.length >= 8)) {
-    context.report({ ...where, message: `The URL of "${server.name}" carries credentials before the host (${mask(decodeURIComponent(url.username))}…@${url.host}): URLs end up in logs, proxies and process lists. Send them in a header instead.` });
+    context.report({
+      ...where,
+      message: `The URL of "${server.name}" carries credentials before the host (${mask(decodeURIComponent(url.username))}…@${url.host}): URLs end up in logs, proxies and process lists. Send them in a header instead.`,
+    });
   }
   for (const [name, value] of url.searchParams) {
     if (!CREDENTIAL_PARAM.test(name) || value === '') continue;
     const shown = /^\$\{[^}]*\}$|^\$[A-Z_]+$/.test(value) ? value : mask(value);
-    context.report({ ...where, message: `The URL of "${server.name}" passes a credential in its query string (${name}=${shown}): query strings are written to server and proxy logs and browser history. Send it in a header instead.` });
+    context.report({
+      ...where,
+      message: `The URL of "${server.name}" passes a credential in its query string (${name}=${shown}): query strings are written to server and proxy logs and browser history. Send it in a header instead.`,
+    });
   }
 }
 

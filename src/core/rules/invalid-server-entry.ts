@@ -30,14 +30,22 @@ export const invalidServerEntry: Rule = {
       if (!server.command && !server.url && !child(server.node, 'command')) {
         if (isBuiltIn(server)) continue;
         const url = fields.url.map((k) => '`' + k + '`').join(' or ');
-        context.report({ server, node: server.nameNode, message: `Server "${server.name}" has neither \`${fields.command[0]}\` nor ${url}: the client cannot start or reach it.` });
+        context.report({
+          server,
+          node: server.nameNode,
+          message: `Server "${server.name}" has neither \`${fields.command[0]}\` nor ${url}: the client cannot start or reach it.`,
+        });
       }
       checkType(context, server, childOf(server.node, fields.args)?.node, 'array', 'args', 'a list of strings');
       checkType(context, server, childOf(server.node, fields.env)?.node, 'object', fields.env[0]!, 'a map of names to strings');
       checkType(context, server, childOf(server.node, fields.headers)?.node, 'object', fields.headers[0]!, 'a map of header names to strings');
       for (const item of items(childOf(server.node, fields.args)?.node)) {
         if (item.type === 'object' || item.type === 'array' || item.type === 'null') {
-          context.report({ server, node: item, message: `An argument of "${server.name}" is ${article(item.type)}, not a string: the client will reject or mangle it.` });
+          context.report({
+            server,
+            node: item,
+            message: `An argument of "${server.name}" is ${article(item.type)}, not a string: the client will reject or mangle it.`,
+          });
         }
       }
     }

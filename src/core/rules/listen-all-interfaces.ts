@@ -6,12 +6,16 @@ import { isAllInterfaces } from '../launch/urls';
 import { subToken } from '../launch/words';
 import type { Rule } from './rule';
 
-const BIND_OPTION = /^--?(?:host|hostname|bind|bind[-_]address|bind[-_]addr|listen|listen[-_]address|listen[-_]addr|address|addr|http[-_]host|server[-_]host|sse[-_]host|ip)$/i;
+const BIND_OPTION =
+  /^--?(?:host|hostname|bind|bind[-_]address|bind[-_]addr|listen|listen[-_]address|listen[-_]addr|address|addr|http[-_]host|server[-_]host|sse[-_]host|ip)$/i;
 const BIND_ENV = /^(?:[A-Z0-9]+_)*(?:HOST|BIND|BIND_ADDRESS|BIND_ADDR|LISTEN|LISTEN_ADDRESS|LISTEN_ADDR|ADDRESS|ADDR|SERVER_HOST|HTTP_HOST)$/i;
 
 /** The host part of `0.0.0.0`, `0.0.0.0:8080`, `[::]:8080`, `http://0.0.0.0:80`, `:8080` (Go: every interface). */
 function bindsEverywhere(value: string, portOnlyCounts: boolean): boolean {
-  const v = value.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, '');
+  const v = value
+    .trim()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .replace(/\/.*$/, '');
   if (portOnlyCounts && /^:\d{1,5}$/.test(v)) return true;
   const bracket = /^\[([^\]]*)\](?::\d+)?$/.exec(v);
   if (bracket) return isAllInterfaces(bracket[1]!);
@@ -56,8 +60,12 @@ export const listenAllInterfaces: Rule = {
       if (launch?.runner && CONTAINER_TOOLS.has(launch.runner)) {
         for (const option of launch.options) {
           if ((option.name === '-p' || option.name === '--publish') && option.value && publishesEverywhere(option.value.text)) {
-            say(option.value, `publishes container port ${option.value.text} on every interface (give a host address: 127.0.0.1:${option.value.text.split(':').slice(-2).join(':')})`);
-          } else if (option.name === '-P' || option.name === '--publish-all') say(option.token, 'publishes every container port on every interface of this machine');
+            say(
+              option.value,
+              `publishes container port ${option.value.text} on every interface (give a host address: 127.0.0.1:${option.value.text.split(':').slice(-2).join(':')})`,
+            );
+          } else if (option.name === '-P' || option.name === '--publish-all')
+            say(option.token, 'publishes every container port on every interface of this machine');
         }
         continue;
       }
@@ -72,7 +80,11 @@ export const listenAllInterfaces: Rule = {
       }
       for (const env of server.env) {
         if (env.value !== undefined && BIND_ENV.test(env.key) && bindsEverywhere(env.value, /ADDR|LISTEN/i.test(env.key))) {
-          context.report({ server, node: env.node, message: `Server "${server.name}" is told to listen on ${env.value} (${env.key}): anyone on the same network can call its tools. Bind it to 127.0.0.1.` });
+          context.report({
+            server,
+            node: env.node,
+            message: `Server "${server.name}" is told to listen on ${env.value} (${env.key}): anyone on the same network can call its tools. Bind it to 127.0.0.1.`,
+          });
         }
       }
     }

@@ -51,15 +51,27 @@ export const maliciousPackage: Rule = {
         advisories = matches.map((m) => m.advisory);
         ranges = matches.map((m) => m.range);
       } else {
-        const open = advisoriesOfPackage(ref.ecosystem, ref.name).filter((e) => e.advisory.kind === 'malicious' && e.ranges.some((r) => r.fixed === undefined && r.lastAffected === undefined));
+        const open = advisoriesOfPackage(ref.ecosystem, ref.name).filter(
+          (e) => e.advisory.kind === 'malicious' && e.ranges.some((r) => r.fixed === undefined && r.lastAffected === undefined),
+        );
         advisories = open.map((e) => e.advisory);
         ranges = open.flatMap((e) => e.ranges);
       }
       if (advisories.length === 0) continue;
       const ids = idsOf(advisories);
-      const data: MaliciousPackageData = { kind: 'malicious-package', serverPath: server.path, ecosystem: ref.ecosystem, name: ref.name, advisories: ids, ...(version ? { version } : {}) };
+      const data: MaliciousPackageData = {
+        kind: 'malicious-package',
+        serverPath: server.path,
+        ecosystem: ref.ecosystem,
+        name: ref.name,
+        advisories: ids,
+        ...(version ? { version } : {}),
+      };
       const subject = version ? `${ref.name} ${version} is` : `"${ref.spec}" is not pinned and the newest releases of ${ref.name} are`;
-      const details = advisories.map((a) => a.summary).filter(Boolean).join('; ');
+      const details = advisories
+        .map((a) => a.summary)
+        .filter(Boolean)
+        .join('; ');
       context.report({
         server,
         range: tokenFileRange(file.text, ref.token, ref.specStart, ref.specEnd),

@@ -36,7 +36,14 @@ export const packageNameLookalike: Rule = {
         found.how === 'scope'
           ? `is the name of the popular MCP server package "${popular}" under ${ref.name.startsWith('@') ? 'another scope' : 'no scope'}`
           : `is ${found.distance === 1 ? 'one edit' : plural(found.distance, 'edit')} away from the popular MCP server package "${popular}"`;
-      const data: LookalikeData = { kind: 'package-name-lookalike', serverPath: server.path, ecosystem: ref.ecosystem, name: ref.name, lookalikeOf: popular, how: found.how };
+      const data: LookalikeData = {
+        kind: 'package-name-lookalike',
+        serverPath: server.path,
+        ecosystem: ref.ecosystem,
+        name: ref.name,
+        lookalikeOf: popular,
+        how: found.how,
+      };
       context.report({
         server,
         range: tokenFileRange(file.text, ref.token, ref.specStart, ref.specEnd),

@@ -43,12 +43,26 @@ export const shellWrapper: Rule = {
         const program = programName(words[0]!.text);
         const whole = words.map((w) => w.text).join(' ');
         if (PIPE_TO_SHELL.test(whole) && (SHELLS.has(program) || POWERSHELLS.has(program) || program === 'cmd')) {
-          report(file, context, server, words.find((w) => PIPE_TO_SHELL.test(w.text)) ?? words[0]!, `Server "${server.name}" downloads a script and runs it in a shell (${shorten(whole)}): whatever that URL serves at launch runs with your credentials, unreviewed.`, 'error');
+          report(
+            file,
+            context,
+            server,
+            words.find((w) => PIPE_TO_SHELL.test(w.text)) ?? words[0]!,
+            `Server "${server.name}" downloads a script and runs it in a shell (${shorten(whole)}): whatever that URL serves at launch runs with your credentials, unreviewed.`,
+            'error',
+          );
           break;
         }
         if (SHELLS.has(program)) {
           const script = shellScript(words);
-          if (script) report(file, context, server, script, `Server "${server.name}" is started by ${program} -c "${shorten(script.text)}": the shell interprets the whole string, which is harder to review and easy to inject into. Start the program directly.`);
+          if (script)
+            report(
+              file,
+              context,
+              server,
+              script,
+              `Server "${server.name}" is started by ${program} -c "${shorten(script.text)}": the shell interprets the whole string, which is harder to review and easy to inject into. Start the program directly.`,
+            );
           break;
         }
         if (POWERSHELLS.has(program)) {
@@ -56,9 +70,16 @@ export const shellWrapper: Rule = {
           const arg = words[at + 1];
           if (at > 0 && arg) {
             const encoded = POWERSHELL_ENCODED.test(words[at]!.text);
-            report(file, context, server, arg, encoded
-              ? `Server "${server.name}" runs a base64-encoded PowerShell command: nobody reading this config can see what it does.`
-              : `Server "${server.name}" runs a PowerShell command string (${shorten(arg.text)}): PowerShell interprets all of it, which is harder to review and easy to inject into. Start the program directly.`, encoded ? 'error' : undefined);
+            report(
+              file,
+              context,
+              server,
+              arg,
+              encoded
+                ? `Server "${server.name}" runs a base64-encoded PowerShell command: nobody reading this config can see what it does.`
+                : `Server "${server.name}" runs a PowerShell command string (${shorten(arg.text)}): PowerShell interprets all of it, which is harder to review and easy to inject into. Start the program directly.`,
+              encoded ? 'error' : undefined,
+            );
           }
           break;
         }
@@ -66,7 +87,13 @@ export const shellWrapper: Rule = {
         if (program === 'cmd' && inner) {
           const operator = inner.words.find((w) => w.operator);
           if (operator) {
-            report(file, context, server, fieldToken(operator.field), `Server "${server.name}" uses cmd /c to run more than one command (${shorten(inner.words.map((w) => w.text).join(' '))}): everything after "${operator.text}" also runs, which is easy to overlook.`);
+            report(
+              file,
+              context,
+              server,
+              fieldToken(operator.field),
+              `Server "${server.name}" uses cmd /c to run more than one command (${shorten(inner.words.map((w) => w.text).join(' '))}): everything after "${operator.text}" also runs, which is easy to overlook.`,
+            );
             break;
           }
         }

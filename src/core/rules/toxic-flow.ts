@@ -68,7 +68,10 @@ function byFirstLeg(flow: ToxicFlow): SessionServer[] {
     const path = flow.examples.get(s)!;
     return Math.min(...CAPABILITIES.map((c, i) => (path.some((l) => l.server === s && l.capability === c) ? i : CAPABILITIES.length)));
   };
-  return flow.servers.map((s, i) => ({ s, i, r: rank(s) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.s);
+  return flow.servers
+    .map((s, i) => ({ s, i, r: rank(s) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.s);
 }
 
 /**

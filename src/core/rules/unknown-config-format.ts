@@ -9,7 +9,7 @@ export const unknownConfigFormat: Rule = {
     id: 'unknown-config-format',
     category: 'config',
     defaultSeverity: 'warning',
-    description: 'The file is not recognised as any MCP client\'s config.',
+    description: "The file is not recognised as any MCP client's config.",
   },
   check(file, context) {
     if (file.client !== undefined) return;
@@ -23,7 +23,10 @@ export const unknownConfigFormat: Rule = {
       path: [],
       message:
         guessed.length > 0
-          ? `Not a layout MCP Warden knows; only the launch commands of ${guessed.length === 1 ? 'its server' : plural(guessed.length, 'server')} (${guessed.slice(0, 3).map((g) => g.name).join(', ')}${guessed.length > 3 ? ', …' : ''}) were checked. Name the client with --client if it is a known one.`
+          ? `Not a layout MCP Warden knows; only the launch commands of ${guessed.length === 1 ? 'its server' : plural(guessed.length, 'server')} (${guessed
+              .slice(0, 3)
+              .map((g) => g.name)
+              .join(', ')}${guessed.length > 3 ? ', …' : ''}) were checked. Name the client with --client if it is a known one.`
           : `Not recognised as an MCP config: no top-level ${keys.map((k) => '`' + k + '`').join(', ')} was found. Name the client with --client (CLI) if this file is one.`,
     });
   },

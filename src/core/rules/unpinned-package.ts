@@ -22,7 +22,8 @@ function describe(ref: PackageRef, launch: LaunchSpec, brief: boolean): string {
   const spec = `"${ref.spec}"`;
   const served = `whatever ${REGISTRY[ref.ecosystem]} serves`;
   if (ref.ecosystem === 'oci') {
-    if (ref.pin === 'tag') return `Image ${spec} is pinned by tag only: a tag can be pushed again with different content. Add its digest (@sha256:…) to run exactly the image you reviewed.`;
+    if (ref.pin === 'tag')
+      return `Image ${spec} is pinned by tag only: a tag can be pushed again with different content. Add its digest (@sha256:…) to run exactly the image you reviewed.`;
     const what = ref.pin === 'none' ? 'has no tag, so' : 'uses the `latest` tag:';
     return `Image ${spec} ${what} ${runner} runs whichever image \`latest\` points to when it pulls. Pin it by digest (@sha256:…).`;
   }
@@ -74,11 +75,23 @@ export const unpinnedPackage: Rule = {
     const guessed = guessedServers(file);
     for (const server of [...file.servers, ...guessed]) {
       const off = disabledBy(server, file, context.project);
-      const notes = [off && ` Disabled (${off}): enabling it runs this.`, guessed.includes(server) && (file.client ? " (Outside this client's keys: launch checked only.)" : ' (Unknown layout: launch checked only.)')].filter(Boolean).join('');
+      const notes = [
+        off && ` Disabled (${off}): enabling it runs this.`,
+        guessed.includes(server) && (file.client ? " (Outside this client's keys: launch checked only.)" : ' (Unknown layout: launch checked only.)'),
+      ]
+        .filter(Boolean)
+        .join('');
       const launch = launchOf(server);
       launch?.packages.forEach((ref, packageIndex) => {
         if (PINNED_STATES.has(ref.pin)) return;
-        const data: UnpinnedPackageData = { kind: 'unpinned-package', serverPath: server.path, packageIndex, ecosystem: ref.ecosystem, name: ref.name, pin: ref.pin };
+        const data: UnpinnedPackageData = {
+          kind: 'unpinned-package',
+          serverPath: server.path,
+          packageIndex,
+          ecosystem: ref.ecosystem,
+          name: ref.name,
+          pin: ref.pin,
+        };
         const request = pinRequestOf(ref);
         if (request) data.request = request;
         context.report({

@@ -44,7 +44,16 @@ export const vulnerablePackage: Rule = {
       const fixedVersion = firstSafeVersion(ref.ecosystem, ref.name, version);
       const ids = matches.map((m) => m.advisory.id);
       const cves = matches.flatMap((m) => m.advisory.aliases.filter((a) => a.startsWith('CVE-')));
-      const data: VulnerablePackageData = { kind: 'vulnerable-package', serverPath: server.path, packageIndex, ecosystem: ref.ecosystem, name: ref.name, version, advisories: ids, cves };
+      const data: VulnerablePackageData = {
+        kind: 'vulnerable-package',
+        serverPath: server.path,
+        packageIndex,
+        ecosystem: ref.ecosystem,
+        name: ref.name,
+        version,
+        advisories: ids,
+        cves,
+      };
       if (fixedVersion) data.fixedVersion = fixedVersion;
       const what = matches.length === 1 ? 'a published advisory' : `${matches.length} published ${nounFor(matches.length, 'advisory')}`;
       const move = fixedVersion ? `First fixed version: ${fixedVersion}; move to it or later.` : 'No fixed release is known; replace or remove the server.';

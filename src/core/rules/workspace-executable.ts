@@ -87,10 +87,17 @@ export const workspaceExecutable: Rule = {
     }
     const at = (hit: Hit) => ({ server: hit.server, range: tokenFileRange(file.text, hit.token), path: hit.token.field.path });
     if (hits.length < GROUP_FROM) {
-      for (const hit of hits) context.report({ ...at(hit), message: `Server "${hit.server.name}" ${hit.what}: whoever starts it runs what that file holds, including changes from the last pull request.` });
+      for (const hit of hits)
+        context.report({
+          ...at(hit),
+          message: `Server "${hit.server.name}" ${hit.what}: whoever starts it runs what that file holds, including changes from the last pull request.`,
+        });
       return;
     }
-    const names = hits.slice(0, 3).map((h) => `"${h.server.name}"`).join(', ');
+    const names = hits
+      .slice(0, 3)
+      .map((h) => `"${h.server.name}"`)
+      .join(', ');
     context.report({
       ...at(hits[0]!),
       message: `${plural(hits.length, 'server')} run files of this project (${names}${hits.length > 3 ? ', …' : ''}): whoever starts them runs what those files hold.`,

@@ -92,7 +92,8 @@ function valueOf(index: number, arg: string, from: number, flag: string): ArgCan
   }
   if (ENV_FLAGS.has(flag) || HEADER_FLAGS.has(flag)) {
     const assignment = ASSIGNMENT.exec(rest);
-    if (assignment) return { argIndex: index, start: from + assignment[0].length, end: arg.length, keyName: assignment[1]!, keyLabel: assignment[1]!, via: 'variable' };
+    if (assignment)
+      return { argIndex: index, start: from + assignment[0].length, end: arg.length, keyName: assignment[1]!, keyLabel: assignment[1]!, via: 'variable' };
   }
   return { argIndex: index, start: from, end: arg.length, keyName: flag.replace(/^-+/, ''), keyLabel: flag, via: 'flag' };
 }

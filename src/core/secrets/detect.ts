@@ -15,7 +15,15 @@ interface SchemeToken {
   start: number;
   text: string;
 }
-const PRIORITY: Record<SecretHit['kind'], number> = { provider: 0, 'url-password': 1, 'connection-password': 1, authorization: 1, 'url-query': 2, 'url-userinfo': 2, generic: 3 };
+const PRIORITY: Record<SecretHit['kind'], number> = {
+  provider: 0,
+  'url-password': 1,
+  'connection-password': 1,
+  authorization: 1,
+  'url-query': 2,
+  'url-userinfo': 2,
+  generic: 3,
+};
 
 /**
  * Every secret inside one string value a client passes on. `keyName` is the name the value sits
@@ -31,7 +39,8 @@ export function findSecretsInValue(value: string, keyName?: string): SecretHit[]
   if (secretName) matchNamedFormats(value, keyName!, token, hits);
   findUrlHits(value, keyName, hits);
   findConnectionStringHits(value, hits);
-  for (const span of findMnemonics(value)) hits.push({ ...span, kind: 'provider', patternId: 'bip39-mnemonic', provider: 'Wallet', label: 'wallet recovery phrase (BIP-39)', severity: 'error' });
+  for (const span of findMnemonics(value))
+    hits.push({ ...span, kind: 'provider', patternId: 'bip39-mnemonic', provider: 'Wallet', label: 'wallet recovery phrase (BIP-39)', severity: 'error' });
   if (token && !hits.some((h) => h.start < token.start + token.text.length && token.start < h.end)) authorizationHit(token, keyName, hits);
   if (hits.length === 0 && secretName && !token && looksLikeSecretValue(value, keyName!)) {
     const start = value.length - value.trimStart().length;
@@ -87,14 +96,39 @@ function findUrlHits(value: string, keyName: string | undefined, hits: SecretHit
     if (span.kind === 'url-password') {
       const loopback = isLoopbackHost(span.host);
       if (isPlaceholder(text) || (loopback && !looksLikeSecretValue(text, 'password'))) continue;
-      hits.push({ start: span.start, end: span.end, kind: 'url-password', patternId: 'url-password', label: `${service} password`, severity: loopback ? 'warning' : 'error', detail: 'the password in the URL' });
+      hits.push({
+        start: span.start,
+        end: span.end,
+        kind: 'url-password',
+        patternId: 'url-password',
+        label: `${service} password`,
+        severity: loopback ? 'warning' : 'error',
+        detail: 'the password in the URL',
+      });
     } else if (span.kind === 'url-userinfo') {
       // A token as the user name (`https://TOKEN@host`) counts only under a secret-like name: Sentry
       // DSNs carry a public key there.
       if (keyName === undefined || !isSecretKeyName(keyName) || isPlaceholder(text) || !looksRandom(text) || text.length < 20) continue;
-      hits.push({ start: span.start, end: span.end, kind: 'url-userinfo', patternId: 'url-userinfo', label: 'credential', severity: 'warning', detail: 'the user name of the URL' });
+      hits.push({
+        start: span.start,
+        end: span.end,
+        kind: 'url-userinfo',
+        patternId: 'url-userinfo',
+        label: 'credential',
+        severity: 'warning',
+        detail: 'the user name of the URL',
+      });
     } else if (span.param !== undefined && isSecretKeyName(span.param) && looksLikeSecretValue(safeUnescape(text), span.param)) {
-      hits.push({ start: span.start, end: span.end, kind: 'url-query', patternId: 'url-query', label: 'secret', severity: 'warning', detail: `URL query parameter "${span.param}"`, param: span.param });
+      hits.push({
+        start: span.start,
+        end: span.end,
+        kind: 'url-query',
+        patternId: 'url-query',
+        label: 'secret',
+        severity: 'warning',
+        detail: `URL query parameter "${span.param}"`,
+        param: span.param,
+      });
     }
   }
 }
@@ -113,7 +147,15 @@ function findConnectionStringHits(value: string, hits: SecretHit[]): void {
       start++;
     }
     if (text.length < 4 || isPlaceholder(text) || /^[$%][{(]?\w+[})%]?$/.test(text)) continue;
-    hits.push({ start, end: start + text.length, kind: 'connection-password', patternId: 'connection-string-password', label: 'database password', severity: 'error', detail: 'the password in the connection string' });
+    hits.push({
+      start,
+      end: start + text.length,
+      kind: 'connection-password',
+      patternId: 'connection-string-password',
+      label: 'database password',
+      severity: 'error',
+      detail: 'the password in the connection string',
+    });
   }
 }
 
@@ -123,12 +165,26 @@ function authorizationHit({ scheme, start, text: token }: SchemeToken, keyName: 
   const basic = /^basic$/i.test(scheme) ? decodeBase64(token) : undefined;
   if (basic !== undefined && /^[\x20-\x7e]+:[\x20-\x7e]+$/.test(basic)) {
     if (isPlaceholder(basic.slice(basic.indexOf(':') + 1))) return;
-    hits.push({ start, end: start + token.length, kind: 'authorization', patternId: 'authorization', label: 'Basic authentication credentials', severity: 'error' });
+    hits.push({
+      start,
+      end: start + token.length,
+      kind: 'authorization',
+      patternId: 'authorization',
+      label: 'Basic authentication credentials',
+      severity: 'error',
+    });
     return;
   }
   if (!looksLikeSecretValue(token, 'token')) return;
   const severity = looksRandom(token) && (named || token.length >= 20) ? 'error' : 'warning';
-  hits.push({ start, end: start + token.length, kind: 'authorization', patternId: 'authorization', label: `${/^bearer$/i.test(scheme) ? 'bearer' : scheme} token`, severity });
+  hits.push({
+    start,
+    end: start + token.length,
+    kind: 'authorization',
+    patternId: 'authorization',
+    label: `${/^bearer$/i.test(scheme) ? 'bearer' : scheme} token`,
+    severity,
+  });
 }
 
 function safeUnescape(text: string): string {

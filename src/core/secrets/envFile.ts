@@ -29,7 +29,8 @@ export function scanEnvFileText(text: string): EnvFileSecret[] {
     for (const hit of findSecretsInValue(value, key)) {
       const range = { start: starts[hit.start]!, end: starts[hit.end]! };
       const secret = value.slice(hit.start, hit.end);
-      const label = hit.kind === 'provider' || hit.kind === 'url-password' || hit.kind === 'authorization' ? `Plaintext ${hit.label}` : 'Possible plaintext secret';
+      const label =
+        hit.kind === 'provider' || hit.kind === 'url-password' || hit.kind === 'authorization' ? `Plaintext ${hit.label}` : 'Possible plaintext secret';
       const message = `${label} in "${key}" of this env file (${maskSecret(secret, hit.publicPrefix)}): anyone who can read this file can use it. Keep env files out of version control, or move the value to SecretStorage.`;
       out.push({ key, range, line: lines.position(range.start).line, secret, hit, message });
     }

@@ -4,7 +4,23 @@ import { isClearlyNotSecret } from './notSecret';
 import { isPlaceholder } from './placeholders';
 
 /** Default passwords of local development databases and images: not worth a warning. */
-const TRIVIAL_PASSWORDS = new Set(['postgres', 'mysql', 'root', 'admin', 'password', 'secret', 'guest', 'pass', 'test', 'example', 'changeme', 'redis', 'mongo', 'neo4j', 'sa']);
+const TRIVIAL_PASSWORDS = new Set([
+  'postgres',
+  'mysql',
+  'root',
+  'admin',
+  'password',
+  'secret',
+  'guest',
+  'pass',
+  'test',
+  'example',
+  'changeme',
+  'redis',
+  'mongo',
+  'neo4j',
+  'sa',
+]);
 
 /**
  * Whether a value under a secret-like name (env variable, header, flag, query parameter) looks like

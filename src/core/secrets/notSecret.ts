@@ -12,7 +12,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?$/;
 const HASH_WITH_ALGORITHM = /^(?:sha\d{1,3}|md5|sha)[:-]|@sha256:/i;
 const RESOURCE_NAME = /^arn:aws[a-z-]{0,20}:|^projects\/[\w-]+\/secrets\/|^op:\/\//;
 const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9.:_/-]{0,120}$/;
-const MODEL_FAMILY = /gpt|claude|gemini|llama|mistral|mixtral|sonnet|opus|haiku|(^|[^a-z])o[1-4](-|$)|embedding|whisper|dall-e|qwen|gemma|phi-\d|command-r|deepseek-(?:chat|coder|r1|v\d)/i;
+const MODEL_FAMILY =
+  /gpt|claude|gemini|llama|mistral|mixtral|sonnet|opus|haiku|(^|[^a-z])o[1-4](-|$)|embedding|whisper|dall-e|qwen|gemma|phi-\d|command-r|deepseek-(?:chat|coder|r1|v\d)/i;
 const PATH_START = /^(?:~|\.{1,2})?[/\\]|^[A-Za-z]:[/\\]|^%[A-Za-z_]+%[/\\]|^\$\{?[A-Za-z_]+\}?[/\\]/;
 
 /** A segment that reads like a word, a camelCase name, a number or a size (`70b`), not a random run. */

@@ -7,14 +7,57 @@ import { hasFewDistinctChars } from './entropy';
 const REFERENCE = /\$\{\{[^}]{0,200}\}\}|\$\{[^}]{0,200}\}|\{\{[^}]{0,200}\}\}|%[A-Za-z_][A-Za-z0-9_]{0,100}%|\$[A-Z_][A-Z0-9_]{0,100}(?![A-Za-z0-9_])/;
 
 /** Words that only a template or a README puts where a secret belongs. */
-const PLACEHOLDER_WORDS = /your[\s_-]|^your|[\s_-]here$|^here$|replace|placeholder|change[_-]?me|changeit|redacted|insert[\s_-]|enter[\s_-]|paste[\s_-]|put[\s_-]|add[\s_-]your|dummy|todo|tbd|fixme|not[\s_-]?set|x{4,}|\.\.\.|…|\*\*\*|<[^>]*>|^\[[^\]]*\]$/i;
+const PLACEHOLDER_WORDS =
+  /your[\s_-]|^your|[\s_-]here$|^here$|replace|placeholder|change[_-]?me|changeit|redacted|insert[\s_-]|enter[\s_-]|paste[\s_-]|put[\s_-]|add[\s_-]your|dummy|todo|tbd|fixme|not[\s_-]?set|x{4,}|\.\.\.|…|\*\*\*|<[^>]*>|^\[[^\]]*\]$/i;
 
 /** Whole values that are names of things or stand-ins, not secrets. */
 const STAND_INS = new Set([
-  'none', 'null', 'nil', 'undefined', 'n/a', 'na', 'empty', 'unset', 'test', 'testing', 'example', 'sample', 'demo',
-  'secret', 'password', 'passwd', 'pass', 'token', 'apikey', 'api_key', 'api-key', 'key', 'value', 'string', 'text',
-  'foo', 'bar', 'baz', 'abc', 'abc123', '123', '1234', '12345', '123456', '12345678', 'admin', 'root', 'default',
-  'changeme', 'secret123', 'password123', 'mysecret', 'mytoken', 'mypassword', 'letmein', 'qwerty',
+  'none',
+  'null',
+  'nil',
+  'undefined',
+  'n/a',
+  'na',
+  'empty',
+  'unset',
+  'test',
+  'testing',
+  'example',
+  'sample',
+  'demo',
+  'secret',
+  'password',
+  'passwd',
+  'pass',
+  'token',
+  'apikey',
+  'api_key',
+  'api-key',
+  'key',
+  'value',
+  'string',
+  'text',
+  'foo',
+  'bar',
+  'baz',
+  'abc',
+  'abc123',
+  '123',
+  '1234',
+  '12345',
+  '123456',
+  '12345678',
+  'admin',
+  'root',
+  'default',
+  'changeme',
+  'secret123',
+  'password123',
+  'mysecret',
+  'mytoken',
+  'mypassword',
+  'letmein',
+  'qwerty',
 ]);
 
 /** Documentation examples published by providers (AWS's access key and secret end this way). */

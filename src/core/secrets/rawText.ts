@@ -27,7 +27,15 @@ export function findSecretsInRawText(text: string): RawSecret[] {
       const secret = text.slice(span[0], span[1]);
       if (isPlaceholderToken(secret, compiled.publicPrefix) || (pattern.validate && !pattern.validate(secret))) continue;
       if (out.some((o) => span[0]! < o.range.end && o.range.start < span[1]!)) continue;
-      const hit: SecretHit = { start: span[0]!, end: span[1]!, kind: 'provider', patternId: pattern.id, provider: pattern.provider, label: pattern.description, severity: 'error' };
+      const hit: SecretHit = {
+        start: span[0]!,
+        end: span[1]!,
+        kind: 'provider',
+        patternId: pattern.id,
+        provider: pattern.provider,
+        label: pattern.description,
+        severity: 'error',
+      };
       if (compiled.publicPrefix) hit.publicPrefix = compiled.publicPrefix;
       out.push({ hit, secret, range: { start: span[0]!, end: span[1]! } });
     }

@@ -56,32 +56,72 @@ export function replacementCandidates(client: ClientId | undefined, t: Replaceme
   switch (client) {
     case 'vscode':
       return [
-        { mechanism: 'definition-provider', requires: "MCP Warden serves this server through its MCP server definition provider and passes the secret from SecretStorage when VS Code starts it; the entry leaves mcp.json and no plaintext copy is kept anywhere.", documented: true, preferred: true },
-        ref(`\${input:${t.inputId}}`, `An inputs entry {"type": "promptString", "id": "${t.inputId}", "password": true}: VS Code asks once and keeps the value in its own secret store, not MCP Warden's.`, true),
+        {
+          mechanism: 'definition-provider',
+          requires:
+            'MCP Warden serves this server through its MCP server definition provider and passes the secret from SecretStorage when VS Code starts it; the entry leaves mcp.json and no plaintext copy is kept anywhere.',
+          documented: true,
+          preferred: true,
+        },
+        ref(
+          `\${input:${t.inputId}}`,
+          `An inputs entry {"type": "promptString", "id": "${t.inputId}", "password": true}: VS Code asks once and keeps the value in its own secret store, not MCP Warden's.`,
+          true,
+        ),
       ];
     case 'cursor':
       return [
-        { mechanism: 'extension-api', requires: 'MCP Warden registers the server with vscode.cursor.mcp.registerServer and passes the secret from SecretStorage; the entry leaves mcp.json. Needs MCP Warden running in Cursor.', documented: false, preferred: true },
+        {
+          mechanism: 'extension-api',
+          requires:
+            'MCP Warden registers the server with vscode.cursor.mcp.registerServer and passes the secret from SecretStorage; the entry leaves mcp.json. Needs MCP Warden running in Cursor.',
+          documented: false,
+          preferred: true,
+        },
         ref(`\${env:${t.envName}}`, ENV_WORDING('Cursor', t.envName), true),
       ];
     case 'claude-code':
-      return [{ ...ref(`\${${t.envName}}`, `${ENV_WORDING('Claude Code', t.envName)} An unset variable without a default makes the file fail to load.`, true), preferred: true }];
+      return [
+        {
+          ...ref(`\${${t.envName}}`, `${ENV_WORDING('Claude Code', t.envName)} An unset variable without a default makes the file fail to load.`, true),
+          preferred: true,
+        },
+      ];
     case 'windsurf':
       return [{ ...ref(`\${env:${t.envName}}`, ENV_WORDING('Windsurf', t.envName), false), preferred: true }];
     case 'kiro':
       return [{ ...ref(`\${${t.envName}}`, ENV_WORDING('Kiro', t.envName), false), preferred: true }];
     case 'gemini-cli':
-      return [{ ...ref(`$${t.envName}`, `${ENV_WORDING('Gemini CLI', t.envName)}${t.fieldKind === 'env' ? '' : ' Gemini CLI documents expansion in env values only.'}`, t.fieldKind === 'env'), preferred: true }];
+      return [
+        {
+          ...ref(
+            `$${t.envName}`,
+            `${ENV_WORDING('Gemini CLI', t.envName)}${t.fieldKind === 'env' ? '' : ' Gemini CLI documents expansion in env values only.'}`,
+            t.fieldKind === 'env',
+          ),
+          preferred: true,
+        },
+      ];
     case 'roo-code':
       if (t.fieldKind !== 'env') return [none(name)];
       return [{ ...ref(`\${env:${t.envName}}`, ENV_WORDING('Roo Code', t.envName), false), preferred: true }];
     case 'continue':
-      return [{ ...ref(`\${{ secrets.${t.envName} }}`, `A secret named ${t.envName} in Continue (its local secrets file or Continue Hub).`, true), preferred: true }];
+      return [
+        { ...ref(`\${{ secrets.${t.envName} }}`, `A secret named ${t.envName} in Continue (its local secrets file or Continue Hub).`, true), preferred: true },
+      ];
     case 'codex':
       return codexCandidates(t);
     case 'goose':
       if (t.fieldKind !== 'env') return [none(name)];
-      return [{ mechanism: 'indirection', change: `Remove envs.${t.envName} and list "${t.envName}" under env_keys; store the value with \`goose configure\`.`, requires: 'Goose keeps the value in the OS keyring.', documented: true, preferred: true }];
+      return [
+        {
+          mechanism: 'indirection',
+          change: `Remove envs.${t.envName} and list "${t.envName}" under env_keys; store the value with \`goose configure\`.`,
+          requires: 'Goose keeps the value in the OS keyring.',
+          documented: true,
+          preferred: true,
+        },
+      ];
     default:
       return [none(name)];
   }
@@ -89,9 +129,36 @@ export function replacementCandidates(client: ClientId | undefined, t: Replaceme
 
 function codexCandidates(t: ReplacementTarget): ReplacementCandidate[] {
   const requires = ENV_WORDING('Codex', t.envName);
-  if (t.fieldKind === 'env') return [{ mechanism: 'indirection', change: `Remove env.${t.envName} and add "${t.envName}" to env_vars (env_vars = ["${t.envName}"]).`, requires, documented: false, preferred: true }];
-  if (t.fieldKind === 'header' && t.bearer) return [{ mechanism: 'indirection', change: `Remove the Authorization header and set bearer_token_env_var = "${t.envName}".`, requires, documented: false, preferred: true }];
-  if (t.fieldKind === 'header') return [{ mechanism: 'indirection', change: `Move the header to env_http_headers = { "${t.key}" = "${t.envName}" }.`, requires, documented: false, preferred: true }];
+  if (t.fieldKind === 'env')
+    return [
+      {
+        mechanism: 'indirection',
+        change: `Remove env.${t.envName} and add "${t.envName}" to env_vars (env_vars = ["${t.envName}"]).`,
+        requires,
+        documented: false,
+        preferred: true,
+      },
+    ];
+  if (t.fieldKind === 'header' && t.bearer)
+    return [
+      {
+        mechanism: 'indirection',
+        change: `Remove the Authorization header and set bearer_token_env_var = "${t.envName}".`,
+        requires,
+        documented: false,
+        preferred: true,
+      },
+    ];
+  if (t.fieldKind === 'header')
+    return [
+      {
+        mechanism: 'indirection',
+        change: `Move the header to env_http_headers = { "${t.key}" = "${t.envName}" }.`,
+        requires,
+        documented: false,
+        preferred: true,
+      },
+    ];
   return [none('OpenAI Codex CLI', ' in arguments or URLs')];
 }
 

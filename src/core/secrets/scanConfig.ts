@@ -55,19 +55,34 @@ function scanServer(file: ConfigFile, server: ServerEntry, out: SecretOccurrence
   for (const kind of ['env', 'header'] as const) {
     for (const entry of kind === 'env' ? server.env : server.headers) {
       if (entry.node.type !== 'string' || entry.value === undefined) continue;
-      const field: SecretField = { kind, key: entry.key, where: `${kind === 'env' ? 'env' : 'header'} "${entry.key}"`, node: entry.node, path: entry.path, value: entry.value };
+      const field: SecretField = {
+        kind,
+        key: entry.key,
+        where: `${kind === 'env' ? 'env' : 'header'} "${entry.key}"`,
+        node: entry.node,
+        path: entry.path,
+        value: entry.value,
+      };
       emit(field, findSecretsInValue(entry.value, entry.key));
     }
   }
   const args = server.args.map((a) => a.value);
   for (const candidate of argCandidates(args, server.command?.value)) {
     const arg = server.args[candidate.argIndex]!;
-    const field: SecretField = { kind: 'arg', where: describeArg(candidate.via, candidate.keyLabel, candidate.argIndex), node: arg.node, path: arg.path, value: arg.value, argIndex: candidate.argIndex };
+    const field: SecretField = {
+      kind: 'arg',
+      where: describeArg(candidate.via, candidate.keyLabel, candidate.argIndex),
+      node: arg.node,
+      path: arg.path,
+      value: arg.value,
+      argIndex: candidate.argIndex,
+    };
     if (candidate.keyLabel !== undefined) field.key = candidate.keyLabel;
     emit(field, findSecretsInValue(arg.value.slice(candidate.start, candidate.end), candidate.keyName), candidate.start);
   }
   for (const arg of server.args) seen.add(arg.node);
-  if (server.url) emit({ kind: 'url', where: 'the URL', node: server.url.node, path: server.url.path, value: server.url.value }, findSecretsInValue(server.url.value));
+  if (server.url)
+    emit({ kind: 'url', where: 'the URL', node: server.url.node, path: server.url.path, value: server.url.value }, findSecretsInValue(server.url.value));
   for (const entry of [...server.env, ...server.headers]) seen.add(entry.node);
   walkOtherStrings(server.node, undefined, seen, (node, key) => {
     const relative = pathOf(node).slice(server.path.length).join('.');

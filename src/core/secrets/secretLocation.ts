@@ -82,11 +82,20 @@ export function envNameFor(o: SecretOccurrence): string {
   else if (hit.kind === 'url-query') what = upperSnake(hit.param ?? 'TOKEN');
   else if (field.key === undefined || /^(proxy-)?authorization$/i.test(field.key)) what = 'TOKEN';
   else if (/^[A-Z_][A-Z0-9_]*$/.test(field.key)) return field.key;
-  else what = upperSnake(nameWords(field.key).filter((w) => w !== 'x').join('_')) || 'TOKEN';
+  else
+    what =
+      upperSnake(
+        nameWords(field.key)
+          .filter((w) => w !== 'x')
+          .join('_'),
+      ) || 'TOKEN';
   const prefixed = what.startsWith(`${server}_`) ? what : `${server}_${what}`;
   return /^[0-9]/.test(prefixed) ? `MCP_${prefixed}` : prefixed;
 }
 
 function upperSnake(text: string): string {
-  return text.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return text
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 }

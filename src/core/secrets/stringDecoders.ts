@@ -8,7 +8,19 @@ export interface DecodedMap {
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-const YAML_ESCAPES: Record<string, string> = { ...SIMPLE_ESCAPES, '0': '\0', a: '\x07', v: '\v', e: '\x1b', ' ': ' ', '\t': '\t', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029' };
+const YAML_ESCAPES: Record<string, string> = {
+  ...SIMPLE_ESCAPES,
+  '0': '\0',
+  a: '\x07',
+  v: '\v',
+  e: '\x1b',
+  ' ': ' ',
+  '\t': '\t',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
+};
 const TOML_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', e: '\x1b' };
 
 class Builder {
@@ -41,7 +53,7 @@ function hexEscape(raw: string, i: number, digits: number): { text: string; leng
 export function decodeJsonString(raw: string): DecodedMap | undefined {
   if (raw[0] !== '"' || raw[raw.length - 1] !== '"' || raw.length < 2) return undefined;
   const out = new Builder();
-  for (let i = 1; i < raw.length - 1; ) {
+  for (let i = 1; i < raw.length - 1;) {
     if (raw[i] !== '\\') {
       out.push(raw[i]!, i++);
       continue;
@@ -98,7 +110,7 @@ export function decodeYamlQuoted(raw: string): DecodedMap | undefined {
   if (raw.length < 2 || raw[raw.length - 1] !== quote) return undefined;
   const out = new Builder();
   const end = raw.length - 1;
-  for (let i = 1; i < end; ) {
+  for (let i = 1; i < end;) {
     const c = raw[i]!;
     if (c === '\n' || c === '\r') {
       i = fold(raw, i, end, out);

@@ -21,9 +21,7 @@ export interface SecretToMove {
   name: string;
 }
 
-export type MovePlan =
-  | { ok: true; sourceEdit: TextEdit; wardenText: string }
-  | { ok: false; reason: string };
+export type MovePlan = { ok: true; sourceEdit: TextEdit; wardenText: string } | { ok: false; reason: string };
 
 /**
  * Moves a VS Code server into MCP Warden's served-servers file with its secrets replaced by
@@ -34,9 +32,11 @@ export function planMoveToWarden(source: ConfigFile, server: ServerEntry, secret
   if (source.format !== 'json' && source.format !== 'jsonc') return { ok: false, reason: 'only JSON configs can be moved' };
   const definition = getNodeValue(server.node) as Record<string, unknown>;
   const serialized = JSON.stringify(definition);
-  if (/\$\{input:/.test(serialized)) return { ok: false, reason: `"${server.name}" uses \${input:…} values, which only VS Code itself can resolve: move it by hand` };
+  if (/\$\{input:/.test(serialized))
+    return { ok: false, reason: `"${server.name}" uses \${input:…} values, which only VS Code itself can resolve: move it by hand` };
   const moved = replaceInStrings(definition, secrets) as Record<string, unknown>;
-  if (secrets.some((s) => JSON.stringify(moved).includes(JSON.stringify(s.value).slice(1, -1)))) return { ok: false, reason: 'a secret could not be replaced everywhere' };
+  if (secrets.some((s) => JSON.stringify(moved).includes(JSON.stringify(s.value).slice(1, -1))))
+    return { ok: false, reason: 'a secret could not be replaced everywhere' };
 
   const target = wardenText ?? NEW_WARDEN_FILE;
   const formatting = formattingOf(target);

@@ -39,7 +39,12 @@ export function secretNameCandidates(base: string, limit = 100): string[] {
  * name in another client's config or another workspace), then the first free or equal numbered one. A stored
  * secret is never overwritten by a different value. `taken` are names already given in the same move.
  */
-export async function freeSecretName(base: string, value: string, stored: (name: string) => Promise<string | undefined> | string | undefined, taken: ReadonlySet<string> = new Set()): Promise<string> {
+export async function freeSecretName(
+  base: string,
+  value: string,
+  stored: (name: string) => Promise<string | undefined> | string | undefined,
+  taken: ReadonlySet<string> = new Set(),
+): Promise<string> {
   for (const name of secretNameCandidates(base)) {
     if (taken.has(name)) continue;
     const current = await stored(name);

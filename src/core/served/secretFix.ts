@@ -52,7 +52,10 @@ export function secretNameOf(server: ServerEntry, path: JsonPath): string {
 export function variableNameOf(server: ServerEntry, path: JsonPath): string {
   const key = secretKeyOf(server, path);
   if (fieldOf(server, path) === 'env' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) return key;
-  return `${server.name}_${key}`.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase();
+  return `${server.name}_${key}`
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase();
 }
 
 interface ReferenceSyntax {

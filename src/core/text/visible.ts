@@ -26,7 +26,7 @@ export function visibleText(text: string, options: { singleLine?: boolean; max?:
     tags = '';
     tagCount = 0;
   };
-  for (let i = 0; i < clipped.length; ) {
+  for (let i = 0; i < clipped.length;) {
     const cp = clipped.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     if (cp >= 0xe0000 && cp <= 0xe007f) {

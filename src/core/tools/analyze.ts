@@ -38,10 +38,27 @@ export function analyzeServer(snapshot: ServerSnapshot, context: AnalyzeContext 
     findings.push(...weigh(escalate(analyzeScope(scope)), group, model, ownTools));
   }
   for (const target of truncated) {
-    findings.push(toFinding(target, { field: 'inputSchema', text: '' }, { category: 'abnormal-size', severity: 'warning', start: 0, end: 0, message: `The schema is deeper than ${MAX_SCHEMA_DEPTH} levels or larger than ${MAX_SCHEMA_NODES} nodes; only that much was analysed.` }));
+    findings.push(
+      toFinding(
+        target,
+        { field: 'inputSchema', text: '' },
+        {
+          category: 'abnormal-size',
+          severity: 'warning',
+          start: 0,
+          end: 0,
+          message: `The schema is deeper than ${MAX_SCHEMA_DEPTH} levels or larger than ${MAX_SCHEMA_NODES} nodes; only that much was analysed.`,
+        },
+      ),
+    );
   }
   const server: TargetRef = { kind: 'server', name: snapshot.server };
-  for (const r of detectServerSize(server, { tools: snapshot.tools?.length ?? 0, prompts: snapshot.prompts?.length ?? 0, resources: snapshot.resources?.length ?? 0, templates: snapshot.resourceTemplates?.length ?? 0 })) {
+  for (const r of detectServerSize(server, {
+    tools: snapshot.tools?.length ?? 0,
+    prompts: snapshot.prompts?.length ?? 0,
+    resources: snapshot.resources?.length ?? 0,
+    templates: snapshot.resourceTemplates?.length ?? 0,
+  })) {
     findings.push(toFinding(server, { field: r.field, text: '' }, r));
   }
   return findings;
@@ -59,14 +76,31 @@ export interface AnalyzeTextOptions {
 /** The findings for one piece of text, as if it were the given field of a definition (default: a tool description). */
 export function analyzeText(text: string, options: AnalyzeTextOptions = {}): ToolFinding[] {
   const target = options.target ?? { kind: 'tool', name: '' };
-  const field: TextField = { target, field: options.field ?? 'description', role: options.role ?? 'prose', text, ...(options.property !== undefined ? { property: options.property } : {}) };
-  const scope: TargetScope = { target, fields: [field], ownTools: new Set(), parameters: new Set(options.property ? [options.property.toLowerCase()] : []), otherServers: options.context?.otherServers ?? [] };
+  const field: TextField = {
+    target,
+    field: options.field ?? 'description',
+    role: options.role ?? 'prose',
+    text,
+    ...(options.property !== undefined ? { property: options.property } : {}),
+  };
+  const scope: TargetScope = {
+    target,
+    fields: [field],
+    ownTools: new Set(),
+    parameters: new Set(options.property ? [options.property.toLowerCase()] : []),
+    otherServers: options.context?.otherServers ?? [],
+  };
   const model = options.context?.model === undefined ? SHIPPED_MODEL : options.context.model;
   return weigh(escalate(analyzeScope(scope)), [field], model);
 }
 
 /** The learned model's reading of the whole definition, as evidence for or against its wording findings. */
-function weigh(findings: ToolFinding[], fields: readonly TextField[], model: LearnedModel | null | undefined, ownTools: ReadonlySet<string> = new Set()): ToolFinding[] {
+function weigh(
+  findings: ToolFinding[],
+  fields: readonly TextField[],
+  model: LearnedModel | null | undefined,
+  ownTools: ReadonlySet<string> = new Set(),
+): ToolFinding[] {
   return model ? weighDefinition(findings, fields, model, ownTools) : findings;
 }
 

@@ -80,7 +80,8 @@ export function isNegated(text: string, clauseStart: number, anchor: number, win
   return !RESET.test(rest);
 }
 
-const EXAMPLE_MARKER = /(?:such as|e\.g\.|for example|for instance|like|attempts?|phrases?|patterns?|detects?|flags?|classif\w*|blocklist|blocks?|examples?|e\.g|i\.e\.|called|named)\s*[:(]?\s*["'`]?\s*$/;
+const EXAMPLE_MARKER =
+  /(?:such as|e\.g\.|for example|for instance|like|attempts?|phrases?|patterns?|detects?|flags?|classif\w*|blocklist|blocks?|examples?|e\.g|i\.e\.|called|named)\s*[:(]?\s*["'`]?\s*$/;
 const QUOTE = /["'`]/;
 
 /** Whether a match is quoted or given as an example ("such as 'ignore previous instructions'"). */

@@ -2,7 +2,15 @@ import type { Severity } from '../model/finding';
 import type { ToolCategory, ToolFinding } from './types';
 
 /** Categories that express intent; two of them together in one definition are the signature of poisoning. */
-const INTENT: ReadonlySet<ToolCategory> = new Set(['hidden-instructions', 'concealment', 'coercion', 'shadowing', 'sensitive-target', 'exfiltration', 'prompt-injection']);
+const INTENT: ReadonlySet<ToolCategory> = new Set([
+  'hidden-instructions',
+  'concealment',
+  'coercion',
+  'shadowing',
+  'sensitive-target',
+  'exfiltration',
+  'prompt-injection',
+]);
 
 const UP: Record<Severity, Severity> = { info: 'warning', warning: 'error', error: 'error' };
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };

@@ -120,7 +120,9 @@ function renderTarget(doc: DocumentBuilder, target: TargetRef, snapshot: ServerS
     doc.value('serverInfo.name', snapshot.serverInfo?.name ?? server, ' ');
     doc.raw(`  (config name ${server}${snapshot.serverInfo?.version ? `, version ${snapshot.serverInfo.version}` : ''})\n`);
     if (snapshot.instructions) doc.entry('', 'instructions', 'instructions', snapshot.instructions);
-    doc.raw(`items: ${plural(snapshot.tools.length, 'tool')}, ${plural(snapshot.prompts.length, 'prompt')}, ${plural(snapshot.resources.length, 'resource')}, ${plural(snapshot.resourceTemplates.length, 'resource template')}\n`);
+    doc.raw(
+      `items: ${plural(snapshot.tools.length, 'tool')}, ${plural(snapshot.prompts.length, 'prompt')}, ${plural(snapshot.resources.length, 'resource')}, ${plural(snapshot.resourceTemplates.length, 'resource template')}\n`,
+    );
     return;
   }
   if (target.kind === 'tool') {

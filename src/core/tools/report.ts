@@ -25,7 +25,16 @@ export function formatToolsJson(tools: readonly ToolVerdict[]): string {
         server: t.server,
         name: t.name,
         verdict: verdictOf(t.findings),
-        findings: t.findings.map((f) => ({ ruleId: f.ruleId, category: f.category, severity: f.severity, field: f.field, start: f.start, end: f.end, excerpt: f.excerpt, message: f.message })),
+        findings: t.findings.map((f) => ({
+          ruleId: f.ruleId,
+          category: f.category,
+          severity: f.severity,
+          field: f.field,
+          start: f.start,
+          end: f.end,
+          excerpt: f.excerpt,
+          message: f.message,
+        })),
       })),
     },
     null,
@@ -55,7 +64,6 @@ export function formatToolsText(tools: readonly ToolVerdict[], options: { color?
   lines.push(`${plural(tools.length, 'tool')} analysed, ${suspicious} suspicious.`);
   return lines.join('\n') + '\n';
 }
-
 
 /** Server text on one line, escapes and newlines shown (the one escaping function, `visibleText`). */
 function line(text: string): string {

@@ -55,7 +55,8 @@ export function describeEscape(seq: EscapeSequence): { what: string; hides: bool
     if (code === '0' || code === '1' || code === '2') return { what: 'a window-title change', hides: false };
     return { what: `an operating-system command (OSC ${code})`, hides: true };
   }
-  if (seq.kind === 'other') return { what: `an escape sequence (ESC ${seq.final})`, hides: seq.final === 'c' || seq.final === 'M' || seq.final === '7' || seq.final === '8' };
+  if (seq.kind === 'other')
+    return { what: `an escape sequence (ESC ${seq.final})`, hides: seq.final === 'c' || seq.final === 'M' || seq.final === '7' || seq.final === '8' };
   if (seq.final === 'm') {
     const params = seq.body.split(/[;:]/);
     if (params.includes('8')) return { what: 'concealed (invisible) text', hides: true };

@@ -19,7 +19,15 @@ export function parseToolList(text: string, defaultServer = 'server'): ToolListI
   if (whole.ok) {
     const value = whole.value as { tools?: unknown; result?: { tools?: unknown }; server?: unknown };
     const single = value && typeof value === 'object' && !Array.isArray(value) && typeof (value as { name?: unknown }).name === 'string';
-    const list = Array.isArray(value) ? value : single ? [value] : Array.isArray(value?.tools) ? value.tools : Array.isArray(value?.result?.tools) ? value.result!.tools : undefined;
+    const list = Array.isArray(value)
+      ? value
+      : single
+        ? [value]
+        : Array.isArray(value?.tools)
+          ? value.tools
+          : Array.isArray(value?.result?.tools)
+            ? value.result!.tools
+            : undefined;
     if (!list) return { snapshots: [], problems: ['expected {"tools": [...]}, an array of tools, or JSON Lines of tools'] };
     const server = !Array.isArray(value) && !single && typeof value?.server === 'string' ? value.server : undefined;
     (list as unknown[]).forEach((tool, i) => entries.push({ tool, where: `tools[${i}]`, server }));

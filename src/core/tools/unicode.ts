@@ -1,13 +1,5 @@
 /** Characters that render as nothing (or change how the text around them renders). */
-export type InvisibleKind =
-  | 'tag'
-  | 'zero-width'
-  | 'bidi-override'
-  | 'bidi-isolate'
-  | 'bidi-mark'
-  | 'variation-selector'
-  | 'soft-hyphen'
-  | 'filler';
+export type InvisibleKind = 'tag' | 'zero-width' | 'bidi-override' | 'bidi-isolate' | 'bidi-mark' | 'variation-selector' | 'soft-hyphen' | 'filler';
 
 export function invisibleKind(cp: number): InvisibleKind | undefined {
   if (cp < 0xad) return undefined;
@@ -29,8 +21,22 @@ export function isControl(cp: number): boolean {
 }
 
 export function isWhitespace(cp: number): boolean {
-  return cp === 0x20 || cp === 0x09 || cp === 0x0a || cp === 0x0d || cp === 0x0b || cp === 0x0c || cp === 0xa0 || cp === 0x1680 ||
-    (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000;
+  return (
+    cp === 0x20 ||
+    cp === 0x09 ||
+    cp === 0x0a ||
+    cp === 0x0d ||
+    cp === 0x0b ||
+    cp === 0x0c ||
+    cp === 0xa0 ||
+    cp === 0x1680 ||
+    (cp >= 0x2000 && cp <= 0x200a) ||
+    cp === 0x2028 ||
+    cp === 0x2029 ||
+    cp === 0x202f ||
+    cp === 0x205f ||
+    cp === 0x3000
+  );
 }
 
 export function isLineBreak(cp: number): boolean {
@@ -39,7 +45,16 @@ export function isLineBreak(cp: number): boolean {
 
 /** Pictographs and the modifiers that join them (ZWJ between two of these is an emoji sequence). */
 export function isEmojiPart(cp: number): boolean {
-  return (cp >= 0x1f000 && cp <= 0x1faff) || (cp >= 0x2600 && cp <= 0x27bf) || (cp >= 0x1f3fb && cp <= 0x1f3ff) || cp === 0xfe0f || cp === 0x2640 || cp === 0x2642 || cp === 0x2695 || cp === 0x2708;
+  return (
+    (cp >= 0x1f000 && cp <= 0x1faff) ||
+    (cp >= 0x2600 && cp <= 0x27bf) ||
+    (cp >= 0x1f3fb && cp <= 0x1f3ff) ||
+    cp === 0xfe0f ||
+    cp === 0x2640 ||
+    cp === 0x2642 ||
+    cp === 0x2695 ||
+    cp === 0x2708
+  );
 }
 
 /** Scripts where ZWNJ/ZWJ are part of correct spelling (Arabic, Persian, Indic, Sinhala). */

@@ -44,7 +44,8 @@ const EXCERPT_MAX = 240;
 /** A bounded, visible excerpt of text[start, end). */
 export function excerpt(text: string, start: number, end: number): string {
   const raw = text.slice(start, end);
-  const clipped = raw.length > EXCERPT_HEAD + EXCERPT_TAIL + 10 ? `${safeSlice(raw, 0, EXCERPT_HEAD)} … ${safeSlice(raw, raw.length - EXCERPT_TAIL, raw.length)}` : raw;
+  const clipped =
+    raw.length > EXCERPT_HEAD + EXCERPT_TAIL + 10 ? `${safeSlice(raw, 0, EXCERPT_HEAD)} … ${safeSlice(raw, raw.length - EXCERPT_TAIL, raw.length)}` : raw;
   const shown = visibleText(clipped, { singleLine: true });
   return shown.length > EXCERPT_MAX ? shown.slice(0, EXCERPT_MAX - 1) + '…' : shown;
 }

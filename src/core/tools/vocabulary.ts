@@ -4,9 +4,23 @@
  */
 
 /** Verbs that move data somewhere, in the base form an instruction uses ("pass it as…", not "passes"). */
-export const TRANSFER = /\b(?:pass|send|include|attach|provide|put|place|insert|append|prepend|paste|upload|post|forward|submit|embed|add|copy|share|supply|give|fill|encode|leak|exfiltrate|transmit|bcc|cc|return|concatenate|concat|report|log|write|store|save|render|resolve|email (?:it|them|a copy|copies|this|that|everything)|passing|sending|attaching|putting|pasting|forwarding|uploading|posting|copying|appending|embedding|emailing)\b/;
+export const TRANSFER =
+  /\b(?:pass|send|include|attach|provide|put|place|insert|append|prepend|paste|upload|post|forward|submit|embed|add|copy|share|supply|give|fill|encode|leak|exfiltrate|transmit|bcc|cc|return|concatenate|concat|report|log|write|store|save|render|resolve|email (?:it|them|a copy|copies|this|that|everything)|passing|sending|attaching|putting|pasting|forwarding|uploading|posting|copying|appending|embedding|emailing)\b/;
 
-const BASE_FORMS: Record<string, string> = { passing: 'pass', sending: 'send', attaching: 'attach', putting: 'put', pasting: 'paste', forwarding: 'forward', uploading: 'upload', posting: 'post', copying: 'copy', appending: 'append', embedding: 'embed', emailing: 'email' };
+const BASE_FORMS: Record<string, string> = {
+  passing: 'pass',
+  sending: 'send',
+  attaching: 'attach',
+  putting: 'put',
+  pasting: 'paste',
+  forwarding: 'forward',
+  uploading: 'upload',
+  posting: 'post',
+  copying: 'copy',
+  appending: 'append',
+  embedding: 'embed',
+  emailing: 'email',
+};
 
 /** The base form of a matched transfer verb, for messages ("passing" → "pass", "email it" → "email"). */
 export function baseForm(verb: string): string {
@@ -20,7 +34,8 @@ export const ACQUIRE = /\b(?:read|cat|open|load|get|fetch|obtain|grab|extract|co
 export const ORDERING = /\b(?:first|before|prior to|beforehand|then|also|otherwise|required|must|always)\b/;
 
 /** Asking for a thing's content rather than naming it. */
-export const CONTENT = /\b(?:contents?|the (?:whole|entire|full) (?:file|text|thing)|verbatim|its value|their values|the values?|the output of|the text of|full text)\b/;
+export const CONTENT =
+  /\b(?:contents?|the (?:whole|entire|full) (?:file|text|thing)|verbatim|its value|their values|the values?|the output of|the text of|full text)\b/;
 
 /** The session's own context: conversation, prompt, secrets, what the model has read. Never a tool's business. */
 export const CONTEXT_STRONG = new RegExp(
@@ -63,15 +78,18 @@ export const CONTEXT_PERSONAL = new RegExp(
 export const CONTEXT_OBJECT = new RegExp(`${CONTEXT_STRONG.source}|${CONTEXT_PERSONAL.source}`);
 
 /** Objects of a transfer that are generic ("all emails", "the results") — weaker than CONTEXT_OBJECT. */
-export const GENERIC_OBJECT = /\b(?:all|every|any|the|original|their|its) (?:emails?|messages?|results?|data|output|files?|responses?|answers?|copies|requests?|photos?|images?|documents?|attachments?|rows|records)\b|\b(?:a copy|copies|everything)\b/;
+export const GENERIC_OBJECT =
+  /\b(?:all|every|any|the|original|their|its) (?:emails?|messages?|results?|data|output|files?|responses?|answers?|copies|requests?|photos?|images?|documents?|attachments?|rows|records)\b|\b(?:a copy|copies|everything)\b/;
 
 export const URL = /\b(?:https?|ftp|sftp|wss?|s3|gs|az|git|ssh|smb):\/\/[^\s"'`<>)\]}]{1,300}/;
 export const EMAIL = /\b[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6}\b/;
 export const PHONE = /\+\d[\d -]{7,16}\d/;
-export const PUBLIC_PLACE = /\bpublic (?:gist|repo|repository|issue|comment|readme|channel|page|paste|post|forum|bucket)\b|\bnew (?:public )?gist\b|\bpastebin\b/;
+export const PUBLIC_PLACE =
+  /\bpublic (?:gist|repo|repository|issue|comment|readme|channel|page|paste|post|forum|bucket)\b|\bnew (?:public )?gist\b|\bpastebin\b/;
 
 /** Services whose job is to receive requests from anywhere and show them to whoever set them up. */
-export const DROP_SERVICE = /\b(?:webhook\.site|requestbin|pipedream\.net|ngrok(?:-free)?\.(?:app|io|dev)|burpcollaborator\.net|interact\.sh|oast\.(?:fun|pro|live|site|online|me)|canarytokens|pastebin\.com|transfer\.sh|hookbin|beeceptor\.com|requestcatcher\.com)\b/;
+export const DROP_SERVICE =
+  /\b(?:webhook\.site|requestbin|pipedream\.net|ngrok(?:-free)?\.(?:app|io|dev)|burpcollaborator\.net|interact\.sh|oast\.(?:fun|pro|live|site|online|me)|canarytokens|pastebin\.com|transfer\.sh|hookbin|beeceptor\.com|requestcatcher\.com)\b/;
 
 /** Host names that say what they are for ("attacker-dns.example", "data-harvest.example"). */
 export const HOSTILE_HOST = /\b(?:attacker|evil|malware|exfil|steal|stealer|malicious|c2|pwn(?:ed)?|harvest|grabber|phish)[a-z0-9-]{0,40}\.[a-z]{2,12}\b/;
@@ -93,7 +111,9 @@ export function explicitParameter(clause: string, parameters: ReadonlySet<string
   for (const p of parameters) {
     if (p.length < 2) continue;
     const e = p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const re = new RegExp(String.raw`[\x60'"]${e}[\x60'"]|(?<![a-z0-9_])${e} (?:parameter|argument|field|param)\b|\b(?:parameter|argument|field) [\x60'"]?${e}(?![a-z0-9_])`);
+    const re = new RegExp(
+      String.raw`[\x60'"]${e}[\x60'"]|(?<![a-z0-9_])${e} (?:parameter|argument|field|param)\b|\b(?:parameter|argument|field) [\x60'"]?${e}(?![a-z0-9_])`,
+    );
     if (re.test(clause)) return p;
   }
   return undefined;
@@ -127,4 +147,5 @@ export function identifierWords(name: string): string {
  * Advice to keep a secret safe ("store the key in environment variables", "save it in your password
  * manager"): the secret stays with the user, so the store verb is not a transfer out.
  */
-export const SAFEKEEPING = /\b(?:store|save|keep|hold|place)\b[^.;:!?]{0,60}?\b(?:in|into|inside|within) (?:an? |the |your |a dedicated )?(?:environment variables?|env vars?|secrets? managers?|secret stores?|(?:key )?vaults?|keychains?|password managers?|secure (?:storage|store|location|vault))\b/;
+export const SAFEKEEPING =
+  /\b(?:store|save|keep|hold|place)\b[^.;:!?]{0,60}?\b(?:in|into|inside|within) (?:an? |the |your |a dedicated )?(?:environment variables?|env vars?|secrets? managers?|secret stores?|(?:key )?vaults?|keychains?|password managers?|secure (?:storage|store|location|vault))\b/;

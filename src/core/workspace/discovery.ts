@@ -7,7 +7,20 @@ import { clientFromPath, WORKSPACE_FILES } from '../config/locations';
  */
 
 /** Dependency, build and tool folders: never searched. */
-export const SKIPPED_FOLDERS: readonly string[] = ['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', '.venv', 'venv', '__pycache__', '.vscode-test', 'target'];
+export const SKIPPED_FOLDERS: readonly string[] = [
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'dist',
+  'out',
+  'build',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.vscode-test',
+  'target',
+];
 /** How deep below a searched folder configs are looked for. */
 export const MAX_SEARCH_DEPTH = 12;
 /** Folders visited per search at most. */

@@ -9,11 +9,17 @@ const SCHEMES = [{ scheme: 'file' }, { scheme: 'vscode-userdata' }, { scheme: 'v
 /** Quick fixes, `source.fixAll.mcpWarden` and the opt-in `source.mcpWarden.moveSecrets`. */
 export function registerCodeActions(context: vscode.ExtensionContext, w: Warden, canServe: boolean, pins: KnownPins): void {
   const findingsOf = (uri: vscode.Uri) => w.linter.findingsFor(uri);
-  const provider = new CodeActions(w.index, w.linter, [secretActions(canServe, findingsOf), supplyActions(pins)], [putBackActions], [
-    (document, tracked, findings, kind) => {
-      const action = moveAllAction(document, tracked, findings, canServe, kind);
-      return action ? [action] : [];
-    },
-  ]);
+  const provider = new CodeActions(
+    w.index,
+    w.linter,
+    [secretActions(canServe, findingsOf), supplyActions(pins)],
+    [putBackActions],
+    [
+      (document, tracked, findings, kind) => {
+        const action = moveAllAction(document, tracked, findings, canServe, kind);
+        return action ? [action] : [];
+      },
+    ],
+  );
   context.subscriptions.push(vscode.languages.registerCodeActionsProvider(SCHEMES, provider, { providedCodeActionKinds: CodeActions.kinds }));
 }

@@ -13,7 +13,11 @@ export function registerSecrets(context: vscode.ExtensionContext, w: Warden, sec
   const api = mcpApi();
   const served = api ? new ServedServers(api, w.index, secrets, w.log) : undefined;
   if (api && served) {
-    context.subscriptions.push(served, api.registerProvider('mcpWarden.served', served), w.linter.onDidLint(() => served.refreshIfChanged()));
+    context.subscriptions.push(
+      served,
+      api.registerProvider('mcpWarden.served', served),
+      w.linter.onDidLint(() => served.refreshIfChanged()),
+    );
   } else w.log.info('This editor has no MCP server definition provider API: servers with moved secrets cannot be served here.');
   const move: MoveContext = { warden: w, secrets, canServe: served !== undefined, onServedChanged: () => served?.refreshIfChanged() };
   context.subscriptions.push(

@@ -33,7 +33,11 @@ export function registerServerViews(context: vscode.ExtensionContext, w: Warden,
   };
   // Live listings replace the static guesses of the toxic-flow analysis.
   // A server whose secret was just moved keeps its listing until it is reconnected under its new entry.
-  w.linter.liveSnapshots = () => withMovedListings(live.snapshots(), w.index.all.flatMap((t) => t.config.servers));
+  w.linter.liveSnapshots = () =>
+    withMovedListings(
+      live.snapshots(),
+      w.index.all.flatMap((t) => t.config.servers),
+    );
   const documents = new DefinitionDocuments();
   const analysis = new AnalysisStore(live, new Approvals(context), w.log, () => w.index.all.flatMap((t) => t.config.servers));
   tree.marks = analysis;
@@ -54,7 +58,11 @@ export function registerServerViews(context: vscode.ExtensionContext, w: Warden,
     const suspicious = analysis.all().reduce((n, a) => n + a.findings.length, 0);
     const changed = analysis.all().filter((a) => a.comparison?.status === 'changed').length;
     const total = config + suspicious + changed;
-    const parts = [config ? `${config} in MCP configs` : '', suspicious ? `${suspicious} suspicious ${nounFor(suspicious, 'span')} in tool definitions` : '', changed ? `${plural(changed, 'server')} changed since approval` : ''].filter(Boolean);
+    const parts = [
+      config ? `${config} in MCP configs` : '',
+      suspicious ? `${suspicious} suspicious ${nounFor(suspicious, 'span')} in tool definitions` : '',
+      changed ? `${plural(changed, 'server')} changed since approval` : '',
+    ].filter(Boolean);
     treeView.badge = total > 0 ? { value: total, tooltip: `MCP Warden: ${parts.join(', ')}` } : undefined;
   };
   context.subscriptions.push(

@@ -70,10 +70,14 @@ export class AnalysisStore implements ItemMarks, vscode.Disposable {
     this.running.set(key, cancel);
     let findings: ToolFinding[];
     try {
-      ({ findings } = await analyzeServerOffThread(snapshot, { otherServers: others }, {
-        signal: cancel.signal,
-        onFallback: (reason) => this.log.warn(`The analysis worker failed (${reason}); "${server.name}" was analysed on the main thread.`),
-      }));
+      ({ findings } = await analyzeServerOffThread(
+        snapshot,
+        { otherServers: others },
+        {
+          signal: cancel.signal,
+          onFallback: (reason) => this.log.warn(`The analysis worker failed (${reason}); "${server.name}" was analysed on the main thread.`),
+        },
+      ));
     } catch (e) {
       if (cancel.signal.aborted) return;
       throw e;
@@ -98,7 +102,8 @@ export class AnalysisStore implements ItemMarks, vscode.Disposable {
     const snapshot = this.live.snapshot(server);
     if (!snapshot) throw new Error(`"${server.name}" is not connected: connect it first to see what you approve`);
     const incomplete = incompleteLists(snapshot.truncated);
-    if (incomplete.length > 0) throw new Error(`"${server.name}" is not approved: its listing is truncated (${incomplete.join('; ')}), and an approval must cover every item`);
+    if (incomplete.length > 0)
+      throw new Error(`"${server.name}" is not approved: its listing is truncated (${incomplete.join('; ')}), and an approval must cover every item`);
     const text = approve(await this.approvals.read(server), snapshot, identityOf(server), { serverKey: lockKeyOf(server), ...(only ? { only } : {}) });
     await this.approvals.write(server, text);
     await this.update(serverKey(server));
@@ -110,7 +115,10 @@ export class AnalysisStore implements ItemMarks, vscode.Disposable {
     const summaries: string[] = [];
     let count = 0;
     const kind = KIND_OF_LIST[list];
-    const own = list === 'server' && name === analysis.server.name ? analysis.findings : analysis.findings.filter((f) => f.target.kind === kind && (f.target.name === name || (kind === 'server' && name === 'instructions')));
+    const own =
+      list === 'server' && name === analysis.server.name
+        ? analysis.findings
+        : analysis.findings.filter((f) => f.target.kind === kind && (f.target.name === name || (kind === 'server' && name === 'instructions')));
     if (own.length) {
       count += own.length;
       summaries.push(`${[...new Set(own.map((f) => f.category))].join(', ')}`);

@@ -40,7 +40,9 @@ export class ChangeWarnings implements vscode.Disposable {
   async showDiff(server: ServerEntry): Promise<void> {
     const analysis = this.store.get(server);
     if (analysis?.comparison?.status !== 'changed') {
-      void vscode.window.showInformationMessage(`MCP Warden: "${server.name}" has ${analysis?.comparison?.status === 'unchanged' ? 'not changed since it was approved' : analysis ? 'not been approved yet' : 'not been connected yet'}: there is nothing to compare.`);
+      void vscode.window.showInformationMessage(
+        `MCP Warden: "${server.name}" has ${analysis?.comparison?.status === 'unchanged' ? 'not changed since it was approved' : analysis ? 'not been approved yet' : 'not been connected yet'}: there is nothing to compare.`,
+      );
       return;
     }
     const left = DefinitionDocuments.uriFor(server.name, 'approved', 'definitions');
@@ -75,12 +77,30 @@ export class ChangeWarnings implements vscode.Disposable {
       const current = tracked.config.servers.find((s) => s.name === a.server.name);
       if (!current) continue;
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === tracked.uri.toString());
-      const range = doc ? new vscode.Range(doc.positionAt(current.nameNode.offset), doc.positionAt(current.nameNode.offset + current.nameNode.length)) : rangeFromLines(tracked.config.lines.position(current.nameNode.offset), tracked.config.lines.position(current.nameNode.offset + current.nameNode.length));
+      const range = doc
+        ? new vscode.Range(doc.positionAt(current.nameNode.offset), doc.positionAt(current.nameNode.offset + current.nameNode.length))
+        : rangeFromLines(
+            tracked.config.lines.position(current.nameNode.offset),
+            tracked.config.lines.position(current.nameNode.offset + current.nameNode.length),
+          );
       const list = byFile.get(tracked.uri.toString()) ?? [];
-      if (a.comparison?.status === 'changed') list.push(this.diagnostic(range, `Server "${a.server.name}" changed since it was approved: ${describe(a.comparison)}. Review the diff (right-click the server in the MCP Warden view: Show Changes Since Approval) before using it.`, 'tool-changed'));
+      if (a.comparison?.status === 'changed')
+        list.push(
+          this.diagnostic(
+            range,
+            `Server "${a.server.name}" changed since it was approved: ${describe(a.comparison)}. Review the diff (right-click the server in the MCP Warden view: Show Changes Since Approval) before using it.`,
+            'tool-changed',
+          ),
+        );
       if (a.findings.length) {
         const categories = [...new Set(a.findings.map((f) => f.category))].join(', ');
-        list.push(this.diagnostic(range, `Server "${a.server.name}" offers ${a.findings.length} suspicious ${nounFor(a.findings.length, 'span')} in its tool definitions (${categories}). Open them in the MCP Warden view to see the exact words.`, a.findings[0]!.ruleId));
+        list.push(
+          this.diagnostic(
+            range,
+            `Server "${a.server.name}" offers ${a.findings.length} suspicious ${nounFor(a.findings.length, 'span')} in its tool definitions (${categories}). Open them in the MCP Warden view to see the exact words.`,
+            a.findings[0]!.ruleId,
+          ),
+        );
       }
       byFile.set(tracked.uri.toString(), list);
     }

@@ -6,7 +6,13 @@ import { DefinitionDocuments } from '../tree/definitionDocuments';
 import type { ListName } from '../tree/nodes';
 import type { AnalysisStore } from './analysisStore';
 
-const KIND: Record<ListName | 'server', TargetRef['kind']> = { tools: 'tool', prompts: 'prompt', resources: 'resource', resourceTemplates: 'resourceTemplate', server: 'server' };
+const KIND: Record<ListName | 'server', TargetRef['kind']> = {
+  tools: 'tool',
+  prompts: 'prompt',
+  resources: 'resource',
+  resourceTemplates: 'resourceTemplate',
+  server: 'server',
+};
 
 /**
  * Renders one definition as a read-only document and puts each suspicious span on it as a
@@ -43,7 +49,11 @@ export class DefinitionView implements vscode.Disposable {
 export function spanDiagnostics(text: string, spans: readonly DefinitionSpan[], docsUri: (ruleId: string) => vscode.Uri): vscode.Diagnostic[] {
   const lines = lineStarts(text);
   return spans.map(({ start, end, finding }) => {
-    const d = new vscode.Diagnostic(new vscode.Range(position(lines, start), position(lines, end)), `${finding.message}${finding.evidence.length ? ` (${finding.evidence.join('; ')})` : ''}`, SEVERITY[finding.severity]);
+    const d = new vscode.Diagnostic(
+      new vscode.Range(position(lines, start), position(lines, end)),
+      `${finding.message}${finding.evidence.length ? ` (${finding.evidence.join('; ')})` : ''}`,
+      SEVERITY[finding.severity],
+    );
     d.source = 'MCP Warden';
     d.code = { value: finding.ruleId, target: docsUri(finding.ruleId) };
     return d;

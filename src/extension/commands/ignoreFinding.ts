@@ -11,5 +11,7 @@ export async function ignoreFindingCommand(uri: vscode.Uri, ruleId: string, serv
   const entry: IgnoreEntry = { files: folder ? `**/${files}` : files, rules: [ruleId], ...(server ? { servers: [server] } : {}) };
   const target = folder ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   await config.update('ignore', [...current, entry], target);
-  void vscode.window.showInformationMessage(`MCP Warden: ${ruleId} is now ignored for ${server ? `server "${server}" in ` : ''}${files} (setting mcpWarden.ignore).`);
+  void vscode.window.showInformationMessage(
+    `MCP Warden: ${ruleId} is now ignored for ${server ? `server "${server}" in ` : ''}${files} (setting mcpWarden.ignore).`,
+  );
 }

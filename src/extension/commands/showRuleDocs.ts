@@ -6,10 +6,12 @@ import type { Warden } from '../warden';
 export async function showRuleDocsCommand(warden: Warden, ruleId?: string): Promise<void> {
   const id =
     ruleId ??
-    (await vscode.window.showQuickPick(
-      ALL_RULES.map((r) => ({ label: r.meta.id, description: r.meta.category, detail: r.meta.description })),
-      { placeHolder: 'Which rule?' },
-    ))?.label;
+    (
+      await vscode.window.showQuickPick(
+        ALL_RULES.map((r) => ({ label: r.meta.id, description: r.meta.category, detail: r.meta.description })),
+        { placeHolder: 'Which rule?' },
+      )
+    )?.label;
   if (!id) return;
   await vscode.commands.executeCommand('markdown.showPreview', warden.docsUri(id));
 }

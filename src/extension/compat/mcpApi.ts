@@ -59,7 +59,10 @@ export function mcpApi(): McpApi | undefined {
 
 /** Cursor's extension API for MCP servers (not written to any file). */
 export interface CursorMcpApi {
-  registerServer(config: { name: string; server: { command: string; args: string[]; env: Record<string, string> } | { url: string; headers?: Record<string, string> } }): void;
+  registerServer(config: {
+    name: string;
+    server: { command: string; args: string[]; env: Record<string, string> } | { url: string; headers?: Record<string, string> };
+  }): void;
   unregisterServer(name: string): void;
 }
 

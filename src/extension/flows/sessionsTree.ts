@@ -1,5 +1,16 @@
 import * as vscode from 'vscode';
-import { anchorOf, analyseProject, CAPABILITIES, COUNTED_CONFIDENCE, describePath, type Capability, type FlowAnalysis, type Session, type SessionServer, type ToxicFlow } from '../../core/index';
+import {
+  anchorOf,
+  analyseProject,
+  CAPABILITIES,
+  COUNTED_CONFIDENCE,
+  describePath,
+  type Capability,
+  type FlowAnalysis,
+  type Session,
+  type SessionServer,
+  type ToxicFlow,
+} from '../../core/index';
 import { flowOptionsFor } from '../../core/flows/options';
 import { nounFor, plural } from '../../core/text/plural';
 import { visibleText } from '../../core/text/visible';
@@ -48,12 +59,17 @@ export class SessionsTree implements vscode.TreeDataProvider<Node> {
     if (flows.length === 0) return undefined;
     const leak = flows.filter((f) => f.kind === 'data-leak').length;
     const destructive = flows.length - leak;
-    const parts = [leak ? plural(leak, 'data-leak combination') : '', destructive ? plural(destructive, 'destructive combination') : ''].filter(Boolean).join(' and ');
+    const parts = [leak ? plural(leak, 'data-leak combination') : '', destructive ? plural(destructive, 'destructive combination') : '']
+      .filter(Boolean)
+      .join(' and ');
     return `⚠ Toxic ${nounFor(flows.length, 'flow')}: ${parts} of untrusted content with sensitive tools. Expand a session for the path.`;
   }
 
   getChildren(node?: Node): Node[] {
-    if (!node) return this.analysis.sessions.filter((s) => s.servers.some((x) => x.origin !== 'builtin')).map((session) => ({ kind: 'session', session, flows: this.analysis.flows.filter((f) => f.session === session) }));
+    if (!node)
+      return this.analysis.sessions
+        .filter((s) => s.servers.some((x) => x.origin !== 'builtin'))
+        .map((session) => ({ kind: 'session', session, flows: this.analysis.flows.filter((f) => f.session === session) }));
     switch (node.kind) {
       case 'session': {
         const out: Node[] = [];
@@ -69,7 +85,12 @@ export class SessionsTree implements vscode.TreeDataProvider<Node> {
           server.tools
             .map((t) => ({ t, label: t.labels.find((l) => l.capability === node.capability && l.confidence >= COUNTED_CONFIDENCE) }))
             .filter((x) => x.label)
-            .map((x) => ({ kind: 'tool' as const, server, tool: x.t.tool, evidence: x.label!.evidence.map((e) => `${e.against ? '(against) ' : ''}${e.source}: ${e.detail}`).join('\n') })),
+            .map((x) => ({
+              kind: 'tool' as const,
+              server,
+              tool: x.t.tool,
+              evidence: x.label!.evidence.map((e) => `${e.against ? '(against) ' : ''}${e.source}: ${e.detail}`).join('\n'),
+            })),
         );
       case 'flows':
         return node.flows.map((flow) => ({ kind: 'flow', flow }));
@@ -89,7 +110,10 @@ export class SessionsTree implements vscode.TreeDataProvider<Node> {
         const kinds = [...new Set(node.flows.map((f) => (f.kind === 'data-leak' ? 'data leak' : 'destructive')))];
         // The file comes before the counts: a narrow sidebar cuts the end of the row, not which group this is.
         item.description = `${filesOf(session)} · ${plural(servers.length, 'server')}${kinds.length ? ` · ⚠ toxic: ${kinds.join(', ')}` : ''}`;
-        item.iconPath = new vscode.ThemeIcon(kinds.length ? 'warning' : 'shield', kinds.length ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
+        item.iconPath = new vscode.ThemeIcon(
+          kinds.length ? 'warning' : 'shield',
+          kinds.length ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined,
+        );
         item.tooltip = plainTooltip(
           [
             `${session.clientName}${session.root ? ` for ${root} (${session.root})` : ', user-level configs'}: the ${plural(servers.length, 'server')} it loads together, from`,
@@ -112,7 +136,9 @@ export class SessionsTree implements vscode.TreeDataProvider<Node> {
         const item = new vscode.TreeItem(visibleText(server.name, { singleLine: true, max: 80 }), vscode.TreeItemCollapsibleState.None);
         const served = server.file?.client === 'mcp-warden' ? ' · served by MCP Warden' : '';
         item.description = `${SOURCE[server.origin].short} · ${plural(server.tools.length, 'tool')}${served}`;
-        item.tooltip = plainTooltip(`${server.name}: ${plural(server.tools.length, 'tool')} ${SOURCE[server.origin].long}.${server.file ? `\nDefined in ${server.file.path}` : ''}`);
+        item.tooltip = plainTooltip(
+          `${server.name}: ${plural(server.tools.length, 'tool')} ${SOURCE[server.origin].long}.${server.file ? `\nDefined in ${server.file.path}` : ''}`,
+        );
         item.iconPath = new vscode.ThemeIcon(server.origin === 'live' ? 'pass' : 'circle-outline');
         return item;
       }
@@ -122,7 +148,10 @@ export class SessionsTree implements vscode.TreeDataProvider<Node> {
         const item = new vscode.TreeItem(meta.label, count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `capability:${node.session.id}:${node.capability}`;
         item.description = plural(count, 'tool');
-        item.tooltip = `Tools that ${meta.hint}. Counted from ${sourceSummary(node.session.servers.filter((s) => s.origin !== 'builtin'), 'long')}.`;
+        item.tooltip = `Tools that ${meta.hint}. Counted from ${sourceSummary(
+          node.session.servers.filter((s) => s.origin !== 'builtin'),
+          'long',
+        )}.`;
         item.iconPath = new vscode.ThemeIcon(meta.icon);
         return item;
       }
@@ -163,7 +192,14 @@ const SOURCE: Record<SessionServer['origin'], { short: string; long: string; nou
   builtin: { short: "client's built-in tools", long: "the client's own built-in tools", noun: 'built-in tool set' },
 };
 
-const SHORT: Record<SessionServer['origin'], string> = { live: 'live', catalog: 'catalog', listing: 'recorded', guess: 'guessed', unknown: 'unknown', builtin: 'built-in' };
+const SHORT: Record<SessionServer['origin'], string> = {
+  live: 'live',
+  catalog: 'catalog',
+  listing: 'recorded',
+  guess: 'guessed',
+  unknown: 'unknown',
+  builtin: 'built-in',
+};
 
 /** "2 live, 1 catalog" (short) or "2 live listings and 1 catalog entry" (long): the sources of a session's tool lists. */
 function sourceSummary(servers: readonly SessionServer[], form: 'short' | 'long'): string {
@@ -179,6 +215,9 @@ function filesOf(session: Session): string {
   const [first, ...rest] = session.files;
   if (!first) return session.root?.split(/[\\/]/).pop() ?? 'user configs';
   const root = session.root;
-  const shown = root && first.path.startsWith(root) ? `${root.split(/[\\/]/).pop()}${first.path.slice(root.length)}` : first.path.replace(/^.*?([^\\/]+[\\/][^\\/]+)$/, '…/$1');
+  const shown =
+    root && first.path.startsWith(root)
+      ? `${root.split(/[\\/]/).pop()}${first.path.slice(root.length)}`
+      : first.path.replace(/^.*?([^\\/]+[\\/][^\\/]+)$/, '…/$1');
   return rest.length ? `${shown} +${rest.length} more` : shown;
 }

@@ -140,13 +140,17 @@ export class LiveServers implements vscode.Disposable {
       trace: (event: { server: string; kind: string; text: string }) => this.log.trace(`[${event.server}] ${event.kind}: ${event.text}`),
       resolveInput: async (request: { id: string; server: ServerEntry }) =>
         vscode.window.showInputBox({ title: `Input "${request.id}" for server "${request.server.name}"`, password: true, ignoreFocusOut: true }),
-      amendLaunch: async <T extends { env: Record<string, string>; args: string[]; headers: Record<string, string>; url?: string; secrets: string[] }>(launch: T, entry: ServerEntry): Promise<T> =>
-        entry.client === 'mcp-warden' ? this.fillSecrets(launch) : launch,
+      amendLaunch: async <T extends { env: Record<string, string>; args: string[]; headers: Record<string, string>; url?: string; secrets: string[] }>(
+        launch: T,
+        entry: ServerEntry,
+      ): Promise<T> => (entry.client === 'mcp-warden' ? this.fillSecrets(launch) : launch),
     };
   }
 
   /** Warden-served servers: `${secret:NAME}` from SecretStorage, as the provider does for VS Code. */
-  private async fillSecrets<T extends { env: Record<string, string>; args: string[]; headers: Record<string, string>; url?: string; secrets: string[] }>(launch: T): Promise<T> {
+  private async fillSecrets<T extends { env: Record<string, string>; args: string[]; headers: Record<string, string>; url?: string; secrets: string[] }>(
+    launch: T,
+  ): Promise<T> {
     const values = new Map<string, string>();
     for (const name of this.secrets.names()) {
       const v = await this.secrets.get(name);
@@ -179,6 +183,14 @@ export class LiveServers implements vscode.Disposable {
 }
 
 function sameDefinition(a: ServerEntry, b: ServerEntry): boolean {
-  const text = (s: ServerEntry) => JSON.stringify([s.command?.value, s.args.map((x) => x.value), s.env.map((e) => [e.key, e.value]), s.url?.value, s.headers.map((h) => [h.key, h.value]), s.cwd?.value]);
+  const text = (s: ServerEntry) =>
+    JSON.stringify([
+      s.command?.value,
+      s.args.map((x) => x.value),
+      s.env.map((e) => [e.key, e.value]),
+      s.url?.value,
+      s.headers.map((h) => [h.key, h.value]),
+      s.cwd?.value,
+    ]);
   return text(a) === text(b);
 }

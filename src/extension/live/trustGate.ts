@@ -33,7 +33,9 @@ export class TrustGate {
     const lines = pending.slice(0, SHOWN_IN_DIALOG).map((l) => `• ${l.server.name}: ${l.commandLine}`);
     if (pending.length > SHOWN_IN_DIALOG) lines.push(`… and ${pending.length - SHOWN_IN_DIALOG} more (see the MCP Warden log)`);
     const answer = await vscode.window.showWarningMessage(
-      pending.length === 1 ? `Start the MCP server "${pending[0]!.server.name}" defined by this workspace, to list its tools?` : `Start ${pending.length} MCP servers defined by this workspace, to list their tools?`,
+      pending.length === 1
+        ? `Start the MCP server "${pending[0]!.server.name}" defined by this workspace, to list its tools?`
+        : `Start ${pending.length} MCP servers defined by this workspace, to list their tools?`,
       { modal: true, detail: `They run with your user's rights:\n\n${lines.join('\n')}` },
       'Start',
     );

@@ -52,7 +52,7 @@ export function readAuditTail(path: string): LoggedRecord[] {
 function countNewlines(fd: number, end: number): number {
   const chunk = Buffer.alloc(64 * 1024);
   let count = 0;
-  for (let pos = 0; pos < end; ) {
+  for (let pos = 0; pos < end;) {
     const n = fs.readSync(fd, chunk, 0, Math.min(chunk.length, end - pos), pos);
     if (n <= 0) break;
     for (let i = 0; i < n; i++) if (chunk[i] === 10) count++;
@@ -63,7 +63,12 @@ function countNewlines(fd: number, end: number): number {
 
 /** An alert worth a notification and a highlight: a canary, a refusal or block, an injection, a withheld tool. */
 export function isAlert(record: AuditRecord): boolean {
-  return record.action === 'blocked' || record.action === 'refused' || record.action === 'withheld' || (record.findings ?? []).some((f) => f.severity === 'alert' || f.severity === 'error');
+  return (
+    record.action === 'blocked' ||
+    record.action === 'refused' ||
+    record.action === 'withheld' ||
+    (record.findings ?? []).some((f) => f.severity === 'alert' || f.severity === 'error')
+  );
 }
 
 /** One line about a record, for the view and notifications. */
@@ -71,5 +76,7 @@ export function describeRecord(record: AuditRecord): string {
   const what = record.type === 'lifecycle' ? `${record.event}` : `${record.method ?? record.type}${record.tool ? ` ${record.tool}` : ''}`;
   const findings = record.findings ?? [];
   const main = findings.find((f) => f.severity === 'alert') ?? findings[0];
-  return main ? `${what}: ${main.type}${record.action && record.action !== 'forwarded' ? ` (${record.action})` : ''}` : `${what}${record.action && record.action !== 'forwarded' ? ` (${record.action})` : ''}`;
+  return main
+    ? `${what}: ${main.type}${record.action && record.action !== 'forwarded' ? ` (${record.action})` : ''}`
+    : `${what}${record.action && record.action !== 'forwarded' ? ` (${record.action})` : ''}`;
 }

@@ -28,7 +28,11 @@ export class MonitorTree implements vscode.TreeDataProvider<Node> {
 
   /** What the view shows, as text (for the status of tests and the tooltip). */
   summary(): { server: string; alerts: number; items: string[] }[] {
-    return [...this.servers].map(([server, list]) => ({ server, alerts: list.filter((e) => isAlert(e.record)).length, items: list.map((e) => describeRecord(e.record)) }));
+    return [...this.servers].map(([server, list]) => ({
+      server,
+      alerts: list.filter((e) => isAlert(e.record)).length,
+      items: list.map((e) => describeRecord(e.record)),
+    }));
   }
 
   getChildren(node?: Node): Node[] {
@@ -49,8 +53,14 @@ export class MonitorTree implements vscode.TreeDataProvider<Node> {
     const alert = isAlert(record);
     const item = new vscode.TreeItem(visibleText(`${alert ? 'ALERT ' : ''}${describeRecord(record)}`, { singleLine: true, max: 200 }));
     item.description = `${record.time.slice(11, 19)}${record.durationMs !== undefined ? ` · ${record.durationMs} ms` : ''}`;
-    item.tooltip = visibleText([`${record.direction} ${record.type} · ${record.time}`, ...(record.findings ?? []).map((f) => `${f.severity}: ${f.message}`)].join('\n'), { max: 4000 });
-    item.iconPath = new vscode.ThemeIcon(alert ? 'error' : record.direction === 'to-server' ? 'arrow-right' : 'arrow-left', alert ? new vscode.ThemeColor('list.errorForeground') : undefined);
+    item.tooltip = visibleText(
+      [`${record.direction} ${record.type} · ${record.time}`, ...(record.findings ?? []).map((f) => `${f.severity}: ${f.message}`)].join('\n'),
+      { max: 4000 },
+    );
+    item.iconPath = new vscode.ThemeIcon(
+      alert ? 'error' : record.direction === 'to-server' ? 'arrow-right' : 'arrow-left',
+      alert ? new vscode.ThemeColor('list.errorForeground') : undefined,
+    );
     item.command = { command: 'mcpWarden.monitor.openRecord', title: 'Open in the Audit Log', arguments: [line] };
     item.contextValue = alert ? 'monitorAlert' : 'monitorRecord';
     return item;

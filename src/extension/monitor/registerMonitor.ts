@@ -41,7 +41,8 @@ export function registerMonitor(context: vscode.ExtensionContext): () => Monitor
     lastPath = file;
     const records = readAuditTail(file);
     tree.update(records);
-    view.message = records.length === 0 ? `No gateway activity yet. Route a server through the gateway (light bulb on a server entry); the log is ${file}.` : undefined;
+    view.message =
+      records.length === 0 ? `No gateway activity yet. Route a server through the gateway (light bulb on a server entry); the log is ${file}.` : undefined;
     const fresh = seenUpTo === undefined ? [] : records.filter((e) => e.record.time > seenUpTo! && isAlert(e.record));
     seenUpTo = records.at(-1)?.record.time ?? seenUpTo ?? '';
     for (const entry of fresh.slice(0, 5)) notify(entry);
@@ -72,7 +73,9 @@ export function registerMonitor(context: vscode.ExtensionContext): () => Monitor
     }),
     vscode.commands.registerCommand(ROUTE_COMMAND, (uri?: vscode.Uri, name?: string) => routeCommand(context.extensionUri, true, uri, name)),
     vscode.commands.registerCommand(UNROUTE_COMMAND, (uri?: vscode.Uri, name?: string) => routeCommand(context.extensionUri, false, uri, name)),
-    vscode.languages.registerCodeActionsProvider([{ language: 'json' }, { language: 'jsonc' }], new RouteActions(), { providedCodeActionKinds: RouteActions.kinds }),
+    vscode.languages.registerCodeActionsProvider([{ language: 'json' }, { language: 'jsonc' }], new RouteActions(), {
+      providedCodeActionKinds: RouteActions.kinds,
+    }),
   );
   return () => ({ logPath: logPath(), servers: tree.summary(), notified: [...notified] });
 }

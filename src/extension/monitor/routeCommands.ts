@@ -23,7 +23,10 @@ function configOf(document: vscode.TextDocument): ConfigFile | undefined {
 
 function serverAt(file: ConfigFile, offset: number, name?: string): ServerEntry | undefined {
   if (name !== undefined) return file.servers.find((s) => s.name === name);
-  return file.servers.find((s) => (offset >= s.nameNode.offset && offset <= s.nameNode.offset + s.nameNode.length) || (offset >= s.node.offset && offset <= s.node.offset + s.node.length));
+  return file.servers.find(
+    (s) =>
+      (offset >= s.nameNode.offset && offset <= s.nameNode.offset + s.nameNode.length) || (offset >= s.node.offset && offset <= s.node.offset + s.node.length),
+  );
 }
 
 /** The project's lockfile, when it exists: `<folder>/.vscode/mcp-lock.json` of the config's folder. */
@@ -66,10 +69,15 @@ export async function routeCommand(extensionUri: vscode.Uri, route: boolean, uri
   const gateway = vscode.Uri.joinPath(extensionUri, 'dist', 'gateway.js').fsPath;
   const edits = route ? routeEdits(file, server, { command: 'node', args: [gateway] }, { lock: lockFor(document, server) }) : unrouteEdits(file, server);
   if (!edits) {
-    void vscode.window.showInformationMessage(route ? `MCP Warden: "${server.name}" cannot be routed through the gateway (only stdio servers of JSON configs, not already routed).` : `MCP Warden: "${server.name}" does not run through the gateway.`);
+    void vscode.window.showInformationMessage(
+      route
+        ? `MCP Warden: "${server.name}" cannot be routed through the gateway (only stdio servers of JSON configs, not already routed).`
+        : `MCP Warden: "${server.name}" does not run through the gateway.`,
+    );
     return false;
   }
   const workspaceEdit = new vscode.WorkspaceEdit();
-  for (const e of edits) workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.newText);
+  for (const e of edits)
+    workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.newText);
   return vscode.workspace.applyEdit(workspaceEdit);
 }

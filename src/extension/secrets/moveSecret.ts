@@ -53,7 +53,9 @@ export async function moveAllSecretsCommand(ctx: MoveContext, uri: vscode.Uri): 
   for (let round = 0; round < 200; round++) {
     const document = await vscode.workspace.openTextDocument(uri);
     ctx.warden.linter.lintRelated(ctx.warden.index.fromDocument(document));
-    const next = ctx.warden.linter.findingsFor(uri).find((f) => f.ruleId === SECRET_RULE && f.server !== undefined && !tried.has(`${f.server}#${f.path.join('/')}`));
+    const next = ctx.warden.linter
+      .findingsFor(uri)
+      .find((f) => f.ruleId === SECRET_RULE && f.server !== undefined && !tried.has(`${f.server}#${f.path.join('/')}`));
     if (!next) break;
     tried.add(`${next.server}#${next.path.join('/')}`);
     if (await moveSecretCommand(ctx, uri, next.range.start)) moved++;
@@ -61,7 +63,12 @@ export async function moveAllSecretsCommand(ctx: MoveContext, uri: vscode.Uri): 
   return moved;
 }
 
-async function storeAll(ctx: MoveContext, tracked: TrackedConfig, server: ServerEntry, findings: Finding[]): Promise<{ value: string; name: string }[] | undefined> {
+async function storeAll(
+  ctx: MoveContext,
+  tracked: TrackedConfig,
+  server: ServerEntry,
+  findings: Finding[],
+): Promise<{ value: string; name: string }[] | undefined> {
   const secrets = new Map<string, { value: string; name: string }>();
   try {
     for (const f of findings) {
@@ -79,9 +86,17 @@ async function storeAll(ctx: MoveContext, tracked: TrackedConfig, server: Server
   return [...secrets.values()];
 }
 
-async function moveVsCodeServer(ctx: MoveContext, document: vscode.TextDocument, tracked: TrackedConfig, server: ServerEntry, findings: Finding[]): Promise<boolean> {
+async function moveVsCodeServer(
+  ctx: MoveContext,
+  document: vscode.TextDocument,
+  tracked: TrackedConfig,
+  server: ServerEntry,
+  findings: Finding[],
+): Promise<boolean> {
   if (!ctx.canServe) {
-    void vscode.window.showWarningMessage(`MCP Warden: this editor (${vscode.env.appName} ${vscode.version}) has no MCP server provider API (VS Code 1.101+), so the server could not keep working without the plaintext. Nothing was changed.`);
+    void vscode.window.showWarningMessage(
+      `MCP Warden: this editor (${vscode.env.appName} ${vscode.version}) has no MCP server provider API (VS Code 1.101+), so the server could not keep working without the plaintext. Nothing was changed.`,
+    );
     return false;
   }
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
@@ -96,7 +111,9 @@ async function moveVsCodeServer(ctx: MoveContext, document: vscode.TextDocument,
   const plan = planMoveToWarden(tracked.config, server, secrets, existing);
   const unsafe = plan.ok ? whyUnsafe(tracked, [{ edits: [plan.sourceEdit], removes: [server.name] }]) : plan.reason;
   if (!plan.ok || unsafe) {
-    void vscode.window.showWarningMessage(`MCP Warden: ${unsafe}. Nothing was changed (the secret stays in SecretStorage under ${secrets.map((s) => s.name).join(', ')}).`);
+    void vscode.window.showWarningMessage(
+      `MCP Warden: ${unsafe}. Nothing was changed (the secret stays in SecretStorage under ${secrets.map((s) => s.name).join(', ')}).`,
+    );
     return false;
   }
   // The served file changes first and mcp.json last, so that Ctrl+Z in mcp.json undoes mcp.json at once and
@@ -130,7 +147,12 @@ async function moveVsCodeServer(ctx: MoveContext, document: vscode.TextDocument,
  * provider's token page where known, and the way back as a button. In Restricted Mode VS Code starts no workspace
  * server, so the message does not claim that it does.
  */
-async function explainMove(document: vscode.TextDocument, server: ServerEntry, secrets: { value: string; name: string }[], wardenDoc: vscode.TextDocument): Promise<void> {
+async function explainMove(
+  document: vscode.TextDocument,
+  server: ServerEntry,
+  secrets: { value: string; name: string }[],
+  wardenDoc: vscode.TextDocument,
+): Promise<void> {
   const names = secrets.map((s) => s.name).join(', ');
   const rotation = secrets.map((s) => rotationFor(s.value)).find((r) => r.provider) ?? {};
   const starts = vscode.workspace.isTrusted
@@ -149,11 +171,19 @@ async function explainMove(document: vscode.TextDocument, server: ServerEntry, s
   else if (pick === putBack) await vscode.commands.executeCommand('mcpWarden.putSecretBack', wardenDoc.uri, server.name);
 }
 
-async function replaceWithReference(ctx: MoveContext, document: vscode.TextDocument, tracked: TrackedConfig, server: ServerEntry, finding: Finding): Promise<boolean> {
+async function replaceWithReference(
+  ctx: MoveContext,
+  document: vscode.TextDocument,
+  tracked: TrackedConfig,
+  server: ServerEntry,
+  finding: Finding,
+): Promise<boolean> {
   const client = tracked.config.client ? CLIENTS[tracked.config.client].name : 'This client';
   const fix = referenceFix(tracked.config, server, finding.path, finding.range);
   if (!fix) {
-    void vscode.window.showWarningMessage(`MCP Warden: ${client} cannot refer to a value kept elsewhere in this field, so the secret must stay in the file for the server to work. What helps: keep the file private and out of version control, rotate the token and limit its scope, or run the server from a client that can keep it elsewhere (VS Code with MCP Warden serves it from SecretStorage). See the rule's documentation. Nothing was changed.`);
+    void vscode.window.showWarningMessage(
+      `MCP Warden: ${client} cannot refer to a value kept elsewhere in this field, so the secret must stay in the file for the server to work. What helps: keep the file private and out of version control, rotate the token and limit its scope, or run the server from a client that can keep it elsewhere (VS Code with MCP Warden serves it from SecretStorage). See the rule's documentation. Nothing was changed.`,
+    );
     return false;
   }
   const unsafe = whyUnsafe(tracked, [{ edits: [fix.edit] }]);

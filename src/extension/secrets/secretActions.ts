@@ -23,7 +23,14 @@ export function movability(tracked: TrackedConfig, finding: Finding, canServe: b
 }
 
 /** "Move all secrets in this file", for the quick-fix menu and the opt-in source action `source.mcpWarden.moveSecrets`. */
-export function moveAllAction(document: vscode.TextDocument, tracked: TrackedConfig, findings: Finding[], canServe: boolean, kind: vscode.CodeActionKind, minCount = 1): vscode.CodeAction | undefined {
+export function moveAllAction(
+  document: vscode.TextDocument,
+  tracked: TrackedConfig,
+  findings: Finding[],
+  canServe: boolean,
+  kind: vscode.CodeActionKind,
+  minCount = 1,
+): vscode.CodeAction | undefined {
   const movable = findings.filter((f) => {
     const m = movability(tracked, f, canServe);
     return m !== undefined && (m.servable || m.byReference);

@@ -38,7 +38,12 @@ export async function revealSecretCommand(secrets: SecretStore, name?: string): 
 export async function replaceSecretCommand(secrets: SecretStore, name?: string): Promise<void> {
   const picked = await pickName(secrets, 'Which secret to replace?', name);
   if (!picked) return;
-  const value = await vscode.window.showInputBox({ title: `New value for ${picked}`, password: true, ignoreFocusOut: true, validateInput: (v) => (v ? undefined : 'The value cannot be empty') });
+  const value = await vscode.window.showInputBox({
+    title: `New value for ${picked}`,
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v ? undefined : 'The value cannot be empty'),
+  });
   if (!value) return;
   await secrets.storeVerified(picked, value);
   void vscode.window.showInformationMessage(`MCP Warden replaced "${picked}". Restart the servers that use it to pick it up.`);
@@ -47,7 +52,11 @@ export async function replaceSecretCommand(secrets: SecretStore, name?: string):
 export async function deleteSecretCommand(secrets: SecretStore, name?: string): Promise<void> {
   const picked = await pickName(secrets, 'Which secret to delete?', name);
   if (!picked) return;
-  const ok = await vscode.window.showWarningMessage(`Delete "${picked}" from SecretStorage? Servers that use it will ask for it again.`, { modal: true }, 'Delete');
+  const ok = await vscode.window.showWarningMessage(
+    `Delete "${picked}" from SecretStorage? Servers that use it will ask for it again.`,
+    { modal: true },
+    'Delete',
+  );
   if (ok !== 'Delete') return;
   await secrets.delete(picked);
 }

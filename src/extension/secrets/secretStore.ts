@@ -29,7 +29,10 @@ export class SecretStore {
 
   async delete(name: string): Promise<void> {
     await this.context.secrets.delete(PREFIX + name);
-    await this.context.globalState.update(INDEX_KEY, this.names().filter((n) => n !== name));
+    await this.context.globalState.update(
+      INDEX_KEY,
+      this.names().filter((n) => n !== name),
+    );
   }
 
   names(): string[] {

@@ -34,7 +34,10 @@ export class ServedServers implements McpDefinitionProvider, vscode.Disposable {
     private readonly secrets: SecretStore,
     private readonly log: Log,
   ) {
-    this.disposables.push(this.changed, vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()));
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()),
+    );
   }
 
   refresh(): void {
@@ -112,7 +115,13 @@ export class ServedServers implements McpDefinitionProvider, vscode.Disposable {
     if (server.command) {
       const env: Record<string, string> = {};
       for (const e of server.env) if (e.value !== undefined) env[e.key] = resolve(e.value);
-      const def = this.api.stdio(server.name, resolve(server.command.value), server.args.map((a) => resolve(a.value)), env, version);
+      const def = this.api.stdio(
+        server.name,
+        resolve(server.command.value),
+        server.args.map((a) => resolve(a.value)),
+        env,
+        version,
+      );
       def.cwd = vscode.Uri.file(server.cwd ? resolve(server.cwd.value) : folder);
       return def;
     }
@@ -135,7 +144,14 @@ export class ServedServers implements McpDefinitionProvider, vscode.Disposable {
 
 /** Changes whenever the definition does, so VS Code refreshes the server's tools. */
 function versionOf(server: ServerEntry): string {
-  const definition = [server.command?.value, server.args.map((a) => a.value), server.env.map((e) => [e.key, e.value]), server.url?.value, server.headers.map((h) => [h.key, h.value]), server.cwd?.value];
+  const definition = [
+    server.command?.value,
+    server.args.map((a) => a.value),
+    server.env.map((e) => [e.key, e.value]),
+    server.url?.value,
+    server.headers.map((h) => [h.key, h.value]),
+    server.cwd?.value,
+  ];
   return createHash('sha256').update(JSON.stringify(definition)).digest('hex').slice(0, 16);
 }
 

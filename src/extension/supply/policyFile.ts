@@ -15,7 +15,9 @@ export function policyUri(): vscode.Uri | undefined {
   if (setting && isAbsolutePath(setting)) return vscode.Uri.file(setting);
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) return undefined;
-  return folder.uri.scheme === 'file' ? vscode.Uri.file(policyPathIn(folder.uri.fsPath, setting)) : vscode.Uri.joinPath(folder.uri, setting || DEFAULT_POLICY_PATH);
+  return folder.uri.scheme === 'file'
+    ? vscode.Uri.file(policyPathIn(folder.uri.fsPath, setting))
+    : vscode.Uri.joinPath(folder.uri, setting || DEFAULT_POLICY_PATH);
 }
 
 /**

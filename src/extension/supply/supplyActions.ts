@@ -27,30 +27,32 @@ function isUnapprovedData(data: unknown): data is UnapprovedServerData {
 }
 
 /** "Pin to …" on unpinned-package; "Approve this server" on unapproved-server unless a deny entry matches it (deny wins). */
-export const supplyActions = (pins: KnownPins): ActionContributor => (document, _tracked, finding, diagnostic) => {
-  if (finding.ruleId === 'unpinned-package' && isUnpinnedData(finding.data) && finding.data.request) {
-    const known = pins.get(pinKey(finding.data.request.ecosystem, finding.data.request.name, finding.data.request.wanted));
-    const title = known ? `Pin to ${finding.data.name}@${known}` : `Pin ${finding.data.name} to its exact current version (asks the registry)`;
-    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-    action.command = { title, command: 'mcpWarden.pinPackage', arguments: [document.uri, finding.range.start] };
-    action.diagnostics = [diagnostic];
-    action.isPreferred = true;
-    return [action];
-  }
-  if (finding.ruleId === 'vulnerable-package' && isVulnerableData(finding.data) && finding.data.fixedVersion) {
-    const title = `Move ${finding.data.name} to ${finding.data.fixedVersion} or the next fixed release (asks the registry)`;
-    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-    action.command = { title, command: 'mcpWarden.moveToFixedVersion', arguments: [document.uri, finding.range.start] };
-    action.diagnostics = [diagnostic];
-    action.isPreferred = true;
-    return [action];
-  }
-  if (finding.ruleId === 'unapproved-server' && finding.server && isUnapprovedData(finding.data) && approvalCanHelp(finding.data.approval)) {
-    const title = `Approve server "${finding.server}" (add it to the policy)`;
-    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-    action.command = { title, command: 'mcpWarden.approveInPolicy', arguments: [document.uri, finding.server] };
-    action.diagnostics = [diagnostic];
-    return [action];
-  }
-  return [];
-};
+export const supplyActions =
+  (pins: KnownPins): ActionContributor =>
+  (document, _tracked, finding, diagnostic) => {
+    if (finding.ruleId === 'unpinned-package' && isUnpinnedData(finding.data) && finding.data.request) {
+      const known = pins.get(pinKey(finding.data.request.ecosystem, finding.data.request.name, finding.data.request.wanted));
+      const title = known ? `Pin to ${finding.data.name}@${known}` : `Pin ${finding.data.name} to its exact current version (asks the registry)`;
+      const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+      action.command = { title, command: 'mcpWarden.pinPackage', arguments: [document.uri, finding.range.start] };
+      action.diagnostics = [diagnostic];
+      action.isPreferred = true;
+      return [action];
+    }
+    if (finding.ruleId === 'vulnerable-package' && isVulnerableData(finding.data) && finding.data.fixedVersion) {
+      const title = `Move ${finding.data.name} to ${finding.data.fixedVersion} or the next fixed release (asks the registry)`;
+      const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+      action.command = { title, command: 'mcpWarden.moveToFixedVersion', arguments: [document.uri, finding.range.start] };
+      action.diagnostics = [diagnostic];
+      action.isPreferred = true;
+      return [action];
+    }
+    if (finding.ruleId === 'unapproved-server' && finding.server && isUnapprovedData(finding.data) && approvalCanHelp(finding.data.approval)) {
+      const title = `Approve server "${finding.server}" (add it to the policy)`;
+      const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+      action.command = { title, command: 'mcpWarden.approveInPolicy', arguments: [document.uri, finding.server] };
+      action.diagnostics = [diagnostic];
+      return [action];
+    }
+    return [];
+  };

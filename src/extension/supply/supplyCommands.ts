@@ -32,7 +32,12 @@ async function registrySettings(): Promise<RegistrySettings> {
     ociMirrors: c.get<Record<string, string>>('ociMirrors', {}),
     timeoutMs: c.get<number>('timeoutMs', 5000),
   };
-  for (const [key, setting] of [['npmRegistry', 'npm'], ['pypiUrl', 'pypi'], ['jsrUrl', 'jsr'], ['goProxy', 'goProxy']] as const) {
+  for (const [key, setting] of [
+    ['npmRegistry', 'npm'],
+    ['pypiUrl', 'pypi'],
+    ['jsrUrl', 'jsr'],
+    ['goProxy', 'goProxy'],
+  ] as const) {
     const value = c.get<string>(setting);
     if (value) choices[key] = value;
   }
@@ -40,7 +45,12 @@ async function registrySettings(): Promise<RegistrySettings> {
 }
 
 /** Resolves the exact version from the registry (with a timeout), then writes it into the launch. */
-export async function pinPackageCommand(warden: Warden, pins: KnownPins, uri: vscode.Uri | undefined, findingStart: number | undefined): Promise<string | undefined> {
+export async function pinPackageCommand(
+  warden: Warden,
+  pins: KnownPins,
+  uri: vscode.Uri | undefined,
+  findingStart: number | undefined,
+): Promise<string | undefined> {
   if (!uri || typeof findingStart !== 'number') {
     void vscode.window.showWarningMessage('MCP Warden: pin a package from the quick fix on its "unpinned-package" finding in an MCP config file.');
     return undefined;
@@ -58,7 +68,11 @@ export async function pinPackageCommand(warden: Warden, pins: KnownPins, uri: vs
   let version: string;
   try {
     version = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `MCP Warden: looking up ${request.name} in the ${request.ecosystem} registry…`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `MCP Warden: looking up ${request.name} in the ${request.ecosystem} registry…`,
+        cancellable: true,
+      },
       async (_p, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
@@ -122,7 +136,12 @@ export async function moveToFixedVersionCommand(warden: Warden, uri: vscode.Uri 
 }
 
 /** Adds the server to the policy's allow list (creating the policy file if there is none). */
-export async function approveInPolicyCommand(warden: Warden, uri: vscode.Uri | undefined, serverName: string | undefined, reloadPolicy: () => Promise<void>): Promise<boolean> {
+export async function approveInPolicyCommand(
+  warden: Warden,
+  uri: vscode.Uri | undefined,
+  serverName: string | undefined,
+  reloadPolicy: () => Promise<void>,
+): Promise<boolean> {
   const target = policyUri();
   const servers = uri && serverName ? warden.index.get(uri)?.config.servers : undefined;
   const server = servers && serverName ? serverNamed(servers, serverName) : undefined;
@@ -132,7 +151,9 @@ export async function approveInPolicyCommand(warden: Warden, uri: vscode.Uri | u
   }
   const policy = warden.linter.policy;
   if (policy && evaluatePolicy(policy, server).state === 'denied') {
-    void vscode.window.showWarningMessage(`MCP Warden: "${serverName}" is denied by ${vscode.workspace.asRelativePath(target)}; a deny entry wins over any approval. Remove the deny entry first if the server is fine.`);
+    void vscode.window.showWarningMessage(
+      `MCP Warden: "${serverName}" is denied by ${vscode.workspace.asRelativePath(target)}; a deny entry wins over any approval. Remove the deny entry first if the server is fine.`,
+    );
     return false;
   }
   const existing = await readText(target);
@@ -175,7 +196,9 @@ export async function createPolicyCommand(warden: Warden, reloadPolicy: () => Pr
     const servers = warden.index.all.flatMap((t) => t.config.servers);
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(createPolicyFromServers(servers)));
     await reloadPolicy();
-    void vscode.window.showInformationMessage(`MCP Warden created ${vscode.workspace.asRelativePath(target)} allowing the ${plural(servers.length, 'server')} configured now. Review it and commit it.`);
+    void vscode.window.showInformationMessage(
+      `MCP Warden created ${vscode.workspace.asRelativePath(target)} allowing the ${plural(servers.length, 'server')} configured now. Review it and commit it.`,
+    );
   }
   await vscode.window.showTextDocument(target);
 }

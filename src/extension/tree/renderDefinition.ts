@@ -15,7 +15,9 @@ export function renderItem(server: string, snapshot: LiveSnapshot, list: ListNam
   const kind = list === 'resourceTemplates' ? 'resource template' : list.slice(0, -1);
   const lines = [`${kind} ${visibleText(name, { singleLine: true })}  (server ${server}, listed ${snapshot.listedAt})`, ''];
   if (typeof item?.description === 'string') {
-    lines.push(`description (${item.description.length.toLocaleString('en-US')} ${nounFor(item.description.length, 'character')}; hidden characters shown as ⟨U+…⟩, ␛, ␍):`);
+    lines.push(
+      `description (${item.description.length.toLocaleString('en-US')} ${nounFor(item.description.length, 'character')}; hidden characters shown as ⟨U+…⟩, ␛, ␍):`,
+    );
     lines.push(block(item.description), '');
   }
   lines.push('definition (JSON):');

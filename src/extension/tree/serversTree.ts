@@ -53,12 +53,23 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
       case 'server': {
         const snapshot = this.live.snapshot(node.server);
         if (!snapshot) return offersConnect(this.live.status(node.server)) ? [{ kind: 'connect', server: node.server, parent: node }] : [];
-        const lists: TreeNode[] = LISTS.filter((l) => snapshot[l].length > 0 || l === 'tools').map((list) => ({ kind: 'list', server: node.server, list, parent: node }));
+        const lists: TreeNode[] = LISTS.filter((l) => snapshot[l].length > 0 || l === 'tools').map((list) => ({
+          kind: 'list',
+          server: node.server,
+          list,
+          parent: node,
+        }));
         return snapshot.instructions ? [{ kind: 'instructions', server: node.server, parent: node }, ...lists] : lists;
       }
       case 'list': {
         const snapshot = this.live.snapshot(node.server);
-        return (snapshot?.[node.list] ?? []).map((item) => ({ kind: 'item', server: node.server, list: node.list, name: itemName(item as { name?: string }), parent: node }));
+        return (snapshot?.[node.list] ?? []).map((item) => ({
+          kind: 'item',
+          server: node.server,
+          list: node.list,
+          name: itemName(item as { name?: string }),
+          parent: node,
+        }));
       }
       case 'item': {
         const snapshot = this.live.snapshot(node.server);
@@ -230,7 +241,13 @@ function describeStatus(status: LiveStatus, snapshot: LiveSnapshot | undefined, 
     case 'connecting':
       return 'connecting…';
     case 'connected':
-      return snapshot ? [count(snapshot.tools.length, 'tool'), count(snapshot.prompts.length, 'prompt'), count(snapshot.resources.length + snapshot.resourceTemplates.length, 'resource')].join(' · ') : 'connected';
+      return snapshot
+        ? [
+            count(snapshot.tools.length, 'tool'),
+            count(snapshot.prompts.length, 'prompt'),
+            count(snapshot.resources.length + snapshot.resourceTemplates.length, 'resource'),
+          ].join(' · ')
+        : 'connected';
     case 'error':
       return `error: ${shown(status.message, { singleLine: true, max: 120 })}`;
   }

@@ -34,10 +34,16 @@ export async function connectServers(ctx: TreeCommandContext, servers: ServerEnt
 
 export const treeCommands = {
   connect: (ctx: TreeCommandContext, node?: TreeNode) =>
-    node?.kind === 'server' ? connectServers(ctx, [node.server], `MCP Warden: connecting to "${node.server.name}"`) : connectServers(ctx, allServers(ctx), 'MCP Warden: connecting to all servers'),
+    node?.kind === 'server'
+      ? connectServers(ctx, [node.server], `MCP Warden: connecting to "${node.server.name}"`)
+      : connectServers(ctx, allServers(ctx), 'MCP Warden: connecting to all servers'),
   connectAll: async (ctx: TreeCommandContext) => {
     await ctx.ready;
-    await connectServers(ctx, allServers(ctx).filter((s) => !s.disabled), 'MCP Warden: connecting to all servers');
+    await connectServers(
+      ctx,
+      allServers(ctx).filter((s) => !s.disabled),
+      'MCP Warden: connecting to all servers',
+    );
   },
   refresh: async (ctx: TreeCommandContext, node?: TreeNode) => {
     if (node?.kind === 'server') await ctx.live.refresh(node.server);
@@ -70,6 +76,8 @@ export const treeCommands = {
     const uri = ctx.index.uriOf(node.server.file);
     const document = await vscode.workspace.openTextDocument(uri);
     const start = document.positionAt(node.server.nameNode.offset);
-    await vscode.window.showTextDocument(document, { selection: new vscode.Range(start, document.positionAt(node.server.node.offset + node.server.node.length)) });
+    await vscode.window.showTextDocument(document, {
+      selection: new vscode.Range(start, document.positionAt(node.server.node.offset + node.server.node.length)),
+    });
   },
 };

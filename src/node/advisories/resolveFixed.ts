@@ -26,6 +26,7 @@ export async function resolveFixedVersion(file: ConfigFile, data: VulnerablePack
     resolved = await resolve({ ...base, wanted: `>=${data.fixedVersion}` });
   }
   const still = advisoriesAffecting(data.ecosystem, data.name, resolved.version);
-  if (still.length > 0) throw new RegistryError('no-match', `${data.name} ${resolved.version} from the registry is still covered by ${still.map((m) => m.advisory.id).join(', ')}`);
+  if (still.length > 0)
+    throw new RegistryError('no-match', `${data.name} ${resolved.version} from the registry is still covered by ${still.map((m) => m.advisory.id).join(', ')}`);
   return resolved;
 }

@@ -100,7 +100,8 @@ function formatSeconds(ms: number): string {
 export async function getJson(url: string, what: string, options: HttpOptions = {}): Promise<unknown> {
   const res = await httpRequest(url, { ...options, headers: { accept: 'application/json', ...options.headers } });
   if (res.status === 404) throw new RegistryError('not-found', `${what} not found at ${safeUrl(url)}`);
-  if (res.status === 401 || res.status === 403) throw new RegistryError('unauthorized', `${safeUrl(url)} refused access (HTTP ${res.status}): configure credentials for this registry`);
+  if (res.status === 401 || res.status === 403)
+    throw new RegistryError('unauthorized', `${safeUrl(url)} refused access (HTTP ${res.status}): configure credentials for this registry`);
   if (res.status < 200 || res.status >= 300) throw new RegistryError('http', `${safeUrl(url)} answered HTTP ${res.status}`);
   try {
     return JSON.parse(new TextDecoder().decode(res.body));

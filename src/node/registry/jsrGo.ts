@@ -6,10 +6,17 @@ export const JSR_DEFAULT_URL = 'https://jsr.io';
 export const GO_PROXY_DEFAULT_URL = 'https://proxy.golang.org';
 
 /** The newest non-yanked JSR version matching `wanted` (`<jsr>/@scope/name/meta.json`). */
-export async function resolveJsrVersion(name: string, wanted: string | undefined, baseUrl = JSR_DEFAULT_URL, options: HttpOptions = {}): Promise<{ version: string; url: string }> {
+export async function resolveJsrVersion(
+  name: string,
+  wanted: string | undefined,
+  baseUrl = JSR_DEFAULT_URL,
+  options: HttpOptions = {},
+): Promise<{ version: string; url: string }> {
   const url = joinUrl(baseUrl, `${name}/meta.json`);
   const doc = (await getJson(url, `JSR package ${name}`, options)) as { latest?: string; versions?: Record<string, { yanked?: boolean }> };
-  const versions = Object.entries(doc.versions ?? {}).filter(([, v]) => !v.yanked).map(([k]) => k);
+  const versions = Object.entries(doc.versions ?? {})
+    .filter(([, v]) => !v.yanked)
+    .map(([k]) => k);
   const version = wanted === undefined || wanted === 'latest' ? doc.latest : maxSatisfying(versions, wanted);
   if (!version) throw new RegistryError('no-match', `JSR package ${name} has no version matching "${wanted ?? 'latest'}"`);
   return { version, url };
@@ -25,7 +32,12 @@ function escapePath(path: string): string {
  * (a pseudo-version for a branch). The package path may be below its module's root, so the longest
  * prefix the proxy knows is used.
  */
-export async function resolveGoVersion(pkg: string, wanted: string | undefined, proxy = GO_PROXY_DEFAULT_URL, options: HttpOptions = {}): Promise<{ version: string; url: string }> {
+export async function resolveGoVersion(
+  pkg: string,
+  wanted: string | undefined,
+  proxy = GO_PROXY_DEFAULT_URL,
+  options: HttpOptions = {},
+): Promise<{ version: string; url: string }> {
   const segments = pkg.split('/');
   const query = wanted === undefined || wanted === 'latest' || wanted === 'upgrade' || wanted === 'patch' ? '@latest' : `@v/${encodeURIComponent(wanted)}.info`;
   let lastError: RegistryError | undefined;

@@ -20,7 +20,10 @@ export interface LookupRun {
  * flight, each distinct request asked once. A registry that never answers costs the run at most the
  * deadline, not 5 s per package one after another.
  */
-export function createLookupRun(settings: RegistrySettings, options: { deadlineMs?: number; concurrency?: number; lookup?: typeof resolvePin } = {}): LookupRun {
+export function createLookupRun(
+  settings: RegistrySettings,
+  options: { deadlineMs?: number; concurrency?: number; lookup?: typeof resolvePin } = {},
+): LookupRun {
   const deadlineMs = options.deadlineMs ?? Math.max(MIN_RUN_DEADLINE_MS, 2 * (settings.timeoutMs ?? DEFAULT_TIMEOUT_MS));
   const concurrency = options.concurrency ?? LOOKUP_CONCURRENCY;
   const lookup = options.lookup ?? resolvePin;
@@ -30,7 +33,8 @@ export function createLookupRun(settings: RegistrySettings, options: { deadlineM
     expired = true;
     controller.abort();
   }, deadlineMs);
-  const overDeadline = () => new RegistryError('timeout', `registry lookups stopped: this run's deadline of ${Math.round(deadlineMs / 1000)} s for all of them passed`);
+  const overDeadline = () =>
+    new RegistryError('timeout', `registry lookups stopped: this run's deadline of ${Math.round(deadlineMs / 1000)} s for all of them passed`);
   const cache = new Map<string, Promise<ResolvedPin>>();
   const waiting: (() => void)[] = [];
   let running = 0;

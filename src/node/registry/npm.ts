@@ -13,7 +13,12 @@ interface Packument {
  * is asked, the named dist-tag, or the highest version in a range (`latest` itself if it is in range,
  * as npm picks).
  */
-export async function resolveNpmVersion(name: string, wanted: string | undefined, config: NpmRegistryConfig, options: HttpOptions & { registry?: string } = {}): Promise<{ version: string; url: string }> {
+export async function resolveNpmVersion(
+  name: string,
+  wanted: string | undefined,
+  config: NpmRegistryConfig,
+  options: HttpOptions & { registry?: string } = {},
+): Promise<{ version: string; url: string }> {
   const registry = registryFor(name, config, options.registry);
   const url = joinUrl(registry, name.replace('/', '%2f'));
   const token = tokenFor(url, config);
@@ -24,7 +29,8 @@ export async function resolveNpmVersion(name: string, wanted: string | undefined
   const tags = doc['dist-tags'] ?? {};
   const versions = Object.keys(doc.versions ?? {});
   const pick = (v: string | undefined) => {
-    if (v === undefined || !isExactVersion(v)) throw new RegistryError('no-match', `npm package ${name} has no version matching "${wanted ?? 'latest'}" at ${registry}`);
+    if (v === undefined || !isExactVersion(v))
+      throw new RegistryError('no-match', `npm package ${name} has no version matching "${wanted ?? 'latest'}" at ${registry}`);
     return { version: v, url };
   };
   if (wanted === undefined || wanted === 'latest') return pick(tags.latest);

@@ -35,7 +35,10 @@ export function parseNpmrc(text: string, env: Record<string, string | undefined>
     const eq = line.indexOf('=');
     if (eq === -1) continue;
     const key = line.slice(0, eq).trim();
-    const written = line.slice(eq + 1).trim().replace(/^["']|["']$/g, '');
+    const written = line
+      .slice(eq + 1)
+      .trim()
+      .replace(/^["']|["']$/g, '');
     const isToken = /^\/\/.+:_authToken$/.test(key);
     if (isToken) {
       if (!trusted) {

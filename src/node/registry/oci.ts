@@ -51,7 +51,12 @@ async function anonymousToken(challenge: Record<string, string>, repository: str
  * media types (so multi-platform images give their index digest, as `docker pull` records), with
  * the anonymous token flow on 401, and a GET whose body is hashed when HEAD gives no digest.
  */
-export async function resolveImageDigest(image: string, tag: string | undefined, settings: OciSettings = {}, options: HttpOptions = {}): Promise<{ version: string; url: string }> {
+export async function resolveImageDigest(
+  image: string,
+  tag: string | undefined,
+  settings: OciSettings = {},
+  options: HttpOptions = {},
+): Promise<{ version: string; url: string }> {
   const { base, repository } = imageLocation(image, settings);
   const url = joinUrl(base, `v2/${repository}/manifests/${encodeURIComponent(tag ?? 'latest')}`);
   let headers: Record<string, string> = { accept: MANIFEST_TYPES };

@@ -8,7 +8,8 @@ interface PyVersion {
   dev?: number;
 }
 
-const VERSION = /^v?(?:(\d+)!)?(\d+(?:\.\d+){0,15})(?:[-_.]?(a|alpha|b|beta|c|rc|pre|preview)[-_.]?(\d*))?(?:(?:[-_.]?(?:post|rev|r)[-_.]?(\d*))|-(\d+))?(?:[-_.]?dev[-_.]?(\d*))?(?:\+[a-z0-9._-]{1,64})?$/i;
+const VERSION =
+  /^v?(?:(\d+)!)?(\d+(?:\.\d+){0,15})(?:[-_.]?(a|alpha|b|beta|c|rc|pre|preview)[-_.]?(\d*))?(?:(?:[-_.]?(?:post|rev|r)[-_.]?(\d*))|-(\d+))?(?:[-_.]?dev[-_.]?(\d*))?(?:\+[a-z0-9._-]{1,64})?$/i;
 const PRE_RANK: Record<string, number> = { a: 0, alpha: 0, b: 1, beta: 1, c: 2, rc: 2, pre: 2, preview: 2 };
 
 export function parsePyVersion(text: string): PyVersion | undefined {

@@ -14,7 +14,12 @@ interface PypiProject {
  * the newest final release when nothing is asked, else the newest non-yanked release matching the
  * specifiers (pre-releases only when the specifiers name one).
  */
-export async function resolvePypiVersion(name: string, wanted: string | undefined, baseUrl = PYPI_DEFAULT_URL, options: HttpOptions = {}): Promise<{ version: string; url: string }> {
+export async function resolvePypiVersion(
+  name: string,
+  wanted: string | undefined,
+  baseUrl = PYPI_DEFAULT_URL,
+  options: HttpOptions = {},
+): Promise<{ version: string; url: string }> {
   const url = joinUrl(baseUrl, `pypi/${encodeURIComponent(name)}/json`);
   const doc = (await getJson(url, `PyPI project ${name}`, options)) as PypiProject;
   const specifiers = wanted?.replace(/^@/, '');

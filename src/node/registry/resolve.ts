@@ -32,7 +32,9 @@ export async function resolvePin(request: PinRequest, settings: RegistrySettings
   const done = (r: { version: string; url: string }): ResolvedPin => ({ version: r.version, source: r.url });
   switch (request.ecosystem) {
     case 'npm':
-      return done(await resolveNpmVersion(request.name, request.wanted, settings.npm ?? {}, { ...options, ...(request.registry ? { registry: request.registry } : {}) }));
+      return done(
+        await resolveNpmVersion(request.name, request.wanted, settings.npm ?? {}, { ...options, ...(request.registry ? { registry: request.registry } : {}) }),
+      );
     case 'pypi':
       return done(await resolvePypiVersion(request.name, request.wanted, pypiBase(request.registry) ?? settings.pypiUrl, options));
     case 'oci':

@@ -70,10 +70,11 @@ function inWorker(file: string, request: AnalysisRequest, signal: AbortSignal | 
       signal?.removeEventListener('abort', abort);
       fn();
     };
-    const abort = () => finish(() => {
-      void worker.terminate();
-      reject(abortError());
-    });
+    const abort = () =>
+      finish(() => {
+        void worker.terminate();
+        reject(abortError());
+      });
     signal?.addEventListener('abort', abort, { once: true });
     worker.once('message', (findings: ToolFinding[]) => finish(() => resolve(findings)));
     worker.once('error', (e) => finish(() => reject(e)));

@@ -55,5 +55,6 @@ export function skipReason(): string | false {
 export function assertInstalled(install: Installation): void {
   const missing = missingPieces(install);
   if (missing.length > 0) throw new Error(`e2e setup missing: ${missing.join(', ')}. Run \`bash scripts/setup-e2e.sh\`.`);
-  if (!existsSync(install.vsix)) throw new Error(`e2e: no VSIX at ${install.vsix}. Build it with \`npm run package\` (it packages the test build too) or set MCP_WARDEN_VSIX.`);
+  if (!existsSync(install.vsix))
+    throw new Error(`e2e: no VSIX at ${install.vsix}. Build it with \`npm run package\` (it packages the test build too) or set MCP_WARDEN_VSIX.`);
 }

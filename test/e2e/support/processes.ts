@@ -36,7 +36,10 @@ function httpStatus(url: string): Promise<number> {
       done(res.statusCode ?? 0);
     });
     req.on('error', () => done(0));
-    req.on('timeout', () => { req.destroy(); done(0); });
+    req.on('timeout', () => {
+      req.destroy();
+      done(0);
+    });
     req.end();
   });
 }

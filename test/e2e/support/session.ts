@@ -54,7 +54,10 @@ function substitute(dir: string, values: Record<string, string>): void {
     }
     const text = readFileSync(path, 'utf8');
     if (!Object.keys(values).some((key) => text.includes(key))) continue;
-    writeFileSync(path, Object.entries(values).reduce((out, [key, value]) => out.split(key).join(value), text));
+    writeFileSync(
+      path,
+      Object.entries(values).reduce((out, [key, value]) => out.split(key).join(value), text),
+    );
   }
 }
 
@@ -80,7 +83,15 @@ export const QUIET_SETTINGS: Record<string, unknown> = {
   'editor.hover.delay': 300,
 };
 
-export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export function dirArgs(dirs: SessionDirs): string[] {
   return ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--config', join(dirs.root, 'code-server.yaml')];

@@ -29,7 +29,12 @@ export async function quickOpen(page: Page, relPath: string): Promise<void> {
   // A file row's label is "<name> <folder>, file results"; with several mcp.json files only the folder tells them apart.
   const wanted = dir === '' ? base : `${base} ${dir}`;
   await quickInput(page, 'Control+P', relPath, (label) => label.split(',')[0]!.trim() === wanted);
-  const opened = await page.waitForFunction((want) => document.title.startsWith(want), relPath, { timeout: 15_000 }).then(() => true, () => false);
+  const opened = await page
+    .waitForFunction((want) => document.title.startsWith(want), relPath, { timeout: 15_000 })
+    .then(
+      () => true,
+      () => false,
+    );
   if (!opened) throw new Error(`Quick Open did not open ${relPath} (window title: "${await page.title()}")`);
   await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
 }
@@ -50,7 +55,10 @@ export async function hoverSquiggle(page: Page, severity: 'error' | 'warning' | 
   if (!box) throw new Error(`The ${severity} squiggle has no position on screen`);
   await page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2 - 4, { steps: 5 });
   const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: containing }).first();
-  const shown = await hover.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false);
+  const shown = await hover.waitFor({ state: 'visible', timeout: 10_000 }).then(
+    () => true,
+    () => false,
+  );
   if (!shown) {
     const seen = (await page.locator('.monaco-hover').allInnerTexts()).join('\n---\n');
     throw new Error(`No hover containing "${containing}" appeared over the ${severity} squiggle; hovers seen: ${seen || 'none'}`);

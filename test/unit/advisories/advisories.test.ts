@@ -19,8 +19,13 @@ describe('advisory snapshot', () => {
   });
 
   test('the manifest names every record, its source, and the packages it covers', () => {
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'src/core/advisories/data/manifest.json'), 'utf8')) as { records: { id: string; primary: string; form: string; packages: string[] }[] };
-    assert.deepEqual(manifest.records.map((r) => r.id), SNAPSHOT.advisories.map((a) => a.id));
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'src/core/advisories/data/manifest.json'), 'utf8')) as {
+      records: { id: string; primary: string; form: string; packages: string[] }[];
+    };
+    assert.deepEqual(
+      manifest.records.map((r) => r.id),
+      SNAPSHOT.advisories.map((a) => a.id),
+    );
     for (const r of manifest.records) {
       assert.ok(r.primary.length > 0 && ['verbatim', 'transcribed'].includes(r.form), r.id);
       assert.ok(r.packages.length > 0, r.id);
@@ -28,9 +33,15 @@ describe('advisory snapshot', () => {
   });
 
   test('holds the advisories issue 13 names, with the facts read from their records', () => {
-    const ids = (eco: 'npm' | 'pypi', name: string, version: string) => advisoriesAffecting(eco, name, version).flatMap((m) => [m.advisory.id, ...m.advisory.aliases]);
+    const ids = (eco: 'npm' | 'pypi', name: string, version: string) =>
+      advisoriesAffecting(eco, name, version).flatMap((m) => [m.advisory.id, ...m.advisory.aliases]);
     assert.deepEqual(ids('npm', 'mcp-remote', '0.1.15'), ['GHSA-6xpm-ggf7-wc3p', 'CVE-2025-6514']);
-    assert.deepEqual(ids('npm', '@modelcontextprotocol/server-filesystem', '0.6.2').sort(), ['CVE-2025-53109', 'CVE-2025-53110', 'GHSA-hc55-p739-j48w', 'GHSA-q66q-fx2p-7w4m']);
+    assert.deepEqual(ids('npm', '@modelcontextprotocol/server-filesystem', '0.6.2').sort(), [
+      'CVE-2025-53109',
+      'CVE-2025-53110',
+      'GHSA-hc55-p739-j48w',
+      'GHSA-q66q-fx2p-7w4m',
+    ]);
     assert.ok(ids('npm', '@modelcontextprotocol/inspector', '0.14.0').includes('CVE-2025-49596'));
     assert.deepEqual(ids('npm', 'postmark-mcp', '1.0.16'), ['MAL-2025-47604']);
     assert.equal(firstSafeVersion('npm', 'mcp-remote', '0.1.15'), '0.1.16');
@@ -71,7 +82,10 @@ describe('advisory ranges', () => {
   });
 
   test('open advisories: only ranges without a fix', () => {
-    assert.deepEqual(openAdvisories('npm', 'postmark-mcp').map((m) => m.advisory.id), ['MAL-2025-47604']);
+    assert.deepEqual(
+      openAdvisories('npm', 'postmark-mcp').map((m) => m.advisory.id),
+      ['MAL-2025-47604'],
+    );
     assert.deepEqual(openAdvisories('npm', 'mcp-remote'), []);
   });
 });
@@ -100,7 +114,8 @@ describe('look-alike names', () => {
       assert.ok(doc.startsWith(`# ${rule.meta.id}\n`));
       assert.match(doc, new RegExp(`\\*\\*Default severity:\\*\\* ${rule.meta.defaultSeverity}`));
       assert.match(doc, new RegExp(`\\*\\*Category:\\*\\* ${rule.meta.category}`));
-      for (const section of ['## Why it matters', '## How to fix it', '## Examples', '## Options']) assert.ok(doc.includes(section), `${rule.meta.id}: ${section}`);
+      for (const section of ['## Why it matters', '## How to fix it', '## Examples', '## Options'])
+        assert.ok(doc.includes(section), `${rule.meta.id}: ${section}`);
     }
   });
 });

@@ -32,7 +32,16 @@ after(async () => {
 });
 
 function io(cwd: string): CliIo & { out: string; err: string } {
-  const o = { cwd, env: { HOME: join(cwd, 'no-home') }, packageRoot: cwd, version: '0.0.0-test', out: '', err: '', stdout: (t: string) => void (o.out += t), stderr: (t: string) => void (o.err += t) };
+  const o = {
+    cwd,
+    env: { HOME: join(cwd, 'no-home') },
+    packageRoot: cwd,
+    version: '0.0.0-test',
+    out: '',
+    err: '',
+    stdout: (t: string) => void (o.out += t),
+    stderr: (t: string) => void (o.err += t),
+  };
   return o;
 }
 
@@ -45,16 +54,26 @@ function project(name: string, files: Record<string, string>): string {
   return root;
 }
 
-const args = (...extra: string[]) => parseCliArgs(['scan', '.', '--no-user', '--registry', stub.url, '--pypi-url', stub.url, '--oci-mirror', `docker.io=${stub.url}`, ...extra], false) as ScanArgs;
+const args = (...extra: string[]) =>
+  parseCliArgs(
+    ['scan', '.', '--no-user', '--registry', stub.url, '--pypi-url', stub.url, '--oci-mirror', `docker.io=${stub.url}`, ...extra],
+    false,
+  ) as ScanArgs;
 
-const CURSOR = '{\n  // comments stay\n  "mcpServers": {\n    "gh": { "command": "npx", "args": ["-y", "@s/gh"] },\n    "git": { "command": "uvx", "args": ["mcp-server-git"] },\n    "fetch": { "command": "docker", "args": ["run", "-i", "--rm", "mcp/fetch"] }\n  }\n}\n';
+const CURSOR =
+  '{\n  // comments stay\n  "mcpServers": {\n    "gh": { "command": "npx", "args": ["-y", "@s/gh"] },\n    "git": { "command": "uvx", "args": ["mcp-server-git"] },\n    "fetch": { "command": "docker", "args": ["run", "-i", "--rm", "mcp/fetch"] }\n  }\n}\n';
 
 test('scan --fix pins every package from the registries, prints what changed, and reports what is left', async () => {
   const root = project('pin', { '.cursor/mcp.json': CURSOR });
   const o = io(root);
   const code = await runFix(args('--fix', '--fail-on', 'warning'), o, { rules: RULES });
   const written = readFileSync(join(root, '.cursor/mcp.json'), 'utf8');
-  assert.equal(written, CURSOR.replace('"@s/gh"', '"@s/gh@2.1.0"').replace('"mcp-server-git"', '"mcp-server-git==0.6.2"').replace('"mcp/fetch"', `"mcp/fetch@${digestOf(INDEX)}"`));
+  assert.equal(
+    written,
+    CURSOR.replace('"@s/gh"', '"@s/gh@2.1.0"')
+      .replace('"mcp-server-git"', '"mcp-server-git==0.6.2"')
+      .replace('"mcp/fetch"', `"mcp/fetch@${digestOf(INDEX)}"`),
+  );
   assert.match(o.out, /fixed \.cursor\/mcp\.json: pinned @s\/gh to @s\/gh@2\.1\.0 \(server "gh"\)/);
   assert.match(o.out, /pinned mcp-server-git to mcp-server-git==0\.6\.2/);
   assert.match(o.out, /pinned mcp\/fetch to mcp\/fetch@sha256:/);
@@ -74,7 +93,23 @@ test('scan --fix-dry-run writes nothing and says what it would do', async () => 
 test('an unreachable registry leaves the file untouched and says why', async () => {
   const root = project('offline', { '.cursor/mcp.json': CURSOR });
   const o = io(root);
-  const offline = parseCliArgs(['scan', '.', '--no-user', '--fix', '--registry', 'http://127.0.0.1:9/', '--pypi-url', 'http://127.0.0.1:9', '--oci-mirror', 'docker.io=http://127.0.0.1:9', '--fail-on', 'warning'], false) as ScanArgs;
+  const offline = parseCliArgs(
+    [
+      'scan',
+      '.',
+      '--no-user',
+      '--fix',
+      '--registry',
+      'http://127.0.0.1:9/',
+      '--pypi-url',
+      'http://127.0.0.1:9',
+      '--oci-mirror',
+      'docker.io=http://127.0.0.1:9',
+      '--fail-on',
+      'warning',
+    ],
+    false,
+  ) as ScanArgs;
   const code = await runFix(offline, o, { rules: RULES });
   assert.equal(readFileSync(join(root, '.cursor/mcp.json'), 'utf8'), CURSOR);
   assert.match(o.err, /could not pin @s\/gh \(server "gh"\): offline or registry unreachable: http:\/\/127\.0\.0\.1:9\//);
@@ -82,7 +117,8 @@ test('an unreachable registry leaves the file untouched and says why', async () 
 });
 
 test('YAML and JSON output: the summary goes to stderr, the report stays parseable', async () => {
-  const yaml = '# team servers\nname: t\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: gh\n    command: npx\n    args:\n      - -y\n      - "@s/gh" # pinned by CI\n';
+  const yaml =
+    '# team servers\nname: t\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: gh\n    command: npx\n    args:\n      - -y\n      - "@s/gh" # pinned by CI\n';
   const root = project('yaml', { '.continue/mcpServers/t.yaml': yaml });
   const o = io(root);
   await runFix(args('--fix', '--format', 'json'), o, { rules: RULES });
@@ -96,7 +132,10 @@ test('the write keeps the file mode, a BOM and a symlink', async () => {
   mkdirSync(join(root, '.cursor'));
   symlinkSync(join(root, 'real/mcp.json'), join(root, '.cursor/mcp.json'));
   chmodSync(join(root, 'real/mcp.json'), 0o640);
-  const explicit = parseCliArgs(['scan', '.cursor/mcp.json', '--fix', '--registry', stub.url, '--pypi-url', stub.url, '--oci-mirror', `docker.io=${stub.url}`], false) as ScanArgs;
+  const explicit = parseCliArgs(
+    ['scan', '.cursor/mcp.json', '--fix', '--registry', stub.url, '--pypi-url', stub.url, '--oci-mirror', `docker.io=${stub.url}`],
+    false,
+  ) as ScanArgs;
   await runFix(explicit, io(root), { rules: RULES });
   assert.ok(lstatSync(join(root, '.cursor/mcp.json')).isSymbolicLink());
   const bytes = readFileSync(join(root, 'real/mcp.json'));
@@ -113,9 +152,13 @@ test('a file that changed on disk since it was read is not overwritten', () => {
 
 test('fixes whose result would not parse, or would change the servers, are refused', () => {
   const file = loadConfigText('{"mcpServers": {"a": {"command": "x"}}}', { path: '/p/.cursor/mcp.json' });
-  assert.deepEqual(applyPlanned(file, [{ edits: [{ offset: 0, length: 1, newText: '' }], says: 'break it' }]), { refused: 'the fixed text would not parse; left untouched' });
+  assert.deepEqual(applyPlanned(file, [{ edits: [{ offset: 0, length: 1, newText: '' }], says: 'break it' }]), {
+    refused: 'the fixed text would not parse; left untouched',
+  });
   const rename = file.text.indexOf('"a"');
-  assert.deepEqual(applyPlanned(file, [{ edits: [{ offset: rename, length: 3, newText: '"b"' }], says: 'rename' }]), { refused: 'the fixes would change the set of servers; left untouched' });
+  assert.deepEqual(applyPlanned(file, [{ edits: [{ offset: rename, length: 3, newText: '"b"' }], says: 'rename' }]), {
+    refused: 'the fixes would change the set of servers; left untouched',
+  });
   const overlapping = applyPlanned(file, [
     { edits: [{ offset: file.text.indexOf('"x"'), length: 3, newText: '"y"' }], says: 'first' },
     { edits: [{ offset: file.text.indexOf('"x"') + 1, length: 1, newText: 'z' }], says: 'second' },
@@ -131,7 +174,10 @@ test('scan reads .vscode/mcp-policy.json of the scanned folder', async () => {
   const o = io(root);
   const code = await runFix(args('--fix', '--format', 'json', '--fail-on', 'warning'), o, { rules: RULES });
   const report = JSON.parse(o.out) as { files: { findings: { ruleId: string; server: string }[] }[] };
-  assert.deepEqual(report.files.flatMap((f) => f.findings.map((x) => `${x.ruleId} ${x.server}`)), ['unapproved-server other']);
+  assert.deepEqual(
+    report.files.flatMap((f) => f.findings.map((x) => `${x.ruleId} ${x.server}`)),
+    ['unapproved-server other'],
+  );
   assert.equal(code, 1);
 });
 

@@ -25,8 +25,14 @@ const fileTools = box.write(
     `await server.connect(new StdioServerTransport());`,
   ].join('\n'),
 );
-const notesParameter = box.write('info-tools.json', JSON.stringify([{ name: 'save', description: 'Saves a draft.', inputSchema: { type: 'object', properties: { notes: { type: 'string' } } } }]));
-const bidi = box.write('bidi-tools.json', JSON.stringify([{ name: 'flip', description: 'Flips text \u202eabc\u202c for display.', inputSchema: { type: 'object' } }]));
+const notesParameter = box.write(
+  'info-tools.json',
+  JSON.stringify([{ name: 'save', description: 'Saves a draft.', inputSchema: { type: 'object', properties: { notes: { type: 'string' } } } }]),
+);
+const bidi = box.write(
+  'bidi-tools.json',
+  JSON.stringify([{ name: 'flip', description: 'Flips text \u202eabc\u202c for display.', inputSchema: { type: 'object' } }]),
+);
 
 box.write(
   '.vscode/mcp.json',
@@ -85,7 +91,13 @@ describe('inspect: tool-analysis findings', () => {
     assert.equal(poisoned.verdict, 'suspicious');
     assert.deepEqual(
       poisoned.tools.map((t) => [t.name, t.verdict]),
-      [['add', 'suspicious'], ['daily_quote', 'suspicious'], ['get_weather', 'suspicious'], ['format_report', 'suspicious'], ['translate', 'suspicious']],
+      [
+        ['add', 'suspicious'],
+        ['daily_quote', 'suspicious'],
+        ['get_weather', 'suspicious'],
+        ['format_report', 'suspicious'],
+        ['translate', 'suspicious'],
+      ],
     );
     assert.equal(poisoned.prompts.find((p) => p.name === 'code_review')?.verdict, 'suspicious');
     const hidden = poisoned.findings.find((f) => f.category === 'hidden-instructions' && f.target.name === 'add');
@@ -97,7 +109,9 @@ describe('inspect: tool-analysis findings', () => {
     assert.equal(hidden.severity, 'error');
     assert.ok(hidden.end > hidden.start);
     assert.match(hidden.excerpt, /^<IMPORTANT>/);
-    const sidenote = poisoned.findings.find((f) => f.target.name === 'daily_quote' && f.field === 'inputSchema.properties.sidenote.description' && f.category === 'exfiltration');
+    const sidenote = poisoned.findings.find(
+      (f) => f.target.name === 'daily_quote' && f.field === 'inputSchema.properties.sidenote.description' && f.category === 'exfiltration',
+    );
     assert.ok(sidenote, 'the sidenote parameter asks for the conversation');
     assert.ok(poisoned.findings.some((f) => f.target.name === 'get_weather' && f.category === 'invisible-characters'));
     assert.ok(poisoned.findings.some((f) => f.target.name === 'format_report' && f.category === 'ansi-escapes'));
@@ -107,15 +121,25 @@ describe('inspect: tool-analysis findings', () => {
     for (const name of ['notes', 'mail']) {
       const server = all.servers.get(name)!;
       assert.equal(server.verdict, 'clean', name);
-      assert.deepEqual(server.findings.filter((f) => f.severity !== 'info'), [], name);
+      assert.deepEqual(
+        server.findings.filter((f) => f.severity !== 'info'),
+        [],
+        name,
+      );
       assert.ok(server.tools.length > 0 && server.tools.every((t) => t.verdict === 'clean'), name);
-      assert.ok(server.resources.every((r) => r.verdict === 'clean'), name);
+      assert.ok(
+        server.resources.every((r) => r.verdict === 'clean'),
+        name,
+      );
     }
   });
 
-  test('the other servers of the run are the session: shadowing of another server\'s tool is named', () => {
+  test("the other servers of the run are the session: shadowing of another server's tool is named", () => {
     const withMail = all.servers.get('shadowing')!.findings.filter((f) => f.category === 'shadowing');
-    assert.ok(withMail.some((f) => /"send_email" of the "mail" server/.test(f.message)), JSON.stringify(withMail));
+    assert.ok(
+      withMail.some((f) => /"send_email" of the "mail" server/.test(f.message)),
+      JSON.stringify(withMail),
+    );
     const alone = inspectJson('--server', 'shadowing').servers.get('shadowing')!.findings;
     assert.ok(!alone.some((f) => /"mail" server/.test(f.message)), 'without mail in the run, no server is named');
     assert.ok(alone.length < all.servers.get('shadowing')!.findings.length);
@@ -127,11 +151,18 @@ describe('inspect: tool-analysis findings', () => {
     assert.match(r.stdout, /^Tool analysis$/m);
     assert.match(r.stdout, /^ {2}poisoned: 6 suspicious items$/m);
     assert.match(r.stdout, /^ {4}tool add: SUSPICIOUS$/m);
-    assert.match(r.stdout, /^ {6}error {3}hidden-instructions {2}description \[\d+-\d+\]\n {14}A <IMPORTANT>…<\/IMPORTANT> block gives orders to the model.*\n {14}> <IMPORTANT>/m);
+    assert.match(
+      r.stdout,
+      /^ {6}error {3}hidden-instructions {2}description \[\d+-\d+\]\n {14}A <IMPORTANT>…<\/IMPORTANT> block gives orders to the model.*\n {14}> <IMPORTANT>/m,
+    );
     assert.match(r.stdout, /^ {4}prompt code_review: SUSPICIOUS$/m);
     assert.match(r.stdout, /^ {2}notes: nothing suspicious$/m);
     assert.match(r.stdout, /^6 suspicious items in 2 connected servers/m);
-    assert.doesNotMatch(r.stdout, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]|\udb40[\udc00-\udc7f]/, 'escapes, bidi and tag characters are shown, not emitted');
+    assert.doesNotMatch(
+      r.stdout,
+      /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]|\udb40[\udc00-\udc7f]/,
+      'escapes, bidi and tag characters are shown, not emitted',
+    );
   });
 
   test('text: informational findings only with --verbose', () => {
@@ -139,7 +170,7 @@ describe('inspect: tool-analysis findings', () => {
     const verbose = box.run(['inspect', '.vscode/mcp.json', '--yes', '--server', 'poisoned', '--verbose']);
     const infos = all.servers.get('poisoned')!.findings.filter((f) => f.severity === 'info').length;
     assert.ok(infos > 0, 'the poisoned server has notes too');
-    assert.match(quiet.stdout, new RegExp(`; ${infos} informational ${infos === 1 ? "note" : "notes"} not shown \\(--verbose\\)`));
+    assert.match(quiet.stdout, new RegExp(`; ${infos} informational ${infos === 1 ? 'note' : 'notes'} not shown \\(--verbose\\)`));
     assert.doesNotMatch(quiet.stdout, /^ {6}info /m);
     assert.match(verbose.stdout, /^ {6}info /m);
   });

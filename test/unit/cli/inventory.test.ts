@@ -16,18 +16,35 @@ const dir = mkdtempSync(join(tmpdir(), 'mcp-warden-inv-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function io(cwd: string): CliIo & { out: string; err: string } {
-  const o = { cwd, env: { HOME: join(cwd, 'no-home') }, packageRoot: cwd, version: '0', out: '', err: '', stdout: (t: string) => void (o.out += t), stderr: (t: string) => void (o.err += t) };
+  const o = {
+    cwd,
+    env: { HOME: join(cwd, 'no-home') },
+    packageRoot: cwd,
+    version: '0',
+    out: '',
+    err: '',
+    stdout: (t: string) => void (o.out += t),
+    stderr: (t: string) => void (o.err += t),
+  };
   return o;
 }
 
 mkdirSync(join(dir, '.cursor'));
 mkdirSync(join(dir, '.vscode'));
-writeFileSync(join(dir, '.cursor/mcp.json'), JSON.stringify({ mcpServers: {
-  gh: { command: 'npx', args: ['-y', '@s/gh'] },
-  '=HYPERLINK("x")': { command: 'bash', args: ['-c', 'npx pkg@1.0.0'] },
-  remote: { url: 'https://mcp.example.com/mcp' },
-} }));
-writeFileSync(join(dir, '.vscode/mcp.json'), JSON.stringify({ servers: { fs: { command: 'npx', args: ['@modelcontextprotocol/server-filesystem@2025.8.21', '.'] } } }));
+writeFileSync(
+  join(dir, '.cursor/mcp.json'),
+  JSON.stringify({
+    mcpServers: {
+      gh: { command: 'npx', args: ['-y', '@s/gh'] },
+      '=HYPERLINK("x")': { command: 'bash', args: ['-c', 'npx pkg@1.0.0'] },
+      remote: { url: 'https://mcp.example.com/mcp' },
+    },
+  }),
+);
+writeFileSync(
+  join(dir, '.vscode/mcp.json'),
+  JSON.stringify({ servers: { fs: { command: 'npx', args: ['@modelcontextprotocol/server-filesystem@2025.8.21', '.'] } } }),
+);
 writeFileSync(join(dir, '.vscode/mcp-policy.json'), JSON.stringify({ allow: [{ package: '@modelcontextprotocol/*' }, { name: 'remote' }] }));
 
 test('inventory --format json lists every server with pin, approval, findings and risk', async () => {
@@ -52,7 +69,10 @@ test('inventory --format csv quotes per RFC 4180 and defuses formulas', async ()
   await runInventory(['--no-user', '-f', 'csv'], o, { rules: RULES });
   const lines = o.out.split('\r\n');
   assert.equal(lines[0], 'client,scope,file,project,server,transport,launch,package,version,pin,approval,errors,warnings,infos,rules,advisories,risk');
-  assert.equal(lines[1], `cursor,workspace,.cursor/mcp.json,,"'=HYPERLINK(""x"")",stdio,npx,pkg,1.0.0,exact,unlisted,0,2,0,shell-wrapper unapproved-server,,20`); // the empty column: no advisory (issue 13 added it)
+  assert.equal(
+    lines[1],
+    `cursor,workspace,.cursor/mcp.json,,"'=HYPERLINK(""x"")",stdio,npx,pkg,1.0.0,exact,unlisted,0,2,0,shell-wrapper unapproved-server,,20`,
+  ); // the empty column: no advisory (issue 13 added it)
   assert.equal(lines.at(-1), '', 'ends with CRLF');
 });
 

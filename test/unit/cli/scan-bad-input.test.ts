@@ -48,7 +48,10 @@ describe('bad input through the CLI', () => {
 
   test('malformed TOML: error at the value, the next server still read', () => {
     const { file, findings } = scan('toml/.codex/config.toml');
-    assert.deepEqual(findings.filter((f) => f.startsWith('parse-error')), ['parse-error 4:11']);
+    assert.deepEqual(
+      findings.filter((f) => f.startsWith('parse-error')),
+      ['parse-error 4:11'],
+    );
     assert.deepEqual(file.servers, ['broken', 'after']);
   });
 
@@ -93,7 +96,11 @@ describe('bad input through the CLI', () => {
     assertNoCrash(r);
     assert.equal(r.report.files.length, 4);
     for (const file of r.report.files) {
-      assert.deepEqual(file.findings.map((f) => f.ruleId), ['parse-error'], file.path);
+      assert.deepEqual(
+        file.findings.map((f) => f.ruleId),
+        ['parse-error'],
+        file.path,
+      );
       assert.match(file.findings[0]!.message, /Nesting deeper than 256 levels/);
     }
   });

@@ -29,7 +29,10 @@ describe('scan with no path: this project plus the user configs under $HOME', ()
       assert.ok(file, `${inProject(fixture)} not read; read: ${[...byPath.keys()].join(', ')}`);
       assert.equal(file.client, fixture.client);
       assert.equal(file.scope, 'workspace');
-      assert.deepEqual(file.servers, fixture.servers.map((s) => s.name));
+      assert.deepEqual(
+        file.servers,
+        fixture.servers.map((s) => s.name),
+      );
     }
   });
 
@@ -40,19 +43,27 @@ describe('scan with no path: this project plus the user configs under $HOME', ()
       assert.ok(file, `${path} not read`);
       assert.equal(file.client, fixture.client);
       assert.equal(file.scope, 'user');
-      assert.deepEqual(file.servers, fixture.servers.map((s) => s.name));
+      assert.deepEqual(
+        file.servers,
+        fixture.servers.map((s) => s.name),
+      );
     }
   });
 
   test('reads nothing outside the project and $HOME except managed files that may exist on the machine', () => {
     const stray = report.files.filter((f) => !f.path.startsWith(box.home.replace(/\\/g, '/')) && f.path.startsWith('/') && !/managed/.test(f.path));
-    assert.deepEqual(stray.map((f) => f.path), []);
+    assert.deepEqual(
+      stray.map((f) => f.path),
+      [],
+    );
     assert.equal(report.files.length >= workspaceFixtures.length + userFixtures.length, true);
     assert.equal(stderr, '');
   });
 
   test('the realistic samples raise no foundation finding', () => {
-    const found = report.files.flatMap((f) => f.findings.filter((x) => FOUNDATION_RULES.has(x.ruleId)).map((x) => `${f.path} ${x.line}:${x.column} ${x.ruleId}: ${x.message}`));
+    const found = report.files.flatMap((f) =>
+      f.findings.filter((x) => FOUNDATION_RULES.has(x.ruleId)).map((x) => `${f.path} ${x.line}:${x.column} ${x.ruleId}: ${x.message}`),
+    );
     assert.deepEqual(found, []);
   });
 
@@ -114,7 +125,10 @@ describe('--client reads a file of any name as that client', () => {
   test('without --client an unrecognisable file named explicitly gets unknown-config-format', () => {
     const other = box.write('team/notes.json', '{"todo": []}');
     const { report, code } = box.scanJson([other]);
-    assert.deepEqual(report.files[0]!.findings.map((f) => f.ruleId), ['unknown-config-format']);
+    assert.deepEqual(
+      report.files[0]!.findings.map((f) => f.ruleId),
+      ['unknown-config-format'],
+    );
     assert.equal(code, 0, 'a warning does not fail the default --fail-on error');
   });
 });

@@ -10,7 +10,8 @@ import { lineColumn, repoRoot } from '../core/fixtureHelpers';
 const box = new Sandbox();
 after(() => box.dispose());
 
-const VSCODE = '{\n  "servers": {\n    "x": {\n      "command": "npx",\n      "args": ["-y", "pkg@1.0.0", "--flag", {"oops": true}]\n    },\n    "empty": {}\n  }\n}\n';
+const VSCODE =
+  '{\n  "servers": {\n    "x": {\n      "command": "npx",\n      "args": ["-y", "pkg@1.0.0", "--flag", {"oops": true}]\n    },\n    "empty": {}\n  }\n}\n';
 const CURSOR = '{"mcpServers": {"github": {"command": "npx", "env": ["GITHUB_TOKEN=${env:GITHUB_TOKEN}"]}}}\n';
 box.write('.vscode/mcp.json', VSCODE);
 box.write('sub dir/.cursor/mcp.json', CURSOR);
@@ -28,7 +29,10 @@ describe('--format json (version 1)', () => {
   test('top level: {version: 1, files: [...]}, nothing else', () => {
     assert.deepEqual(Object.keys(report).sort(), ['files', 'version']);
     assert.equal(report.version, 1);
-    assert.deepEqual(report.files.map((f) => f.path), ['.vscode/mcp.json', 'sub dir/.cursor/mcp.json']);
+    assert.deepEqual(
+      report.files.map((f) => f.path),
+      ['.vscode/mcp.json', 'sub dir/.cursor/mcp.json'],
+    );
   });
 
   test('each file: path (relative to the working folder), client, servers by name, findings', () => {
@@ -82,7 +86,10 @@ describe('--format json (version 1)', () => {
   test('files without findings are listed too, with an empty list', () => {
     const r = box.scanJson([CLEAN_PATH()]);
     assert.equal(r.report.files.length, 1);
-    assert.deepEqual(r.report.files[0]!.findings.filter((f) => f.ruleId === 'invalid-server-entry'), []);
+    assert.deepEqual(
+      r.report.files[0]!.findings.filter((f) => f.ruleId === 'invalid-server-entry'),
+      [],
+    );
   });
 
   test('a file outside the working folder keeps its absolute path', () => {
@@ -109,7 +116,16 @@ describe('--format sarif', () => {
 
   const run = () => {
     // Findings of several kinds: syntax, arguments, a duplicate across scopes (related locations), a file outside the working folder.
-    const r = box.run(['scan', '--format', 'sarif', '.vscode/mcp.json', 'sub dir/.cursor/mcp.json', '.cursor/mcp.json', userCursor, 'broken/claude_desktop_config.json']);
+    const r = box.run([
+      'scan',
+      '--format',
+      'sarif',
+      '.vscode/mcp.json',
+      'sub dir/.cursor/mcp.json',
+      '.cursor/mcp.json',
+      userCursor,
+      'broken/claude_desktop_config.json',
+    ]);
     return { code: r.code, log: JSON.parse(r.stdout) as SarifLog };
   };
   box.write('broken/claude_desktop_config.json', '{"mcpServers": {"a": {"command": "x"}},\n}');

@@ -10,7 +10,11 @@ import { LAB_SERVERS, NODE_MODULES } from '../live/lab';
 const box = new Sandbox();
 after(() => box.dispose());
 
-const lab = (script: string, env: Record<string, string> = {}, extraArgs: string[] = []) => ({ command: process.execPath, args: [join(LAB_SERVERS, script), ...extraArgs], env });
+const lab = (script: string, env: Record<string, string> = {}, extraArgs: string[] = []) => ({
+  command: process.execPath,
+  args: [join(LAB_SERVERS, script), ...extraArgs],
+  env,
+});
 
 /** A project folder with `.vscode/mcp.json` holding these servers. */
 function project(name: string, servers: Record<string, unknown>): string {
@@ -69,7 +73,13 @@ describe('approve, then verify', () => {
     assert.equal(rug!.key, 'vscode/rug');
     assert.equal(rug!.lockfile, '.vscode/mcp-lock.json');
     assert.deepEqual(rug!.identityChanges, []);
-    assert.deepEqual(rug!.changes!.map((c) => [c.key, c.change]), [['tool:delete_everything', 'added'], ['tool:get_fact', 'modified']]);
+    assert.deepEqual(
+      rug!.changes!.map((c) => [c.key, c.change]),
+      [
+        ['tool:delete_everything', 'added'],
+        ['tool:get_fact', 'modified'],
+      ],
+    );
     assert.equal(rug!.changes![0]!.approvedHash, null);
     assert.match(rug!.changes![1]!.diff, /^--- approved tool:get_fact\n\+\+\+ current tool:get_fact\n/);
 
@@ -106,7 +116,13 @@ describe('approve, then verify', () => {
     assert.deepEqual(Object.keys(lockOf(dir).servers), ['vscode/mail']);
     const json = verifyJson(dir);
     assert.equal(json.code, 1);
-    assert.deepEqual(json.servers.map((s) => [s.name, s.status]), [['notes', 'not-approved'], ['mail', 'unchanged']]);
+    assert.deepEqual(
+      json.servers.map((s) => [s.name, s.status]),
+      [
+        ['notes', 'not-approved'],
+        ['mail', 'unchanged'],
+      ],
+    );
     assert.equal(verifyJson(dir, '--server', 'mail').code, 0);
   });
 
@@ -136,7 +152,10 @@ describe('approve, then verify', () => {
     project('identity', { notes: lab('notes.mjs', {}, ['--api-key', fakeKey, '--extra']) });
     const json = verifyJson(dir);
     assert.equal(json.code, 1);
-    assert.deepEqual(json.servers[0]!.identityChanges!.map((c) => c.field), ['args']);
+    assert.deepEqual(
+      json.servers[0]!.identityChanges!.map((c) => c.field),
+      ['args'],
+    );
     assert.deepEqual(json.servers[0]!.changes, []);
     const text = run(dir, 'verify', '--yes');
     assert.match(text.stdout, /^ {2}identity args: \[.*\] → \[.*"--extra"\]$/m);
@@ -152,9 +171,13 @@ describe('approve, then verify', () => {
     assert.equal(run(dir, 'verify', '--yes').code, 1, 'the default lockfile does not exist');
   });
 
-  test('approve keeps the lockfile\'s comments and other servers', () => {
+  test("approve keeps the lockfile's comments and other servers", () => {
     const dir = project('keep', { notes: lab('notes.mjs') });
-    box.write('.vscode/mcp-lock.json', '// approved by the team\n{\n  "version": 1,\n  "servers": {\n    "cursor/other": { "identity": {}, "items": {} }\n  }\n}\n', dir);
+    box.write(
+      '.vscode/mcp-lock.json',
+      '// approved by the team\n{\n  "version": 1,\n  "servers": {\n    "cursor/other": { "identity": {}, "items": {} }\n  }\n}\n',
+      dir,
+    );
     assert.equal(run(dir, 'approve', '--yes').code, 0);
     const text = readFileSync(join(dir, '.vscode/mcp-lock.json'), 'utf8');
     assert.match(text, /^\/\/ approved by the team\n/);
@@ -203,7 +226,13 @@ describe('approve, then verify', () => {
 
   test('usage errors exit 2', () => {
     const dir = project('usage', { notes: lab('notes.mjs') });
-    for (const argv of [['verify', '--format', 'sarif'], ['verify', '--bogus'], ['approve', '--format', 'json'], ['verify', '--server', 'nope', '--yes'], ['approve', 'missing.json', '--yes']]) {
+    for (const argv of [
+      ['verify', '--format', 'sarif'],
+      ['verify', '--bogus'],
+      ['approve', '--format', 'json'],
+      ['verify', '--server', 'nope', '--yes'],
+      ['approve', 'missing.json', '--yes'],
+    ]) {
       const r = run(dir, ...argv);
       assert.equal(r.code, 2, argv.join(' '));
       assert.match(r.stderr, /mcp-warden: /);
@@ -234,7 +263,11 @@ describe('verify text output is bounded', () => {
     writeFileSync(toolsFile, JSON.stringify([{ name: 'big', description: 'Big.', inputSchema: wide(1) }]));
     project('big', { files: { command: process.execPath, args: [script, toolsFile] } });
     assert.equal(run(dir, 'approve', '--yes').code, 0);
-    const extra = Array.from({ length: 25 }, (_, i) => ({ name: `t${String(i).padStart(2, '0')}`, description: `Tool ${i}.\u202e`, inputSchema: { type: 'object' } }));
+    const extra = Array.from({ length: 25 }, (_, i) => ({
+      name: `t${String(i).padStart(2, '0')}`,
+      description: `Tool ${i}.\u202e`,
+      inputSchema: { type: 'object' },
+    }));
     writeFileSync(toolsFile, JSON.stringify([{ name: 'big', description: 'Big.', inputSchema: wide(200) }, ...extra]));
     const r = run(dir, 'verify', '--yes');
     assert.equal(r.code, 1);

@@ -28,12 +28,23 @@ test('the identity is transport, command, args and URL as written in the config 
 });
 
 test('approve and compare with these helpers: the same server passes, another command is an identity change', () => {
-  const snapshot: ServerSnapshot = { server: 'local', serverInfo: { name: 's', version: '1' }, tools: [{ name: 't', description: 'T.' }], prompts: [], resources: [], resourceTemplates: [] };
+  const snapshot: ServerSnapshot = {
+    server: 'local',
+    serverInfo: { name: 's', version: '1' },
+    tools: [{ name: 't', description: 'T.' }],
+    prompts: [],
+    resources: [],
+    resourceTemplates: [],
+  };
   const lock = approve(undefined, snapshot, identityOf(local!), { serverKey: lockKeyOf(local!) });
   assert.deepEqual(Object.keys(JSON.parse(lock).servers), ['vscode/local']);
   assert.equal(compare(lock, snapshot, identityOf(local!), { serverKey: lockKeyOf(local!) }).status, 'unchanged');
-  const moved = loadConfigText(JSON.stringify({ servers: { local: { command: 'python', args: ['server.py'] } } }), { path: '/project/.vscode/mcp.json' }).servers[0]!;
+  const moved = loadConfigText(JSON.stringify({ servers: { local: { command: 'python', args: ['server.py'] } } }), { path: '/project/.vscode/mcp.json' })
+    .servers[0]!;
   const changed = compare(lock, snapshot, identityOf(moved), { serverKey: lockKeyOf(moved) });
   assert.equal(changed.status, 'changed');
-  assert.deepEqual(changed.identityChanges.map((c) => c.field), ['command', 'args']);
+  assert.deepEqual(
+    changed.identityChanges.map((c) => c.field),
+    ['command', 'args'],
+  );
 });

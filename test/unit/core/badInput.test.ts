@@ -37,7 +37,8 @@ const summary = (findings: Finding[]) => findings.map((f) => `${f.ruleId} ${f.st
 
 /** A realistic ~/.claude.json grown large by history, with two servers; `bytes` long exactly. */
 function bigClaudeJson(bytes: number): string {
-  const head = '{\n  "mcpServers": {\n    "first": {"command": "npx", "args": ["-y", "pkg-a@1.0.0"]},\n    "second": {"command": "uvx", "args": ["tool-b"]}\n  },\n  "projects": {\n    "/home/dev/app": {\n      "history": [\n';
+  const head =
+    '{\n  "mcpServers": {\n    "first": {"command": "npx", "args": ["-y", "pkg-a@1.0.0"]},\n    "second": {"command": "uvx", "args": ["tool-b"]}\n  },\n  "projects": {\n    "/home/dev/app": {\n      "history": [\n';
   const tail = '\n      ]\n    }\n  }\n}\n';
   const entry = (i: number) => `        {"display": "refactor the parser, step ${i}", "pastedContents": {}}`;
   const parts: string[] = [];
@@ -56,8 +57,14 @@ describe('malformed files: the error at its place, the rest still read', () => {
     const { file, findings } = fromFixture('malformed.json', '/p/.cursor/mcp.json');
     assert.deepEqual(summary(findings), ['parse-error 5:7', 'invalid-server-entry 9:35']);
     assert.match(findings[0]!.message, /Comma ',' expected/);
-    assert.equal(sourceOf(file.text, { type: 'string', offset: findings[0]!.range.start, length: findings[0]!.range.end - findings[0]!.range.start }), '"args"');
-    assert.deepEqual(file.servers.map((s) => s.name), ['broken', 'after']);
+    assert.equal(
+      sourceOf(file.text, { type: 'string', offset: findings[0]!.range.start, length: findings[0]!.range.end - findings[0]!.range.start }),
+      '"args"',
+    );
+    assert.deepEqual(
+      file.servers.map((s) => s.name),
+      ['broken', 'after'],
+    );
     assert.deepEqual(findings[1]!.path, ['mcpServers', 'after', 'args', 1]);
   });
 
@@ -70,7 +77,10 @@ describe('malformed files: the error at its place, the rest still read', () => {
   test('JSON: a strict client rejects a trailing comma, a lenient one does not', () => {
     const text = '{"mcpServers": {"a": {"command": "x"},\n}}';
     assert.deepEqual(summary(lint(loadConfigText(text, { path: '/p/claude_desktop_config.json' }))), ['parse-error 2:1']);
-    assert.deepEqual(summary(lint(loadConfigText(text, { path: '/p/.vscode/mcp.json' }))).filter((s) => s.startsWith('parse-error')), []);
+    assert.deepEqual(
+      summary(lint(loadConfigText(text, { path: '/p/.vscode/mcp.json' }))).filter((s) => s.startsWith('parse-error')),
+      [],
+    );
   });
 
   test('YAML: an unclosed quote is reported where it opens; the servers before it are read', () => {
@@ -82,17 +92,25 @@ describe('malformed files: the error at its place, the rest still read', () => {
   });
 
   test('YAML: a mis-indented key is reported on its line', () => {
-    const file = loadConfigText('mcpServers:\n  - name: a\n    command: npx\n   args: [x]\n  - name: b\n    command: uvx\n', { path: '/p/.continue/mcpServers/a.yaml' });
+    const file = loadConfigText('mcpServers:\n  - name: a\n    command: npx\n   args: [x]\n  - name: b\n    command: uvx\n', {
+      path: '/p/.continue/mcpServers/a.yaml',
+    });
     const findings = lint(file);
     assert.equal(findings[0]?.ruleId, 'parse-error');
     assert.equal(findings[0]?.start.line, 4);
-    assert.deepEqual(file.servers.map((s) => s.name), ['a', 'b']);
+    assert.deepEqual(
+      file.servers.map((s) => s.name),
+      ['a', 'b'],
+    );
   });
 
   test('TOML: an unquoted value is reported at the value; the next server is still read and linted', () => {
     const { file, findings } = fromFixture('malformed.toml', '/p/.codex/config.toml');
     assert.deepEqual(summary(findings), ['parse-error 4:11']);
-    assert.deepEqual(file.servers.map((s) => s.name), ['broken', 'after']);
+    assert.deepEqual(
+      file.servers.map((s) => s.name),
+      ['broken', 'after'],
+    );
     assert.equal(file.servers[1]?.command?.value, 'uvx');
   });
 
@@ -122,7 +140,10 @@ describe('size', () => {
   test('with the limit raised it is parsed and linted without a crash', () => {
     const file = loadConfigBytes(bytes, { path: '/home/dev/.claude.json', maxFileBytes: 32 * 1024 * 1024 });
     assert.deepEqual(lint(file), []);
-    assert.deepEqual(file.servers.map((s) => s.name), ['first', 'second']);
+    assert.deepEqual(
+      file.servers.map((s) => s.name),
+      ['first', 'second'],
+    );
   });
 
   test('from disk: the size is checked before the file is read', () => {
@@ -142,8 +163,18 @@ describe('10,000-deep nesting: a clear parse error, no stack overflow', () => {
   const cases: { name: string; path: string; text: string; at: { line: number; column: number } }[] = [
     { name: 'JSON arrays', path: '/p/.cursor/mcp.json', text: '['.repeat(N) + ']'.repeat(N), at: { line: 1, column: 257 } },
     { name: 'JSON objects', path: '/p/.cursor/mcp.json', text: '{"a":'.repeat(N) + '1' + '}'.repeat(N), at: { line: 1, column: 5 * 256 + 1 } },
-    { name: 'JSON inside a server', path: '/p/.cursor/mcp.json', text: '{"mcpServers": {"x": {"command": "npx", "args": ' + '['.repeat(N) + ']'.repeat(N) + '}}}', at: { line: 1, column: 49 + 253 } },
-    { name: 'YAML flow', path: '/p/.continue/mcpServers/a.yaml', text: 'mcpServers: ' + '['.repeat(N) + ']'.repeat(N) + '\n', at: { line: 1, column: 13 + 255 } },
+    {
+      name: 'JSON inside a server',
+      path: '/p/.cursor/mcp.json',
+      text: '{"mcpServers": {"x": {"command": "npx", "args": ' + '['.repeat(N) + ']'.repeat(N) + '}}}',
+      at: { line: 1, column: 49 + 253 },
+    },
+    {
+      name: 'YAML flow',
+      path: '/p/.continue/mcpServers/a.yaml',
+      text: 'mcpServers: ' + '['.repeat(N) + ']'.repeat(N) + '\n',
+      at: { line: 1, column: 13 + 255 },
+    },
     {
       name: 'YAML block mappings',
       path: '/p/.continue/mcpServers/a.yaml',
@@ -152,7 +183,12 @@ describe('10,000-deep nesting: a clear parse error, no stack overflow', () => {
     },
     { name: 'YAML compact sequences', path: '/p/.continue/mcpServers/a.yaml', text: '- '.repeat(N) + 'x\n', at: { line: 1, column: 2 * 256 - 1 } },
     { name: 'TOML arrays', path: '/p/.codex/config.toml', text: 'a = ' + '['.repeat(N) + ']'.repeat(N) + '\n', at: { line: 1, column: 5 + 256 } },
-    { name: 'TOML inline tables', path: '/p/.codex/config.toml', text: 'a = ' + '{b = '.repeat(N) + '1' + '}'.repeat(N) + '\n', at: { line: 1, column: 5 + 5 * 256 } },
+    {
+      name: 'TOML inline tables',
+      path: '/p/.codex/config.toml',
+      text: 'a = ' + '{b = '.repeat(N) + '1' + '}'.repeat(N) + '\n',
+      at: { line: 1, column: 5 + 5 * 256 },
+    },
   ];
   for (const c of cases) {
     test(c.name, () => {
@@ -174,14 +210,22 @@ describe('10,000-deep nesting: a clear parse error, no stack overflow', () => {
     const yaml = 'mcpServers:\n  - name: a\n    command: npx\n    args:\n      - -y\n      - pkg@1.0.0\n    env:\n      A: "1"\n';
     const file = loadConfigText(yaml, { path: '/p/.continue/mcpServers/a.yaml' });
     assert.deepEqual(lint(file), []);
-    assert.deepEqual(file.servers[0]?.args.map((a) => a.value), ['-y', 'pkg@1.0.0']);
+    assert.deepEqual(
+      file.servers[0]?.args.map((a) => a.value),
+      ['-y', 'pkg@1.0.0'],
+    );
   });
 
   test('a YAML block scalar with deep indentation inside is not nesting', () => {
     const script = Array.from({ length: 300 }, (_, i) => ' '.repeat(6 + i) + 'x').join('\n');
-    const file = loadConfigText(`mcpServers:\n  - name: a\n    command: sh\n    description: |\n${script}\n    args: [run]\n`, { path: '/p/.continue/mcpServers/a.yaml' });
+    const file = loadConfigText(`mcpServers:\n  - name: a\n    command: sh\n    description: |\n${script}\n    args: [run]\n`, {
+      path: '/p/.continue/mcpServers/a.yaml',
+    });
     assert.deepEqual(file.problems, []);
-    assert.deepEqual(file.servers[0]?.args.map((a) => a.value), ['run']);
+    assert.deepEqual(
+      file.servers[0]?.args.map((a) => a.value),
+      ['run'],
+    );
   });
 });
 
@@ -236,7 +280,10 @@ describe('encodings and line ends', () => {
     assert.deepEqual(summary(findings), ['unreadable-file 3:9', 'invalid-server-entry 4:61']);
     assert.match(findings[0]!.message, /byte 28, 0xe9/);
     assert.equal(file.text[findings[0]!.range.start], '\ufffd');
-    assert.deepEqual(file.servers.map((s) => s.name), ['caf\ufffd', 'after']);
+    assert.deepEqual(
+      file.servers.map((s) => s.name),
+      ['caf\ufffd', 'after'],
+    );
   });
 
   test('a correctly encoded U+FFFD is not mistaken for invalid UTF-8', () => {

@@ -50,7 +50,13 @@ export class Sandbox {
       NO_COLOR: '1',
       ...options.env,
     };
-    const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? this.project, env, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+    const result = spawnSync(process.execPath, [CLI, ...args], {
+      cwd: options.cwd ?? this.project,
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (result.error) throw result.error;
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   }
@@ -99,4 +105,11 @@ export interface JsonReport {
 }
 
 /** The rules of the foundation: other rules may add findings to the same files, tests filter to these. */
-export const FOUNDATION_RULES = new Set(['parse-error', 'unreadable-file', 'unknown-config-format', 'misplaced-servers-key', 'invalid-server-entry', 'duplicate-server-name']);
+export const FOUNDATION_RULES = new Set([
+  'parse-error',
+  'unreadable-file',
+  'unknown-config-format',
+  'misplaced-servers-key',
+  'invalid-server-entry',
+  'duplicate-server-name',
+]);

@@ -40,7 +40,13 @@ function checkStringField(file: ConfigFile, field: StringField | undefined, expe
   assert.equal(decodeScalar(sourceOf(file.text, field.node), file.format), expected, `${what} source text`);
 }
 
-function checkKeyValues(file: ConfigFile, fields: KeyValueField[], expected: Record<string, string> | undefined, base: (string | number)[], what: string): void {
+function checkKeyValues(
+  file: ConfigFile,
+  fields: KeyValueField[],
+  expected: Record<string, string> | undefined,
+  base: (string | number)[],
+  what: string,
+): void {
   assert.deepEqual(Object.fromEntries(fields.map((f) => [f.key, f.value])), expected ?? {}, what);
   for (const f of fields) {
     assert.deepEqual(f.path, [...base, f.key], `${what}.${f.key} path`);
@@ -203,9 +209,17 @@ describe('finding paths and positions on two well-known fields', () => {
   test("Cursor: ['mcpServers','github','env','GITHUB_TOKEN'] at line 7", () => {
     const fixture = CLIENT_FIXTURE_TABLE.find((f) => f.file === 'cursor/workspace/.cursor/mcp.json')!;
     const file = loadFixture(fixture);
-    const [finding] = lintFile(file, createProject([file]), { rules: [flagField((s) => (s.name === 'github' ? s.env.find((e) => e.key === 'GITHUB_TOKEN') : undefined))] });
+    const [finding] = lintFile(file, createProject([file]), {
+      rules: [flagField((s) => (s.name === 'github' ? s.env.find((e) => e.key === 'GITHUB_TOKEN') : undefined))],
+    });
     assert.deepEqual(finding!.path, ['mcpServers', 'github', 'env', 'GITHUB_TOKEN']);
-    assert.deepEqual([finding!.start, finding!.end], [{ line: 7, column: 25 }, { line: 7, column: 46 }]);
+    assert.deepEqual(
+      [finding!.start, finding!.end],
+      [
+        { line: 7, column: 25 },
+        { line: 7, column: 46 },
+      ],
+    );
     assert.equal(file.text.slice(finding!.range.start, finding!.range.end), '"${env:GITHUB_TOKEN}"');
   });
 

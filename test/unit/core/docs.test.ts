@@ -36,7 +36,8 @@ describe('rule docs', () => {
       assert.ok(doc.startsWith(`# ${rule.meta.id}\n`));
       assert.match(doc, new RegExp(`\\*\\*Default severity:\\*\\* ${rule.meta.defaultSeverity}`));
       assert.match(doc, new RegExp(`\\*\\*Category:\\*\\* ${rule.meta.category}`));
-      for (const section of ['## Why it matters', '## How to fix it', '## Examples', '## Options']) assert.ok(doc.includes(section), `${rule.meta.id}: ${section}`);
+      for (const section of ['## Why it matters', '## How to fix it', '## Examples', '## Options'])
+        assert.ok(doc.includes(section), `${rule.meta.id}: ${section}`);
     });
   }
 });
@@ -54,7 +55,10 @@ describe('docs/clients.md', () => {
     const missing = Object.values(CLIENTS)
       .filter((c) => c.uncertain)
       .filter((c) => !uncertain.includes(`| ${c.name} |`));
-    assert.deepEqual(missing.map((c) => c.id), []);
+    assert.deepEqual(
+      missing.map((c) => c.id),
+      [],
+    );
   });
 });
 
@@ -78,7 +82,27 @@ describe('docs/cli.md', () => {
 
   test('every field of the JSON output is documented in the field table', () => {
     const table = doc.slice(doc.indexOf('| Field | Type | Meaning |'));
-    for (const field of ['version', 'files[]', 'files[].path', 'files[].client', 'files[].clientName', 'files[].scope', 'files[].servers', 'files[].findings[]', 'ruleId', 'severity', 'category', 'message', 'line', 'column', 'endLine', 'endColumn', 'server', 'path', 'fixable']) {
+    for (const field of [
+      'version',
+      'files[]',
+      'files[].path',
+      'files[].client',
+      'files[].clientName',
+      'files[].scope',
+      'files[].servers',
+      'files[].findings[]',
+      'ruleId',
+      'severity',
+      'category',
+      'message',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'server',
+      'path',
+      'fixable',
+    ]) {
       assert.ok(table.includes(`\`${field}\``), field);
     }
   });

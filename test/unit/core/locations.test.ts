@@ -116,7 +116,11 @@ describe('userConfigLocations', () => {
 
   test('environment overrides: XDG_CONFIG_HOME, CODEX_HOME, COPILOT_HOME', () => {
     const rows = rowsOf({ ...LINUX, xdgConfigHome: '/xdg', codexHome: '/opt/codex', copilotHome: '/opt/copilot' });
-    const has = (c: ClientId, p: string) => assert.ok(rows.some(([rc, , rp]) => rc === c && rp === p), `${c} ${p}`);
+    const has = (c: ClientId, p: string) =>
+      assert.ok(
+        rows.some(([rc, , rp]) => rc === c && rp === p),
+        `${c} ${p}`,
+      );
     has('vscode', '/xdg/Code/User/mcp.json');
     has('claude-desktop', '/xdg/Claude/claude_desktop_config.json');
     has('goose', '/xdg/goose/config.yaml');
@@ -127,7 +131,7 @@ describe('userConfigLocations', () => {
     for (const [client, , path] of rows.filter(([, , p]) => p.startsWith('/xdg/'))) assert.equal(clientFromPath(path)?.client, client, path);
   });
 
-  test('Windows without APPDATA falls back to the home folder\'s AppData/Roaming', () => {
+  test("Windows without APPDATA falls back to the home folder's AppData/Roaming", () => {
     const rows = rowsOf({ platform: 'win32', home: 'C:/Users/bo' });
     assert.ok(rows.some(([c, , p]) => c === 'claude-desktop' && p === 'C:/Users/bo/AppData/Roaming/Claude/claude_desktop_config.json'));
   });

@@ -17,7 +17,10 @@ test('the launcher reads an env file exactly as the scanner does: multi-line quo
     const env = readEnvFile(join(dir, '.env'));
     assert.deepEqual(env, { PLAIN: 'value', COLON: 'yes', SINGLE: 'it', MULTI: 'line one\nline two\tTabbed', GITHUB_TOKEN: TOKEN });
     const found = scanEnvFileText(TEXT.replace(/^\uFEFF/, ''));
-    assert.deepEqual(found.map((s) => [s.key, s.secret]), [['GITHUB_TOKEN', env.GITHUB_TOKEN]]);
+    assert.deepEqual(
+      found.map((s) => [s.key, s.secret]),
+      [['GITHUB_TOKEN', env.GITHUB_TOKEN]],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -23,9 +23,15 @@ test('every rule that can fix says which kind: fixable (applied by --fix) or has
 });
 
 test('JSON "fixable" is true exactly when --fix can fix the finding', () => {
-  const text = JSON.stringify({ mcpServers: { npm: { command: 'npx', args: ['-y', 'some-mcp'] }, git: { command: 'uvx', args: ['--from', 'git+https://github.com/o/r', 'r'] } } }, null, 2);
+  const text = JSON.stringify(
+    { mcpServers: { npm: { command: 'npx', args: ['-y', 'some-mcp'] }, git: { command: 'uvx', args: ['--from', 'git+https://github.com/o/r', 'r'] } } },
+    null,
+    2,
+  );
   const results = lint('/p/.cursor/mcp.json', text, { allow: [] });
-  const json = JSON.parse(formatJson({ files: results, cwd: '/p', toolVersion: '0' })) as { files: { findings: { ruleId: string; server: string; fixable: boolean }[] }[] };
+  const json = JSON.parse(formatJson({ files: results, cwd: '/p', toolVersion: '0' })) as {
+    files: { findings: { ruleId: string; server: string; fixable: boolean }[] }[];
+  };
   const by = (rule: string, server: string) => json.files[0]!.findings.find((f) => f.ruleId === rule && f.server === server);
   assert.equal(by('unpinned-package', 'npm')?.fixable, true, 'an npm package a registry can pin');
   assert.equal(by('unpinned-package', 'git')?.fixable, false, 'a git source needs a commit chosen by hand');
@@ -50,5 +56,4 @@ test('applyFixSafely keeps whole non-overlapping fixes and refuses a fix that br
   const dropB = { edits: [{ offset: at(',\n    "b"'), length: ',\n    "b": { "command": "b-mcp" }'.length, newText: '' }] };
   assert.deepEqual(applyFixSafely(file, [dropB]), { refused: 'the fixes would change the set of servers; left untouched' });
   assert.ok('text' in applyFixSafely(file, [{ ...dropB, removes: ['b'] }]), 'a fix that says it removes "b" may');
-
 });

@@ -16,7 +16,11 @@ import { findConfigFiles } from '../../../src/node/discovery';
 
 const config = (servers: Record<string, unknown>) => JSON.stringify({ mcpServers: servers }, null, 2);
 const FILES: Record<string, string> = {
-  '.vscode/mcp.json': JSON.stringify({ servers: { gh: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-github'], env: { GITHUB_TOKEN: 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8' } } } }),
+  '.vscode/mcp.json': JSON.stringify({
+    servers: {
+      gh: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-github'], env: { GITHUB_TOKEN: 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8' } },
+    },
+  }),
   '.cursor/mcp.json': config({ fetch: { command: 'uvx', args: ['mcp-server-fetch'] } }),
   '.mcp.json': config({ local: { command: 'node', args: ['server.js'] } }),
   'apps/web/.cursor/mcp.json': config({ web: { url: 'http://example.com/mcp' } }),
@@ -72,7 +76,9 @@ test('scan and the editor discover the same config files and report the same fin
     assert.ok(!rel.some((p) => /^(node_modules|build|\.venv|target|d0)\//.test(p)), rel.join('\n'));
     const lint = (paths: string[]) => {
       const files = paths.map((p) => loadConfigText(readFileSync(p, 'utf8'), { path: p }));
-      return lintProject(createProject(files, [root]), {}).flatMap((r) => r.findings.map((f) => `${relative(root, f.file)}:${f.start.line}:${f.start.column} ${f.ruleId}`));
+      return lintProject(createProject(files, [root]), {}).flatMap((r) =>
+        r.findings.map((f) => `${relative(root, f.file)}:${f.start.line}:${f.start.column} ${f.ruleId}`),
+      );
     };
     const findings = lint(cli.files);
     assert.ok(findings.length >= 5, findings.join('\n'));

@@ -12,7 +12,8 @@ import { readPolicy } from '../../../src/core/policy/read';
 
 const [gh] = loadConfigText(JSON.stringify({ mcpServers: { gh: { command: 'npx', args: ['@s/gh@1.2.3'] } } }), { path: '/p/.cursor/mcp.json' }).servers;
 const server = gh!;
-const POLICY = '{\n  // reviewed by security\n  "version": 1,\n  "allow": [\n    { "package": "@modelcontextprotocol/*" } // official\n  ],\n  "deny": [{ "package": "evil-*" }]\n}\n';
+const POLICY =
+  '{\n  // reviewed by security\n  "version": 1,\n  "allow": [\n    { "package": "@modelcontextprotocol/*" } // official\n  ],\n  "deny": [{ "package": "evil-*" }]\n}\n';
 const at = (text: string, needle: string) => text.indexOf(needle);
 
 test('the approve edit passes: the policy keeps everything and gains the entry, which approves the server', () => {

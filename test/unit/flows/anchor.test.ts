@@ -13,7 +13,9 @@ const FS = npx('@modelcontextprotocol/server-filesystem', '/p');
 const SENDER = { ...npx('@modelcontextprotocol/server-slack'), includeTools: ['slack_post_message'] };
 
 function lint(files: { path: string; value: object }[], roots = ['/p']) {
-  const loaded = files.map((f) => loadConfigText(JSON.stringify(f.value, null, 2), { path: f.path, ...(f.path.startsWith('/h/') ? { scope: 'user' as const } : {}) }));
+  const loaded = files.map((f) =>
+    loadConfigText(JSON.stringify(f.value, null, 2), { path: f.path, ...(f.path.startsWith('/h/') ? { scope: 'user' as const } : {}) }),
+  );
   const project = createProject(loaded, roots);
   return loaded.map((file) => ({ file, findings: lintFile(file, project, { rules: [toxicFlow] }) }));
 }
@@ -76,8 +78,13 @@ test('fixes for every leg are computed only when asked for, and include the othe
 
 test('messages stay within 200 characters, however long the names', () => {
   const long = (s: string) => `${s}-${'x'.repeat(120)}`;
-  const [file] = lint([{ path: '/p/.gemini/settings.json', value: { mcpServers: { [long('fetch')]: FETCH, [long('fs')]: FS, [long('sender')]: SENDER, more: FETCH } } }]);
+  const [file] = lint([
+    { path: '/p/.gemini/settings.json', value: { mcpServers: { [long('fetch')]: FETCH, [long('fs')]: FS, [long('sender')]: SENDER, more: FETCH } } },
+  ]);
   assert.equal(file!.findings.length, 2);
   for (const f of file!.findings) assert.ok(f.message.length <= MAX_FLOW_MESSAGE, `${f.message.length}: ${f.message}`);
-  assert.match(file!.findings[0]!.message, /^Toxic flow \(data leak\) in Gemini CLI: Untrusted content from `fetch-x+…` can reach private data in `fs-x+…` and leave through `sender-x+…`\. \(\+1 more server\)$/);
+  assert.match(
+    file!.findings[0]!.message,
+    /^Toxic flow \(data leak\) in Gemini CLI: Untrusted content from `fetch-x+…` can reach private data in `fs-x+…` and leave through `sender-x+…`\. \(\+1 more server\)$/,
+  );
 });

@@ -31,6 +31,9 @@ for (const [id, pkg] of [
     const registered = [...source.matchAll(/registerTool\(\s*"([a-z_]+)"/g)].map((m) => m[1]);
     assert.ok(registered.length > 5);
     const known = new Set(CATALOG.find((s) => s.id === id)!.tools.map((t) => t.name));
-    assert.deepEqual(registered.filter((n) => !known.has(n!)), []);
+    assert.deepEqual(
+      registered.filter((n) => !known.has(n!)),
+      [],
+    );
   });
 }

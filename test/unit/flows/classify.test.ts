@@ -8,7 +8,8 @@ import type { ToolDefinition } from '../../../src/core/model/tool';
 
 const counted = (tool: ToolDefinition, capability: Capability) => hasCapability(classifyTool(tool), capability);
 const confidence = (tool: ToolDefinition, capability: Capability) => labelOf(classifyTool(tool), capability)?.confidence ?? 0;
-const sources = (tool: ToolDefinition, capability: Capability) => labelOf(classifyTool(tool), capability)?.evidence.map((e) => `${e.source}${e.against ? '-' : '+'}`) ?? [];
+const sources = (tool: ToolDefinition, capability: Capability) =>
+  labelOf(classifyTool(tool), capability)?.evidence.map((e) => `${e.source}${e.against ? '-' : '+'}`) ?? [];
 
 describe('untrusted-content', () => {
   const fetch: ToolDefinition = { name: 'fetch_url', inputSchema: { type: 'object', properties: { url: { type: 'string' } } } };
@@ -119,7 +120,7 @@ describe('catalog and combination', () => {
     assert.ok(hasCapability(issue, 'untrusted-content') && hasCapability(issue, 'private-data'));
     assert.equal(issue.content, 'an issue body');
   });
-  test('a live tool the catalog does not list uses the server\'s `reads`', () => {
+  test("a live tool the catalog does not list uses the server's `reads`", () => {
     const tool = classifyTool({ name: 'get_widget' }, { catalog: catalogServerById('sentry')! });
     assert.ok(hasCapability(tool, 'untrusted-content'));
   });

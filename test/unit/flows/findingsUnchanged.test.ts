@@ -25,7 +25,14 @@ const FOLDERS = [
 ];
 
 function flowFindings(folder: string): unknown[] {
-  const io: CliIo = { cwd: ROOT, stdout: () => {}, stderr: () => {}, env: { HOME: join(ROOT, 'test', 'unit', 'flows', 'no-home') }, packageRoot: ROOT, version: 'test' };
+  const io: CliIo = {
+    cwd: ROOT,
+    stdout: () => {},
+    stderr: () => {},
+    env: { HOME: join(ROOT, 'test', 'unit', 'flows', 'no-home') },
+    packageRoot: ROOT,
+    version: 'test',
+  };
   const loaded = loadProject({ paths: [folder], user: false }, io);
   assert.ok(loaded, folder);
   return lintProject(loaded.project).flatMap(({ file, findings }) =>
@@ -36,7 +43,11 @@ function flowFindings(folder: string): unknown[] {
         at: `${f.start.line}:${f.start.column}`,
         severity: f.severity,
         server: f.server,
-        flow: JSON.parse(JSON.stringify((f.data as { flow: unknown }).flow).split(ROOT.replace(/\\/g, '/')).join('<repo>')) as unknown,
+        flow: JSON.parse(
+          JSON.stringify((f.data as { flow: unknown }).flow)
+            .split(ROOT.replace(/\\/g, '/'))
+            .join('<repo>'),
+        ) as unknown,
         related: f.related.map((r) => `${relative(ROOT, r.file).replace(/\\/g, '/')}@${r.start.line}:${r.start.column}`),
         fixes: f.fixes.length,
       })),

@@ -57,10 +57,15 @@ test('every shrunken recorded tool classifies exactly like the whole tool of its
 });
 
 test('a config launching a recorded server gets its tools from the shrunken listing', () => {
-  const file = loadConfigText(JSON.stringify({ mcpServers: { bb: { command: 'npx', args: ['-y', '@aashari/mcp-server-atlassian-bitbucket'] } } }), { path: '/p/.cursor/mcp.json' });
+  const file = loadConfigText(JSON.stringify({ mcpServers: { bb: { command: 'npx', args: ['-y', '@aashari/mcp-server-atlassian-bitbucket'] } } }), {
+    path: '/p/.cursor/mcp.json',
+  });
   const resolved = resolveServerTools(file.servers[0], undefined);
   assert.equal(resolved.origin, 'listing');
   assert.equal(findRecordedListing([{ kind: 'npm', name: '@aashari/mcp-server-atlassian-bitbucket' }])?.tools.length, resolved.tools.length);
   const del = resolved.tools.find((t) => t.tool === 'bb_delete');
-  assert.ok(del?.labels.some((l) => l.capability === 'destructive' && l.confidence >= 0.5), JSON.stringify(del));
+  assert.ok(
+    del?.labels.some((l) => l.capability === 'destructive' && l.confidence >= 0.5),
+    JSON.stringify(del),
+  );
 });

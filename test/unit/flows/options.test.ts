@@ -28,10 +28,17 @@ test('flow settings are validated, defaults kept on errors', () => {
 });
 
 test('a policy on the project (project.policy.acceptedFlows) silences the flow', () => {
-  const file = loadConfigText(JSON.stringify({ servers: { github: { type: 'http', url: 'https://api.githubcopilot.com/mcp/' } } }), { path: '/p/.vscode/mcp.json' });
+  const file = loadConfigText(JSON.stringify({ servers: { github: { type: 'http', url: 'https://api.githubcopilot.com/mcp/' } } }), {
+    path: '/p/.vscode/mcp.json',
+  });
   const plain = createProject([file]);
   assert.equal(lintFile(file, plain, { rules: [toxicFlow] }).length, 2);
-  const withPolicy = Object.assign(createProject([file]), { policy: { acceptedFlows: [{ servers: ['github'], kinds: ['data-leak'], reason: 'Only private repos' }] } });
+  const withPolicy = Object.assign(createProject([file]), {
+    policy: { acceptedFlows: [{ servers: ['github'], kinds: ['data-leak'], reason: 'Only private repos' }] },
+  });
   assert.equal(flowOptionsFor(withPolicy, undefined).acceptedFlows.length, 1);
-  assert.deepEqual(lintFile(file, withPolicy, { rules: [toxicFlow] }).map((f) => f.message.slice(0, 24)), ['Toxic flow (destructive)']);
+  assert.deepEqual(
+    lintFile(file, withPolicy, { rules: [toxicFlow] }).map((f) => f.message.slice(0, 24)),
+    ['Toxic flow (destructive)'],
+  );
 });

@@ -13,7 +13,7 @@ const load = (path: string, value: object, scope?: 'user' | 'workspace' | 'manag
 const npx = (pkg: string) => ({ command: 'npx', args: ['-y', pkg] });
 const names = (s: { servers: { name: string }[] }) => s.servers.map((x) => x.name).sort();
 
-test('a session per client and workspace, with that client\'s user configs', () => {
+test("a session per client and workspace, with that client's user configs", () => {
   const project = createProject(
     [
       load('/p/.cursor/mcp.json', { mcpServers: { fs: npx('@modelcontextprotocol/server-filesystem') } }),
@@ -23,10 +23,13 @@ test('a session per client and workspace, with that client\'s user configs', () 
     ['/p'],
   );
   const sessions = buildSessions(project, { builtinTools: false });
-  assert.deepEqual(sessions.map((s) => [s.client, s.root, names(s)]), [
-    ['cursor', '/p', ['fs', 'memory']],
-    ['vscode', '/p', ['fetch']],
-  ]);
+  assert.deepEqual(
+    sessions.map((s) => [s.client, s.root, names(s)]),
+    [
+      ['cursor', '/p', ['fs', 'memory']],
+      ['vscode', '/p', ['fetch']],
+    ],
+  );
 });
 
 test('user configs alone form a session without a root; generic files stand alone', () => {
@@ -35,7 +38,10 @@ test('user configs alone form a session without a root; generic files stand alon
     loadConfigText('{"mcpServers": {"b": {"command": "x"}}}', { path: '/tmp/some.json' }),
   ]);
   const sessions = buildSessions(project, { builtinTools: false });
-  assert.deepEqual(sessions.map((s) => [s.client, s.root, names(s)]).sort(), [['generic', undefined, ['b']], ['windsurf', undefined, ['a']]]);
+  assert.deepEqual(sessions.map((s) => [s.client, s.root, names(s)]).sort(), [
+    ['generic', undefined, ['b']],
+    ['windsurf', undefined, ['a']],
+  ]);
 });
 
 test('workspace root: the folder a client opens to load the file, whatever folder was scanned', () => {
@@ -48,13 +54,18 @@ test("servers MCP Warden serves to VS Code are in VS Code's session of that fold
   const project = createProject(
     [
       load('/p/.vscode/mcp.json', { servers: { fetch: { command: 'uvx', args: ['mcp-server-fetch'] } } }),
-      load('/p/.vscode/mcp-warden.json', { servers: { github: { type: 'http', url: 'https://api.githubcopilot.com/mcp/', headers: { Authorization: 'Bearer ${secret:gh}' } } } }),
+      load('/p/.vscode/mcp-warden.json', {
+        servers: { github: { type: 'http', url: 'https://api.githubcopilot.com/mcp/', headers: { Authorization: 'Bearer ${secret:gh}' } } },
+      }),
       load('/h/.config/Code/User/mcp.json', { servers: { memory: npx('@modelcontextprotocol/server-memory') } }, 'user'),
     ],
     ['/p'],
   );
   const sessions = buildSessions(project, { builtinTools: false });
-  assert.deepEqual(sessions.map((s) => [s.client, s.clientName, s.root, names(s)]), [['vscode', 'VS Code', '/p', ['fetch', 'github', 'memory']]]);
+  assert.deepEqual(
+    sessions.map((s) => [s.client, s.clientName, s.root, names(s)]),
+    [['vscode', 'VS Code', '/p', ['fetch', 'github', 'memory']]],
+  );
 });
 
 test('files no client loads with others are sessions of their own: samples, docs, unknown places', () => {
@@ -83,7 +94,14 @@ test('a name defined in two scopes loads once: local over project over user (Cla
   const project = createProject(
     [
       load('/p/.mcp.json', { mcpServers: { gh: npx('@modelcontextprotocol/server-github') } }),
-      load('/h/.claude.json', { mcpServers: { gh: npx('@modelcontextprotocol/server-memory') }, projects: { '/p': { mcpServers: { gh: npx('@modelcontextprotocol/server-filesystem') } } } }, 'user'),
+      load(
+        '/h/.claude.json',
+        {
+          mcpServers: { gh: npx('@modelcontextprotocol/server-memory') },
+          projects: { '/p': { mcpServers: { gh: npx('@modelcontextprotocol/server-filesystem') } } },
+        },
+        'user',
+      ),
     ],
     ['/p'],
   );
@@ -111,9 +129,16 @@ test('disabled servers, Gemini mcp.excluded and mcp.allowed are left out', () =>
 });
 
 test('tool filters hide tools from the session', () => {
-  const project = createProject([load('/p/.gemini/settings.json', { mcpServers: { gh: { ...npx('@modelcontextprotocol/server-github'), includeTools: ['get_issue', 'create_issue'], excludeTools: ['create_issue'] } } })]);
+  const project = createProject([
+    load('/p/.gemini/settings.json', {
+      mcpServers: { gh: { ...npx('@modelcontextprotocol/server-github'), includeTools: ['get_issue', 'create_issue'], excludeTools: ['create_issue'] } },
+    }),
+  ]);
   const [session] = buildSessions(project, { builtinTools: false });
-  assert.deepEqual(session!.servers[0]!.tools.map((t) => t.tool), ['get_issue']);
+  assert.deepEqual(
+    session!.servers[0]!.tools.map((t) => t.tool),
+    ['get_issue'],
+  );
   assert.ok(session!.servers[0]!.hiddenTools.includes('create_issue'));
 });
 
@@ -125,10 +150,13 @@ test('built-in tools join as a pseudo-server, and count only when asked', () => 
   assert.ok(builtin.tools.some((t) => t.tool === 'fetch' && hasCapability(t, 'untrusted-content')));
   assert.deepEqual(findToxicFlows(withBuiltins!, DEFAULT_FLOW_OPTIONS), []);
   const counted = findToxicFlows(withBuiltins!, { ...DEFAULT_FLOW_OPTIONS, builtinTools: true });
-  assert.deepEqual(counted.map((f) => [f.kind, f.servers.map((s) => s.name)]), [
-    ['data-leak', ['fs', 'VS Code built-in']],
-    ['destructive', ['fs', 'VS Code built-in']],
-  ]);
+  assert.deepEqual(
+    counted.map((f) => [f.kind, f.servers.map((s) => s.name)]),
+    [
+      ['data-leak', ['fs', 'VS Code built-in']],
+      ['destructive', ['fs', 'VS Code built-in']],
+    ],
+  );
 });
 
 test('built-in tools alone never make a flow', () => {
@@ -144,28 +172,77 @@ test('a live snapshot replaces the catalog guess', () => {
   assert.equal(findToxicFlows(staticSession, DEFAULT_FLOW_OPTIONS).length, 2);
   const live = new Map<string, ServerSnapshot>([
     [serverKey(file.servers[0]!), { server: 'gh', tools: [{ name: 'get_issue' }, { name: 'get_me' }], prompts: [], resources: [], resourceTemplates: [] }],
-    [serverKey(file.servers[1]!), { server: 'custom', tools: [{ name: 'post_webhook', inputSchema: { properties: { url: {}, body: {} } } }], prompts: [], resources: [], resourceTemplates: [] }],
+    [
+      serverKey(file.servers[1]!),
+      {
+        server: 'custom',
+        tools: [{ name: 'post_webhook', inputSchema: { properties: { url: {}, body: {} } } }],
+        prompts: [],
+        resources: [],
+        resourceTemplates: [],
+      },
+    ],
   ]);
   const liveSession = buildSessions(project, { builtinTools: false, live })[0]!;
-  assert.deepEqual(liveSession.servers.map((s) => [s.name, s.origin, s.tools.map((t) => t.tool)]), [
-    ['gh', 'live', ['get_issue', 'get_me']],
-    ['custom', 'live', ['post_webhook']],
-  ]);
+  assert.deepEqual(
+    liveSession.servers.map((s) => [s.name, s.origin, s.tools.map((t) => t.tool)]),
+    [
+      ['gh', 'live', ['get_issue', 'get_me']],
+      ['custom', 'live', ['post_webhook']],
+    ],
+  );
   const flows = findToxicFlows(liveSession, DEFAULT_FLOW_OPTIONS);
-  assert.deepEqual(flows.map((f) => [f.kind, f.servers.map((s) => s.name)]), [['data-leak', ['gh', 'custom']]]);
+  assert.deepEqual(
+    flows.map((f) => [f.kind, f.servers.map((s) => s.name)]),
+    [['data-leak', ['gh', 'custom']]],
+  );
 });
 
 test('live definitions of unknown servers (the lab trifecta) are classified from annotations, names, schemas and descriptions', () => {
-  const file = load('/lab/.mcp.json', { mcpServers: { fetcher: { command: 'node', args: ['f.mjs'] }, vault: { command: 'node', args: ['v.mjs'] }, out: { command: 'node', args: ['o.mjs'] } } });
+  const file = load('/lab/.mcp.json', {
+    mcpServers: { fetcher: { command: 'node', args: ['f.mjs'] }, vault: { command: 'node', args: ['v.mjs'] }, out: { command: 'node', args: ['o.mjs'] } },
+  });
   const snap = (server: string, tools: ServerSnapshot['tools']): ServerSnapshot => ({ server, tools, prompts: [], resources: [], resourceTemplates: [] });
   const live = new Map<string, ServerSnapshot>([
-    [serverKey(file.servers[0]!), snap('fetcher', [{ name: 'fetch_url', description: 'Fetches a web page and returns its text.', inputSchema: { properties: { url: {} } }, annotations: { readOnlyHint: true, openWorldHint: true } }])],
-    [serverKey(file.servers[1]!), snap('vault', [{ name: 'read_private_notes', description: "Reads the user's private notes, including saved passwords.", annotations: { readOnlyHint: true, openWorldHint: false } }])],
-    [serverKey(file.servers[2]!), snap('out', [{ name: 'send_message', description: 'Sends a chat message to any recipient.', inputSchema: { properties: { to: {}, text: {} } }, annotations: { openWorldHint: true, destructiveHint: false } }])],
+    [
+      serverKey(file.servers[0]!),
+      snap('fetcher', [
+        {
+          name: 'fetch_url',
+          description: 'Fetches a web page and returns its text.',
+          inputSchema: { properties: { url: {} } },
+          annotations: { readOnlyHint: true, openWorldHint: true },
+        },
+      ]),
+    ],
+    [
+      serverKey(file.servers[1]!),
+      snap('vault', [
+        {
+          name: 'read_private_notes',
+          description: "Reads the user's private notes, including saved passwords.",
+          annotations: { readOnlyHint: true, openWorldHint: false },
+        },
+      ]),
+    ],
+    [
+      serverKey(file.servers[2]!),
+      snap('out', [
+        {
+          name: 'send_message',
+          description: 'Sends a chat message to any recipient.',
+          inputSchema: { properties: { to: {}, text: {} } },
+          annotations: { openWorldHint: true, destructiveHint: false },
+        },
+      ]),
+    ],
   ]);
   const [session] = buildSessions(createProject([file]), { live, builtinTools: false });
   const flows = findToxicFlows(session!, DEFAULT_FLOW_OPTIONS);
-  assert.deepEqual(flows.map((f) => [f.kind, f.servers.map((s) => s.name)]), [['data-leak', ['fetcher', 'vault', 'out']]]);
+  assert.deepEqual(
+    flows.map((f) => [f.kind, f.servers.map((s) => s.name)]),
+    [['data-leak', ['fetcher', 'vault', 'out']]],
+  );
   const fetch = session!.servers[0]!.tools[0]!;
   assert.ok(!hasCapability(fetch, 'outbound'), 'read-only fetch: the weak query-string signal is halved by the claim');
 });
@@ -175,6 +252,9 @@ test('a well-known server outside the curated catalog is judged from its recorde
   const [session] = buildSessions(project, { builtinTools: false });
   const server = session!.servers[0]!;
   assert.equal(server.origin, 'listing');
-  assert.ok(server.tools.some((t) => t.tool === 'find'), server.tools.map((t) => t.tool).join(', '));
+  assert.ok(
+    server.tools.some((t) => t.tool === 'find'),
+    server.tools.map((t) => t.tool).join(', '),
+  );
   assert.ok(!server.tools.some((t) => t.guessed), 'no guess from the name "my-shell"');
 });

@@ -6,7 +6,14 @@ import { AuditLog, stateFolder } from '../../../src/gateway/auditLog';
 import { parseGatewayArgs } from '../../../src/gateway/options';
 import { tempDir } from '../live/lab';
 
-const record = (i: number) => ({ time: '2026-01-01T00:00:00.000Z', server: 's', direction: 'to-server' as const, type: 'request' as const, id: i, method: 'tools/call' });
+const record = (i: number) => ({
+  time: '2026-01-01T00:00:00.000Z',
+  server: 's',
+  direction: 'to-server' as const,
+  type: 'request' as const,
+  id: i,
+  method: 'tools/call',
+});
 
 test('the audit log rotates by size, keeps N generations, writes user-only files, and cuts oversized records', () => {
   const path = join(tempDir('mcp-warden-log-'), 'nested', 'gateway.jsonl');

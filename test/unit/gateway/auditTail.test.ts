@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { describeRecord, isAlert, readAuditTail } from '../../../src/extension/monitor/auditTail';
 import { tempDir } from '../live/lab';
 
-const rec = (extra: Record<string, unknown>) => JSON.stringify({ time: '2026-01-01T00:00:00.000Z', server: 'poisoned', direction: 'to-server', type: 'request', ...extra });
+const rec = (extra: Record<string, unknown>) =>
+  JSON.stringify({ time: '2026-01-01T00:00:00.000Z', server: 'poisoned', direction: 'to-server', type: 'request', ...extra });
 
 test('the Monitor reads the log tail with file line numbers, skips broken lines, and tells alerts apart', () => {
   const path = join(tempDir('mcp-warden-tail-'), 'gateway.jsonl');

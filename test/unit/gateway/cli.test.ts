@@ -22,40 +22,54 @@ const FAKE_AWS_KEY = ['AKIA', 'Z7Q3XK5PN2LW4RTY'].join('');
 
 async function sdkClient(args: string[], env: Record<string, string> = {}): Promise<Client> {
   const client = new Client({ name: 'gateway-test', version: '1.0.0' });
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, 'gateway', ...args], env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stderr: 'pipe' }));
+  await client.connect(
+    new StdioClientTransport({
+      command: process.execPath,
+      args: [CLI, 'gateway', ...args],
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stderr: 'pipe',
+    }),
+  );
   return client;
 }
 
-test('server-everything through the gateway: tools, prompts and resources work; every message is one audit record with method, tool, size and duration', LIMIT, async () => {
-  const log = join(tempDir('mcp-warden-gw-'), 'audit.jsonl');
-  const client = await sdkClient(['--log', log, '--', process.execPath, EVERYTHING, 'stdio']);
-  try {
-    const { tools } = await client.listTools();
-    assert.ok(tools.some((t) => t.name === 'echo'));
-    const echoed = await client.callTool({ name: 'echo', arguments: { message: 'hello through the gateway' } });
-    assert.match(JSON.stringify(echoed.content), /hello through the gateway/);
-    assert.ok((await client.listPrompts()).prompts.length > 0);
-    const { resources } = await client.listResources();
-    assert.ok((await client.readResource({ uri: resources[0]!.uri })).contents.length > 0);
-  } finally {
-    await client.close();
-  }
-  const records = await waitForLog(log, (r) => r.some((x) => x.event === 'client-closed'));
-  assert.equal(records[0]!.event, 'start');
-  assert.equal(records[0]!.server, 'server-everything');
-  const call = records.find((r) => r.method === 'tools/call' && r.direction === 'to-server')!;
-  assert.deepEqual([call.tool, call.type, (call.arguments as { message: string }).message], ['echo', 'request', 'hello through the gateway']);
-  const answer = records.find((r) => r.method === 'tools/call' && r.direction === 'to-client')!;
-  assert.equal(answer.type, 'response');
-  assert.equal(typeof answer.durationMs, 'number');
-  assert.ok((answer.bytes as number) > 0);
-  for (const r of records) assert.ok(typeof r.time === 'string' && r.server === 'server-everything');
-});
+test(
+  'server-everything through the gateway: tools, prompts and resources work; every message is one audit record with method, tool, size and duration',
+  LIMIT,
+  async () => {
+    const log = join(tempDir('mcp-warden-gw-'), 'audit.jsonl');
+    const client = await sdkClient(['--log', log, '--', process.execPath, EVERYTHING, 'stdio']);
+    try {
+      const { tools } = await client.listTools();
+      assert.ok(tools.some((t) => t.name === 'echo'));
+      const echoed = await client.callTool({ name: 'echo', arguments: { message: 'hello through the gateway' } });
+      assert.match(JSON.stringify(echoed.content), /hello through the gateway/);
+      assert.ok((await client.listPrompts()).prompts.length > 0);
+      const { resources } = await client.listResources();
+      assert.ok((await client.readResource({ uri: resources[0]!.uri })).contents.length > 0);
+    } finally {
+      await client.close();
+    }
+    const records = await waitForLog(log, (r) => r.some((x) => x.event === 'client-closed'));
+    assert.equal(records[0]!.event, 'start');
+    assert.equal(records[0]!.server, 'server-everything');
+    const call = records.find((r) => r.method === 'tools/call' && r.direction === 'to-server')!;
+    assert.deepEqual([call.tool, call.type, (call.arguments as { message: string }).message], ['echo', 'request', 'hello through the gateway']);
+    const answer = records.find((r) => r.method === 'tools/call' && r.direction === 'to-client')!;
+    assert.equal(answer.type, 'response');
+    assert.equal(typeof answer.durationMs, 'number');
+    assert.ok((answer.bytes as number) > 0);
+    for (const r of records) assert.ok(typeof r.time === 'string' && r.server === 'server-everything');
+  },
+);
 
 test('messages the gateway does not know pass through byte for byte, both ways; a large result arrives whole', LIMIT, async () => {
   const dir = tempDir('mcp-warden-gw-');
   const received = join(dir, 'received.jsonl');
-  const gw = startGateway(['--log', join(dir, 'audit.jsonl'), '--canary', SSH_CANARY, '--block', '--on-injection', 'block', '--', process.execPath, RAW_SERVER], { RAW_RECEIVED: received });
+  const gw = startGateway(
+    ['--log', join(dir, 'audit.jsonl'), '--canary', SSH_CANARY, '--block', '--on-injection', 'block', '--', process.execPath, RAW_SERVER],
+    { RAW_RECEIVED: received },
+  );
   gw.send(INITIALIZE);
   await gw.next();
   const odd = await gw.next();
@@ -101,34 +115,44 @@ test('a client that disconnects (or a gateway that is terminated) leaves no proc
     await gw.exited;
     assert.deepEqual(await survivors(pids.pids(), 5_000), [], `${how}: nothing survives`);
     // The buffered log lost nothing: the initialize request and its answer were written before the gateway ended.
-    assert.deepEqual(readLog(log).filter((r) => r.method === 'initialize').map((r) => r.direction), ['to-server', 'to-client'], `${how}: the log is complete`);
+    assert.deepEqual(
+      readLog(log)
+        .filter((r) => r.method === 'initialize')
+        .map((r) => r.direction),
+      ['to-server', 'to-client'],
+      `${how}: the log is complete`,
+    );
   }
 });
 
-test('canary exfiltration: the call is refused with a clear JSON-RPC error, alerted on stderr, and the log holds neither the canary nor the secret', LIMIT, async () => {
-  const log = join(tempDir('mcp-warden-gw-'), 'audit.jsonl');
-  const gw = startGateway(['--log', log, '--canary-file', LAB_CANARIES, '--block', '--', process.execPath, join(LAB_SERVERS, 'poisoned.mjs')]);
-  gw.send(INITIALIZE);
-  await gw.next();
-  const key = readFileSync(join(REPO, 'test', 'lab', 'workspace', 'canaries', 'id_rsa'), 'utf8');
-  gw.send({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'add', arguments: { a: 2, b: 3, sidenote: `${key}\naws ${FAKE_AWS_KEY}` } } });
-  const refused = (await gw.next()) as { id: number; error: { code: number; message: string } };
-  assert.equal(refused.id, 1);
-  assert.equal(refused.error.code, -32001);
-  assert.match(refused.error.message, /blocked the call to "add": its arguments carry a canary/);
-  gw.send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'add', arguments: { a: 2, b: 3, note: `aws ${FAKE_AWS_KEY}` } } });
-  assert.deepEqual(((await gw.next()) as { result: unknown }).result, { content: [{ type: 'text', text: '5' }] });
-  gw.child.stdin.end();
-  await gw.exited;
-  assert.match(gw.stderr(), /mcp-warden gateway \[poisoned\]: ALERT canary in the arguments of add \(arguments\.sidenote\): blocked/);
-  const text = readFileSync(log, 'utf8');
-  assert.ok(!text.includes(SSH_CANARY), 'no canary in the log');
-  assert.ok(!text.includes(FAKE_AWS_KEY), 'no secret in the log');
-  assert.match(text, /AWS access key ID/);
-  const blocked = readLog(log).find((r) => r.action === 'blocked')!;
-  assert.equal((blocked.findings as { type: string }[])[0]!.type, 'canary');
-  assert.ok(!gw.stderr().includes(SSH_CANARY));
-});
+test(
+  'canary exfiltration: the call is refused with a clear JSON-RPC error, alerted on stderr, and the log holds neither the canary nor the secret',
+  LIMIT,
+  async () => {
+    const log = join(tempDir('mcp-warden-gw-'), 'audit.jsonl');
+    const gw = startGateway(['--log', log, '--canary-file', LAB_CANARIES, '--block', '--', process.execPath, join(LAB_SERVERS, 'poisoned.mjs')]);
+    gw.send(INITIALIZE);
+    await gw.next();
+    const key = readFileSync(join(REPO, 'test', 'lab', 'workspace', 'canaries', 'id_rsa'), 'utf8');
+    gw.send({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'add', arguments: { a: 2, b: 3, sidenote: `${key}\naws ${FAKE_AWS_KEY}` } } });
+    const refused = (await gw.next()) as { id: number; error: { code: number; message: string } };
+    assert.equal(refused.id, 1);
+    assert.equal(refused.error.code, -32001);
+    assert.match(refused.error.message, /blocked the call to "add": its arguments carry a canary/);
+    gw.send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'add', arguments: { a: 2, b: 3, note: `aws ${FAKE_AWS_KEY}` } } });
+    assert.deepEqual(((await gw.next()) as { result: unknown }).result, { content: [{ type: 'text', text: '5' }] });
+    gw.child.stdin.end();
+    await gw.exited;
+    assert.match(gw.stderr(), /mcp-warden gateway \[poisoned\]: ALERT canary in the arguments of add \(arguments\.sidenote\): blocked/);
+    const text = readFileSync(log, 'utf8');
+    assert.ok(!text.includes(SSH_CANARY), 'no canary in the log');
+    assert.ok(!text.includes(FAKE_AWS_KEY), 'no secret in the log');
+    assert.match(text, /AWS access key ID/);
+    const blocked = readLog(log).find((r) => r.action === 'blocked')!;
+    assert.equal((blocked.findings as { type: string }[])[0]!.type, 'canary');
+    assert.ok(!gw.stderr().includes(SSH_CANARY));
+  },
+);
 
 function io(cwd: string): CliIo {
   return { cwd, env: { PATH: process.env.PATH }, packageRoot: cwd, version: '9.9.9', stdout: () => undefined, stderr: () => undefined };
@@ -138,10 +162,17 @@ test('--enforce: a rug pull after approval is withheld from tools/list and calls
   const dir = tempDir('mcp-warden-gw-');
   const state = join(dir, 'rug-state');
   mkdirSync(join(dir, '.vscode'));
-  writeFileSync(join(dir, '.vscode', 'mcp.json'), JSON.stringify({ servers: { 'rug-pull': { command: process.execPath, args: [join(LAB_SERVERS, 'rug-pull.mjs')], env: { LAB_RUG_PULL_STATE: state } } } }));
+  writeFileSync(
+    join(dir, '.vscode', 'mcp.json'),
+    JSON.stringify({ servers: { 'rug-pull': { command: process.execPath, args: [join(LAB_SERVERS, 'rug-pull.mjs')], env: { LAB_RUG_PULL_STATE: state } } } }),
+  );
   assert.equal(await runApprove(['--yes'], io(dir)), 0, 'the harmless first session is approved');
   const log = join(dir, 'audit.jsonl');
-  const gw = startGateway(['--log', log, '--server', 'rug-pull', '--enforce', '--', process.execPath, join(LAB_SERVERS, 'rug-pull.mjs')], { LAB_RUG_PULL_STATE: state }, dir);
+  const gw = startGateway(
+    ['--log', log, '--server', 'rug-pull', '--enforce', '--', process.execPath, join(LAB_SERVERS, 'rug-pull.mjs')],
+    { LAB_RUG_PULL_STATE: state },
+    dir,
+  );
   gw.send(INITIALIZE);
   await gw.next();
   gw.send({ jsonrpc: '2.0', id: 1, method: 'tools/list' });
@@ -152,7 +183,10 @@ test('--enforce: a rug pull after approval is withheld from tools/list and calls
   await gw.exited;
   const listed = readLog(log).find((r) => r.method === 'tools/list' && r.direction === 'to-client')!;
   assert.equal(listed.action, 'withheld');
-  assert.deepEqual((listed.findings as { type: string; tool: string }[]).map((f) => `${f.type} ${f.tool}`), ['pin-changed get_fact', 'pin-new delete_everything']);
+  assert.deepEqual(
+    (listed.findings as { type: string; tool: string }[]).map((f) => `${f.type} ${f.tool}`),
+    ['pin-changed get_fact', 'pin-new delete_everything'],
+  );
   assert.match(readLog(log)[0]!.detail as string, /pinned to vscode\/rug-pull \(1 tool approved\); enforce/);
 });
 
@@ -229,20 +263,35 @@ test('--enforce against server-everything: a changed prompt and a resource not a
   try {
     const { prompts } = await client.listPrompts();
     assert.ok(prompts.length > 0 && !prompts.some((p) => p.name === prompt), `${prompt} is withheld, the rest listed`);
-    await assert.rejects(client.getPrompt({ name: prompt, arguments: {} }), (e: Error & { code?: number }) => e.code === -32001 && /refused the prompt: the prompt ".*" is not approved as it is now/.test(e.message));
+    await assert.rejects(
+      client.getPrompt({ name: prompt, arguments: {} }),
+      (e: Error & { code?: number }) => e.code === -32001 && /refused the prompt: the prompt ".*" is not approved as it is now/.test(e.message),
+    );
     const { resources } = await client.listResources();
     assert.ok(resources.length > 0 && !resources.some((r) => r.uri === uri), `${uri} is withheld, the rest listed`);
     await assert.rejects(client.readResource({ uri }), (e: Error & { code?: number }) => e.code === -32001 && /refused to read the resource/.test(e.message));
     assert.ok((await client.readResource({ uri: resources[0]!.uri })).contents.length > 0, 'an approved resource still reads');
-    assert.ok((await client.listTools()).tools.some((t) => t.name === 'echo'), 'tools are untouched');
+    assert.ok(
+      (await client.listTools()).tools.some((t) => t.name === 'echo'),
+      'tools are untouched',
+    );
   } finally {
     await client.close();
   }
   const records = await waitForLog(log, (rs) => rs.some((r) => r.event === 'client-closed' || r.event === 'exit'));
   const listing = records.find((r) => r.method === 'prompts/list' && r.direction === 'to-client')!;
   assert.equal(listing.action, 'withheld');
-  assert.deepEqual((listing.findings as { type: string; tool: string }[]).map((f) => `${f.type} ${f.tool}`), [`pin-changed ${prompt}`]);
+  assert.deepEqual(
+    (listing.findings as { type: string; tool: string }[]).map((f) => `${f.type} ${f.tool}`),
+    [`pin-changed ${prompt}`],
+  );
   const resourceListing = records.find((r) => r.method === 'resources/list' && r.direction === 'to-client')!;
-  assert.deepEqual((resourceListing.findings as { type: string; tool: string }[]).map((f) => `${f.type} ${f.tool}`), [`pin-new ${uri}`]);
-  assert.deepEqual(records.filter((r) => r.action === 'refused').map((r) => r.method), ['prompts/get', 'resources/read']);
+  assert.deepEqual(
+    (resourceListing.findings as { type: string; tool: string }[]).map((f) => `${f.type} ${f.tool}`),
+    [`pin-new ${uri}`],
+  );
+  assert.deepEqual(
+    records.filter((r) => r.action === 'refused').map((r) => r.method),
+    ['prompts/get', 'resources/read'],
+  );
 });

@@ -36,7 +36,11 @@ export async function stopAllGateways(): Promise<void> {
 }
 
 export function startGateway(args: string[], env: Record<string, string> = {}, cwd = REPO): GatewayProcess {
-  const child = spawn(process.execPath, [CLI, 'gateway', ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'gateway', ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   started.add(child);
   const lines: string[] = [];
   const waiting: ((line: string) => void)[] = [];
@@ -75,11 +79,21 @@ export function startGateway(args: string[], env: Record<string, string> = {}, c
   };
 }
 
-export const INITIALIZE = { jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'gateway-test', version: '1.0.0' } } };
+export const INITIALIZE = {
+  jsonrpc: '2.0',
+  id: 0,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'gateway-test', version: '1.0.0' } },
+};
 
 /** The audit log's records. */
 export function readLog(path: string): Record<string, unknown>[] {
-  return existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  return existsSync(path)
+    ? readFileSync(path, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
 }
 
 /** Waits until `predicate` holds on the log (records are written as messages pass). */

@@ -10,9 +10,13 @@ import type { PromptDefinition, ResourceDefinition, ResourceTemplateDefinition, 
 const PROMPT: PromptDefinition = { name: 'summarize', description: 'Summarizes a note.' };
 const RESOURCE: ResourceDefinition = { uri: 'notes://today', name: 'today' };
 const TEMPLATE: ResourceTemplateDefinition = { uriTemplate: 'notes://{day}', name: 'a day' };
-const approved: LockedServer = { identity: {}, items: lockItems({ server: 's', tools: [], prompts: [PROMPT], resources: [RESOURCE], resourceTemplates: [TEMPLATE] }) };
+const approved: LockedServer = {
+  identity: {},
+  items: lockItems({ server: 's', tools: [], prompts: [PROMPT], resources: [RESOURCE], resourceTemplates: [TEMPLATE] }),
+};
 const policy = (enforce: boolean): GatewayPolicy => ({ canaries: [], block: false, onInjection: 'warn', enforce });
-const session = (enforce: boolean, pins: LockedServer | undefined | null) => new GatewaySession({ server: 'notes', policy: policy(enforce), pins, normalizeTool: (raw) => raw as unknown as ToolDefinition });
+const session = (enforce: boolean, pins: LockedServer | undefined | null) =>
+  new GatewaySession({ server: 'notes', policy: policy(enforce), pins, normalizeTool: (raw) => raw as unknown as ToolDefinition });
 const line = (m: unknown) => JSON.stringify(m);
 
 function list(s: GatewaySession, id: number, method: string, result: unknown) {
@@ -26,7 +30,11 @@ function request(s: GatewaySession, id: number, method: string, params: unknown)
 
 test('pins: prompts/list, resources/list and resources/templates/list as approved pass unchanged', () => {
   const s = session(true, approved);
-  for (const [i, method, result] of [[1, 'prompts/list', { prompts: [PROMPT] }], [2, 'resources/list', { resources: [RESOURCE] }], [3, 'resources/templates/list', { resourceTemplates: [TEMPLATE] }]] as const) {
+  for (const [i, method, result] of [
+    [1, 'prompts/list', { prompts: [PROMPT] }],
+    [2, 'resources/list', { resources: [RESOURCE] }],
+    [3, 'resources/templates/list', { resourceTemplates: [TEMPLATE] }],
+  ] as const) {
     const out = list(s, i, method, result);
     assert.equal(out.record.action, 'forwarded', method);
     assert.equal(out.record.findings, undefined, method);
@@ -42,7 +50,13 @@ test('pins: --enforce withholds a changed prompt and a new resource and template
   const prompts = list(s, 1, 'prompts/list', { prompts: [changed, { name: 'fresh' }], nextCursor: 'c2' });
   assert.deepEqual(JSON.parse(prompts.forward!).result, { prompts: [], nextCursor: 'c2' });
   assert.equal(prompts.record.action, 'withheld');
-  assert.deepEqual(prompts.record.findings!.map((f) => [f.type, f.tool]), [['pin-changed', 'summarize'], ['pin-new', 'fresh']]);
+  assert.deepEqual(
+    prompts.record.findings!.map((f) => [f.type, f.tool]),
+    [
+      ['pin-changed', 'summarize'],
+      ['pin-new', 'fresh'],
+    ],
+  );
   assert.match(prompts.alerts[0]!, /prompts changed since approval: summarize \(withheld\)/);
   const resources = list(s, 2, 'resources/list', { resources: [RESOURCE, { uri: 'file:///etc/passwd', name: 'passwd' }] });
   assert.deepEqual(JSON.parse(resources.forward!).result.resources, [RESOURCE]);
@@ -59,7 +73,11 @@ test('pins: --enforce withholds a changed prompt and a new resource and template
   assert.equal(get.record.action, 'refused');
   const read = request(s, 5, 'resources/read', { uri: 'file:///etc/passwd' });
   assert.match(JSON.parse(read.reply!).error.message, /refused to read the resource: the resource "file:\/\/\/etc\/passwd" is not approved/);
-  assert.match(JSON.parse(request(s, 6, 'resources/read', { uri: 'file:///home/me/.env' }).reply!).error.message, /refused to read the resource/, 'a URI only the withheld template gives');
+  assert.match(
+    JSON.parse(request(s, 6, 'resources/read', { uri: 'file:///home/me/.env' }).reply!).error.message,
+    /refused to read the resource/,
+    'a URI only the withheld template gives',
+  );
   assert.notEqual(request(s, 7, 'resources/read', { uri: 'notes://today' }).forward, undefined, 'the approved resource still reads');
   assert.deepEqual(s.withheldItems, ['prompt:fresh', 'prompt:summarize', 'resource:file:///etc/passwd', 'resourceTemplate:file:///{path}']);
 

@@ -19,18 +19,44 @@ test('route through the gateway and back: the entry runs the gateway with its ow
   const file = load(TEXT);
   const notes = file.servers.find((s) => s.name === 'notes')!;
   assert.equal(canRoute(file, notes), true);
-  assert.equal(canRoute(file, file.servers.find((s) => s.name === 'remote')!), false, 'an HTTP entry has no command line to wrap');
+  assert.equal(
+    canRoute(
+      file,
+      file.servers.find((s) => s.name === 'remote')!,
+    ),
+    false,
+    'an HTTP entry has no command line to wrap',
+  );
   const routedText = applyTextEdits(TEXT, routeEdits(file, notes, launcher, { lock: { path: '/w/.vscode/mcp-lock.json', key: 'vscode/notes' } })!);
   const routed = load(routedText);
   const entry = routed.servers.find((s) => s.name === 'notes')!;
   assert.equal(entry.command!.value, 'node');
-  assert.deepEqual(entry.args.map((a) => a.value), ['/ext/dist/cli.js', 'gateway', '--server', 'notes', '--lock', '/w/.vscode/mcp-lock.json', '--lock-key', 'vscode/notes', '--', 'node', '${workspaceFolder}/notes.mjs', '--flag']);
+  assert.deepEqual(
+    entry.args.map((a) => a.value),
+    [
+      '/ext/dist/cli.js',
+      'gateway',
+      '--server',
+      'notes',
+      '--lock',
+      '/w/.vscode/mcp-lock.json',
+      '--lock-key',
+      'vscode/notes',
+      '--',
+      'node',
+      '${workspaceFolder}/notes.mjs',
+      '--flag',
+    ],
+  );
   assert.ok(routedText.startsWith('// lab\n') && routedText.includes('"env": { "A": "1" }') && routedText.includes('"remote"'));
   assert.ok(routedLaunch(entry));
   assert.equal(canRoute(routed, entry), false, 'a routed entry is not routed twice');
   const back = load(applyTextEdits(routedText, unrouteEdits(routed, entry)!)).servers.find((s) => s.name === 'notes')!;
   assert.equal(back.command!.value, 'node');
-  assert.deepEqual(back.args.map((a) => a.value), ['${workspaceFolder}/notes.mjs', '--flag']);
+  assert.deepEqual(
+    back.args.map((a) => a.value),
+    ['${workspaceFolder}/notes.mjs', '--flag'],
+  );
   assert.equal(unrouteEdits(file, notes), undefined, 'an entry that is not routed has nothing to undo');
 });
 

@@ -5,9 +5,23 @@ export const MAX_MESSAGE_LENGTH = 200;
 
 /** Nouns rule messages count. */
 const COUNTED: readonly [singular: string, plural: string][] = [
-  ['server', 'servers'], ['tool', 'tools'], ['finding', 'findings'], ['file', 'files'], ['item', 'items'], ['prompt', 'prompts'],
-  ['resource', 'resources'], ['advisory', 'advisories'], ['edit', 'edits'], ['secret', 'secrets'], ['combination', 'combinations'],
-  ['flow', 'flows'], ['character', 'characters'], ['line', 'lines'], ['package', 'packages'], ['entry', 'entries'], ['byte', 'bytes'],
+  ['server', 'servers'],
+  ['tool', 'tools'],
+  ['finding', 'findings'],
+  ['file', 'files'],
+  ['item', 'items'],
+  ['prompt', 'prompts'],
+  ['resource', 'resources'],
+  ['advisory', 'advisories'],
+  ['edit', 'edits'],
+  ['secret', 'secrets'],
+  ['combination', 'combinations'],
+  ['flow', 'flows'],
+  ['character', 'characters'],
+  ['line', 'lines'],
+  ['package', 'packages'],
+  ['entry', 'entries'],
+  ['byte', 'bytes'],
 ];
 const SINGULAR = COUNTED.map(([s]) => s).join('|');
 const PLURAL = COUNTED.map(([, p]) => p).join('|');

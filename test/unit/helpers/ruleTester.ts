@@ -54,7 +54,8 @@ export function checkFixes(rule: Rule, findings: readonly Finding[], c: InvalidC
   const withFixes = findings.filter((f) => f.fixes.length > 0);
   if (withFixes.length === 0) return;
   assert.ok(rule.meta.fixable || rule.meta.hasSuggestions, `${rule.meta.id} returns fixes but its meta declares neither "fixable" nor "hasSuggestions"`);
-  for (const f of withFixes) assert.equal(f.fixes.filter((x) => x.preferred).length, 1, `${rule.meta.id}: "${f.message}" has ${f.fixes.length} fixes but not exactly one preferred`);
+  for (const f of withFixes)
+    assert.equal(f.fixes.filter((x) => x.preferred).length, 1, `${rule.meta.id}: "${f.message}" has ${f.fixes.length} fixes but not exactly one preferred`);
   assert.ok('output' in c && c.output !== undefined && c.output !== null, `${rule.meta.id}: this case has fixes, so the table must give its "output"`);
 }
 
@@ -76,7 +77,10 @@ export function runRule(rule: Rule, c: Case): { file: ConfigFile; findings: Find
 /** Applies edits (non-overlapping) to a text. */
 export function applyEdits(text: string, edits: { offset: number; length: number; newText: string }[]): string {
   // Back to front; edits at the same offset keep their given order (the later one is applied first).
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.offset - a.e.offset || b.i - a.i).map((x) => x.e);
+  const sorted = edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => b.e.offset - a.e.offset || b.i - a.i)
+    .map((x) => x.e);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
   return out;
@@ -93,14 +97,21 @@ export function ruleTable(rule: Rule, table: { valid: Case[]; invalid: InvalidCa
   for (const [i, c] of table.valid.entries()) {
     test(`${rule.meta.id} valid #${i + 1}${c.name ? ` (${c.name})` : ''}`, () => {
       const { findings } = runRule(rule, c);
-      assert.deepEqual(findings.map((f) => `${f.start.line}:${f.start.column} ${f.message}`), []);
+      assert.deepEqual(
+        findings.map((f) => `${f.start.line}:${f.start.column} ${f.message}`),
+        [],
+      );
       checkFixes(rule, findings, c);
     });
   }
   for (const [i, c] of table.invalid.entries()) {
     test(`${rule.meta.id} invalid #${i + 1}${c.name ? ` (${c.name})` : ''}`, () => {
       const { file, findings } = runRule(rule, c);
-      assert.equal(findings.length, c.errors.length, `expected ${c.errors.length} findings, got:\n${findings.map((f) => `  ${f.start.line}:${f.start.column} ${f.message}`).join('\n')}`);
+      assert.equal(
+        findings.length,
+        c.errors.length,
+        `expected ${c.errors.length} findings, got:\n${findings.map((f) => `  ${f.start.line}:${f.start.column} ${f.message}`).join('\n')}`,
+      );
       c.errors.forEach((want, j) => {
         const got = findings[j]!;
         if (want.message instanceof RegExp) assert.match(got.message, want.message);
@@ -116,7 +127,10 @@ export function ruleTable(rule: Rule, table: { valid: Case[]; invalid: InvalidCa
       if (c.output !== undefined) {
         const groups = findings.map((f) => f.fixes.find((x) => x.preferred)?.edits ?? []);
         const kept = nonOverlappingGroups(groups);
-        const text = applyEdits(file.text, kept.flatMap((i) => groups[i]!));
+        const text = applyEdits(
+          file.text,
+          kept.flatMap((i) => groups[i]!),
+        );
         assert.equal(text, c.output === null ? file.text : c.output);
       }
     });

@@ -24,7 +24,11 @@ describe('readBounded', () => {
     symlinkSync('/dev/zero', zero);
     const fifo = join(dir, 'fifo.json');
     execFileSync('mkfifo', [fifo]);
-    for (const [path, kind] of [[zero, 'a character device'], [fifo, 'a FIFO \\(named pipe\\)'], [dir, 'a folder']] as const) {
+    for (const [path, kind] of [
+      [zero, 'a character device'],
+      [fifo, 'a FIFO \\(named pipe\\)'],
+      [dir, 'a folder'],
+    ] as const) {
       assert.throws(
         () => readBounded(path, { maxBytes: 1024, explicit: true }),
         (e: unknown) => e instanceof BoundedReadError && e.code === 'not-regular' && new RegExp(`^it is ${kind}, not a regular file`).test(e.message),
@@ -36,7 +40,14 @@ describe('readBounded', () => {
     assert.deepEqual(['-', '/dev/stdin', '/dev/fd/63', '/proc/self/fd/3', '/dev/zero', 'x.json'].map(isStreamPath), [true, true, true, true, false, false]);
   });
   test('an explicit /dev/fd path to a FIFO with a writer is read', () => {
-    const out = execFileSync('bash', ['-c', `${process.execPath} -e "const {readBoundedText}=require(process.argv[1]); process.stdout.write(readBoundedText(process.argv[2], {maxBytes: 100, explicit: true}))" ${join(__dirname, '../../../src/node/boundedRead.js')} <(printf hello)`], { encoding: 'utf8' });
+    const out = execFileSync(
+      'bash',
+      [
+        '-c',
+        `${process.execPath} -e "const {readBoundedText}=require(process.argv[1]); process.stdout.write(readBoundedText(process.argv[2], {maxBytes: 100, explicit: true}))" ${join(__dirname, '../../../src/node/boundedRead.js')} <(printf hello)`,
+      ],
+      { encoding: 'utf8' },
+    );
     assert.equal(out, 'hello');
   });
 });

@@ -74,7 +74,10 @@ describe('device files committed under names MCP Warden reads', () => {
     const r = await box.run(['tools', '/dev/zero']);
     bounded(r);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /cannot read \/dev\/zero: it is a character device, not a regular file: not read; to read a pipe on purpose, pass it as - or \/dev\/stdin/);
+    assert.match(
+      r.stderr,
+      /cannot read \/dev\/zero: it is a character device, not a regular file: not read; to read a pipe on purpose, pass it as - or \/dev\/stdin/,
+    );
   });
 });
 
@@ -105,7 +108,10 @@ describe('pipes given on purpose', () => {
     bounded(r);
     assert.equal(r.code, 1, r.stderr);
     const report = JSON.parse(r.stdout) as { files: { findings: { ruleId: string }[] }[] };
-    assert.ok(report.files[0]!.findings.some((f) => f.ruleId === 'plaintext-secret'), r.stdout);
+    assert.ok(
+      report.files[0]!.findings.some((f) => f.ruleId === 'plaintext-secret'),
+      r.stdout,
+    );
     assert.ok(!r.stdout.includes(FAKE_TOKEN));
   });
 
@@ -120,7 +126,9 @@ describe('pipes given on purpose', () => {
 
   test('tools - reads standard input', async () => {
     measuring('tools - (stdin)');
-    const r = await box.run(['tools', '-', '--format', 'json'], { stdin: JSON.stringify({ tools: [{ name: 'echo', description: 'Echoes.', inputSchema: { type: 'object' } }] }) });
+    const r = await box.run(['tools', '-', '--format', 'json'], {
+      stdin: JSON.stringify({ tools: [{ name: 'echo', description: 'Echoes.', inputSchema: { type: 'object' } }] }),
+    });
     bounded(r);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /"name": "echo"/);

@@ -55,7 +55,10 @@ export class HostileBox {
   }
 
   /** Runs `node dist/cli.js …args`; `stdin` is written and closed (or the pipe left open when `holdStdin`). */
-  run(args: string[], options: { cwd?: string; env?: Record<string, string>; stdin?: string; wallMs?: number; shell?: string; uid?: number; gid?: number } = {}): Promise<HostileResult> {
+  run(
+    args: string[],
+    options: { cwd?: string; env?: Record<string, string>; stdin?: string; wallMs?: number; shell?: string; uid?: number; gid?: number } = {},
+  ): Promise<HostileResult> {
     const cli = process.env.MCP_WARDEN_HOSTILE_CLI ?? CLI;
     if (!process.env.MCP_WARDEN_HOSTILE_CLI) assertCliBuilt();
     const env = { PATH: process.env.PATH ?? '', HOME: this.home, USERPROFILE: this.home, NO_COLOR: '1', ...options.env };
@@ -63,7 +66,12 @@ export class HostileBox {
     const ids = options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {};
     // `shell`: a bash command line in which $CLI is the CLI (for `<(…)` and redirections); `exec` keeps one process to measure.
     const child = options.shell
-      ? spawn('bash', ['-c', `exec ${options.shell}`], { cwd: options.cwd ?? this.project, env: { ...env, CLI: `${process.execPath} ${cli}` }, stdio: ['pipe', 'pipe', 'pipe'], ...ids })
+      ? spawn('bash', ['-c', `exec ${options.shell}`], {
+          cwd: options.cwd ?? this.project,
+          env: { ...env, CLI: `${process.execPath} ${cli}` },
+          stdio: ['pipe', 'pipe', 'pipe'],
+          ...ids,
+        })
       : spawn(process.execPath, [cli, ...args], { cwd: options.cwd ?? this.project, env, stdio: ['pipe', 'pipe', 'pipe'], ...ids });
     const started = Date.now();
     let stdout = '';

@@ -11,19 +11,30 @@ const box = hostileBox();
 
 describe('a server that pads its tool list past the 1,000-item cap', () => {
   const dir = box.path('padded');
-  box.write('padded/.vscode/mcp.json', JSON.stringify({ servers: { padded: { command: process.execPath, args: [join(LAB_SERVERS, 'hostile-many-tools.mjs')], env: { LAB_TOOL_COUNT: '1501' } } } }));
+  box.write(
+    'padded/.vscode/mcp.json',
+    JSON.stringify({
+      servers: { padded: { command: process.execPath, args: [join(LAB_SERVERS, 'hostile-many-tools.mjs')], env: { LAB_TOOL_COUNT: '1501' } } },
+    }),
+  );
 
   test('approve refuses it (exit 1) and writes no lockfile entry', async () => {
     measuring('1,501 tools: approve');
     const r = await box.run(['approve', '--yes'], { cwd: dir, wallMs: 60_000 });
     bounded(r);
     assert.equal(r.code, 1, r.stdout + r.stderr);
-    assert.match(r.stdout, /^padded {2}\(VS Code, \.vscode\/mcp\.json\): NOT APPROVED, its listing is truncated \(tools list stopped at 1000 items \(item-cap\)\)/m);
+    assert.match(
+      r.stdout,
+      /^padded {2}\(VS Code, \.vscode\/mcp\.json\): NOT APPROVED, its listing is truncated \(tools list stopped at 1000 items \(item-cap\)\)/m,
+    );
     assert.ok(!existsSync(join(dir, '.vscode', 'mcp-lock.json')));
   });
 
   test('approved with 1,000 tools, then padded to 1,501: verify fails closed (exit 1, "truncated"), not "unchanged"', async () => {
-    const config = (count: string) => JSON.stringify({ servers: { padded: { command: process.execPath, args: [join(LAB_SERVERS, 'hostile-many-tools.mjs')], env: { LAB_TOOL_COUNT: count } } } });
+    const config = (count: string) =>
+      JSON.stringify({
+        servers: { padded: { command: process.execPath, args: [join(LAB_SERVERS, 'hostile-many-tools.mjs')], env: { LAB_TOOL_COUNT: count } } },
+      });
     box.write('rug/.vscode/mcp.json', config('1000'));
     const rug = box.path('rug');
     measuring('1,000 tools: approve (complete listing)');

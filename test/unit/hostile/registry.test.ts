@@ -52,7 +52,10 @@ describe('registries that never answer, or never stop', () => {
     try {
       const servers = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`s${i}`, { command: 'npx', args: ['-y', `silent-pkg-${i}`] }]));
       const dir = projectWith('silent', servers);
-      const r = await box.run(['scan', '--fix-dry-run', '--registry', registry.url, '--registry-timeout', '1000', '--fail-on', 'never'], { cwd: dir, wallMs: 60_000 });
+      const r = await box.run(['scan', '--fix-dry-run', '--registry', registry.url, '--registry-timeout', '1000', '--fail-on', 'never'], {
+        cwd: dir,
+        wallMs: 60_000,
+      });
       bounded(r);
       assert.equal(r.code, 0, r.stderr.slice(0, 2000));
       assert.match(r.stderr, /registry lookups stopped: this run's deadline of 20 s for all of them passed/);
@@ -77,7 +80,10 @@ describe('registries that never answer, or never stop', () => {
     });
     try {
       const dir = projectWith('endless', { s: { command: 'npx', args: ['-y', 'endless-pkg'] } });
-      const r = await box.run(['scan', '--fix-dry-run', '--registry', registry.url, '--registry-timeout', '20000', '--fail-on', 'never'], { cwd: dir, wallMs: 60_000 });
+      const r = await box.run(['scan', '--fix-dry-run', '--registry', registry.url, '--registry-timeout', '20000', '--fail-on', 'never'], {
+        cwd: dir,
+        wallMs: 60_000,
+      });
       bounded(r);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stderr, /could not pin endless-pkg .*answered with more than 32 MB: not read/);
@@ -101,7 +107,11 @@ describe("a repository's .npmrc", () => {
       res.end(packument(decodeURIComponent((req.url ?? '/').slice(1))));
     });
     try {
-      const dir = projectWith('exfil', { a: { command: 'npx', args: ['-y', 'plain-pkg'] }, b: { command: 'npx', args: ['-y', '@corp/scoped-pkg'] } }, { '.npmrc': npmrc(registry.url) });
+      const dir = projectWith(
+        'exfil',
+        { a: { command: 'npx', args: ['-y', 'plain-pkg'] }, b: { command: 'npx', args: ['-y', '@corp/scoped-pkg'] } },
+        { '.npmrc': npmrc(registry.url) },
+      );
       const r = await box.run(['scan', '--fix-dry-run', '--fail-on', 'never'], { cwd: dir, env: { CI_SECRET: SECRET } });
       bounded(r);
       assert.equal(r.code, 0, r.stderr);
@@ -110,7 +120,10 @@ describe("a repository's .npmrc", () => {
         assert.equal(req.headers.authorization, undefined, `authorization sent to ${req.path}`);
         assert.ok(!req.path.includes(SECRET) && !JSON.stringify(req.headers).includes(SECRET), req.path);
       }
-      assert.match(r.stderr, /\.npmrc: its credentials were not used \(a project's \.npmrc is untrusted; pass --trust-project-npmrc, or set MCP_WARDEN_TRUST_PROJECT_NPMRC=1, to use them\)/);
+      assert.match(
+        r.stderr,
+        /\.npmrc: its credentials were not used \(a project's \.npmrc is untrusted; pass --trust-project-npmrc, or set MCP_WARDEN_TRUST_PROJECT_NPMRC=1, to use them\)/,
+      );
       assert.match(r.stdout, /would fix \.vscode\/mcp\.json: pinned plain-pkg to plain-pkg@1\.0\.0/);
     } finally {
       await registry.close();
@@ -121,23 +134,28 @@ describe("a repository's .npmrc", () => {
     ['--trust-project-npmrc', ['--trust-project-npmrc'], {}],
     ['MCP_WARDEN_TRUST_PROJECT_NPMRC=1', [], { MCP_WARDEN_TRUST_PROJECT_NPMRC: '1' }],
   ];
-  for (const [how, flags, env] of optIns) test(`opted in (${how}), its token is sent, but \${VAR} never goes into a URL`, async () => {
-    measuring(`.npmrc trusted by ${how} (scan --fix-dry-run)`);
-    const registry = await stub((req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(packument(decodeURIComponent((req.url ?? '/').slice(1))));
+  for (const [how, flags, env] of optIns)
+    test(`opted in (${how}), its token is sent, but \${VAR} never goes into a URL`, async () => {
+      measuring(`.npmrc trusted by ${how} (scan --fix-dry-run)`);
+      const registry = await stub((req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(packument(decodeURIComponent((req.url ?? '/').slice(1))));
+      });
+      try {
+        const dir = projectWith(
+          `trusted-${flags.length}`,
+          { a: { command: 'npx', args: ['-y', 'plain-pkg'] }, b: { command: 'npx', args: ['-y', '@corp/scoped-pkg'] } },
+          { '.npmrc': npmrc(registry.url) },
+        );
+        const r = await box.run(['scan', '--fix-dry-run', '--fail-on', 'never', ...flags], { cwd: dir, env: { CI_SECRET: SECRET, ...env } });
+        bounded(r);
+        assert.ok(registry.requests.some((q) => q.headers.authorization === `Bearer ${SECRET}`));
+        assert.ok(registry.requests.every((q) => !q.path.includes(SECRET)));
+        assert.doesNotMatch(r.stderr, /credentials were not used/);
+      } finally {
+        await registry.close();
+      }
     });
-    try {
-      const dir = projectWith(`trusted-${flags.length}`, { a: { command: 'npx', args: ['-y', 'plain-pkg'] }, b: { command: 'npx', args: ['-y', '@corp/scoped-pkg'] } }, { '.npmrc': npmrc(registry.url) });
-      const r = await box.run(['scan', '--fix-dry-run', '--fail-on', 'never', ...flags], { cwd: dir, env: { CI_SECRET: SECRET, ...env } });
-      bounded(r);
-      assert.ok(registry.requests.some((q) => q.headers.authorization === `Bearer ${SECRET}`));
-      assert.ok(registry.requests.every((q) => !q.path.includes(SECRET)));
-      assert.doesNotMatch(r.stderr, /credentials were not used/);
-    } finally {
-      await registry.close();
-    }
-  });
 });
 
 describe('edits a hostile file cannot misdirect', () => {
@@ -148,7 +166,8 @@ describe('edits a hostile file cannot misdirect', () => {
       res.end(packument(decodeURIComponent((req.url ?? '/').slice(1))));
     });
     try {
-      const text = '{\n  "servers": {\n    "a": { "command": "npx", "args": ["-y", "ignored-pkg"] },\n    "a": { "command": "npx", "args": ["-y", "live-pkg"] }\n  }\n}\n';
+      const text =
+        '{\n  "servers": {\n    "a": { "command": "npx", "args": ["-y", "ignored-pkg"] },\n    "a": { "command": "npx", "args": ["-y", "live-pkg"] }\n  }\n}\n';
       box.write('dup/.vscode/mcp.json', text);
       const r = await box.run(['scan', '--fix', '--registry', registry.url, '--fail-on', 'never'], { cwd: box.path('dup') });
       bounded(r);

@@ -30,7 +30,11 @@ const CASES: [string, string[], Want][] = [
   ['npx', ['file:../pkg'], { local: 'file:../pkg', packages: [] }],
   ['npx', ['github:user/repo'], { packages: ['git github:user/repo none'] }],
   ['npx', ['user/repo#v1.0'], { packages: ['git user/repo tag v1.0'] }],
-  ['npx', ['git+https://github.com/u/r.git#0123456789abcdef0123456789abcdef01234567'], { packages: ['git git+https://github.com/u/r.git commit 0123456789abcdef0123456789abcdef01234567'] }],
+  [
+    'npx',
+    ['git+https://github.com/u/r.git#0123456789abcdef0123456789abcdef01234567'],
+    { packages: ['git git+https://github.com/u/r.git commit 0123456789abcdef0123456789abcdef01234567'] },
+  ],
   ['npm', ['exec', '--yes', '--', 'pkg@2'], { runner: 'npm-exec', packages: ['npm pkg range 2'] }],
   ['npm', ['x', 'pkg'], { runner: 'npm-exec', packages: ['npm pkg none'] }],
   ['bunx', ['pkg@1.0.0'], { runner: 'bunx', packages: ['npm pkg exact 1.0.0'] }],
@@ -50,20 +54,40 @@ const CASES: [string, string[], Want][] = [
   ['uvx', ['mcp-server-fetch@latest'], { packages: ['pypi mcp-server-fetch latest latest'] }],
   ['uvx', ['awslabs.aws-documentation-mcp-server@1.1.0'], { packages: ['pypi awslabs.aws-documentation-mcp-server exact 1.1.0'] }],
   ['uvx', ['--from', 'mcp[cli]>=1.2', 'mcp', 'run'], { packages: ['pypi mcp range >=1.2'], args: ['run'] }],
-  ['uvx', ['--python', '3.12', '--from', 'git+https://github.com/oraios/serena', 'serena', 'start-mcp-server'], { packages: ['git git+https://github.com/oraios/serena none'] }],
+  [
+    'uvx',
+    ['--python', '3.12', '--from', 'git+https://github.com/oraios/serena', 'serena', 'start-mcp-server'],
+    { packages: ['git git+https://github.com/oraios/serena none'] },
+  ],
   ['uv', ['tool', 'run', 'pkg~=1.0'], { runner: 'uv-tool-run', packages: ['pypi pkg range ~=1.0'] }],
-  ['uv', ['run', '--with', 'mcp-x==1.0', '--with', 'fastmcp', 'server.py'], { runner: 'uv-run', packages: ['pypi mcp-x exact ==1.0', 'pypi fastmcp none'], local: 'server.py' }],
+  [
+    'uv',
+    ['run', '--with', 'mcp-x==1.0', '--with', 'fastmcp', 'server.py'],
+    { runner: 'uv-run', packages: ['pypi mcp-x exact ==1.0', 'pypi fastmcp none'], local: 'server.py' },
+  ],
   ['uv', ['--directory', '/srv/app', 'run', 'server.py'], { runner: 'uv-run', packages: [], local: 'server.py' }],
   ['pipx', ['run', 'pkg==2.0'], { runner: 'pipx-run', packages: ['pypi pkg exact ==2.0'] }],
   ['pipx', ['run', '--spec', 'pkg>=2', 'app'], { runner: 'pipx-run', packages: ['pypi pkg range >=2'] }],
-  ['docker', ['run', '-i', '--rm', '-e', 'TOKEN', 'ghcr.io/github/github-mcp-server'], { runner: 'docker', packages: ['oci ghcr.io/github/github-mcp-server none'], args: [] }],
-  ['docker', ['run', '-i', '--rm', '--network', 'host', '-v', '/a:/b', 'mcp/fetch:latest', '--flag'], { packages: ['oci mcp/fetch latest latest'], args: ['--flag'] }],
+  [
+    'docker',
+    ['run', '-i', '--rm', '-e', 'TOKEN', 'ghcr.io/github/github-mcp-server'],
+    { runner: 'docker', packages: ['oci ghcr.io/github/github-mcp-server none'], args: [] },
+  ],
+  [
+    'docker',
+    ['run', '-i', '--rm', '--network', 'host', '-v', '/a:/b', 'mcp/fetch:latest', '--flag'],
+    { packages: ['oci mcp/fetch latest latest'], args: ['--flag'] },
+  ],
   ['docker', ['run', '--name=x', '-p8080:80', '-it', 'mcp/fetch:1.0'], { packages: ['oci mcp/fetch tag 1.0'] }],
   ['docker', ['run', 'mcp/fetch:1.0@sha256:' + 'a'.repeat(64)], { packages: ['oci mcp/fetch digest 1.0'] }],
   ['docker', ['--context', 'remote', 'container', 'run', 'localhost:5000/team/srv'], { packages: ['oci localhost:5000/team/srv none'] }],
   ['podman', ['run', '--pull', 'always', '--userns', 'keep-id', 'quay.io/o/x:v2'], { runner: 'podman', packages: ['oci quay.io/o/x tag v2'] }],
   ['docker', ['build', '.'], { program: 'docker', packages: [] }],
-  ['deno', ['run', '-A', 'npm:@modelcontextprotocol/server-filesystem@2025.1.0/dist', '/tmp'], { runner: 'deno', packages: ['npm @modelcontextprotocol/server-filesystem exact 2025.1.0'], args: ['/tmp'] }],
+  [
+    'deno',
+    ['run', '-A', 'npm:@modelcontextprotocol/server-filesystem@2025.1.0/dist', '/tmp'],
+    { runner: 'deno', packages: ['npm @modelcontextprotocol/server-filesystem exact 2025.1.0'], args: ['/tmp'] },
+  ],
   ['deno', ['run', '--allow-net', 'jsr:@std/http'], { packages: ['jsr @std/http none'] }],
   ['deno', ['run', '-A', './main.ts'], { local: './main.ts', packages: [] }],
   ['go', ['run', 'github.com/x/mcp-server/cmd/srv@latest'], { runner: 'go-run', packages: ['go github.com/x/mcp-server/cmd/srv latest latest'] }],
@@ -84,10 +108,18 @@ for (const [command, args, want] of CASES) {
     if (want.runner !== undefined) assert.equal(spec.runner, want.runner);
     if (want.program !== undefined) assert.equal(spec.program, want.program);
     if (want.wrappers !== undefined) assert.deepEqual(spec.wrappers, want.wrappers);
-    if (want.packages !== undefined) assert.deepEqual(spec.packages.map((p) => [p.ecosystem, p.name, p.pin, p.version].filter((x) => x !== undefined).join(' ')), want.packages);
+    if (want.packages !== undefined)
+      assert.deepEqual(
+        spec.packages.map((p) => [p.ecosystem, p.name, p.pin, p.version].filter((x) => x !== undefined).join(' ')),
+        want.packages,
+      );
     if (want.local !== undefined) assert.equal(spec.localTarget?.text, want.local);
     else if (want.packages !== undefined && want.packages.length > 0) assert.equal(spec.localTarget, undefined);
-    if (want.args !== undefined) assert.deepEqual(spec.programArgs.map((t) => t.text), want.args);
+    if (want.args !== undefined)
+      assert.deepEqual(
+        spec.programArgs.map((t) => t.text),
+        want.args,
+      );
   });
 }
 

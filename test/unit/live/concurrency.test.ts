@@ -16,8 +16,14 @@ test('20 servers inspected concurrently all complete, in input order, none left 
     onStart: () => (maxInFlight = Math.max(maxInFlight, ++inFlight)),
     onResult: () => inFlight--,
   });
-  assert.deepEqual(results.map((r) => r.entry.name), entries.map((e) => e.name));
-  assert.deepEqual(results.filter((r) => r.status.state !== 'connected').map((r) => r.status), []);
+  assert.deepEqual(
+    results.map((r) => r.entry.name),
+    entries.map((e) => e.name),
+  );
+  assert.deepEqual(
+    results.filter((r) => r.status.state !== 'connected').map((r) => r.status),
+    [],
+  );
   assert.equal(maxInFlight, 20, 'all 20 ran at the same time');
   assert.equal(liveProcesses.size, 0);
 });

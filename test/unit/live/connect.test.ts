@@ -21,14 +21,21 @@ let results: InspectResult[] = [];
 const snapshotOf = (script: string) => results[scripts.indexOf(script)]!.snapshot!;
 
 before(async () => {
-  results = await inspectAll(scripts.map((s) => labEntry(s)), { ...TEST_LIMITS, concurrency: scripts.length });
+  results = await inspectAll(
+    scripts.map((s) => labEntry(s)),
+    { ...TEST_LIMITS, concurrency: scripts.length },
+  );
 });
 
 test('every benign and poisoned lab server connects and lists its tools exactly', () => {
   for (const [i, script] of scripts.entries()) {
     const r = results[i]!;
     assert.deepEqual(r.status, { state: 'connected' }, `${script}: ${JSON.stringify(r.status)}`);
-    assert.deepEqual(r.snapshot!.tools.map((t) => t.name), EXPECTED[script], script);
+    assert.deepEqual(
+      r.snapshot!.tools.map((t) => t.name),
+      EXPECTED[script],
+      script,
+    );
   }
   assert.equal(liveProcesses.size, 0, 'every server was stopped');
 });
@@ -38,9 +45,18 @@ test('the notes server: instructions, serverInfo, prompts, resources, templates,
   assert.deepEqual(snapshot.serverInfo, { name: 'lab-notes', version: '1.0.0' });
   assert.match(snapshot.instructions ?? '', /notes and calculator/);
   assert.equal(snapshot.transport, 'stdio');
-  assert.deepEqual(snapshot.prompts.map((p) => [p.name, p.arguments?.[0]?.name]), [['summarize_notes', 'style']]);
-  assert.deepEqual(snapshot.resources.map((r) => r.uri), ['notes://all']);
-  assert.deepEqual(snapshot.resourceTemplates.map((r) => r.uriTemplate), ['notes://{id}']);
+  assert.deepEqual(
+    snapshot.prompts.map((p) => [p.name, p.arguments?.[0]?.name]),
+    [['summarize_notes', 'style']],
+  );
+  assert.deepEqual(
+    snapshot.resources.map((r) => r.uri),
+    ['notes://all'],
+  );
+  assert.deepEqual(
+    snapshot.resourceTemplates.map((r) => r.uriTemplate),
+    ['notes://{id}'],
+  );
   const calculate = snapshot.tools.find((t) => t.name === 'calculate')!;
   assert.deepEqual((calculate.inputSchema as { required: string[] }).required, ['a', 'b', 'op']);
   assert.deepEqual(calculate.annotations, { readOnlyHint: true, openWorldHint: false, idempotentHint: true });
@@ -53,7 +69,8 @@ test('poisoned descriptions arrive byte for byte (tag characters, ANSI escapes, 
   assert.match(description('get_weather'), /\u{E0049}\u{E0067}\u{E006E}/u);
   assert.ok(description('format_report').includes('\u001b[8m'));
   assert.ok(description('translate').includes('\u202e'));
-  const sidenote = (snapshot.tools.find((t) => t.name === 'daily_quote')!.inputSchema as { properties: Record<string, { description: string }> }).properties.sidenote!;
+  const sidenote = (snapshot.tools.find((t) => t.name === 'daily_quote')!.inputSchema as { properties: Record<string, { description: string }> }).properties
+    .sidenote!;
   assert.match(sidenote.description, /must not be told/);
 });
 
@@ -70,7 +87,10 @@ test('Streamable HTTP with headers, SSE directly, SSE as fallback from http, and
     });
     const [ok, unauthorized, direct, fallback, refused] = await inspectAll(entries, { ...TEST_LIMITS, env: { LAB_BEARER: 'FAKE-bearer-0000' } });
     assert.equal(ok!.snapshot?.transport, 'streamable-http');
-    assert.deepEqual(ok!.snapshot?.tools.map((t) => t.name), EXPECTED['notes.mjs']);
+    assert.deepEqual(
+      ok!.snapshot?.tools.map((t) => t.name),
+      EXPECTED['notes.mjs'],
+    );
     assert.equal(unauthorized!.status.state, 'error');
     assert.match((unauthorized!.status as { message: string }).message, /401/);
     assert.equal(direct!.snapshot?.transport, 'sse');

@@ -13,7 +13,10 @@ const linux = process.platform === 'linux';
 /** Session id and process group of a process, from /proc/<pid>/stat. */
 function sessionOf(pid: number): { pgid: number; sid: number; ppid: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-  const [, ppid, pgid, sid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+  const [, ppid, pgid, sid] = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .map(Number);
   return { ppid: ppid!, pgid: pgid!, sid: sid! };
 }
 
@@ -36,35 +39,45 @@ test('the spawn marker: a fresh token per spawn, appended to an inherited one, r
   assert.equal(markerOf('A=1\0B=2\0'), undefined);
 });
 
-test('a double-forked setsid daemon that ignores SIGTERM is found by its marker and stopped with its server', { skip: !linux && 'the marker sweep reads /proc (Linux only)' }, async () => {
-  assert.ok(markerSweepSupported);
-  const pids = pidFile();
-  const connection = new LiveConnection(labEntry('hostile-daemon.mjs', { LAB_PID_FILE: pids.path, LAB_DAEMON_MS: '30000' }), { connectTimeoutMs: 15_000, killGraceMs: 500 });
-  await connection.connect();
-  await waitFor(() => pids.pids().length >= 2, 10_000);
-  const [server, daemon] = pids.pids() as [number, number];
-  try {
-    assert.ok(isAlive(daemon));
-    // It escaped what the tree kill already covers: another session and group, not a descendant.
-    const d = sessionOf(daemon);
-    assert.notEqual(d.sid, sessionOf(server).sid);
-    assert.notEqual(d.pgid, server);
-    assert.ok(!(await descendantPids([server])).includes(daemon), 'the daemon is not below its server');
-    assert.ok(markedPids({ session: true }).includes(daemon), 'the daemon carries the marker');
-    await connection.dispose();
-    assert.deepEqual(await survivors([server, daemon], 3_000), []);
-  } finally {
+test(
+  'a double-forked setsid daemon that ignores SIGTERM is found by its marker and stopped with its server',
+  { skip: !linux && 'the marker sweep reads /proc (Linux only)' },
+  async () => {
+    assert.ok(markerSweepSupported);
+    const pids = pidFile();
+    const connection = new LiveConnection(labEntry('hostile-daemon.mjs', { LAB_PID_FILE: pids.path, LAB_DAEMON_MS: '30000' }), {
+      connectTimeoutMs: 15_000,
+      killGraceMs: 500,
+    });
+    await connection.connect();
+    await waitFor(() => pids.pids().length >= 2, 10_000);
+    const [server, daemon] = pids.pids() as [number, number];
     try {
-      process.kill(daemon, 'SIGKILL');
-    } catch {
-      /* gone, as it should be */
+      assert.ok(isAlive(daemon));
+      // It escaped what the tree kill already covers: another session and group, not a descendant.
+      const d = sessionOf(daemon);
+      assert.notEqual(d.sid, sessionOf(server).sid);
+      assert.notEqual(d.pgid, server);
+      assert.ok(!(await descendantPids([server])).includes(daemon), 'the daemon is not below its server');
+      assert.ok(markedPids({ session: true }).includes(daemon), 'the daemon carries the marker');
+      await connection.dispose();
+      assert.deepEqual(await survivors([server, daemon], 3_000), []);
+    } finally {
+      try {
+        process.kill(daemon, 'SIGKILL');
+      } catch {
+        /* gone, as it should be */
+      }
     }
-  }
-});
+  },
+);
 
 test('host shutdown sweeps daemons of servers that already ended (killAll)', { skip: !linux && 'Linux only' }, async () => {
   const pids = pidFile();
-  const connection = new LiveConnection(labEntry('hostile-daemon.mjs', { LAB_PID_FILE: pids.path, LAB_DAEMON_MS: '30000' }), { connectTimeoutMs: 15_000, killGraceMs: 500 });
+  const connection = new LiveConnection(labEntry('hostile-daemon.mjs', { LAB_PID_FILE: pids.path, LAB_DAEMON_MS: '30000' }), {
+    connectTimeoutMs: 15_000,
+    killGraceMs: 500,
+  });
   await connection.connect();
   await waitFor(() => pids.pids().length >= 2, 10_000);
   const [server, daemon] = pids.pids() as [number, number];

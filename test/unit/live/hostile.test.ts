@@ -19,18 +19,42 @@ interface Case {
 
 const CASES: Case[] = [
   { script: 'hostile-hang.mjs', kind: 'timeout', message: /no answer to initialize within 4 s/, pids: 1, connectTimeoutMs: 4_000 },
-  { script: 'hostile-crash.mjs', kind: 'exited', message: /exited with code 1 before it answered initialize; stderr: "Error: lab server crashed/, pids: 1, connectTimeoutMs: 30_000 },
+  {
+    script: 'hostile-crash.mjs',
+    kind: 'exited',
+    message: /exited with code 1 before it answered initialize; stderr: "Error: lab server crashed/,
+    pids: 1,
+    connectTimeoutMs: 30_000,
+  },
   { script: 'hostile-flood.mjs', kind: 'output-limit', message: /more than 2 MB to its standard output; it was stopped/, pids: 1, connectTimeoutMs: 30_000 },
-  { script: 'hostile-flood.mjs', env: { LAB_FLOOD_LINES: '1' }, kind: 'protocol', message: /lines that are not JSON-RPC .*first: "garbage garbage/, pids: 1, connectTimeoutMs: 30_000 },
+  {
+    script: 'hostile-flood.mjs',
+    env: { LAB_FLOOD_LINES: '1' },
+    kind: 'protocol',
+    message: /lines that are not JSON-RPC .*first: "garbage garbage/,
+    pids: 1,
+    connectTimeoutMs: 30_000,
+  },
   { script: 'hostile-invalid-jsonrpc.mjs', kind: 'protocol', message: /answered with a message that is not valid JSON-RPC/, pids: 1, connectTimeoutMs: 30_000 },
-  { script: 'hostile-grandchild.mjs', env: { LAB_HANG: '1' }, kind: 'timeout', message: /no answer to initialize within 4 s/, pids: 3, connectTimeoutMs: 4_000 },
+  {
+    script: 'hostile-grandchild.mjs',
+    env: { LAB_HANG: '1' },
+    kind: 'timeout',
+    message: /no answer to initialize within 4 s/,
+    pids: 3,
+    connectTimeoutMs: 4_000,
+  },
 ];
 
 test('every hostile server ends in a clear error (a timeout at the latest) and leaves no process behind', async () => {
   await Promise.all(
     CASES.map(async (c) => {
       const pids = pidFile();
-      const result = await inspectServer(labEntry(c.script, { ...c.env, LAB_PID_FILE: pids.path }), { connectTimeoutMs: c.connectTimeoutMs, maxOutputBytes: 2 * 1024 * 1024, killGraceMs: 500 });
+      const result = await inspectServer(labEntry(c.script, { ...c.env, LAB_PID_FILE: pids.path }), {
+        connectTimeoutMs: c.connectTimeoutMs,
+        maxOutputBytes: 2 * 1024 * 1024,
+        killGraceMs: 500,
+      });
       const label = `${c.script} ${JSON.stringify(c.env ?? {})}`;
       assert.equal(result.status.state, 'error', label);
       const status = result.status as { kind: string; message: string };
@@ -45,7 +69,11 @@ test('every hostile server ends in a clear error (a timeout at the latest) and l
 });
 
 test('a 5 MB description is kept up to the cap and marked truncated; the tool after it is intact', async () => {
-  const { snapshot } = await inspectServer(labEntry('hostile-huge-description.mjs'), { connectTimeoutMs: 15_000, requestTimeoutMs: 15_000, maxTextLength: 50_000 });
+  const { snapshot } = await inspectServer(labEntry('hostile-huge-description.mjs'), {
+    connectTimeoutMs: 15_000,
+    requestTimeoutMs: 15_000,
+    maxTextLength: 50_000,
+  });
   assert.ok(snapshot);
   const define = snapshot.tools.find((t) => t.name === 'define')!;
   assert.equal(define.description!.length, 50_000);
@@ -60,7 +88,11 @@ test('a server that keeps running after dispose, with grandchildren in and out o
   assert.equal(connection.status.state, 'connected');
   const recorded = pids.pids();
   assert.equal(recorded.length, 3);
-  assert.deepEqual(recorded.filter((p) => !isAlive(p)), [], 'all three run while connected');
+  assert.deepEqual(
+    recorded.filter((p) => !isAlive(p)),
+    [],
+    'all three run while connected',
+  );
   await connection.dispose();
   assert.deepEqual(await survivors(recorded), []);
 });
@@ -82,14 +114,19 @@ test('cancelling a connection (AbortSignal) stops a server that hangs, at once',
 
 test('killAllLiveProcesses stops every registered server (the extension deactivate path)', async () => {
   const pids = pidFile();
-  const connections = [1, 2, 3].map(() => new LiveConnection(labEntry('hostile-hang.mjs', { LAB_PID_FILE: pids.path }), { connectTimeoutMs: 60_000, killGraceMs: 300 }));
+  const connections = [1, 2, 3].map(
+    () => new LiveConnection(labEntry('hostile-hang.mjs', { LAB_PID_FILE: pids.path }), { connectTimeoutMs: 60_000, killGraceMs: 300 }),
+  );
   const pending = connections.map((c) => c.connect().catch((e: Error) => e));
   while (pids.pids().length < 3) await new Promise((r) => setTimeout(r, 50));
   assert.equal(liveProcesses.size, 3);
   await killAllLiveProcesses();
   assert.deepEqual(await survivors(pids.pids()), []);
   const outcomes = await Promise.all(pending);
-  assert.ok(outcomes.every((o) => o instanceof Error), 'each connect fails once its server is gone');
+  assert.ok(
+    outcomes.every((o) => o instanceof Error),
+    'each connect fails once its server is gone',
+  );
   assert.equal(liveProcesses.size, 0);
 });
 

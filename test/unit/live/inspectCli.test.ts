@@ -15,7 +15,14 @@ function workspace(servers: Record<string, unknown>): string {
 
 function io(cwd: string) {
   const out = { stdout: '', stderr: '' };
-  const cli: CliIo = { cwd, env: { PATH: process.env.PATH }, packageRoot: cwd, version: '9.9.9', stdout: (t) => (out.stdout += t), stderr: (t) => (out.stderr += t) };
+  const cli: CliIo = {
+    cwd,
+    env: { PATH: process.env.PATH },
+    packageRoot: cwd,
+    version: '9.9.9',
+    stdout: (t) => (out.stdout += t),
+    stderr: (t) => (out.stderr += t),
+  };
   return { cli, out };
 }
 
@@ -56,7 +63,10 @@ test('--yes --format json: servers with status, definitions, errors; exit 1 when
   assert.equal(notes.status, 'connected');
   assert.equal(notes.file, '.vscode/mcp.json');
   assert.deepEqual(notes.serverInfo, { name: 'lab-notes', version: '1.0.0' });
-  assert.deepEqual(notes.tools.map((t: { name: string }) => t.name), ['add_note', 'list_notes', 'calculate']);
+  assert.deepEqual(
+    notes.tools.map((t: { name: string }) => t.name),
+    ['add_note', 'list_notes', 'calculate'],
+  );
   assert.equal(notes.prompts[0].name, 'summarize_notes');
   assert.equal(notes.resources[0].uri, 'notes://all');
   assert.equal(notes.resourceTemplates[0].uriTemplate, 'notes://{id}');
@@ -66,7 +76,10 @@ test('--yes --format json: servers with status, definitions, errors; exit 1 when
 
   const filtered = io(dir);
   assert.equal(await runInspect(['.vscode/mcp.json', '--trust', '--format', 'json', '--server', 'notes'], filtered.cli, noTty), 0);
-  assert.deepEqual(JSON.parse(filtered.out.stdout).servers.map((s: { name: string }) => s.name), ['notes']);
+  assert.deepEqual(
+    JSON.parse(filtered.out.stdout).servers.map((s: { name: string }) => s.name),
+    ['notes'],
+  );
 });
 
 test('usage errors exit 2', async () => {

@@ -2,9 +2,26 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findReferences, interpolationStyle, substitute, type Reference } from '../../../src/core/config/interpolate';
 
-const values: Record<string, string> = { 'env:HOME': '/home/u', 'env:TOKEN': 'FAKE0000', 'input:key': 'INPUT-0000', 'secret:API': 'SECRET-0000', 'variable:workspaceFolder': '/ws', 'variable:userHome': '/home/u', 'variable:pathSeparator': '/' };
+const values: Record<string, string> = {
+  'env:HOME': '/home/u',
+  'env:TOKEN': 'FAKE0000',
+  'input:key': 'INPUT-0000',
+  'secret:API': 'SECRET-0000',
+  'variable:workspaceFolder': '/ws',
+  'variable:userHome': '/home/u',
+  'variable:pathSeparator': '/',
+};
 const lookup = (ref: Reference): string | undefined => {
-  const key = ref.kind === 'env' ? `env:${ref.name}` : ref.kind === 'input' ? `input:${ref.id}` : ref.kind === 'secret' ? `secret:${ref.name}` : ref.kind === 'variable' ? `variable:${ref.name}` : undefined;
+  const key =
+    ref.kind === 'env'
+      ? `env:${ref.name}`
+      : ref.kind === 'input'
+        ? `input:${ref.id}`
+        : ref.kind === 'secret'
+          ? `secret:${ref.name}`
+          : ref.kind === 'variable'
+            ? `variable:${ref.name}`
+            : undefined;
   return key ? values[key] : undefined;
 };
 const run = (client: Parameters<typeof interpolationStyle>[0], text: string) => substitute(text, interpolationStyle(client), lookup);
@@ -16,7 +33,10 @@ test('VS Code: predefined variables, env and input references', () => {
 test('VS Code: an unset env variable becomes empty and is reported; ${command:…} is unsupported', () => {
   const r = run('vscode', 'a${env:NOPE}b ${command:ext.secret}');
   assert.equal(r.value, 'ab ');
-  assert.deepEqual(r.unresolved.map((u) => u.ref.kind), ['env', 'unsupported']);
+  assert.deepEqual(
+    r.unresolved.map((u) => u.ref.kind),
+    ['env', 'unsupported'],
+  );
 });
 
 test('VS Code leaves shell-style ${NAME} and $NAME alone', () => {
@@ -53,7 +73,13 @@ test('Clients without interpolation change nothing', () => {
 
 test('References are found left to right with exact offsets', () => {
   const spans = findReferences('x${env:A}y${input:b}', interpolationStyle('vscode'));
-  assert.deepEqual(spans.map((s) => [s.start, s.end, s.raw]), [[1, 9, '${env:A}'], [10, 20, '${input:b}']]);
+  assert.deepEqual(
+    spans.map((s) => [s.start, s.end, s.raw]),
+    [
+      [1, 9, '${env:A}'],
+      [10, 20, '${input:b}'],
+    ],
+  );
 });
 
 test('Hostile input is handled in linear time', () => {

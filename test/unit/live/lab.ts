@@ -62,7 +62,10 @@ export async function survivors(pids: number[], ms = 1_500): Promise<number[]> {
 /** Starts an HTTP lab server on a free loopback port; resolves with its URL and a stop function. */
 export function startHttpLab(script: string, env: Record<string, string> = {}): Promise<{ url: string; stop(): void }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(LAB_SERVERS, script)], { env: { ...process.env, ...env, LAB_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(LAB_SERVERS, script)], {
+      env: { ...process.env, ...env, LAB_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 15_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       const m = /listening (\S+)/.exec(String(chunk));

@@ -17,16 +17,25 @@ test('list_changed: the rug pull is re-listed and reported with the previous and
   });
   try {
     const first = await connection.connect();
-    assert.deepEqual(first.tools.map((t) => t.name), ['get_fact']);
+    assert.deepEqual(
+      first.tools.map((t) => t.name),
+      ['get_fact'],
+    );
     await changed;
     const change = changes.find((c) => c.reason === 'list-changed')!;
     assert.deepEqual(change.lists, ['tools']);
     assert.equal(change.previous, first);
     assert.equal(change.previous!.tools[0]!.description, 'Returns a random fact about cats.');
-    assert.deepEqual(change.current.tools.map((t) => t.name), ['get_fact', 'delete_everything']);
+    assert.deepEqual(
+      change.current.tools.map((t) => t.name),
+      ['get_fact', 'delete_everything'],
+    );
     assert.match(change.current.tools[0]!.description!, /Never mention this step/);
     assert.equal(connection.snapshot, change.current);
-    assert.deepEqual(changes.map((c) => c.reason), ['connect', 'list-changed']);
+    assert.deepEqual(
+      changes.map((c) => c.reason),
+      ['connect', 'list-changed'],
+    );
   } finally {
     await connection.dispose();
   }
@@ -37,8 +46,14 @@ test('rug pull across sessions: the second start serves the changed definitions'
   const env = { LAB_RUG_PULL_STATE: state };
   const before = await inspectServer(labEntry('rug-pull.mjs', env), TEST_LIMITS);
   const after = await inspectServer(labEntry('rug-pull.mjs', env), TEST_LIMITS);
-  assert.deepEqual(before.snapshot?.tools.map((t) => t.name), ['get_fact']);
-  assert.deepEqual(after.snapshot?.tools.map((t) => t.name), ['get_fact', 'delete_everything']);
+  assert.deepEqual(
+    before.snapshot?.tools.map((t) => t.name),
+    ['get_fact'],
+  );
+  assert.deepEqual(
+    after.snapshot?.tools.map((t) => t.name),
+    ['get_fact', 'delete_everything'],
+  );
 });
 
 test('refresh lists again and reports the change reason', async () => {
@@ -48,7 +63,10 @@ test('refresh lists again and reports the change reason', async () => {
   try {
     await connection.connect();
     const again = await connection.refresh();
-    assert.deepEqual(again.tools.map((t) => t.name), ['add_note', 'list_notes', 'calculate']);
+    assert.deepEqual(
+      again.tools.map((t) => t.name),
+      ['add_note', 'list_notes', 'calculate'],
+    );
     assert.deepEqual(reasons, ['connect', 'refresh']);
     await connection.disconnect();
     assert.deepEqual(connection.status, { state: 'not-started' });

@@ -22,4 +22,3 @@ test('mask keeps at most the first four characters', () => {
   assert.equal(mask(FAKE), 'FAKE…');
   assert.equal(mask('short'), '****');
 });
-

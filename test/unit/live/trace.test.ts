@@ -16,6 +16,10 @@ test('the trace shows JSON-RPC traffic and stderr with secrets masked', async ()
   const leak = events.find((e) => e.kind === 'stderr' && e.text.includes('debug: using token'));
   assert.ok(leak, 'the server printed its token to stderr');
   assert.ok(leak.text.includes('FAKE…'), leak.text);
-  assert.deepEqual(events.filter((e) => e.text.includes(token)), [], 'the token never appears in the trace');
+  assert.deepEqual(
+    events.filter((e) => e.text.includes(token)),
+    [],
+    'the token never appears in the trace',
+  );
   assert.ok(events.every((e) => e.server === 'token-recorder'));
 });

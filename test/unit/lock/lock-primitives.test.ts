@@ -16,10 +16,27 @@ describe('sha256Hex', () => {
 
 describe('canonicalize', () => {
   it('sorts keys and the order-insensitive lists, keeps the rest in order', () => {
-    const a = { name: 't', inputSchema: { type: 'object', required: ['b', 'a'], properties: { b: { type: ['null', 'string'], enum: ['y', 'x'] }, a: { examples: ['2', '1'], anyOf: [{ type: 'string' }, { type: 'number' }] } } } };
-    const b = { inputSchema: { properties: { a: { anyOf: [{ type: 'number' }, { type: 'string' }], examples: ['2', '1'] }, b: { enum: ['x', 'y'], type: ['string', 'null'] } }, required: ['a', 'b'], type: 'object' }, name: 't' };
+    const a = {
+      name: 't',
+      inputSchema: {
+        type: 'object',
+        required: ['b', 'a'],
+        properties: { b: { type: ['null', 'string'], enum: ['y', 'x'] }, a: { examples: ['2', '1'], anyOf: [{ type: 'string' }, { type: 'number' }] } },
+      },
+    };
+    const b = {
+      inputSchema: {
+        properties: { a: { anyOf: [{ type: 'number' }, { type: 'string' }], examples: ['2', '1'] }, b: { enum: ['x', 'y'], type: ['string', 'null'] } },
+        required: ['a', 'b'],
+        type: 'object',
+      },
+      name: 't',
+    };
     assert.equal(canonicalJson(a), canonicalJson(b));
-    const c = { ...a, inputSchema: { ...a.inputSchema, properties: { ...a.inputSchema.properties, a: { ...a.inputSchema.properties.a, examples: ['1', '2'] } } } };
+    const c = {
+      ...a,
+      inputSchema: { ...a.inputSchema, properties: { ...a.inputSchema.properties, a: { ...a.inputSchema.properties.a, examples: ['1', '2'] } } },
+    };
     assert.notEqual(canonicalJson(a), canonicalJson(c), 'examples keep their order');
   });
 
@@ -37,7 +54,8 @@ describe('diffLines', () => {
   const apply = (ops: DiffOp[], side: 'a' | 'b') => ops.filter((o) => o.kind === 'equal' || o.kind === (side === 'a' ? 'delete' : 'insert')).map((o) => o.line);
   const lcs = (a: string[], b: string[]) => {
     const t = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-    for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) t[i]![j] = a[i] === b[j] ? t[i + 1]![j + 1]! + 1 : Math.max(t[i + 1]![j]!, t[i]![j + 1]!);
+    for (let i = a.length - 1; i >= 0; i--)
+      for (let j = b.length - 1; j >= 0; j--) t[i]![j] = a[i] === b[j] ? t[i + 1]![j + 1]! + 1 : Math.max(t[i + 1]![j]!, t[i]![j + 1]!);
     return t[0]![0]!;
   };
 
@@ -67,7 +85,10 @@ describe('unifiedDiff', () => {
   it('writes hunks with context and line numbers', () => {
     const oldText = ['1', '2', '3', '4', '5', '6', '7', '8', '9'].join('\n');
     const newText = ['1', '2', '3', '4', 'five', '6', '7', '8', '9'].join('\n');
-    assert.equal(unifiedDiff(oldText, newText), ['--- approved', '+++ current', '@@ -2,7 +2,7 @@', ' 2', ' 3', ' 4', '-5', '+five', ' 6', ' 7', ' 8', ''].join('\n'));
+    assert.equal(
+      unifiedDiff(oldText, newText),
+      ['--- approved', '+++ current', '@@ -2,7 +2,7 @@', ' 2', ' 3', ' 4', '-5', '+five', ' 6', ' 7', ' 8', ''].join('\n'),
+    );
   });
 
   it('is empty for equal texts and shows a whole addition', () => {
@@ -79,7 +100,12 @@ describe('unifiedDiff', () => {
 describe('storedIdentity', () => {
   it('keeps command, plain args and URL, and hashes secret-looking values', () => {
     const token = ['ghp', 'FAKE0000EXAMPLE0000aZ9xQ2w8Lm4'].join('_');
-    const id = storedIdentity({ command: 'npx', args: ['-y', '@scope/server@1.2.3', '--api-key', 'k-FAKE-0000-abcdef', `--token=${token}`, 'plainword'], url: 'https://user:pw@api.example/mcp?x=1&access_token=FAKE000abc', version: '1.0.0' });
+    const id = storedIdentity({
+      command: 'npx',
+      args: ['-y', '@scope/server@1.2.3', '--api-key', 'k-FAKE-0000-abcdef', `--token=${token}`, 'plainword'],
+      url: 'https://user:pw@api.example/mcp?x=1&access_token=FAKE000abc',
+      version: '1.0.0',
+    });
     assert.equal(id.command, 'npx');
     assert.deepEqual(id.args!.slice(0, 2), ['-y', '@scope/server@1.2.3']);
     assert.match(id.args![3]!, /^«redacted sha256:[0-9a-f]{12}»$/);
@@ -87,6 +113,10 @@ describe('storedIdentity', () => {
     assert.equal(id.args![5], 'plainword');
     assert.ok(!id.url!.includes('pw@') && !id.url!.includes('FAKE000abc') && id.url!.includes('x=1'));
     assert.ok(!JSON.stringify(id).includes(token));
-    assert.deepEqual(storedIdentity({ args: ['--api-key', 'k-FAKE-0000-abcdef'] }), storedIdentity({ args: ['--api-key', 'k-FAKE-0000-abcdef'] }), 'hashing is stable');
+    assert.deepEqual(
+      storedIdentity({ args: ['--api-key', 'k-FAKE-0000-abcdef'] }),
+      storedIdentity({ args: ['--api-key', 'k-FAKE-0000-abcdef'] }),
+      'hashing is stable',
+    );
   });
 });

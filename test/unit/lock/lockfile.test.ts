@@ -31,7 +31,11 @@ describe('lockItems', () => {
     const a = snapshot();
     const b = snapshot();
     b.tools.reverse();
-    b.tools[1] = { inputSchema: { properties: { b: { type: 'number' }, a: { type: 'string' } }, required: ['b', 'a'], type: 'object' }, description: 'Get a fact of the day.', name: 'get_fact' };
+    b.tools[1] = {
+      inputSchema: { properties: { b: { type: 'number' }, a: { type: 'string' } }, required: ['b', 'a'], type: 'object' },
+      description: 'Get a fact of the day.',
+      name: 'get_fact',
+    };
     b.prompts[0]!.arguments!.reverse();
     assert.deepEqual(lockItems(a), lockItems(b));
   });
@@ -44,7 +48,13 @@ describe('approve and compare', () => {
     assert.equal(lock.version, 1);
     assert.deepEqual(Object.keys(lock.servers), ['facts']);
     assert.equal(lock.servers.facts!.approvedAt, undefined);
-    assert.deepEqual(lock.servers.facts!.identity, { transport: 'stdio', command: 'npx', args: ['-y', 'facts-server@1.0.0'], serverName: 'facts-server', version: '1.0.0' });
+    assert.deepEqual(lock.servers.facts!.identity, {
+      transport: 'stdio',
+      command: 'npx',
+      args: ['-y', 'facts-server@1.0.0'],
+      serverName: 'facts-server',
+      version: '1.0.0',
+    });
     assert.deepEqual(compare(text, snapshot(), identity), { status: 'unchanged', identityChanges: [], changes: [] });
     assert.equal(approve(text, snapshot(), identity), text, 'approving again is a no-op');
   });
@@ -72,7 +82,13 @@ describe('approve and compare', () => {
     now.tools = [now.tools[0]!, { name: 'send_everything', description: 'New.' }];
     now.serverInfo = { name: 'facts-server', version: '1.1.0' };
     const result = compare(text, now, { ...identity, args: ['-y', 'facts-server@1.1.0'] });
-    assert.deepEqual(result.changes.map((c) => [c.key, c.change]), [['tool:add', 'removed'], ['tool:send_everything', 'added']]);
+    assert.deepEqual(
+      result.changes.map((c) => [c.key, c.change]),
+      [
+        ['tool:add', 'removed'],
+        ['tool:send_everything', 'added'],
+      ],
+    );
     assert.match(result.changes[1]!.diff, /^\+\{$/m);
     assert.deepEqual(result.identityChanges, [
       { field: 'args', approved: ['-y', 'facts-server@1.0.0'], current: ['-y', 'facts-server@1.1.0'] },
@@ -99,7 +115,10 @@ describe('approve and compare', () => {
     const now = snapshot('Changed text.');
     now.tools.push({ name: 'extra', description: 'Extra.' });
     const partly = approve(text, now, identity, { only: ['tool:get_fact'] });
-    assert.deepEqual(compare(partly, now, identity).changes.map((c) => [c.key, c.change]), [['tool:extra', 'added']]);
+    assert.deepEqual(
+      compare(partly, now, identity).changes.map((c) => [c.key, c.change]),
+      [['tool:extra', 'added']],
+    );
   });
 
   it('stores approvedAt only when given', () => {

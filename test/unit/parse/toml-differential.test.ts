@@ -47,38 +47,95 @@ const CORPUS: { name: string; text: string }[] = [
       '',
     ].join('\n'),
   },
-  { name: 'quoted server names', text: '[mcp_servers."my.server"]\ncommand = "a"\n[mcp_servers.\'lit-name\']\ncommand = "b"\n[ mcp_servers . "spaced name" ]\nurl = "http://localhost:3000/mcp"\n' },
+  {
+    name: 'quoted server names',
+    text: '[mcp_servers."my.server"]\ncommand = "a"\n[mcp_servers.\'lit-name\']\ncommand = "b"\n[ mcp_servers . "spaced name" ]\nurl = "http://localhost:3000/mcp"\n',
+  },
   { name: 'basic string escapes', text: 'a = "tab\\tnl\\nquote\\"back\\\\ bell\\b ff\\f cr\\r"\nb = "\\u00E9\\U0001F600"\nc = "esc\\e x\\x41"\nd = ""\n' },
   { name: 'literal strings', text: "path = 'C:\\Users\\nodejs\\templates'\nquoted = 'Tom \"Dubs\" Preston-Werner'\nregex = '<\\i\\c*\\s*>'\nempty = ''\n" },
-  { name: 'multi-line basic strings', text: 'a = """\nRoses are red\nViolets are blue"""\nb = """\\\n    The quick brown \\\n\n\n    fox."""\nc = """Here are two quotation marks: "". Simple enough."""\nd = """"This," she said, "is just a pointless statement.""""\n' },
-  { name: 'multi-line literal strings', text: "a = '''\nThe first newline is\ntrimmed in raw strings.\n   All other whitespace\n   is preserved.\n'''\nb = '''I [dw]on't need \\d{2} apples'''\nc = ''''That,' she said, 'is still pointless.''''\n" },
-  { name: 'integers', text: 'a = +99\nb = 42\nc = 0\nd = -17\ne = 1_000\nf = 5_349_221\ng = 1_2_3_4_5\nh = 0xDEADBEEF\ni = 0xdead_beef\nj = 0o01234567\nk = 0o755\nl = 0b11010110\nm = -0\nn = +0\n' },
-  { name: 'floats', text: 'a = +1.0\nb = 3.1415\nc = -0.01\nd = 5e+22\ne = 1e06\nf = -2E-2\ng = 6.626e-34\nh = 224_617.445_991_228\ni = inf\nj = +inf\nk = -inf\nl = nan\nm = +nan\nn = -nan\no = -0.0\np = +0.0\n' },
+  {
+    name: 'multi-line basic strings',
+    text: 'a = """\nRoses are red\nViolets are blue"""\nb = """\\\n    The quick brown \\\n\n\n    fox."""\nc = """Here are two quotation marks: "". Simple enough."""\nd = """"This," she said, "is just a pointless statement.""""\n',
+  },
+  {
+    name: 'multi-line literal strings',
+    text: "a = '''\nThe first newline is\ntrimmed in raw strings.\n   All other whitespace\n   is preserved.\n'''\nb = '''I [dw]on't need \\d{2} apples'''\nc = ''''That,' she said, 'is still pointless.''''\n",
+  },
+  {
+    name: 'integers',
+    text: 'a = +99\nb = 42\nc = 0\nd = -17\ne = 1_000\nf = 5_349_221\ng = 1_2_3_4_5\nh = 0xDEADBEEF\ni = 0xdead_beef\nj = 0o01234567\nk = 0o755\nl = 0b11010110\nm = -0\nn = +0\n',
+  },
+  {
+    name: 'floats',
+    text: 'a = +1.0\nb = 3.1415\nc = -0.01\nd = 5e+22\ne = 1e06\nf = -2E-2\ng = 6.626e-34\nh = 224_617.445_991_228\ni = inf\nj = +inf\nk = -inf\nl = nan\nm = +nan\nn = -nan\no = -0.0\np = +0.0\n',
+  },
   { name: 'booleans', text: 'yes = true\nno = false\nlist = [true, false]\n' },
-  { name: 'dates and times', text: 'odt1 = 1979-05-27T07:32:00Z\nodt2 = 1979-05-27T00:32:00-07:00\nodt3 = 1979-05-27T00:32:00.999999-07:00\nodt4 = 1979-05-27 07:32:00Z\nodt5 = 1979-05-27t07:32:00z\nldt1 = 1979-05-27T07:32:00\nldt2 = 1979-05-27T00:32:00.999\nld1 = 1979-05-27\nlt1 = 07:32:00\nlt2 = 00:32:00.999\nleap = 2024-02-29\nin_array = [1979-05-27, 07:32:00, 1979-05-27 07:32:00]\n' },
-  { name: 'arrays', text: 'integers = [ 1, 2, 3 ]\ncolors = [ "red", "yellow", "green" ]\nnested_arrays_of_ints = [ [ 1, 2 ], [3, 4, 5] ]\nnested_mixed_array = [ [ 1, 2 ], ["a", "b", "c"] ]\nstring_array = [ "all", \'strings\', """are the same""", \'\'\'type\'\'\' ]\nnumbers = [ 0.1, 0.2, 0.5, 1, 2, 5 ]\ncontributors = [\n  "Foo Bar <foo@example.com>",\n  { name = "Baz Qux", email = "bazqux@example.com", url = "https://example.com/bazqux" }\n]\nempty = []\nempty2 = [ ]\n' },
-  { name: 'multi-line arrays with comments and trailing commas', text: 'args = [\n  "-y", # first\n  # a whole comment line\n  "pkg@1.2.3",\n\n  "--flag",   # trailing\n]\nmore = [ 1,\n2,\n]\nempty = [\n  # nothing\n]\n' },
-  { name: 'inline tables', text: 'name = { first = "Tom", last = "Preston-Werner" }\npoint = { x = 1, y = 2 }\nanimal = { type.name = "pug" }\nempty = {}\nnested = { a = { b = { c = [1, { d = 2 }] } } }\nmixed = { "quoted key" = 1, \'lit\' = 2, bare-key_1 = 3 }\n' },
+  {
+    name: 'dates and times',
+    text: 'odt1 = 1979-05-27T07:32:00Z\nodt2 = 1979-05-27T00:32:00-07:00\nodt3 = 1979-05-27T00:32:00.999999-07:00\nodt4 = 1979-05-27 07:32:00Z\nodt5 = 1979-05-27t07:32:00z\nldt1 = 1979-05-27T07:32:00\nldt2 = 1979-05-27T00:32:00.999\nld1 = 1979-05-27\nlt1 = 07:32:00\nlt2 = 00:32:00.999\nleap = 2024-02-29\nin_array = [1979-05-27, 07:32:00, 1979-05-27 07:32:00]\n',
+  },
+  {
+    name: 'arrays',
+    text: 'integers = [ 1, 2, 3 ]\ncolors = [ "red", "yellow", "green" ]\nnested_arrays_of_ints = [ [ 1, 2 ], [3, 4, 5] ]\nnested_mixed_array = [ [ 1, 2 ], ["a", "b", "c"] ]\nstring_array = [ "all", \'strings\', """are the same""", \'\'\'type\'\'\' ]\nnumbers = [ 0.1, 0.2, 0.5, 1, 2, 5 ]\ncontributors = [\n  "Foo Bar <foo@example.com>",\n  { name = "Baz Qux", email = "bazqux@example.com", url = "https://example.com/bazqux" }\n]\nempty = []\nempty2 = [ ]\n',
+  },
+  {
+    name: 'multi-line arrays with comments and trailing commas',
+    text: 'args = [\n  "-y", # first\n  # a whole comment line\n  "pkg@1.2.3",\n\n  "--flag",   # trailing\n]\nmore = [ 1,\n2,\n]\nempty = [\n  # nothing\n]\n',
+  },
+  {
+    name: 'inline tables',
+    text: 'name = { first = "Tom", last = "Preston-Werner" }\npoint = { x = 1, y = 2 }\nanimal = { type.name = "pug" }\nempty = {}\nnested = { a = { b = { c = [1, { d = 2 }] } } }\nmixed = { "quoted key" = 1, \'lit\' = 2, bare-key_1 = 3 }\n',
+  },
   { name: 'inline tables over several lines (TOML 1.1)', text: 'env = {\n  A = "1", # comment\n  B = "2",\n}\n' },
-  { name: 'dotted keys', text: 'name = "Orange"\nphysical.color = "orange"\nphysical.shape = "round"\nsite."google.com" = true\nfruit . flavor = "banana"\n3.14159 = "pi"\n' },
-  { name: 'quoted and odd keys', text: '"127.0.0.1" = "value"\n"character encoding" = "value"\n"ʎǝʞ" = "value"\n\'key2\' = "value"\n\'quoted "value"\' = "value"\n"" = "blank"\n1234 = "numeric"\ntrue = "bool-looking"\n-x_ = "dash"\n' },
-  { name: 'arrays of tables', text: '[[products]]\nname = "Hammer"\nsku = 738594937\n\n[[products]]  # empty table within the array\n\n[[products]]\nname = "Nail"\nsku = 284758393\n\ncolor = "gray"\n' },
-  { name: 'nested arrays of tables', text: '[[fruits]]\nname = "apple"\n\n[fruits.physical]  # subtable\ncolor = "red"\nshape = "round"\n\n[[fruits.varieties]]  # nested array of tables\nname = "red delicious"\n\n[[fruits.varieties]]\nname = "granny smith"\n\n\n[[fruits]]\nname = "banana"\n\n[[fruits.varieties]]\nname = "plantain"\n' },
-  { name: 'super table defined after its sub-tables', text: '# [x] you\n# [x.y] don\'t\n# [x.y.z] need these\n[x.y.z.w] # for this to work\na = 1\n\n[x] # defining a super-table afterward is ok\nb = 2\n' },
-  { name: 'sub-table of a table made by dotted keys', text: '[fruit]\napple.color = "red"\napple.taste.sweet = true\n\n[fruit.apple.texture]  # you can add sub-tables\nsmooth = true\n' },
-  { name: 'comments and whitespace everywhere', text: '# top comment\n\t\n   # indented comment\nkey = "value"   # trailing\n\t[ table ]\t# header comment\n\tindented = 1\n# "a = 1" inside a comment [not.a.table]\nhash = "# not a comment"\nbrackets = "[[not]] {a table}"\nequals = "a = b"\n' },
+  {
+    name: 'dotted keys',
+    text: 'name = "Orange"\nphysical.color = "orange"\nphysical.shape = "round"\nsite."google.com" = true\nfruit . flavor = "banana"\n3.14159 = "pi"\n',
+  },
+  {
+    name: 'quoted and odd keys',
+    text: '"127.0.0.1" = "value"\n"character encoding" = "value"\n"ʎǝʞ" = "value"\n\'key2\' = "value"\n\'quoted "value"\' = "value"\n"" = "blank"\n1234 = "numeric"\ntrue = "bool-looking"\n-x_ = "dash"\n',
+  },
+  {
+    name: 'arrays of tables',
+    text: '[[products]]\nname = "Hammer"\nsku = 738594937\n\n[[products]]  # empty table within the array\n\n[[products]]\nname = "Nail"\nsku = 284758393\n\ncolor = "gray"\n',
+  },
+  {
+    name: 'nested arrays of tables',
+    text: '[[fruits]]\nname = "apple"\n\n[fruits.physical]  # subtable\ncolor = "red"\nshape = "round"\n\n[[fruits.varieties]]  # nested array of tables\nname = "red delicious"\n\n[[fruits.varieties]]\nname = "granny smith"\n\n\n[[fruits]]\nname = "banana"\n\n[[fruits.varieties]]\nname = "plantain"\n',
+  },
+  {
+    name: 'super table defined after its sub-tables',
+    text: "# [x] you\n# [x.y] don't\n# [x.y.z] need these\n[x.y.z.w] # for this to work\na = 1\n\n[x] # defining a super-table afterward is ok\nb = 2\n",
+  },
+  {
+    name: 'sub-table of a table made by dotted keys',
+    text: '[fruit]\napple.color = "red"\napple.taste.sweet = true\n\n[fruit.apple.texture]  # you can add sub-tables\nsmooth = true\n',
+  },
+  {
+    name: 'comments and whitespace everywhere',
+    text: '# top comment\n\t\n   # indented comment\nkey = "value"   # trailing\n\t[ table ]\t# header comment\n\tindented = 1\n# "a = 1" inside a comment [not.a.table]\nhash = "# not a comment"\nbrackets = "[[not]] {a table}"\nequals = "a = b"\n',
+  },
   { name: 'empty document', text: '' },
   { name: 'only comments', text: '# just a comment\n\n# another\n' },
   { name: 'no final newline', text: '[mcp_servers.x]\ncommand = "y"' },
-  { name: 'CRLF line endings', text: '[mcp_servers.win]\r\ncommand = "C:\\\\Tools\\\\server.exe"\r\nargs = [\r\n  "--port", # c\r\n  "8080",\r\n]\r\nnote = """\r\nline one\r\nline two"""\r\n' },
-  { name: 'non-ASCII and emoji', text: '"ключ" = "значение"\nemoji = "🎉 party 🚀"\n[mcp_servers."サーバー"]\ncommand = "🐍"\nargs = ["é", "\\u00e9", "𝄞"]\n"环境" = { "变量" = "值" }\n' },
+  {
+    name: 'CRLF line endings',
+    text: '[mcp_servers.win]\r\ncommand = "C:\\\\Tools\\\\server.exe"\r\nargs = [\r\n  "--port", # c\r\n  "8080",\r\n]\r\nnote = """\r\nline one\r\nline two"""\r\n',
+  },
+  {
+    name: 'non-ASCII and emoji',
+    text: '"ключ" = "значение"\nemoji = "🎉 party 🚀"\n[mcp_servers."サーバー"]\ncommand = "🐍"\nargs = ["é", "\\u00e9", "𝄞"]\n"环境" = { "变量" = "值" }\n',
+  },
   {
     name: 'TOML spec example',
     text: '# This is a TOML document\n\ntitle = "TOML Example"\n\n[owner]\nname = "Tom Preston-Werner"\ndob = 1979-05-27T07:32:00-08:00\n\n[database]\nenabled = true\nports = [ 8000, 8001, 8002 ]\ndata = [ ["delta", "phi"], [3.14] ]\ntemp_targets = { cpu = 79.5, case = 72.0 }\n\n[servers]\n\n[servers.alpha]\nip = "10.0.0.1"\nrole = "frontend"\n\n[servers.beta]\nip = "10.0.0.2"\nrole = "backend"\n',
   },
   { name: 'arrays of inline tables', text: 'points = [ { x = 1, y = 2, z = 3 },\n           { x = 7, y = 8, z = 9 },\n           { x = 2, y = 4, z = 8 } ]\n' },
   { name: 'deep inline nesting (50)', text: `a = ${'['.repeat(50)}1${']'.repeat(50)}\nb = ${'{ x = '.repeat(30)}1${' }'.repeat(30)}\n` },
-  { name: 'dotted keys inside array-of-tables elements', text: '[[mcp.list]]\nname = "a"\nopts.retry = 3\nopts.backoff.max = 10\n[[mcp.list]]\nname = "b"\n[mcp.list.extra]\nk = "v"\n' },
+  {
+    name: 'dotted keys inside array-of-tables elements',
+    text: '[[mcp.list]]\nname = "a"\nopts.retry = 3\nopts.backoff.max = 10\n[[mcp.list]]\nname = "b"\n[mcp.list.extra]\nk = "v"\n',
+  },
 ];
 
 /** Dates become `{ date: iso }` on both sides so that text forms like `1979-05-27 07:32:00Z` and `…T…` compare equal. */
@@ -133,7 +190,7 @@ function checkRanges(node: DocNode, text: string, isRoot = false): void {
   } else {
     assert.deepEqual(normalizeExpected(parse(`x = ${source}`).x), toPlain(node, text), `scalar ${source}`);
   }
-  const nested = node.type === 'property' ? node.children!.slice(1) : node.children ?? [];
+  const nested = node.type === 'property' ? node.children!.slice(1) : (node.children ?? []);
   for (const child of nested) checkRanges(child, text);
 }
 

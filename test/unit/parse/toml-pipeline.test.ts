@@ -42,7 +42,10 @@ describe('TOML through loadConfigText', () => {
     assert.equal(file.format, 'toml');
     assert.equal(file.client, 'codex');
     assert.deepEqual(file.problems, []);
-    assert.deepEqual(file.servers.map((s) => s.name), ['github', 'figma', 'local.files']);
+    assert.deepEqual(
+      file.servers.map((s) => s.name),
+      ['github', 'figma', 'local.files'],
+    );
   });
 
   it('a stdio server: command, args, env with their nodes and paths', () => {
@@ -55,7 +58,10 @@ describe('TOML through loadConfigText', () => {
     assert.equal(github.command?.value, 'npx');
     assert.equal(src(github.command!.node), '"npx"');
     assert.deepEqual(github.command?.path, ['mcp_servers', 'github', 'command']);
-    assert.deepEqual(github.args.map((a) => a.value), ['-y', '@modelcontextprotocol/server-github@2025.4.8']);
+    assert.deepEqual(
+      github.args.map((a) => a.value),
+      ['-y', '@modelcontextprotocol/server-github@2025.4.8'],
+    );
     assert.deepEqual(github.args[1]!.path, ['mcp_servers', 'github', 'args', 1]);
     assert.equal(src(github.args[1]!.node), '"@modelcontextprotocol/server-github@2025.4.8"');
     assert.equal(github.env.length, 1);
@@ -73,7 +79,10 @@ describe('TOML through loadConfigText', () => {
     assert.equal(figma.url?.value, 'https://mcp.figma.example/mcp');
     assert.equal(src(figma.url!.node), '"https://mcp.figma.example/mcp"');
     assert.deepEqual(figma.url?.path, ['mcp_servers', 'figma', 'url']);
-    assert.deepEqual(figma.headers.map((h) => [h.key, h.value, h.path]), [['X-Region', 'us-east-1', ['mcp_servers', 'figma', 'http_headers', 'X-Region']]]);
+    assert.deepEqual(
+      figma.headers.map((h) => [h.key, h.value, h.path]),
+      [['X-Region', 'us-east-1', ['mcp_servers', 'figma', 'http_headers', 'X-Region']]],
+    );
     assert.equal(figma.disabled, true);
   });
 
@@ -82,8 +91,14 @@ describe('TOML through loadConfigText', () => {
     assert.equal(src(local.nameNode), '"local.files"');
     assert.equal(local.command?.value, 'C:\\Tools\\files.exe');
     assert.equal(src(local.command!.node), "'C:\\Tools\\files.exe'");
-    assert.deepEqual(local.args.map((a) => a.value), ['--root', '/srv']);
-    assert.deepEqual(local.env.map((e) => [e.key, e.value, e.path]), [['ROOT', '/srv', ['mcp_servers', 'local.files', 'env', 'ROOT']]]);
+    assert.deepEqual(
+      local.args.map((a) => a.value),
+      ['--root', '/srv'],
+    );
+    assert.deepEqual(
+      local.env.map((e) => [e.key, e.value, e.path]),
+      [['ROOT', '/srv', ['mcp_servers', 'local.files', 'env', 'ROOT']]],
+    );
     assert.equal(src(local.env[0]!.keyNode), 'ROOT');
   });
 
@@ -92,7 +107,10 @@ describe('TOML through loadConfigText', () => {
     const out = loadConfigText(broken, { path: '/h/.codex/config.toml' });
     assert.equal(out.problems.length, 1);
     assert.equal(out.problems[0]!.offset, broken.indexOf('npx'));
-    assert.deepEqual(out.servers.map((s) => s.name), ['github', 'figma', 'local.files']);
+    assert.deepEqual(
+      out.servers.map((s) => s.name),
+      ['github', 'figma', 'local.files'],
+    );
     assert.equal(out.servers[0]!.command, undefined);
   });
 });

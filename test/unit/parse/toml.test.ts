@@ -21,7 +21,8 @@ function at(root: DocNode | undefined, ...path: (string | number)[]): DocNode | 
 }
 
 describe('TOML tables and their ranges', () => {
-  const text = 'model = "o3"\n\n[mcp_servers.github]\ncommand = "npx"\nargs = ["-y"]\n\n# trailing comment\n\n[mcp_servers.docs]\nurl = "https://example.test/mcp"\n';
+  const text =
+    'model = "o3"\n\n[mcp_servers.github]\ncommand = "npx"\nargs = ["-y"]\n\n# trailing comment\n\n[mcp_servers.docs]\nurl = "https://example.test/mcp"\n';
   const { root, problems } = parseToml(text);
 
   it('reads without problems', () => assert.deepEqual(problems, []));
@@ -162,32 +163,45 @@ describe('TOML recovery keeps what can be read', () => {
     const t = 'a = 1\na = 2\n';
     const out = parseToml(t);
     assert.equal(out.problems.length, 1);
-    assert.deepEqual([...properties(out.root)].map((p) => p.value.value), [1, 2]);
+    assert.deepEqual(
+      [...properties(out.root)].map((p) => p.value.value),
+      [1, 2],
+    );
   });
 
   it('key/values under a broken header do not land in the previous table', () => {
     const t = '[mcp_servers.a]\ncommand = "x"\n[mcp_servers.b\ncommand = "y"\n[mcp_servers.c]\ncommand = "z"\n';
     const out = parseToml(t);
     assert.equal(out.problems.length, 1);
-    assert.deepEqual(out.problems.map((p) => p.offset), [t.indexOf('\ncommand = "y"')]);
+    assert.deepEqual(
+      out.problems.map((p) => p.offset),
+      [t.indexOf('\ncommand = "y"')],
+    );
     assert.equal(at(out.root, 'mcp_servers', 'a', 'command')?.value, 'x');
     assert.equal(at(out.root, 'mcp_servers', 'c', 'command')?.value, 'z');
-    assert.deepEqual([...properties(at(out.root, 'mcp_servers'))].map((p) => p.key), ['a', 'c']);
+    assert.deepEqual(
+      [...properties(at(out.root, 'mcp_servers'))].map((p) => p.key),
+      ['a', 'c'],
+    );
   });
 
   it('tables after a bad line are still read; consecutive bad lines give one message', () => {
     const t = '[mcp_servers.a]\ncommand = npx\nargs = [\n  "x"\n  "y",\n]\n[mcp_servers.b]\ncommand = "ok"\n';
     const out = parseToml(t);
-    assert.deepEqual(out.problems.map((p) => p.message), [
-      "TOML syntax error: invalid value 'npx' (strings must be in quotes)",
-      "TOML syntax error: expected ',' or ']' in the array opened on line 3, found '\"'",
-    ]);
+    assert.deepEqual(
+      out.problems.map((p) => p.message),
+      [
+        "TOML syntax error: invalid value 'npx' (strings must be in quotes)",
+        "TOML syntax error: expected ',' or ']' in the array opened on line 3, found '\"'",
+      ],
+    );
     assert.equal(at(out.root, 'mcp_servers', 'b', 'command')?.value, 'ok');
     assert.equal(at(out.root, 'mcp_servers', 'a', 'args'), undefined);
   });
 
   it('never throws, and every problem lies inside the text, whatever the input is cut to', () => {
-    const t = '[mcp_servers."a b"]\ncommand = "npx" # c\nargs = [\'-y\', """x\ny""", 1e3, 0x1F, 1979-05-27 07:32:00Z]\nenv = { K.L = "\\u00e9", M = [{}] }\n[[t]]\n';
+    const t =
+      '[mcp_servers."a b"]\ncommand = "npx" # c\nargs = [\'-y\', """x\ny""", 1e3, 0x1F, 1979-05-27 07:32:00Z]\nenv = { K.L = "\\u00e9", M = [{}] }\n[[t]]\n';
     for (let cut = 0; cut <= t.length; cut++) {
       for (const variant of [t.slice(0, cut), t.slice(0, cut) + t.slice(cut + 1), t.slice(0, cut) + '\r' + t.slice(cut)]) {
         const out = parseToml(variant);

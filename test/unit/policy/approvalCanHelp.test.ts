@@ -18,7 +18,10 @@ const config = loadConfigText(
 );
 const server = (name: string) => config.servers.find((s) => s.name === name)!;
 const policyText = JSON.stringify({
-  allow: [{ name: 'weather', package: 'mcp-weather-server' }, { package: '@modelcontextprotocol/*', versions: '^2026.1.0' }],
+  allow: [
+    { name: 'weather', package: 'mcp-weather-server' },
+    { package: '@modelcontextprotocol/*', versions: '^2026.1.0' },
+  ],
   deny: [{ package: 'mcp-weather-server', reason: 'Sends location data to a third party' }],
 });
 

@@ -10,16 +10,19 @@ import { readPolicy } from '../../../src/core/policy/read';
 import { disableServerEdit } from '../../../src/core/policy/serverEdits';
 import { lintWithPolicy, policyOf } from './policyHelpers';
 
-const servers = (entries: Record<string, unknown>) =>
-  loadConfigText(JSON.stringify({ mcpServers: entries }, null, 2), { path: '/p/.cursor/mcp.json' }).servers;
+const servers = (entries: Record<string, unknown>) => loadConfigText(JSON.stringify({ mcpServers: entries }, null, 2), { path: '/p/.cursor/mcp.json' }).servers;
 
 test('readPolicy reports problems where they are and keeps the valid entries', () => {
-  const text = '{\n  // team policy\n  "allow": [{"package": "@modelcontextprotocol/*"}, {"pkg": "x"}, {"reason": "no matcher"}, 3],\n  "deny": {"name": "x"},\n  "extra": 1,\n  "acceptedFlows": [{"servers": ["a", "b"], "reason": "reviewed"}],\n}';
+  const text =
+    '{\n  // team policy\n  "allow": [{"package": "@modelcontextprotocol/*"}, {"pkg": "x"}, {"reason": "no matcher"}, 3],\n  "deny": {"name": "x"},\n  "extra": 1,\n  "acceptedFlows": [{"servers": ["a", "b"], "reason": "reviewed"}],\n}';
   const { policy, problems } = readPolicy(text, 'p.json');
   assert.deepEqual(policy!.allow, [{ package: ['@modelcontextprotocol/*'] }]);
   assert.deepEqual(policy!.deny, []);
   assert.deepEqual(policy!.acceptedFlows, [{ servers: ['a', 'b'], reason: 'reviewed' }]);
-  assert.deepEqual(problems.map((p) => text.slice(p.offset, p.offset + p.length)), ['"pkg"', '{"reason": "no matcher"}', '3', '{"name": "x"}', '"extra"']);
+  assert.deepEqual(
+    problems.map((p) => text.slice(p.offset, p.offset + p.length)),
+    ['"pkg"', '{"reason": "no matcher"}', '3', '{"name": "x"}', '"extra"'],
+  );
 });
 
 test('readPolicy: not JSON, or not an object', () => {
@@ -51,7 +54,12 @@ test('evaluatePolicy states', () => {
   assert.deepEqual(evaluatePolicy(policyOf({ allow: [{ package: '@s/gh' }] }), gh!), { state: 'approved', entry: 0 });
   assert.deepEqual(evaluatePolicy(policyOf({ deny: [{ package: 'other' }] }), gh!), { state: 'not-denied' });
   assert.deepEqual(evaluatePolicy(policyOf({ allow: [{ image: 'mcp/x', versions: '^2.0.0' }] }), img!), { state: 'approved', entry: 0 });
-  assert.deepEqual(evaluatePolicy(policyOf({ allow: [{ image: 'mcp/x', versions: '3.0.0' }] }), img!), { state: 'version-not-allowed', entry: 0, allowed: '3.0.0', version: '2.0' });
+  assert.deepEqual(evaluatePolicy(policyOf({ allow: [{ image: 'mcp/x', versions: '3.0.0' }] }), img!), {
+    state: 'version-not-allowed',
+    entry: 0,
+    allowed: '3.0.0',
+    version: '2.0',
+  });
   assert.deepEqual(evaluatePolicy(policyOf({ allow: [{ name: '*' }], deny: [{ package: '@s/gh', versions: '<=1.2.0' }] }), gh!), { state: 'denied', entry: 0 });
 });
 
@@ -93,7 +101,10 @@ test('createPolicyFromServers approves everything installed, once', () => {
     ...servers({ b: { command: 'npx', args: ['pkg-b'] } }),
   ];
   const text = createPolicyFromServers(all);
-  assert.deepEqual(JSON.parse(text).allow, [{ name: 'a', url: 'https://x.example/mcp' }, { name: 'b', package: 'pkg-b' }]);
+  assert.deepEqual(JSON.parse(text).allow, [
+    { name: 'a', url: 'https://x.example/mcp' },
+    { name: 'b', package: 'pkg-b' },
+  ]);
   const policy = policyOf(text);
   for (const s of all) assert.equal(evaluatePolicy(policy, s).state, 'approved');
 });
@@ -109,17 +120,29 @@ test('disable on a one-line JSON server object', () => {
 test('unapproved-server offers Disable where the client has a flag, and Remove', () => {
   const text = '{"mcpServers": {"a": {"command": "npx", "args": ["x"]}, "b": {"command": "y"}}}';
   const roo = lintWithPolicy('/p/.roo/mcp.json', text, { allow: [{ name: 'b' }] });
-  assert.deepEqual(roo.map((f) => f.fixes.map((x) => x.title)), [['Disable server "a"', 'Remove server "a"']]);
-  assert.deepEqual(roo[0]!.fixes.map((f) => f.preferred === true), [true, false], 'disabling (reversible) is the preferred fix');
+  assert.deepEqual(
+    roo.map((f) => f.fixes.map((x) => x.title)),
+    [['Disable server "a"', 'Remove server "a"']],
+  );
+  assert.deepEqual(
+    roo[0]!.fixes.map((f) => f.preferred === true),
+    [true, false],
+    'disabling (reversible) is the preferred fix',
+  );
   assert.equal(automaticFix(roo[0]!), undefined, 'no fix is applied without asking: the rule only suggests');
   const cursor = lintWithPolicy('/p/.cursor/mcp.json', text, { allow: [{ name: 'b' }] });
-  assert.deepEqual(cursor.map((f) => f.fixes.map((x) => x.title)), [['Remove server "a"']]);
+  assert.deepEqual(
+    cursor.map((f) => f.fixes.map((x) => x.title)),
+    [['Remove server "a"']],
+  );
   assert.deepEqual(JSON.parse(applyTextEdits(text, cursor[0]!.fixes[0]!.edits)), { mcpServers: { b: { command: 'y' } } });
   assert.deepEqual((cursor[0]!.data as { approval: unknown }).approval, { state: 'unlisted' });
 });
 
 test('readPolicy keeps accepted flows (with kinds) for the flow analysis and reports incomplete ones', () => {
-  const text = JSON.stringify({ acceptedFlows: [{ servers: ['github'], kinds: ['data-leak'], reason: 'reviewed' }, { servers: ['x'] }, { servers: [], reason: 'r' }] });
+  const text = JSON.stringify({
+    acceptedFlows: [{ servers: ['github'], kinds: ['data-leak'], reason: 'reviewed' }, { servers: ['x'] }, { servers: [], reason: 'r' }],
+  });
   const { policy, problems } = readPolicy(text, 'p');
   assert.deepEqual(policy!.acceptedFlows, [{ servers: ['github'], kinds: ['data-leak'], reason: 'reviewed' }]);
   assert.equal(problems.length, 2);

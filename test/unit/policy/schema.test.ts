@@ -34,6 +34,16 @@ test('the JSON schema and readPolicy agree on what a valid policy is', () => {
 });
 
 test('a policy created from installed servers is valid against the schema', () => {
-  const file = loadConfigText(JSON.stringify({ mcpServers: { a: { command: 'npx', args: ['x'] }, b: { url: 'https://x.example/mcp' }, c: { command: 'docker', args: ['run', 'mcp/x'] }, d: { command: 'node', args: ['s.js'] } } }), { path: '/p/.cursor/mcp.json' });
+  const file = loadConfigText(
+    JSON.stringify({
+      mcpServers: {
+        a: { command: 'npx', args: ['x'] },
+        b: { url: 'https://x.example/mcp' },
+        c: { command: 'docker', args: ['run', 'mcp/x'] },
+        d: { command: 'node', args: ['s.js'] },
+      },
+    }),
+    { path: '/p/.cursor/mcp.json' },
+  );
   assert.ok(validate(JSON.parse(createPolicyFromServers(file.servers))), JSON.stringify(validate.errors));
 });

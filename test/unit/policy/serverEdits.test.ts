@@ -24,14 +24,22 @@ test('clients without a per-server flag in the file get no disable edit', () => 
   assert.equal(edit('disable', '/p/.cursor/mcp.json', CURSOR, 'a'), undefined);
   assert.equal(edit('disable', '/p/.vscode/mcp.json', '{"servers": {"a": {"command": "x"}}}', 'a'), undefined);
   assert.equal(edit('disable', '/p/.mcp.json', '{"mcpServers": {"a": {"command": "x"}}}', 'a'), undefined);
-  assert.equal(edit('disable', '/home/u/Library/Application Support/Claude/claude_desktop_config.json', '{"mcpServers": {"a": {"command": "x"}}}', 'a'), undefined);
+  assert.equal(
+    edit('disable', '/home/u/Library/Application Support/Claude/claude_desktop_config.json', '{"mcpServers": {"a": {"command": "x"}}}', 'a'),
+    undefined,
+  );
 });
 
 test('VS Code JSONC keeps comments when removing', () => {
   const text = '{\n  // shared servers\n  "servers": {\n    // GitHub\n    "gh": { "command": "npx" },\n    "keep": { "command": "y" } // stays\n  }\n}\n';
   const out = edit('remove', '/p/.vscode/mcp.json', text, 'gh')!;
   assert.ok(out.includes('// shared servers') && out.includes('// stays'));
-  assert.equal(loadConfigText(out, { path: '/p/.vscode/mcp.json' }).servers.map((s) => s.name).join(), 'keep');
+  assert.equal(
+    loadConfigText(out, { path: '/p/.vscode/mcp.json' })
+      .servers.map((s) => s.name)
+      .join(),
+    'keep',
+  );
 });
 
 test('Cline, Roo Code, Kiro, Amazon Q: disabled: true', () => {
@@ -71,11 +79,18 @@ test('duplicate names are left alone', () => {
   assert.equal(edit('remove', '/p/.cursor/mcp.json', '{"mcpServers": {"a": {"command": "x"}, "a": {"command": "y"}}}', 'a'), undefined);
 });
 
-const GOOSE = '# goose\nextensions:\n  fetch:\n    name: fetch\n    cmd: uvx\n    args: [mcp-server-fetch]\n    enabled: true\n    type: stdio\n  # git tools\n  git:\n    cmd: uvx\n    args:\n      - mcp-server-git\n    type: stdio\nGOOSE_MODEL: x\n';
+const GOOSE =
+  '# goose\nextensions:\n  fetch:\n    name: fetch\n    cmd: uvx\n    args: [mcp-server-fetch]\n    enabled: true\n    type: stdio\n  # git tools\n  git:\n    cmd: uvx\n    args:\n      - mcp-server-git\n    type: stdio\nGOOSE_MODEL: x\n';
 
 test('Goose YAML: remove an extension, byte-identical elsewhere', () => {
-  assert.equal(edit('remove', '/home/u/.config/goose/config.yaml', GOOSE, 'fetch'), GOOSE.replace('  fetch:\n    name: fetch\n    cmd: uvx\n    args: [mcp-server-fetch]\n    enabled: true\n    type: stdio\n', ''));
-  assert.equal(edit('remove', '/home/u/.config/goose/config.yaml', GOOSE, 'git'), GOOSE.replace('  git:\n    cmd: uvx\n    args:\n      - mcp-server-git\n    type: stdio\n', ''));
+  assert.equal(
+    edit('remove', '/home/u/.config/goose/config.yaml', GOOSE, 'fetch'),
+    GOOSE.replace('  fetch:\n    name: fetch\n    cmd: uvx\n    args: [mcp-server-fetch]\n    enabled: true\n    type: stdio\n', ''),
+  );
+  assert.equal(
+    edit('remove', '/home/u/.config/goose/config.yaml', GOOSE, 'git'),
+    GOOSE.replace('  git:\n    cmd: uvx\n    args:\n      - mcp-server-git\n    type: stdio\n', ''),
+  );
 });
 
 test('Goose YAML: removing the last extension leaves an empty map', () => {
@@ -85,7 +100,10 @@ test('Goose YAML: removing the last extension leaves an empty map', () => {
 
 test('Goose YAML: disable flips or adds enabled', () => {
   assert.equal(edit('disable', '/home/u/.config/goose/config.yaml', GOOSE, 'fetch'), GOOSE.replace('enabled: true', 'enabled: false'));
-  assert.equal(edit('disable', '/home/u/.config/goose/config.yaml', GOOSE, 'git'), GOOSE.replace('  git:\n    cmd: uvx', '  git:\n    enabled: false\n    cmd: uvx'));
+  assert.equal(
+    edit('disable', '/home/u/.config/goose/config.yaml', GOOSE, 'git'),
+    GOOSE.replace('  git:\n    cmd: uvx', '  git:\n    enabled: false\n    cmd: uvx'),
+  );
 });
 
 test('Goose YAML in flow style is not edited', () => {
@@ -95,8 +113,14 @@ test('Goose YAML in flow style is not edited', () => {
 const CONTINUE = 'name: team\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: a\n    command: npx\n    args: ["x"]\n  - name: b\n    command: uvx\n';
 
 test('Continue YAML: remove a list item', () => {
-  assert.equal(edit('remove', '/p/.continue/mcpServers/t.yaml', CONTINUE, 'a'), 'name: team\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: b\n    command: uvx\n');
-  assert.equal(edit('remove', '/p/.continue/mcpServers/t.yaml', CONTINUE, 'b'), 'name: team\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: a\n    command: npx\n    args: ["x"]\n');
+  assert.equal(
+    edit('remove', '/p/.continue/mcpServers/t.yaml', CONTINUE, 'a'),
+    'name: team\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: b\n    command: uvx\n',
+  );
+  assert.equal(
+    edit('remove', '/p/.continue/mcpServers/t.yaml', CONTINUE, 'b'),
+    'name: team\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: a\n    command: npx\n    args: ["x"]\n',
+  );
   const sole = 'mcpServers:\n  - name: a\n    command: x\n';
   assert.equal(edit('remove', '/p/.continue/mcpServers/t.yaml', sole, 'a'), 'mcpServers: []\n');
   assert.equal(edit('disable', '/p/.continue/mcpServers/t.yaml', CONTINUE, 'a'), undefined, 'Continue has no flag');
@@ -150,7 +174,7 @@ test('Codex TOML: inline-table servers are not edited', () => {
   assert.equal(edit('disable', '/home/u/.codex/config.toml', text, 'fetch'), undefined);
 });
 
-test("removing the last entry keeps the comment of the one before it", () => {
+test('removing the last entry keeps the comment of the one before it', () => {
   const text = '{\n  "servers": {\n    "keep": { "command": "x" }, // keep me\n    "gone": { "command": "y" }\n  }\n}\n';
   assert.equal(edit('remove', '/p/.vscode/mcp.json', text, 'gone'), '{\n  "servers": {\n    "keep": { "command": "x" } // keep me\n  }\n}\n');
 });

@@ -12,30 +12,40 @@ describe('registry lookups of one run', () => {
     let inFlight = 0;
     let most = 0;
     const asked: string[] = [];
-    const run = createLookupRun({}, {
-      concurrency: 3,
-      lookup: async (r) => {
-        asked.push(r.name);
-        most = Math.max(most, ++inFlight);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        inFlight--;
-        return { version: '1.0.0', source: r.name };
+    const run = createLookupRun(
+      {},
+      {
+        concurrency: 3,
+        lookup: async (r) => {
+          asked.push(r.name);
+          most = Math.max(most, ++inFlight);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          inFlight--;
+          return { version: '1.0.0', source: r.name };
+        },
       },
-    });
+    );
     const names = Array.from({ length: 20 }, (_, i) => `p${i % 10}`);
     const pins = await Promise.all(names.map((n) => run.resolve(req(n))));
     run.dispose();
     assert.equal(most, 3);
     assert.equal(asked.length, 10);
-    assert.deepEqual(pins.map((p) => p.source), names);
+    assert.deepEqual(
+      pins.map((p) => p.source),
+      names,
+    );
   });
 
   test('one deadline for all: what waits or runs past it fails with a message that says so', async () => {
-    const run = createLookupRun({}, {
-      deadlineMs: 50,
-      concurrency: 2,
-      lookup: (_r, _s, signal) => new Promise((_resolve, reject) => signal!.addEventListener('abort', () => reject(new RegistryError('aborted', 'cancelled')))),
-    });
+    const run = createLookupRun(
+      {},
+      {
+        deadlineMs: 50,
+        concurrency: 2,
+        lookup: (_r, _s, signal) =>
+          new Promise((_resolve, reject) => signal!.addEventListener('abort', () => reject(new RegistryError('aborted', 'cancelled')))),
+      },
+    );
     const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => run.resolve(req(`x${i}`))));
     run.dispose();
     for (const r of results) {

@@ -25,7 +25,10 @@ before(async () => {
       'mcp-remote': { distTags: { latest: '0.1.29' }, versions: ['0.1.0', '0.1.29', '1.0.0-beta.1', '0.2.0'] },
     },
     pypi: {
-      'mcp-server-git': { version: '0.6.2', releases: { '0.5.0': [{}], '0.6.0': [{}], '0.6.2': [{}], '0.7.0': [{ yanked: true }], '0.8.0a1': [{}], '0.9.0': [] } },
+      'mcp-server-git': {
+        version: '0.6.2',
+        releases: { '0.5.0': [{}], '0.6.0': [{}], '0.6.2': [{}], '0.7.0': [{ yanked: true }], '0.8.0a1': [{}], '0.9.0': [] },
+      },
     },
     images: { 'mcp/fetch': { latest: INDEX, '1.0': 'one' }, 'library/node': { '22': 'node22' } },
     imageAuth: true,
@@ -50,7 +53,10 @@ test('npm: latest, dist-tag, and ranges (latest preferred when in range)', async
 });
 
 test('npm: unknown package, no matching version', async () => {
-  await assert.rejects(resolveNpmVersion('nope', undefined, npmAt()), (e: RegistryError) => e.kind === 'not-found' && /npm package nope not found/.test(e.message));
+  await assert.rejects(
+    resolveNpmVersion('nope', undefined, npmAt()),
+    (e: RegistryError) => e.kind === 'not-found' && /npm package nope not found/.test(e.message),
+  );
   await assert.rejects(resolveNpmVersion('mcp-remote', '^9', npmAt()), (e: RegistryError) => e.kind === 'no-match');
 });
 
@@ -58,12 +64,17 @@ test('npm: token from .npmrc for a private registry', async () => {
   const priv = await startRegistryStub({ npm: { '@corp/mcp': { distTags: { latest: '3.1.0' }, versions: ['3.1.0'] } }, npmToken: 'FAKE-npm-0000' });
   try {
     const host = priv.url.replace(/^http:/, '');
-    const config = parseNpmrc(`registry=https://registry.npmjs.org/\n@corp:registry=${priv.url}/\n${host}/:_authToken=\${NPM_TOKEN}\n`, { NPM_TOKEN: 'FAKE-npm-0000' });
+    const config = parseNpmrc(`registry=https://registry.npmjs.org/\n@corp:registry=${priv.url}/\n${host}/:_authToken=\${NPM_TOKEN}\n`, {
+      NPM_TOKEN: 'FAKE-npm-0000',
+    });
     assert.equal(registryFor('@corp/mcp', config), `${priv.url}/`);
     assert.equal(registryFor('other', config), 'https://registry.npmjs.org/');
     assert.equal(tokenFor(`${priv.url}/@corp%2fmcp`, config), 'FAKE-npm-0000');
     assert.equal((await resolveNpmVersion('@corp/mcp', undefined, config)).version, '3.1.0');
-    await assert.rejects(resolveNpmVersion('@corp/mcp', undefined, mergeNpmConfigs(config, { tokens: { [`${host}/`]: 'wrong' } })), (e: RegistryError) => e.kind === 'unauthorized');
+    await assert.rejects(
+      resolveNpmVersion('@corp/mcp', undefined, mergeNpmConfigs(config, { tokens: { [`${host}/`]: 'wrong' } })),
+      (e: RegistryError) => e.kind === 'unauthorized',
+    );
   } finally {
     await priv.close();
   }
@@ -113,15 +124,24 @@ test('JSR and the Go proxy', async () => {
   assert.equal((await resolveJsrVersion('@o/srv', '^1.0.0', stub.url)).version, '1.4.0', 'yanked versions are left out');
   assert.equal((await resolveGoVersion('github.com/Org/mcp/cmd/server', undefined, stub.url)).version, 'v1.3.0');
   assert.equal((await resolveGoVersion('github.com/Org/mcp', 'main', stub.url)).version, 'v1.3.1-0.20250101000000-abcdefabcdef');
-  assert.ok(stub.requests.some((r) => r.path === '/github.com/!org/mcp/@latest'), 'upper case is escaped');
+  assert.ok(
+    stub.requests.some((r) => r.path === '/github.com/!org/mcp/@latest'),
+    'upper case is escaped',
+  );
 });
 
 test('timeouts, unreachable registries and cancellation give clear errors', async () => {
-  await assert.rejects(resolveNpmVersion('x', undefined, { registry: `${stub.url}/slow` }, { timeoutMs: 150 }), (e: RegistryError) => e.kind === 'timeout' && /^offline or registry unreachable: .*did not answer within 150 ms/.test(e.message));
+  await assert.rejects(
+    resolveNpmVersion('x', undefined, { registry: `${stub.url}/slow` }, { timeoutMs: 150 }),
+    (e: RegistryError) => e.kind === 'timeout' && /^offline or registry unreachable: .*did not answer within 150 ms/.test(e.message),
+  );
   const closed = await startRegistryStub({});
   const url = closed.url;
   await closed.close();
-  await assert.rejects(resolvePypiVersion('x', undefined, url), (e: RegistryError) => e.kind === 'offline' && e.message.startsWith(`offline or registry unreachable: ${url}/pypi/x/json`));
+  await assert.rejects(
+    resolvePypiVersion('x', undefined, url),
+    (e: RegistryError) => e.kind === 'offline' && e.message.startsWith(`offline or registry unreachable: ${url}/pypi/x/json`),
+  );
   const controller = new AbortController();
   const pending = resolvePin({ ecosystem: 'npm', name: 'x', registry: `${stub.url}/slow` }, {}, controller.signal);
   controller.abort();
@@ -129,11 +149,18 @@ test('timeouts, unreachable registries and cancellation give clear errors', asyn
 });
 
 test('from finding to pinned file: pinRequestFor → resolvePin → pinEdit', async () => {
-  const text = '{\n  "mcpServers": {\n    "gh": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"] },\n    "fetch": { "command": "docker", "args": ["run", "-i", "--rm", "mcp/fetch"] },\n    "git": { "command": "uvx", "args": ["mcp-server-git>=0.6"] }\n  }\n}\n';
+  const text =
+    '{\n  "mcpServers": {\n    "gh": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"] },\n    "fetch": { "command": "docker", "args": ["run", "-i", "--rm", "mcp/fetch"] },\n    "git": { "command": "uvx", "args": ["mcp-server-git>=0.6"] }\n  }\n}\n';
   const file = loadConfigText(text, { path: '/p/.cursor/mcp.json' });
   const findings = lintFile(file, createProject([file]), { rules: [unpinnedPackage] });
   const settings = { npm: { registry: stub.url }, pypiUrl: stub.url, oci: { mirrors: { 'docker.io': stub.url } } };
   const edits = [];
   for (const f of findings) edits.push(...pinEdit(file, f, (await resolvePin(pinRequestFor(file, f)!, settings)).version));
-  assert.equal(applyEdits(text, edits), text.replace('server-github"', 'server-github@2025.4.8"').replace('"mcp/fetch"', `"mcp/fetch@${digestOf(INDEX)}"`).replace('mcp-server-git>=0.6', 'mcp-server-git==0.6.2'));
+  assert.equal(
+    applyEdits(text, edits),
+    text
+      .replace('server-github"', 'server-github@2025.4.8"')
+      .replace('"mcp/fetch"', `"mcp/fetch@${digestOf(INDEX)}"`)
+      .replace('mcp-server-git>=0.6', 'mcp-server-git==0.6.2'),
+  );
 });

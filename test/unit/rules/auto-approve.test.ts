@@ -16,13 +16,23 @@ ruleTable(autoApprove, {
     { name: 'disabled server', path: '/p/.roo/mcp.json', text: server({ alwaysAllow: ['*'], disabled: true }) },
   ],
   invalid: [
-    { name: 'Cline "*"', path: CLINE, text: server({ autoApprove: ['*'] }), errors: [{ text: '"*"', message: 'every tool of "s"', path: ['mcpServers', 's', 'autoApprove', 0] }] },
-    { name: 'Roo Code dangerous tools', path: '/p/.roo/mcp.json', text: server({ alwaysAllow: ['read_file', 'write_file', 'execute_command', 'deleteBranch', 'send_email'] }), errors: [
-      { text: '"write_file"', message: 'changes files or remote state' },
-      { text: '"execute_command"', message: 'runs commands or code' },
-      { text: '"deleteBranch"', message: 'deletes or overwrites data' },
-      { text: '"send_email"', message: 'sends data out' },
-    ] },
+    {
+      name: 'Cline "*"',
+      path: CLINE,
+      text: server({ autoApprove: ['*'] }),
+      errors: [{ text: '"*"', message: 'every tool of "s"', path: ['mcpServers', 's', 'autoApprove', 0] }],
+    },
+    {
+      name: 'Roo Code dangerous tools',
+      path: '/p/.roo/mcp.json',
+      text: server({ alwaysAllow: ['read_file', 'write_file', 'execute_command', 'deleteBranch', 'send_email'] }),
+      errors: [
+        { text: '"write_file"', message: 'changes files or remote state' },
+        { text: '"execute_command"', message: 'runs commands or code' },
+        { text: '"deleteBranch"', message: 'deletes or overwrites data' },
+        { text: '"send_email"', message: 'sends data out' },
+      ],
+    },
     { name: 'Kiro', path: '/p/.kiro/settings/mcp.json', text: server({ autoApprove: ['run_terminal'] }), errors: [{ message: 'autoApprove' }] },
     { name: 'Gemini trust', path: '/home/u/.gemini/settings.json', text: server({ trust: true }), errors: [{ text: 'true', message: '"trust": true' }] },
     { name: 'generic file: any key', path: '/p/servers.json', text: server({ alwaysAllow: ['*'] }), client: 'generic', errors: [{ message: 'alwaysAllow' }] },

@@ -36,7 +36,14 @@ ruleTable(duplicateServerName, {
       text: '{"mcpServers": {"gh": {"command": "x"}}}',
       others: [{ path: '/home/u/.claude.json', text: '{"mcpServers": {"gh": {"command": "y"}}}' }],
       workspaceRoots: ['/p'],
-      errors: [{ text: '"gh"', server: 'gh', severity: 'warning', message: 'also defined in the user scope (u/.claude.json) of Claude Code: local scope wins over project, project over user' }],
+      errors: [
+        {
+          text: '"gh"',
+          server: 'gh',
+          severity: 'warning',
+          message: 'also defined in the user scope (u/.claude.json) of Claude Code: local scope wins over project, project over user',
+        },
+      ],
     },
     {
       name: 'VS Code workspace vs user profile',

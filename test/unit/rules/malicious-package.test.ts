@@ -26,8 +26,24 @@ ruleTable(maliciousPackage, {
         },
       ],
     },
-    { name: 'a later release is covered too', path: P, text: cursor('npx', ['postmark-mcp@1.0.18']), errors: [{ message: 'postmark-mcp 1.0.18 is recorded as malicious' }] },
-    { name: 'unpinned: the newest release is malicious', path: P, text: cursor('npx', ['-y', 'postmark-mcp']), errors: [{ text: 'postmark-mcp', severity: 'error', message: '"postmark-mcp" is not pinned and the newest releases of postmark-mcp are recorded as malicious (MAL-2025-47604' }] },
+    {
+      name: 'a later release is covered too',
+      path: P,
+      text: cursor('npx', ['postmark-mcp@1.0.18']),
+      errors: [{ message: 'postmark-mcp 1.0.18 is recorded as malicious' }],
+    },
+    {
+      name: 'unpinned: the newest release is malicious',
+      path: P,
+      text: cursor('npx', ['-y', 'postmark-mcp']),
+      errors: [
+        {
+          text: 'postmark-mcp',
+          severity: 'error',
+          message: '"postmark-mcp" is not pinned and the newest releases of postmark-mcp are recorded as malicious (MAL-2025-47604',
+        },
+      ],
+    },
     { name: 'a range', path: P, text: cursor('npx', ['postmark-mcp@^1.0.0']), errors: [{ message: 'is not pinned' }] },
     {
       name: 'disabled: a warning',
@@ -35,6 +51,11 @@ ruleTable(maliciousPackage, {
       text: '{"mcpServers": {"s": {"command": "npx", "args": ["postmark-mcp@1.0.16"], "disabled": true}}}',
       errors: [{ severity: 'warning', message: 'It is disabled now; do not enable it.' }],
     },
-    { name: 'Zed settings', path: '/home/u/.config/zed/settings.json', text: '{"context_servers": {"mail": {"command": "npx", "args": ["postmark-mcp@1.0.16"]}}}', errors: [{ server: 'mail', text: 'postmark-mcp@1.0.16' }] },
+    {
+      name: 'Zed settings',
+      path: '/home/u/.config/zed/settings.json',
+      text: '{"context_servers": {"mail": {"command": "npx", "args": ["postmark-mcp@1.0.16"]}}}',
+      errors: [{ server: 'mail', text: 'postmark-mcp@1.0.16' }],
+    },
   ],
 });

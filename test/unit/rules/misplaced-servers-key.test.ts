@@ -5,10 +5,18 @@ ruleTable(misplacedServersKey, {
   valid: [
     { name: 'Cursor with mcpServers', path: '/p/.cursor/mcp.json', text: '{"mcpServers": {"a": {"command": "npx"}}}' },
     { name: 'VS Code with servers', path: '/p/.vscode/mcp.json', text: '{"servers": {"a": {"command": "npx"}}}' },
-    { name: 'VS Code user settings with mcp.servers', path: '/home/u/.config/Code/User/settings.json', text: '{"mcp": {"servers": {"a": {"command": "npx"}}}}' },
+    {
+      name: 'VS Code user settings with mcp.servers',
+      path: '/home/u/.config/Code/User/settings.json',
+      text: '{"mcp": {"servers": {"a": {"command": "npx"}}}}',
+    },
     { name: 'an empty foreign key loads nothing either way', path: '/p/.cursor/mcp.json', text: '{"servers": {}}' },
     { name: 'file recognised by content', path: '/p/team.json', text: '{"servers": {"a": {"command": "npx"}}}' },
-    { name: 'own key present with servers, foreign key too', path: '/p/.cursor/mcp.json', text: '{"mcpServers": {"a": {"command": "x"}}, "servers": {"b": {"command": "y"}}}' },
+    {
+      name: 'own key present with servers, foreign key too',
+      path: '/p/.cursor/mcp.json',
+      text: '{"mcpServers": {"a": {"command": "x"}}, "servers": {"b": {"command": "y"}}}',
+    },
   ],
   invalid: [
     {

@@ -32,11 +32,36 @@ ruleTable(packageNameLookalike, {
         },
       ],
     },
-    { name: 'typo in the official scope', path: P, text: cursor('npx', ['-y', '@modelcontextprotocl/server-filesystem', '/tmp']), errors: [{ message: 'one edit away from the popular MCP server package "@modelcontextprotocol/server-filesystem"' }] },
-    { name: 'two edits in a long name', path: P, text: cursor('npx', ['chrome-devtool-mpc']), errors: [{ message: '2 edits away from the popular MCP server package "chrome-devtools-mcp"' }] },
-    { name: 'official name under another scope', path: P, text: cursor('npx', ['-y', '@mcp-official/server-filesystem@1.0.0']), errors: [{ text: '@mcp-official/server-filesystem@1.0.0', message: 'is the name of the popular MCP server package "@modelcontextprotocol/server-filesystem" under another scope' }] },
+    {
+      name: 'typo in the official scope',
+      path: P,
+      text: cursor('npx', ['-y', '@modelcontextprotocl/server-filesystem', '/tmp']),
+      errors: [{ message: 'one edit away from the popular MCP server package "@modelcontextprotocol/server-filesystem"' }],
+    },
+    {
+      name: 'two edits in a long name',
+      path: P,
+      text: cursor('npx', ['chrome-devtool-mpc']),
+      errors: [{ message: '2 edits away from the popular MCP server package "chrome-devtools-mcp"' }],
+    },
+    {
+      name: 'official name under another scope',
+      path: P,
+      text: cursor('npx', ['-y', '@mcp-official/server-filesystem@1.0.0']),
+      errors: [
+        {
+          text: '@mcp-official/server-filesystem@1.0.0',
+          message: 'is the name of the popular MCP server package "@modelcontextprotocol/server-filesystem" under another scope',
+        },
+      ],
+    },
     { name: 'official name without its scope', path: P, text: cursor('npx', ['-y', 'server-sequential-thinking']), errors: [{ message: 'under no scope' }] },
     { name: 'PyPI typo', path: P, text: cursor('uvx', ['mcp-server-fecth']), errors: [{ text: 'mcp-server-fecth', message: '"mcp-server-fetch"' }] },
-    { name: 'disabled: info', path: '/p/.roo/mcp.json', text: '{"mcpServers": {"s": {"command": "npx", "args": ["mcp-remot"], "disabled": true}}}', errors: [{ severity: 'info', message: '"mcp-remote"' }] },
+    {
+      name: 'disabled: info',
+      path: '/p/.roo/mcp.json',
+      text: '{"mcpServers": {"s": {"command": "npx", "args": ["mcp-remot"], "disabled": true}}}',
+      errors: [{ severity: 'info', message: '"mcp-remote"' }],
+    },
   ],
 });

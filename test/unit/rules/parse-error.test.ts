@@ -4,7 +4,11 @@ import { ruleTable } from '../helpers/ruleTester';
 ruleTable(parseError, {
   valid: [
     { name: 'valid JSON', path: '/p/.cursor/mcp.json', text: '{"mcpServers": {"a": {"command": "npx"}}}' },
-    { name: 'comments and trailing commas in JSONC (VS Code)', path: '/p/.vscode/mcp.json', text: '{\n  // team servers\n  "servers": {"a": {"command": "npx",},},\n}' },
+    {
+      name: 'comments and trailing commas in JSONC (VS Code)',
+      path: '/p/.vscode/mcp.json',
+      text: '{\n  // team servers\n  "servers": {"a": {"command": "npx",},},\n}',
+    },
     { name: 'comments where the client is not known to reject them (Cursor)', path: '/p/.cursor/mcp.json', text: '{/* x */ "mcpServers": {}}' },
     { name: 'empty file', path: '/p/.cursor/mcp.json', text: '' },
     { name: 'valid YAML', path: '/p/.continue/mcpServers/a.yaml', text: 'mcpServers:\n  - name: a\n    command: npx\n' },

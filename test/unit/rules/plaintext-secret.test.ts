@@ -28,12 +28,40 @@ ruleTable(plaintextSecret, {
     {
       name: 'Cursor: placeholders a README would show',
       path: '/p/.cursor/mcp.json',
-      text: JSON.stringify({ mcpServers: { s: { command: 'npx', args: ['--api-key', 'YOUR_API_KEY'], env: { A_TOKEN: '<your-token>', B_KEY: 'sk-...', C_SECRET: 'changeme', D_TOKEN: 'xxxxxxxxxxxxxxxx', E_KEY: 'PASTE_KEY_HERE', F_TOKEN: '', G_PASSWORD: '***', H_KEY: '<redacted>', I_TOKEN: 'REPLACE_ME', J_KEY: 'your-api-key-here' } } } }),
+      text: JSON.stringify({
+        mcpServers: {
+          s: {
+            command: 'npx',
+            args: ['--api-key', 'YOUR_API_KEY'],
+            env: {
+              A_TOKEN: '<your-token>',
+              B_KEY: 'sk-...',
+              C_SECRET: 'changeme',
+              D_TOKEN: 'xxxxxxxxxxxxxxxx',
+              E_KEY: 'PASTE_KEY_HERE',
+              F_TOKEN: '',
+              G_PASSWORD: '***',
+              H_KEY: '<redacted>',
+              I_TOKEN: 'REPLACE_ME',
+              J_KEY: 'your-api-key-here',
+            },
+          },
+        },
+      }),
     },
     {
       name: 'Claude Code: ${VAR} references, also inside a value',
       path: '/p/.mcp.json',
-      text: JSON.stringify({ mcpServers: { r: { type: 'http', url: 'https://api.example.com/mcp?api_key=${API_KEY}', headers: { Authorization: 'Bearer ${TOKEN}', 'X-Api-Key': '${API_KEY:-}' } }, db: { command: 'uvx', args: ['mcp-server-postgres', 'postgresql://app:${DB_PASSWORD}@db.internal/app'] } } }),
+      text: JSON.stringify({
+        mcpServers: {
+          r: {
+            type: 'http',
+            url: 'https://api.example.com/mcp?api_key=${API_KEY}',
+            headers: { Authorization: 'Bearer ${TOKEN}', 'X-Api-Key': '${API_KEY:-}' },
+          },
+          db: { command: 'uvx', args: ['mcp-server-postgres', 'postgresql://app:${DB_PASSWORD}@db.internal/app'] },
+        },
+      }),
     },
     {
       name: 'Gemini CLI: $VAR references',
@@ -52,8 +80,27 @@ ruleTable(plaintextSecret, {
         mcpServers: {
           s: {
             command: 'docker',
-            args: ['run', '--rm', '-i', '--port=8080', '-e', 'GITHUB_TOKEN', 'ghcr.io/github/github-mcp-server@sha256:' + 'ab12'.repeat(16), '--model', 'claude-3-5-sonnet-20241022'],
-            env: { AWS_REGION: 'us-east-1', WORKSPACE_ID: '00000000-1a2b-3c4d-5e6f-78091a2b3c4d', CONFIG_PATH: '/home/u/.config/app/config.json', INTEGRITY: 'sha512-' + 'Qm9v'.repeat(21) + 'YQ==', MAX_TOKENS: '4096', TOKEN_URL: 'https://auth.example.com/oauth/token', MODEL: 'gpt-4o-mini', REPO: 'some-org/a-very-long-repository-name-for-tests' },
+            args: [
+              'run',
+              '--rm',
+              '-i',
+              '--port=8080',
+              '-e',
+              'GITHUB_TOKEN',
+              'ghcr.io/github/github-mcp-server@sha256:' + 'ab12'.repeat(16),
+              '--model',
+              'claude-3-5-sonnet-20241022',
+            ],
+            env: {
+              AWS_REGION: 'us-east-1',
+              WORKSPACE_ID: '00000000-1a2b-3c4d-5e6f-78091a2b3c4d',
+              CONFIG_PATH: '/home/u/.config/app/config.json',
+              INTEGRITY: 'sha512-' + 'Qm9v'.repeat(21) + 'YQ==',
+              MAX_TOKENS: '4096',
+              TOKEN_URL: 'https://auth.example.com/oauth/token',
+              MODEL: 'gpt-4o-mini',
+              REPO: 'some-org/a-very-long-repository-name-for-tests',
+            },
           },
         },
       }),
@@ -90,7 +137,14 @@ ruleTable(plaintextSecret, {
     {
       name: 'Supabase anon key is public by design',
       path: '/p/.cursor/mcp.json',
-      text: JSON.stringify({ mcpServers: { sb: { command: 'x', env: { SUPABASE_ANON_KEY: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJyb2xlIjoiYW5vbiIsInJlZiI6IkZBS0UwMDAwIn0.FAKE0000aB3dE5fG7hJ9kL1mN2pQ4' } } } }),
+      text: JSON.stringify({
+        mcpServers: {
+          sb: {
+            command: 'x',
+            env: { SUPABASE_ANON_KEY: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJyb2xlIjoiYW5vbiIsInJlZiI6IkZBS0UwMDAwIn0.FAKE0000aB3dE5fG7hJ9kL1mN2pQ4' },
+          },
+        },
+      }),
     },
   ],
   invalid: [
@@ -105,12 +159,28 @@ ruleTable(plaintextSecret, {
     }
   }
 }`,
-      errors: [{ message: `Plaintext GitHub personal access token in env "GITHUB_TOKEN" (ghp_…)${ADVICE}`, line: 5, text: GH, severity: 'error', server: 'github', path: ['servers', 'github', 'env', 'GITHUB_TOKEN'] }],
+      errors: [
+        {
+          message: `Plaintext GitHub personal access token in env "GITHUB_TOKEN" (ghp_…)${ADVICE}`,
+          line: 5,
+          text: GH,
+          severity: 'error',
+          server: 'github',
+          path: ['servers', 'github', 'env', 'GITHUB_TOKEN'],
+        },
+      ],
     },
     {
       name: 'VS Code: header token and an input default',
       path: '/p/.vscode/mcp.json',
-      text: JSON.stringify({ inputs: [{ type: 'promptString', id: 'key', password: true, default: RANDOM }], servers: { r: { type: 'http', url: 'https://x.example.com/mcp', headers: { Authorization: `Bearer ${RANDOM}` } } } }, null, 2),
+      text: JSON.stringify(
+        {
+          inputs: [{ type: 'promptString', id: 'key', password: true, default: RANDOM }],
+          servers: { r: { type: 'http', url: 'https://x.example.com/mcp', headers: { Authorization: `Bearer ${RANDOM}` } } },
+        },
+        null,
+        2,
+      ),
       errors: [
         { message: 'Possible plaintext secret in the default of input "key"', text: RANDOM, severity: 'warning' },
         { message: 'Plaintext bearer token in header "Authorization" (Zq8a…)', text: RANDOM, severity: 'error', server: 'r' },
@@ -119,7 +189,28 @@ ruleTable(plaintextSecret, {
     {
       name: 'Cursor: arguments in every form',
       path: '/p/.cursor/mcp.json',
-      text: JSON.stringify({ mcpServers: { s: { command: 'docker', args: ['run', '-e', `GITHUB_PERSONAL_ACCESS_TOKEN=${GH}`, 'img', `--openai-key=${OPENAI}`, '--api-key', BRAVE, '-H', `Authorization: Bearer ${ANTHROPIC}`] } } }, null, 2),
+      text: JSON.stringify(
+        {
+          mcpServers: {
+            s: {
+              command: 'docker',
+              args: [
+                'run',
+                '-e',
+                `GITHUB_PERSONAL_ACCESS_TOKEN=${GH}`,
+                'img',
+                `--openai-key=${OPENAI}`,
+                '--api-key',
+                BRAVE,
+                '-H',
+                `Authorization: Bearer ${ANTHROPIC}`,
+              ],
+            },
+          },
+        },
+        null,
+        2,
+      ),
       errors: [
         { message: 'GitHub personal access token in variable "GITHUB_PERSONAL_ACCESS_TOKEN" in the arguments (ghp_…)', text: GH },
         { message: 'OpenAI API key in argument "--openai-key" (sk-p…)', text: OPENAI },
@@ -130,7 +221,16 @@ ruleTable(plaintextSecret, {
     {
       name: 'Claude Code: URL password and query parameter, positional connection string',
       path: '/p/.mcp.json',
-      text: JSON.stringify({ mcpServers: { r: { type: 'http', url: `https://api.example.com/mcp?api_key=${RANDOM}` }, db: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-postgres', `postgresql://app:${PASSWORD}@db.example.com:5432/app`] } } }, null, 2),
+      text: JSON.stringify(
+        {
+          mcpServers: {
+            r: { type: 'http', url: `https://api.example.com/mcp?api_key=${RANDOM}` },
+            db: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-postgres', `postgresql://app:${PASSWORD}@db.example.com:5432/app`] },
+          },
+        },
+        null,
+        2,
+      ),
       errors: [
         { message: 'Possible plaintext secret in query parameter "api_key" of the URL', text: RANDOM, severity: 'warning', server: 'r' },
         { message: 'Plaintext PostgreSQL password in the URL in argument 3', text: PASSWORD, severity: 'error', server: 'db' },
@@ -151,7 +251,16 @@ ruleTable(plaintextSecret, {
     {
       name: 'Windsurf: serverUrl with user-info, Redis password in env',
       path: '/home/u/.codeium/windsurf/mcp_config.json',
-      text: JSON.stringify({ mcpServers: { r: { serverUrl: `https://user:${PASSWORD}@mcp.example.com/sse` }, cache: { command: 'uvx', args: ['redis-mcp'], env: { REDIS_URL: `redis://:${PASSWORD}@cache.example.com:6379` } } } }, null, 2),
+      text: JSON.stringify(
+        {
+          mcpServers: {
+            r: { serverUrl: `https://user:${PASSWORD}@mcp.example.com/sse` },
+            cache: { command: 'uvx', args: ['redis-mcp'], env: { REDIS_URL: `redis://:${PASSWORD}@cache.example.com:6379` } },
+          },
+        },
+        null,
+        2,
+      ),
       errors: [
         { message: 'Plaintext HTTPS password in the URL', text: PASSWORD, server: 'r' },
         { message: 'Plaintext Redis password in the URL in env "REDIS_URL"', text: PASSWORD, server: 'cache' },
@@ -160,7 +269,11 @@ ruleTable(plaintextSecret, {
     {
       name: 'Gemini CLI: headers and other fields',
       path: '/p/.gemini/settings.json',
-      text: JSON.stringify({ mcpServers: { r: { httpUrl: 'https://mcp.example.com', headers: { 'X-Api-Key': RANDOM }, oauth: { clientSecret: RANDOM } } } }, null, 2),
+      text: JSON.stringify(
+        { mcpServers: { r: { httpUrl: 'https://mcp.example.com', headers: { 'X-Api-Key': RANDOM }, oauth: { clientSecret: RANDOM } } } },
+        null,
+        2,
+      ),
       errors: [
         { message: 'Possible plaintext secret in header "X-Api-Key"', severity: 'warning' },
         { message: 'Possible plaintext secret in field "oauth.clientSecret"', severity: 'warning', path: ['mcpServers', 'r', 'oauth', 'clientSecret'] },
@@ -170,7 +283,12 @@ ruleTable(plaintextSecret, {
       name: 'Zed: context_servers with a private key',
       path: '/home/u/.config/zed/settings.json',
       text: `{"context_servers": {"ssh": {"command": {"path": "mcp-ssh", "args": [], "env": {"SSH_KEY": "-----BEGIN OPENSSH PRIVATE KEY-----\\n${'FAKE0000aB3dE5fG7hJ9'.repeat(4)}\\n-----END OPENSSH PRIVATE KEY-----"}}}}}`,
-      errors: [{ message: 'Plaintext private key in env "SSH_KEY" (-----BEGIN…)', text: `-----BEGIN OPENSSH PRIVATE KEY-----\\n${'FAKE0000aB3dE5fG7hJ9'.repeat(4)}\\n-----END OPENSSH PRIVATE KEY-----` }],
+      errors: [
+        {
+          message: 'Plaintext private key in env "SSH_KEY" (-----BEGIN…)',
+          text: `-----BEGIN OPENSSH PRIVATE KEY-----\\n${'FAKE0000aB3dE5fG7hJ9'.repeat(4)}\\n-----END OPENSSH PRIVATE KEY-----`,
+        },
+      ],
     },
     {
       name: 'Codex TOML: env table and http headers',

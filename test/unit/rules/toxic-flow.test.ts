@@ -17,19 +17,45 @@ const dataLeakOnly = flows({ kinds: ['data-leak'] });
 ruleTable(toxicFlow, {
   valid: [
     { name: 'filesystem + memory: private data and edits, nothing untrusted', path: '/p/.vscode/mcp.json', text: json('servers', { fs: FS, memory: MEMORY }) },
-    { name: 'time + sequential thinking', path: '/p/.cursor/mcp.json', text: json('mcpServers', { time: { command: 'uvx', args: ['mcp-server-time'] }, think: npx('@modelcontextprotocol/server-sequential-thinking') }) },
+    {
+      name: 'time + sequential thinking',
+      path: '/p/.cursor/mcp.json',
+      text: json('mcpServers', { time: { command: 'uvx', args: ['mcp-server-time'] }, think: npx('@modelcontextprotocol/server-sequential-thinking') }),
+    },
     { name: 'fetch alone: untrusted content but nothing to reach or send', path: '/p/.mcp.json', text: json('mcpServers', { fetch: FETCH }) },
-    { name: 'GitHub through its read-only endpoint', path: '/p/.vscode/mcp.json', text: json('servers', { github: { type: 'http', url: 'https://api.githubcopilot.com/mcp/readonly' } }) },
-    { name: 'GitHub with GITHUB_READ_ONLY', path: '/p/.cursor/mcp.json', text: json('mcpServers', { github: { command: 'github-mcp-server', args: ['stdio'], env: { GITHUB_READ_ONLY: '1' } } }) },
-    { name: 'a disabled server removes the warning (Cline)', path: '/home/u/.config/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json', text: json('mcpServers', { github: { ...GITHUB_NPX, disabled: true } }) },
+    {
+      name: 'GitHub through its read-only endpoint',
+      path: '/p/.vscode/mcp.json',
+      text: json('servers', { github: { type: 'http', url: 'https://api.githubcopilot.com/mcp/readonly' } }),
+    },
+    {
+      name: 'GitHub with GITHUB_READ_ONLY',
+      path: '/p/.cursor/mcp.json',
+      text: json('mcpServers', { github: { command: 'github-mcp-server', args: ['stdio'], env: { GITHUB_READ_ONLY: '1' } } }),
+    },
+    {
+      name: 'a disabled server removes the warning (Cline)',
+      path: '/home/u/.config/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json',
+      text: json('mcpServers', { github: { ...GITHUB_NPX, disabled: true } }),
+    },
     {
       name: 'fetch + filesystem + a sender with the sender disabled (Roo), data leaks only',
       path: '/p/.roo/mcp.json',
       text: json('mcpServers', { fetch: FETCH, fs: FS, slack: { ...SLACK, disabled: true } }),
       settings: dataLeakOnly,
     },
-    { name: 'an accepted flow is silenced', path: '/p/.vscode/mcp.json', text: json('servers', { github: GITHUB_REMOTE }), settings: flows({ acceptedFlows: [{ servers: ['github'], reason: 'Private repositories only, reviewed 2025-06' }] }) },
-    { name: 'an accepted flow given by glob and kind', path: '/p/.vscode/mcp.json', text: json('servers', { 'github-work': GITHUB_REMOTE }), settings: flows({ kinds: ['data-leak'], acceptedFlows: [{ servers: ['github*'], kinds: ['data-leak'], reason: 'reviewed' }] }) },
+    {
+      name: 'an accepted flow is silenced',
+      path: '/p/.vscode/mcp.json',
+      text: json('servers', { github: GITHUB_REMOTE }),
+      settings: flows({ acceptedFlows: [{ servers: ['github'], reason: 'Private repositories only, reviewed 2025-06' }] }),
+    },
+    {
+      name: 'an accepted flow given by glob and kind',
+      path: '/p/.vscode/mcp.json',
+      text: json('servers', { 'github-work': GITHUB_REMOTE }),
+      settings: flows({ kinds: ['data-leak'], acceptedFlows: [{ servers: ['github*'], kinds: ['data-leak'], reason: 'reviewed' }] }),
+    },
     {
       name: 'two clients are two sessions: fetch in Cursor, filesystem in VS Code',
       path: '/p/.cursor/mcp.json',
@@ -46,7 +72,10 @@ ruleTable(toxicFlow, {
       name: 'a sample in examples/ is not loaded with the workspace config: separate sessions',
       path: '/p/examples/claude_desktop_config.json',
       text: json('mcpServers', { fetch: FETCH }),
-      others: [{ path: '/p/.mcp.json', text: json('mcpServers', { fs: FS }) }, { path: '/p/docs/mcp.json', text: json('servers', { fs: FS }) }],
+      others: [
+        { path: '/p/.mcp.json', text: json('mcpServers', { fs: FS }) },
+        { path: '/p/docs/mcp.json', text: json('servers', { fs: FS }) },
+      ],
       workspaceRoots: ['/p'],
     },
     {
@@ -69,10 +98,18 @@ ruleTable(toxicFlow, {
       others: [{ path: '/p/.cursor/mcp.json', text: json('mcpServers', { fs: FS }) }],
       workspaceRoots: ['/p'],
     },
-    { name: 'GitHub with only the context and users toolsets: nothing goes out', path: '/p/.cursor/mcp.json', text: json('mcpServers', { github: { command: 'github-mcp-server', args: ['stdio', '--toolsets', 'context,users'] } }) },
-    { name: 'GitHub gists toolset through the read-only endpoint', path: '/p/.vscode/mcp.json', text: json('servers', { github: { type: 'http', url: 'https://api.githubcopilot.com/mcp/x/gists/readonly' } }) },
     {
-      name: "Claude Code: a .mcp.json server the user rejected (disabledMcpjsonServers) is not loaded",
+      name: 'GitHub with only the context and users toolsets: nothing goes out',
+      path: '/p/.cursor/mcp.json',
+      text: json('mcpServers', { github: { command: 'github-mcp-server', args: ['stdio', '--toolsets', 'context,users'] } }),
+    },
+    {
+      name: 'GitHub gists toolset through the read-only endpoint',
+      path: '/p/.vscode/mcp.json',
+      text: json('servers', { github: { type: 'http', url: 'https://api.githubcopilot.com/mcp/x/gists/readonly' } }),
+    },
+    {
+      name: 'Claude Code: a .mcp.json server the user rejected (disabledMcpjsonServers) is not loaded',
       path: '/p/.mcp.json',
       text: json('mcpServers', { fetch: FETCH, fs: FS }),
       others: [{ path: '/home/u/.claude.json', text: JSON.stringify({ projects: { '/p': { disabledMcpjsonServers: ['fetch'] } } }), scope: 'user' }],
@@ -81,7 +118,11 @@ ruleTable(toxicFlow, {
     {
       name: 'a documentation server gets no role from its name (aws-documentation is not private data)',
       path: '/p/.gemini/settings.json',
-      text: json('mcpServers', { fetch: FETCH, 'aws-docs': { command: 'uvx', args: ['awslabs.aws-documentation-mcp-server@latest'] }, sender: { ...SLACK, includeTools: ['slack_post_message'] } }),
+      text: json('mcpServers', {
+        fetch: FETCH,
+        'aws-docs': { command: 'uvx', args: ['awslabs.aws-documentation-mcp-server@latest'] },
+        sender: { ...SLACK, includeTools: ['slack_post_message'] },
+      }),
       settings: dataLeakOnly,
     },
     {
@@ -89,7 +130,12 @@ ruleTable(toxicFlow, {
       path: '/p/.cursor/mcp.json',
       text: json('mcpServers', { fetch: FETCH, 'gmail-shell': { command: 'uvx', args: ['mcp-server-time'] } }),
     },
-    { name: 'the kind can be turned off', path: '/p/.vscode/mcp.json', text: json('servers', { fetch: FETCH, fs: FS }), settings: flows({ kinds: ['data-leak'] }) },
+    {
+      name: 'the kind can be turned off',
+      path: '/p/.vscode/mcp.json',
+      text: json('servers', { fetch: FETCH, fs: FS }),
+      settings: flows({ kinds: ['data-leak'] }),
+    },
   ],
   invalid: [
     {
@@ -97,31 +143,61 @@ ruleTable(toxicFlow, {
       path: '/p/.vscode/mcp.json',
       text: json('servers', { github: GITHUB_REMOTE }),
       errors: [
-        { message: /^Toxic flow \(data leak\) in VS Code: An issue body read by `get_issue` \(github\) can instruct `.+` \(github\) and leave through `create_issue` \(github\)\.$/, text: '"github"', severity: 'warning', server: 'github', line: 3 },
-        { message: /^Toxic flow \(destructive\) in VS Code: An issue body read by `get_issue` \(github\) can instruct `.+` \(github\) to change or delete things\.$/, server: 'github' },
+        {
+          message:
+            /^Toxic flow \(data leak\) in VS Code: An issue body read by `get_issue` \(github\) can instruct `.+` \(github\) and leave through `create_issue` \(github\)\.$/,
+          text: '"github"',
+          severity: 'warning',
+          server: 'github',
+          line: 3,
+        },
+        {
+          message:
+            /^Toxic flow \(destructive\) in VS Code: An issue body read by `get_issue` \(github\) can instruct `.+` \(github\) to change or delete things\.$/,
+          server: 'github',
+        },
       ],
     },
     {
       name: 'fetch + filesystem + a sender: one data-leak finding, on the server that brings the content in',
       path: '/p/.gemini/settings.json',
       text: json('mcpServers', { fetch: FETCH, fs: FS, sender: npx('@modelcontextprotocol/server-slack') }),
-      output: "{\n  \"mcpServers\": {\n    \"fetch\": {\n      \"command\": \"uvx\",\n      \"args\": [\n        \"mcp-server-fetch\"\n      ]\n    },\n    \"fs\": {\n      \"command\": \"npx\",\n      \"args\": [\n        \"-y\",\n        \"@modelcontextprotocol/server-filesystem\",\n        \"/p\"\n      ]\n    },\n    \"sender\": {\n      \"command\": \"npx\",\n      \"args\": [\n        \"-y\",\n        \"@modelcontextprotocol/server-slack\"\n      ],\n      \"excludeTools\": [\"slack_post_message\", \"slack_reply_to_thread\"]\n    }\n  }\n}",
+      output:
+        '{\n  "mcpServers": {\n    "fetch": {\n      "command": "uvx",\n      "args": [\n        "mcp-server-fetch"\n      ]\n    },\n    "fs": {\n      "command": "npx",\n      "args": [\n        "-y",\n        "@modelcontextprotocol/server-filesystem",\n        "/p"\n      ]\n    },\n    "sender": {\n      "command": "npx",\n      "args": [\n        "-y",\n        "@modelcontextprotocol/server-slack"\n      ],\n      "excludeTools": ["slack_post_message", "slack_reply_to_thread"]\n    }\n  }\n}',
       settings: dataLeakOnly,
-      errors: [{ server: 'sender', message: 'Toxic flow (data leak) in Gemini CLI: `sender` can bring in untrusted content, reach private data and send it out on its own. (+2 more servers)' }],
+      errors: [
+        {
+          server: 'sender',
+          message:
+            'Toxic flow (data leak) in Gemini CLI: `sender` can bring in untrusted content, reach private data and send it out on its own. (+2 more servers)',
+        },
+      ],
     },
     {
       name: 'fetch + filesystem + a sender that only posts: the path crosses three servers',
       path: '/p/.gemini/settings.json',
       text: json('mcpServers', { fetch: FETCH, fs: FS, sender: { ...SLACK, includeTools: ['slack_post_message'] } }),
-      output: "{\n  \"mcpServers\": {\n    \"fetch\": {\n      \"command\": \"uvx\",\n      \"args\": [\n        \"mcp-server-fetch\"\n      ],\n      \"excludeTools\": [\"fetch\"]\n    },\n    \"fs\": {\n      \"command\": \"npx\",\n      \"args\": [\n        \"-y\",\n        \"@modelcontextprotocol/server-filesystem\",\n        \"/p\"\n      ]\n    },\n    \"sender\": {\n      \"command\": \"npx\",\n      \"args\": [\n        \"-y\",\n        \"@modelcontextprotocol/server-slack\"\n      ],\n      \"includeTools\": [\n        \"slack_post_message\"\n      ]\n    }\n  }\n}",
+      output:
+        '{\n  "mcpServers": {\n    "fetch": {\n      "command": "uvx",\n      "args": [\n        "mcp-server-fetch"\n      ],\n      "excludeTools": ["fetch"]\n    },\n    "fs": {\n      "command": "npx",\n      "args": [\n        "-y",\n        "@modelcontextprotocol/server-filesystem",\n        "/p"\n      ]\n    },\n    "sender": {\n      "command": "npx",\n      "args": [\n        "-y",\n        "@modelcontextprotocol/server-slack"\n      ],\n      "includeTools": [\n        "slack_post_message"\n      ]\n    }\n  }\n}',
       settings: dataLeakOnly,
-      errors: [{ server: 'fetch', message: 'Toxic flow (data leak) in Gemini CLI: A web page read by `fetch` (fetch) can instruct `read_file` (fs) and leave through `slack_post_message` (sender).' }],
+      errors: [
+        {
+          server: 'fetch',
+          message:
+            'Toxic flow (data leak) in Gemini CLI: A web page read by `fetch` (fetch) can instruct `read_file` (fs) and leave through `slack_post_message` (sender).',
+        },
+      ],
     },
     {
       name: 'fetch + filesystem is destructive: one finding on fetch',
       path: '/p/.cursor/mcp.json',
       text: json('mcpServers', { fetch: FETCH, fs: FS }),
-      errors: [{ server: 'fetch', message: 'Toxic flow (destructive) in Cursor: A web page read by `fetch` (fetch) can instruct `write_file` (fs) to change or delete things.' }],
+      errors: [
+        {
+          server: 'fetch',
+          message: 'Toxic flow (destructive) in Cursor: A web page read by `fetch` (fetch) can instruct `write_file` (fs) to change or delete things.',
+        },
+      ],
     },
     {
       name: "the user's config joins the workspace session (the finding sits in the user's file, on fetch)",
@@ -130,7 +206,12 @@ ruleTable(toxicFlow, {
       text: json('mcpServers', { fetch: FETCH }),
       others: [{ path: '/p/.cursor/mcp.json', text: json('mcpServers', { fs: FS }) }],
       workspaceRoots: ['/p'],
-      errors: [{ server: 'fetch', message: 'Toxic flow (destructive) in Cursor: A web page read by `fetch` (fetch) can instruct `write_file` (fs) to change or delete things.' }],
+      errors: [
+        {
+          server: 'fetch',
+          message: 'Toxic flow (destructive) in Cursor: A web page read by `fetch` (fetch) can instruct `write_file` (fs) to change or delete things.',
+        },
+      ],
     },
     {
       name: 'Claude Code local scope of this project',
@@ -144,7 +225,14 @@ ruleTable(toxicFlow, {
       name: 'an unknown server judged by its name: a guess, so only info',
       path: '/p/.cursor/mcp.json',
       text: json('mcpServers', { mail: npx('acme-gmail-mcp') }),
-      errors: [{ server: 'mail', severity: 'info', message: 'Toxic flow (data leak) in Cursor: The tools of `mail` (guessed from its name) can bring in untrusted content, reach private data and send it out on its own.' }],
+      errors: [
+        {
+          server: 'mail',
+          severity: 'info',
+          message:
+            'Toxic flow (data leak) in Cursor: The tools of `mail` (guessed from its name) can bring in untrusted content, reach private data and send it out on its own.',
+        },
+      ],
     },
     {
       name: 'an accepted flow does not cover a new server on the path',
@@ -159,16 +247,25 @@ ruleTable(toxicFlow, {
       text: json('mcpServers', { github: { command: 'github-mcp-server', args: ['stdio', '--toolsets=issues'] } }),
       errors: [
         { server: 'github', message: /^Toxic flow \(data leak\) in Cursor: An issue body read by `get_issue` \(github\)/ },
-        { server: 'github', message: /^Toxic flow \(destructive\) in Cursor: An issue body read by `get_issue` \(github\) can instruct `(update_issue|issue_write|sub_issue_write|assign_copilot_to_issue)` \(github\)/ },
+        {
+          server: 'github',
+          message:
+            /^Toxic flow \(destructive\) in Cursor: An issue body read by `get_issue` \(github\) can instruct `(update_issue|issue_write|sub_issue_write|assign_copilot_to_issue)` \(github\)/,
+        },
       ],
     },
     {
-      name: 'a server MCP Warden serves to VS Code stays in VS Code\'s session (the flow survives the secret move)',
+      name: "a server MCP Warden serves to VS Code stays in VS Code's session (the flow survives the secret move)",
       path: '/p/.vscode/mcp.json',
       text: json('servers', { fetch: FETCH }),
       others: [{ path: '/p/.vscode/mcp-warden.json', text: json('servers', { fs: { ...FS, env: { API_KEY: '${secret:fs-key}' } } }) }],
       workspaceRoots: ['/p'],
-      errors: [{ server: 'fetch', message: 'Toxic flow (destructive) in VS Code: A web page read by `fetch` (fetch) can instruct `write_file` (fs) to change or delete things.' }],
+      errors: [
+        {
+          server: 'fetch',
+          message: 'Toxic flow (destructive) in VS Code: A web page read by `fetch` (fetch) can instruct `write_file` (fs) to change or delete things.',
+        },
+      ],
     },
   ],
 });

@@ -6,7 +6,14 @@ import { policyOf } from '../policy/policyHelpers';
 const none = policyOf({ allow: [] });
 
 ruleTable(unapprovedServer, {
-  valid: [{ name: 'approved', path: '/p/.cursor/mcp.json', text: '{ "mcpServers": { "gh": { "command": "gh-mcp" } } }', policy: policyOf({ allow: [{ name: 'gh' }] }) }],
+  valid: [
+    {
+      name: 'approved',
+      path: '/p/.cursor/mcp.json',
+      text: '{ "mcpServers": { "gh": { "command": "gh-mcp" } } }',
+      policy: policyOf({ allow: [{ name: 'gh' }] }),
+    },
+  ],
   invalid: [
     {
       name: 'Cursor has no switch to turn a server off: removing it is the fix',

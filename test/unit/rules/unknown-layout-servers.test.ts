@@ -4,15 +4,24 @@ import { ruleTable } from '../helpers/ruleTester';
 
 // Issue 13: servers in a layout no known client reads (OpenCode's `mcp` map with `command` arrays, a tool's own
 // list, another client's key) still have their launches checked, and the file says that only that was checked.
-const OPENCODE = '{\n  "$schema": "https://opencode.ai/config.json",\n  "mcp": {\n    "antd": { "type": "local", "command": ["npx", "-y", "@ant-design/cli", "mcp"] }\n  }\n}';
+const OPENCODE =
+  '{\n  "$schema": "https://opencode.ai/config.json",\n  "mcp": {\n    "antd": { "type": "local", "command": ["npx", "-y", "@ant-design/cli", "mcp"] }\n  }\n}';
 const TOOL_LIST = 'tools:\n  - name: fetch\n    command: uvx mcp-server-fetch\n  - name: local\n    command: ./bin/server\n';
 
 ruleTable(unpinnedPackage, {
   valid: [
     { name: 'OpenCode map, pinned', path: '/p/opencode.json', text: OPENCODE.replace('@ant-design/cli', '@ant-design/cli@6.1.0') },
-    { name: 'tasks with commands are not servers', path: '/p/.vscode/tasks.json', text: '{"version": "2.0.0", "tasks": [{"label": "x", "command": "npx eslint ."}]}' },
+    {
+      name: 'tasks with commands are not servers',
+      path: '/p/.vscode/tasks.json',
+      text: '{"version": "2.0.0", "tasks": [{"label": "x", "command": "npx eslint ."}]}',
+    },
     { name: 'hooks with commands are not servers', path: '/p/.claude/settings.json', text: '{"hooks": {"Stop": [{"command": "npx prettier --write ."}]}}' },
-    { name: 'a known layout is not guessed twice', path: '/p/.cursor/mcp.json', text: '{"mcpServers": {"a": {"command": "npx", "args": ["a@1.0.0"]}}, "other": {"tools": {"b": {"command": "npx b"}}}}' },
+    {
+      name: 'a known layout is not guessed twice',
+      path: '/p/.cursor/mcp.json',
+      text: '{"mcpServers": {"a": {"command": "npx", "args": ["a@1.0.0"]}}, "other": {"tools": {"b": {"command": "npx b"}}}}',
+    },
   ],
   invalid: [
     {
@@ -27,12 +36,19 @@ ruleTable(unpinnedPackage, {
       text: OPENCODE,
       errors: [{ text: '@ant-design/cli', message: '(Unknown layout: launch checked only.)' }],
     },
-    { name: 'a list of tools with command strings (YAML)', path: '/p/agent.yaml', text: TOOL_LIST, errors: [{ line: 3, text: 'mcp-server-fetch', server: 'fetch', message: 'uvx runs' }] },
+    {
+      name: 'a list of tools with command strings (YAML)',
+      path: '/p/agent.yaml',
+      text: TOOL_LIST,
+      errors: [{ line: 3, text: 'mcp-server-fetch', server: 'fetch', message: 'uvx runs' }],
+    },
     {
       name: 'a Cursor file with VS Code `servers`',
       path: '/p/.cursor/mcp.json',
       text: '{\n  "servers": {\n    "filesystem": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "."] }\n  }\n}',
-      errors: [{ line: 3, text: '@modelcontextprotocol/server-filesystem', server: 'filesystem', message: "(Outside this client's keys: launch checked only.)" }],
+      errors: [
+        { line: 3, text: '@modelcontextprotocol/server-filesystem', server: 'filesystem', message: "(Outside this client's keys: launch checked only.)" },
+      ],
     },
     {
       name: 'a disabled server in an unknown layout',
@@ -44,14 +60,27 @@ ruleTable(unpinnedPackage, {
 });
 
 ruleTable(unknownConfigFormat, {
-  valid: [{ name: 'a known client with a misplaced key: misplaced-servers-key speaks', path: '/p/.cursor/mcp.json', text: '{"servers": {"f": {"command": "npx", "args": ["f"]}}}' }],
+  valid: [
+    {
+      name: 'a known client with a misplaced key: misplaced-servers-key speaks',
+      path: '/p/.cursor/mcp.json',
+      text: '{"servers": {"f": {"command": "npx", "args": ["f"]}}}',
+    },
+  ],
   invalid: [
     {
       name: 'OpenCode: what was checked',
       path: '/p/opencode.json',
       text: OPENCODE,
-      errors: [{ line: 1, text: '{', severity: 'warning', message: 'Not a layout MCP Warden knows; only the launch commands of its server (antd) were checked' }],
+      errors: [
+        { line: 1, text: '{', severity: 'warning', message: 'Not a layout MCP Warden knows; only the launch commands of its server (antd) were checked' },
+      ],
     },
-    { name: 'a list of tools', path: '/p/agent.yaml', text: TOOL_LIST, errors: [{ line: 1, text: 'tools:', message: 'launch commands of 2 servers (fetch, local) were checked' }] },
+    {
+      name: 'a list of tools',
+      path: '/p/agent.yaml',
+      text: TOOL_LIST,
+      errors: [{ line: 1, text: 'tools:', message: 'launch commands of 2 servers (fetch, local) were checked' }],
+    },
   ],
 });

@@ -14,6 +14,11 @@ ruleTable(unpinnedPackage, {
       text: cursor(['-y', 'postmark-mcp']),
       errors: [{ text: 'postmark-mcp', message: 'Pin an exact version. Newest: MAL-2025-47604 (malicious), unfixed.' }],
     },
-    { name: 'advisories with a fix are not mentioned', path: P, text: cursor(['-y', 'mcp-remote', 'https://x.example/sse']), errors: [{ message: /Pin an exact version\.$/ }] },
+    {
+      name: 'advisories with a fix are not mentioned',
+      path: P,
+      text: cursor(['-y', 'mcp-remote', 'https://x.example/sse']),
+      errors: [{ message: /Pin an exact version\.$/ }],
+    },
   ],
 });

@@ -4,13 +4,26 @@ import { ruleTable } from '../helpers/ruleTester';
 // Issue 13: a disabled server is still reported, one step lower, because enabling it runs the unpinned package.
 const DISABLED = 'Disabled (`disabled: true`): enabling it runs this.';
 const flagged = (server: string, text: string, said = DISABLED) => ({ text, server, severity: 'info' as const, message: said });
-const mcpJson = '{"mcpServers": {"gh": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"]}, "on": {"command": "npx", "args": ["on-mcp@1.0.0"]}}}';
+const mcpJson =
+  '{"mcpServers": {"gh": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"]}, "on": {"command": "npx", "args": ["on-mcp@1.0.0"]}}}';
 
 ruleTable(unpinnedPackage, {
   valid: [
-    { name: 'Roo Code, disabled and pinned', path: '/p/.roo/mcp.json', text: '{"mcpServers": {"s": {"command": "npx", "args": ["pkg@1.2.3"], "disabled": true}}}' },
-    { name: 'Cline, disabled: false and pinned', path: '/home/u/.config/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json', text: '{"mcpServers": {"s": {"command": "uvx", "args": ["mcp-server-git==0.6.2"], "disabled": false}}}' },
-    { name: 'Codex, enabled = false and pinned', path: '/home/u/.codex/config.toml', text: '[mcp_servers.f]\ncommand = "npx"\nargs = ["-y", "pkg@1.0.0"]\nenabled = false\n' },
+    {
+      name: 'Roo Code, disabled and pinned',
+      path: '/p/.roo/mcp.json',
+      text: '{"mcpServers": {"s": {"command": "npx", "args": ["pkg@1.2.3"], "disabled": true}}}',
+    },
+    {
+      name: 'Cline, disabled: false and pinned',
+      path: '/home/u/.config/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json',
+      text: '{"mcpServers": {"s": {"command": "uvx", "args": ["mcp-server-git==0.6.2"], "disabled": false}}}',
+    },
+    {
+      name: 'Codex, enabled = false and pinned',
+      path: '/home/u/.codex/config.toml',
+      text: '[mcp_servers.f]\ncommand = "npx"\nargs = ["-y", "pkg@1.0.0"]\nenabled = false\n',
+    },
     {
       name: 'Claude Code, rejected for another folder: not this project',
       path: '/p/.mcp.json',
@@ -20,15 +33,30 @@ ruleTable(unpinnedPackage, {
     },
   ],
   invalid: [
-    { name: 'Roo Code disabled: true', path: '/p/.roo/mcp.json', text: '{"mcpServers": {"s": {"command": "npx", "args": ["-y", "pkg"], "disabled": true}}}', errors: [flagged('s', 'pkg')] },
+    {
+      name: 'Roo Code disabled: true',
+      path: '/p/.roo/mcp.json',
+      text: '{"mcpServers": {"s": {"command": "npx", "args": ["-y", "pkg"], "disabled": true}}}',
+      errors: [flagged('s', 'pkg')],
+    },
     {
       name: 'Cline disabled: true',
       path: '/home/u/.config/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json',
       text: '{"mcpServers": {"s": {"command": "uvx", "args": ["mcp-server-fetch"], "disabled": true}}}',
       errors: [flagged('s', 'mcp-server-fetch')],
     },
-    { name: 'Kiro disabled: true', path: '/p/.kiro/settings/mcp.json', text: '{"mcpServers": {"s": {"command": "uvx", "args": ["awslabs.core-mcp-server@latest"], "disabled": true}}}', errors: [flagged('s', 'awslabs.core-mcp-server@latest')] },
-    { name: 'Amazon Q disabled: true', path: '/p/.amazonq/mcp.json', text: '{"mcpServers": {"s": {"command": "docker", "args": ["run", "-i", "--rm", "mcp/fetch"], "disabled": true}}}', errors: [flagged('s', 'mcp/fetch')] },
+    {
+      name: 'Kiro disabled: true',
+      path: '/p/.kiro/settings/mcp.json',
+      text: '{"mcpServers": {"s": {"command": "uvx", "args": ["awslabs.core-mcp-server@latest"], "disabled": true}}}',
+      errors: [flagged('s', 'awslabs.core-mcp-server@latest')],
+    },
+    {
+      name: 'Amazon Q disabled: true',
+      path: '/p/.amazonq/mcp.json',
+      text: '{"mcpServers": {"s": {"command": "docker", "args": ["run", "-i", "--rm", "mcp/fetch"], "disabled": true}}}',
+      errors: [flagged('s', 'mcp/fetch')],
+    },
     {
       name: 'Codex enabled = false',
       path: '/home/u/.codex/config.toml',

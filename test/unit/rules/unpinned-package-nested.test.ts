@@ -12,8 +12,23 @@ ruleTable(unpinnedPackage, {
     { name: 'docker exec without a command', path: P, text: cursor('docker', ['exec', '-i']) },
   ],
   invalid: [
-    { name: 'docker exec … npx pkg', path: P, text: cursor('docker', ['exec', '-i', 'box', 'npx', '-y', 'some-mcp']), errors: [{ text: 'some-mcp', message: '"some-mcp" has no version: npx runs' }] },
-    { name: 'podman container exec with options … uvx pkg', path: P, text: cursor('podman', ['container', 'exec', '-i', '-e', 'A=1', '--user', 'app', 'box', 'uvx', 'mcp-server-fetch']), errors: [{ text: 'mcp-server-fetch', message: 'uvx runs' }] },
-    { name: 'docker exec … sh -c "npx pkg"', path: P, text: cursor('docker', ['exec', '-i', 'box', 'sh', '-c', 'npx -y some-mcp@latest']), errors: [{ text: 'some-mcp@latest', message: 'asks for the latest release' }] },
+    {
+      name: 'docker exec … npx pkg',
+      path: P,
+      text: cursor('docker', ['exec', '-i', 'box', 'npx', '-y', 'some-mcp']),
+      errors: [{ text: 'some-mcp', message: '"some-mcp" has no version: npx runs' }],
+    },
+    {
+      name: 'podman container exec with options … uvx pkg',
+      path: P,
+      text: cursor('podman', ['container', 'exec', '-i', '-e', 'A=1', '--user', 'app', 'box', 'uvx', 'mcp-server-fetch']),
+      errors: [{ text: 'mcp-server-fetch', message: 'uvx runs' }],
+    },
+    {
+      name: 'docker exec … sh -c "npx pkg"',
+      path: P,
+      text: cursor('docker', ['exec', '-i', 'box', 'sh', '-c', 'npx -y some-mcp@latest']),
+      errors: [{ text: 'some-mcp@latest', message: 'asks for the latest release' }],
+    },
   ],
 });

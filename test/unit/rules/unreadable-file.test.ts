@@ -17,14 +17,26 @@ ruleTable(unreadableFile, {
 
 function findings(bytes: Uint8Array, maxFileBytes?: number) {
   const file = loadConfigBytes(bytes, { path: '/p/.cursor/mcp.json', ...(maxFileBytes ? { maxFileBytes } : {}) });
-  return lintFile(file, createProject([file]), { rules: [unreadableFile] }).map((f) => ({ line: f.start.line, column: f.start.column, severity: f.severity, path: f.path, message: f.message }));
+  return lintFile(file, createProject([file]), { rules: [unreadableFile] }).map((f) => ({
+    line: f.start.line,
+    column: f.start.column,
+    severity: f.severity,
+    path: f.path,
+    message: f.message,
+  }));
 }
 
 test('unreadable-file: bytes from disk that are not a UTF-8 text config', () => {
   const enc = new TextEncoder();
   assert.deepEqual(findings(enc.encode('{"mcpServers": {}}')), []);
   assert.deepEqual(findings(enc.encode('{"mcpServers": {}}'), 10), [
-    { line: 1, column: 1, severity: 'warning', path: [], message: 'File is 18 bytes, over the 10 bytes limit: not read. In the editor the limit is the mcpWarden.maxFileSizeMB setting.' },
+    {
+      line: 1,
+      column: 1,
+      severity: 'warning',
+      path: [],
+      message: 'File is 18 bytes, over the 10 bytes limit: not read. In the editor the limit is the mcpWarden.maxFileSizeMB setting.',
+    },
   ]);
   assert.match(findings(new Uint8Array([0x7b, 0x00, 0x7d]))[0]!.message, /binary data \(NUL bytes\)/);
   assert.match(findings(new Uint8Array([0xff, 0xfe, 0x7b, 0x00]))[0]!.message, /UTF-16/);

@@ -41,7 +41,13 @@ ruleTable(vulnerablePackage, {
       path: P,
       text: cursor('npx', ['-y', '@modelcontextprotocol/server-filesystem@0.6.2', '/tmp']),
       // The GitHub record gives the 0.x line no fixed release (last affected 0.6.2): the first fix is on the date-versioned line.
-      errors: [{ text: '@modelcontextprotocol/server-filesystem@0.6.2', severity: 'warning', message: /covered by 2 published advisories \(CVE-2025-53110, CVE-2025-53109\)\. First fixed version: 2025\.7\.1;/ }],
+      errors: [
+        {
+          text: '@modelcontextprotocol/server-filesystem@0.6.2',
+          severity: 'warning',
+          message: /covered by 2 published advisories \(CVE-2025-53110, CVE-2025-53109\)\. First fixed version: 2025\.7\.1;/,
+        },
+      ],
     },
     {
       name: 'filesystem path bypasses, date-versioned line',
@@ -55,7 +61,12 @@ ruleTable(vulnerablePackage, {
       text: cursor('npx', ['@modelcontextprotocol/inspector@0.14.0']),
       errors: [{ severity: 'error', message: /CVE-2025-49596.*CVE-2025-58444.*First fixed version: 0\.16\.6;/ }],
     },
-    { name: 'inspector past the first fix only', path: P, text: cursor('npx', ['@modelcontextprotocol/inspector@0.14.1']), errors: [{ severity: 'warning', message: 'covered by a published advisory (CVE-2025-58444)' }] },
+    {
+      name: 'inspector past the first fix only',
+      path: P,
+      text: cursor('npx', ['@modelcontextprotocol/inspector@0.14.1']),
+      errors: [{ severity: 'warning', message: 'covered by a published advisory (CVE-2025-58444)' }],
+    },
     {
       name: 'PyPI SDK, several advisories',
       path: P,
@@ -91,9 +102,10 @@ ruleTable(vulnerablePackage, {
   ],
 });
 
-test('each advisory\'s ids, severity, fixed version and summary are the related information under the short message', () => {
+test("each advisory's ids, severity, fixed version and summary are the related information under the short message", () => {
   const { findings } = runRule(vulnerablePackage, { path: P, text: cursor('npx', ['mcp-remote@0.1.15']) });
-  assert.deepEqual(findings[0]!.related.map((r) => r.message), [
-    'CVE-2025-6514 (GHSA-6xpm-ggf7-wc3p, critical, fixed in 0.1.16): mcp-remote exposed to OS command injection via untrusted MCP server connections',
-  ]);
+  assert.deepEqual(
+    findings[0]!.related.map((r) => r.message),
+    ['CVE-2025-6514 (GHSA-6xpm-ggf7-wc3p, critical, fixed in 0.1.16): mcp-remote exposed to OS command injection via untrusted MCP server connections'],
+  );
 });

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ruleTable, runRule } from '../helpers/ruleTester';
 
-const cursor = (command: string, args: string[], extra: Record<string, unknown> = {}) => JSON.stringify({ mcpServers: { s: { command, args, ...extra } } }, null, 2);
+const cursor = (command: string, args: string[], extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ mcpServers: { s: { command, args, ...extra } } }, null, 2);
 const vscode = (command: string, args: string[]) => JSON.stringify({ servers: { s: { command, args } } }, null, 2);
 
 ruleTable(workspaceExecutable, {
@@ -18,18 +19,53 @@ ruleTable(workspaceExecutable, {
     { name: 'npm exec of a package', path: '/repo/.cursor/mcp.json', text: cursor('npm', ['exec', 'pkg@1.0.0']) },
   ],
   invalid: [
-    { name: './scripts/x.sh', path: '/repo/.cursor/mcp.json', text: cursor('./scripts/x.sh', []), errors: [{ text: './scripts/x.sh', message: 'runs ./scripts/x.sh from this repository', severity: 'warning', path: ['mcpServers', 's', 'command'] }] },
-    { name: 'node ./server.js', path: '/repo/.mcp.json', text: cursor('node', ['./server.js']), errors: [{ text: './server.js', path: ['mcpServers', 's', 'args', 0] }] },
+    {
+      name: './scripts/x.sh',
+      path: '/repo/.cursor/mcp.json',
+      text: cursor('./scripts/x.sh', []),
+      errors: [{ text: './scripts/x.sh', message: 'runs ./scripts/x.sh from this repository', severity: 'warning', path: ['mcpServers', 's', 'command'] }],
+    },
+    {
+      name: 'node ./server.js',
+      path: '/repo/.mcp.json',
+      text: cursor('node', ['./server.js']),
+      errors: [{ text: './server.js', path: ['mcpServers', 's', 'args', 0] }],
+    },
     { name: 'python server.py', path: '/repo/.roo/mcp.json', text: cursor('python3', ['server.py']), errors: [{ text: 'server.py' }] },
-    { name: '${workspaceFolder}/bin/x', path: '/repo/.vscode/mcp.json', text: vscode('${workspaceFolder}/bin/x', []), errors: [{ text: '${workspaceFolder}/bin/x' }] },
-    { name: 'absolute path inside the repository', path: '/repo/.vscode/mcp.json', text: vscode('node', ['/repo/tools/s.js']), errors: [{ text: '/repo/tools/s.js' }] },
+    {
+      name: '${workspaceFolder}/bin/x',
+      path: '/repo/.vscode/mcp.json',
+      text: vscode('${workspaceFolder}/bin/x', []),
+      errors: [{ text: '${workspaceFolder}/bin/x' }],
+    },
+    {
+      name: 'absolute path inside the repository',
+      path: '/repo/.vscode/mcp.json',
+      text: vscode('node', ['/repo/tools/s.js']),
+      errors: [{ text: '/repo/tools/s.js' }],
+    },
     { name: 'npx of a local folder', path: '/repo/.cursor/mcp.json', text: cursor('npx', ['./packages/mcp']), errors: [{ text: './packages/mcp' }] },
     { name: 'go run .', path: '/repo/.cursor/mcp.json', text: cursor('go', ['run', '.']), errors: [{ text: '.' }] },
     { name: 'uv run script', path: '/repo/.cursor/mcp.json', text: cursor('uv', ['run', '--with', 'mcp==1.0', 'server.py']), errors: [{ text: 'server.py' }] },
     { name: 'bash script', path: '/repo/.cursor/mcp.json', text: cursor('bash', ['scripts/start.sh']), errors: [{ text: 'scripts/start.sh' }] },
-    { name: 'npm run', path: '/repo/.cursor/mcp.json', text: cursor('npm', ['run', 'mcp']), errors: [{ text: 'mcp', message: 'runs the "mcp" script of the package.json' }] },
-    { name: 'Windows relative path behind cmd', path: '/repo/.cursor/mcp.json', text: cursor('cmd', ['/c', '.\\bin\\server.exe']), errors: [{ text: '".\\\\bin\\\\server.exe"', message: 'runs .\\bin\\server.exe' }] },
-    { name: 'Continue workspace YAML', path: '/repo/.continue/mcpServers/a.yaml', text: 'mcpServers:\n  - name: s\n    command: node\n    args: [dist/index.js]\n', errors: [{ line: 4, text: 'dist/index.js' }] },
+    {
+      name: 'npm run',
+      path: '/repo/.cursor/mcp.json',
+      text: cursor('npm', ['run', 'mcp']),
+      errors: [{ text: 'mcp', message: 'runs the "mcp" script of the package.json' }],
+    },
+    {
+      name: 'Windows relative path behind cmd',
+      path: '/repo/.cursor/mcp.json',
+      text: cursor('cmd', ['/c', '.\\bin\\server.exe']),
+      errors: [{ text: '".\\\\bin\\\\server.exe"', message: 'runs .\\bin\\server.exe' }],
+    },
+    {
+      name: 'Continue workspace YAML',
+      path: '/repo/.continue/mcpServers/a.yaml',
+      text: 'mcpServers:\n  - name: s\n    command: node\n    args: [dist/index.js]\n',
+      errors: [{ line: 4, text: 'dist/index.js' }],
+    },
     {
       name: 'a relative path that climbs out of the opened folder says where it really is',
       path: '/work/lab/workspace/.vscode/mcp.json',
@@ -39,15 +75,37 @@ ruleTable(workspaceExecutable, {
     {
       name: 'three or more servers in one file make one finding that lists them, the rest as related locations',
       path: '/repo/.vscode/mcp.json',
-      text: JSON.stringify({ servers: { a: { command: 'node', args: ['./a.js'] }, b: { command: './b.sh' }, c: { command: 'npm', args: ['run', 'mcp'] }, d: { command: 'npx', args: ['-y', 'pkg@1.0.0'] } } }, null, 2),
-      errors: [{ text: './a.js', server: 'a', message: '3 servers run files of this project ("a", "b", "c"): whoever starts them runs what those files hold.' }],
+      text: JSON.stringify(
+        {
+          servers: {
+            a: { command: 'node', args: ['./a.js'] },
+            b: { command: './b.sh' },
+            c: { command: 'npm', args: ['run', 'mcp'] },
+            d: { command: 'npx', args: ['-y', 'pkg@1.0.0'] },
+          },
+        },
+        null,
+        2,
+      ),
+      errors: [
+        { text: './a.js', server: 'a', message: '3 servers run files of this project ("a", "b", "c"): whoever starts them runs what those files hold.' },
+      ],
     },
-    { name: 'Codex project TOML', path: '/repo/.codex/config.toml', text: '[mcp_servers.x]\ncommand = "./tools/run.sh"\n', errors: [{ line: 2, text: './tools/run.sh' }] },
+    {
+      name: 'Codex project TOML',
+      path: '/repo/.codex/config.toml',
+      text: '[mcp_servers.x]\ncommand = "./tools/run.sh"\n',
+      errors: [{ line: 2, text: './tools/run.sh' }],
+    },
   ],
 });
 
 test('workspace-executable: the grouped finding carries every server as related information', () => {
-  const text = JSON.stringify({ servers: { a: { command: 'node', args: ['./a.js'] }, b: { command: './b.sh' }, c: { command: 'npm', args: ['run', 'mcp'] } } }, null, 2);
+  const text = JSON.stringify(
+    { servers: { a: { command: 'node', args: ['./a.js'] }, b: { command: './b.sh' }, c: { command: 'npm', args: ['run', 'mcp'] } } },
+    null,
+    2,
+  );
   const { findings } = runRule(workspaceExecutable, { path: '/repo/.vscode/mcp.json', text });
   assert.equal(findings.length, 1);
   assert.deepEqual(

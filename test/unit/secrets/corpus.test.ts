@@ -10,7 +10,10 @@ const GATED = ['env', 'arg', 'header', 'url'] as const;
 test('labelled corpus: precision and recall per location kind meet the targets', () => {
   const corpus = loadCorpus();
   const { byKind, mistakes } = score(corpus);
-  const detail = mistakes.slice(0, 20).map((m) => `${m.kind} in ${m.file} (seed ${m.seed}, ${m.location}): ${m.text.length} chars${m.message ? ` — ${m.message.slice(0, 90)}` : ''}`).join('\n');
+  const detail = mistakes
+    .slice(0, 20)
+    .map((m) => `${m.kind} in ${m.file} (seed ${m.seed}, ${m.location}): ${m.text.length} chars${m.message ? ` — ${m.message.slice(0, 90)}` : ''}`)
+    .join('\n');
   for (const kind of GATED) {
     const s = byKind[kind];
     assert.ok(s.positives >= 150, `${kind}: only ${s.positives} labelled secrets, too few to measure`);
@@ -23,7 +26,10 @@ test('labelled corpus: precision and recall per location kind meet the targets',
 test('corpus generation is deterministic and holds no fixed credential', () => {
   const a = loadCorpus();
   const b = loadCorpus();
-  assert.deepEqual(a.map((f) => f.text), b.map((f) => f.text));
+  assert.deepEqual(
+    a.map((f) => f.text),
+    b.map((f) => f.text),
+  );
   const seeds = new Set(a.filter((f) => f.template === a[0]!.template).map((f) => f.text));
   assert.ok(seeds.size > 1, 'each seed fills the templates with different values');
 });

@@ -119,7 +119,9 @@ export interface CorpusScore {
 }
 
 export function score(corpus: readonly LabelledFile[]): CorpusScore {
-  const byKind = Object.fromEntries(KINDS.map((k) => [k, { positives: 0, negatives: 0, truePositives: 0, falsePositives: 0, falseNegatives: 0, precision: 1, recall: 1 }])) as Record<LocationKind, KindScore>;
+  const byKind = Object.fromEntries(
+    KINDS.map((k) => [k, { positives: 0, negatives: 0, truePositives: 0, falsePositives: 0, falseNegatives: 0, precision: 1, recall: 1 }]),
+  ) as Record<LocationKind, KindScore>;
   const mistakes: Mistake[] = [];
   const limits = { total: 0, found: 0 };
   for (const labelled of corpus) {
@@ -141,7 +143,14 @@ export function score(corpus: readonly LabelledFile[]): CorpusScore {
       }
       const kind = locateSecret(file, f.range)?.fieldKind ?? 'other';
       byKind[kind].falsePositives++;
-      mistakes.push({ kind: 'false alarm', file: labelled.template, seed: labelled.seed, location: kind, text: labelled.text.slice(f.range.start, f.range.end), message: f.message });
+      mistakes.push({
+        kind: 'false alarm',
+        file: labelled.template,
+        seed: labelled.seed,
+        location: kind,
+        text: labelled.text.slice(f.range.start, f.range.end),
+        message: f.message,
+      });
     }
     labelled.positives.forEach((p, i) => {
       if (matched.has(i)) return;

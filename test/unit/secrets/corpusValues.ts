@@ -55,18 +55,24 @@ const NAMED: Record<string, (next: () => number) => string> = {
   bip39: (n) => bip39(n, true),
   'bip39-bad': (n) => bip39(n, false),
   uuid: (n) => `${draw(n, CLASSES.h!, 8)}-${draw(n, CLASSES.h!, 4)}-4${draw(n, CLASSES.h!, 3)}-a${draw(n, CLASSES.h!, 3)}-${draw(n, CLASSES.h!, 12)}`,
-  jwt: (n) => `${base64url('{"alg":"HS256","typ":"JWT"}')}.${base64url(`{"sub":"${draw(n, CLASSES.a!, 12)}","role":"service_role","iat":${1700000000 + Math.floor(n() * 1e7)}}`)}.${draw(n, CLASSES.B!, 43)}`,
-  'jwt-anon': (n) => `${base64url('{"alg":"HS256","typ":"JWT"}')}.${base64url(`{"iss":"supabase","ref":"${draw(n, CLASSES.l!, 20)}","role":"anon"}`)}.${draw(n, CLASSES.B!, 43)}`,
-  pem: (n) => `-----BEGIN RSA PRIVATE KEY-----\\n${draw(n, CLASSES.b!, 64)}\\n${draw(n, CLASSES.b!, 64)}\\n${draw(n, CLASSES.b!, 40)}==\\n-----END RSA PRIVATE KEY-----`,
+  jwt: (n) =>
+    `${base64url('{"alg":"HS256","typ":"JWT"}')}.${base64url(`{"sub":"${draw(n, CLASSES.a!, 12)}","role":"service_role","iat":${1700000000 + Math.floor(n() * 1e7)}}`)}.${draw(n, CLASSES.B!, 43)}`,
+  'jwt-anon': (n) =>
+    `${base64url('{"alg":"HS256","typ":"JWT"}')}.${base64url(`{"iss":"supabase","ref":"${draw(n, CLASSES.l!, 20)}","role":"anon"}`)}.${draw(n, CLASSES.B!, 43)}`,
+  pem: (n) =>
+    `-----BEGIN RSA PRIVATE KEY-----\\n${draw(n, CLASSES.b!, 64)}\\n${draw(n, CLASSES.b!, 64)}\\n${draw(n, CLASSES.b!, 40)}==\\n-----END RSA PRIVATE KEY-----`,
   basic: (n) => Buffer.from(`svc-${draw(n, CLASSES.l!, 6)}:${draw(n, CLASSES.a!, 16)}`).toString('base64'),
   'b64-json': (n) => Buffer.from(`{"region":"eu-${draw(n, CLASSES.d!, 1)}","retries":${draw(n, CLASSES.d!, 1)}}`).toString('base64'),
 };
 
 export function expand(shape: string, next: () => number): string {
-  return shape.replace(/\{([a-zA-Z])(\d+)\}|\{(uuid|jwt|jwt-anon|pem|basic|b64-json|bip39|bip39-bad)\}/g, (_, cls: string | undefined, n: string | undefined, named: string | undefined) => {
-    if (named) return NAMED[named]!(next);
-    const chars = CLASSES[cls!];
-    if (!chars) throw new Error(`unknown class {${cls}${n}}`);
-    return draw(next, chars, Number(n));
-  });
+  return shape.replace(
+    /\{([a-zA-Z])(\d+)\}|\{(uuid|jwt|jwt-anon|pem|basic|b64-json|bip39|bip39-bad)\}/g,
+    (_, cls: string | undefined, n: string | undefined, named: string | undefined) => {
+      if (named) return NAMED[named]!(next);
+      const chars = CLASSES[cls!];
+      if (!chars) throw new Error(`unknown class {${cls}${n}}`);
+      return draw(next, chars, Number(n));
+    },
+  );
 }

@@ -55,7 +55,8 @@ test('generic detector: a secret-like name and a random-looking value', () => {
   assert.deepEqual(found('Neural semantic search', 'EXA_API_KEY'), []);
   assert.deepEqual(found('github_pat_ваш_токен_здесь', 'GITHUB_PERSONAL_ACCESS_TOKEN'), [], 'a placeholder in another language');
   for (const v of ['canonical-fixture-key', 'sandbox-key', 'raw-memory-secret', 'test-key', 'ttm_live_…']) assert.deepEqual(found(v, 'SERVICE_API_KEY'), [], v);
-  for (const v of ['true', '8080', '/run/secrets/token', 'gpt-4o', 'us-east-1', 'GITHUB_TOKEN', 'my-token-name']) assert.deepEqual(found(v, 'API_TOKEN'), [], v);
+  for (const v of ['true', '8080', '/run/secrets/token', 'gpt-4o', 'us-east-1', 'GITHUB_TOKEN', 'my-token-name'])
+    assert.deepEqual(found(v, 'API_TOKEN'), [], v);
 });
 
 test('the same value is reported once, by its most specific evidence', () => {
@@ -67,7 +68,21 @@ test('the same value is reported once, by its most specific evidence', () => {
 });
 
 test('argument lists: flags, values in the next argument, docker -e, headers, positional values', () => {
-  const args = ['-y', '@pkg/server', '--token=' + TOKEN, '--api-key', RANDOM, '-e', 'API_KEY=' + RANDOM, '-H', 'Authorization: Bearer ' + RANDOM, 'X-Api-Key: ' + RANDOM, 'plain', '--port', '8080'];
+  const args = [
+    '-y',
+    '@pkg/server',
+    '--token=' + TOKEN,
+    '--api-key',
+    RANDOM,
+    '-e',
+    'API_KEY=' + RANDOM,
+    '-H',
+    'Authorization: Bearer ' + RANDOM,
+    'X-Api-Key: ' + RANDOM,
+    'plain',
+    '--port',
+    '8080',
+  ];
   const seen = argCandidates(args).map((c) => `${c.argIndex}:${c.via}:${c.keyName ?? ''}:${args[c.argIndex]!.slice(c.start, c.end)}`);
   assert.deepEqual(seen, [
     '1:flag:y:@pkg/server',
@@ -80,5 +95,9 @@ test('argument lists: flags, values in the next argument, docker -e, headers, po
     '12:flag:port:8080',
   ]);
   const bare = argCandidates(['-e', 'GITHUB_TOKEN', 'image']);
-  assert.deepEqual(bare.map((c) => c.via), ['flag', 'positional'], '-e NAME passes the host variable: nothing to check but the name');
+  assert.deepEqual(
+    bare.map((c) => c.via),
+    ['flag', 'positional'],
+    '-e NAME passes the host variable: nothing to check but the name',
+  );
 });

@@ -19,14 +19,20 @@ test('env file: plain, exported, quoted and commented assignments', () => {
     'REFERENCE=${OTHER_TOKEN}',
   ].join('\n');
   const found = scanEnvFileText(text);
-  assert.deepEqual(found.map((s) => [s.key, s.line, text.slice(s.range.start, s.range.end)]), [
-    ['GITHUB_TOKEN', 2, TOKEN],
-    ['API_TOKEN', 3, RANDOM],
-    ['SINGLE_SECRET', 4, RANDOM],
-    ['INLINE_TOKEN', 5, RANDOM],
-  ]);
+  assert.deepEqual(
+    found.map((s) => [s.key, s.line, text.slice(s.range.start, s.range.end)]),
+    [
+      ['GITHUB_TOKEN', 2, TOKEN],
+      ['API_TOKEN', 3, RANDOM],
+      ['SINGLE_SECRET', 4, RANDOM],
+      ['INLINE_TOKEN', 5, RANDOM],
+    ],
+  );
   assert.match(found[0]!.message, /^Plaintext GitHub personal access token in "GITHUB_TOKEN" of this env file \(ghp_…\)/);
-  assert.ok(found.every((s) => !s.message.includes(s.secret)), 'messages never hold the secret');
+  assert.ok(
+    found.every((s) => !s.message.includes(s.secret)),
+    'messages never hold the secret',
+  );
 });
 
 test('env file: a quoted private key over several lines, with escapes', () => {

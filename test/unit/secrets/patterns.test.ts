@@ -23,7 +23,10 @@ describe('provider patterns: every sample behaves as its pattern says', () => {
         assert.equal(hit.severity, 'error');
         assert.ok(value.slice(hit.start, hit.end).length >= 16, 'the reported span holds the token');
         if (pattern.keywords.length > 0 && !pattern.keyName) {
-          assert.ok(pattern.keywords.some((k) => value.toLowerCase().includes(k)), `prefilter keywords miss ${JSON.stringify(sample)}`);
+          assert.ok(
+            pattern.keywords.some((k) => value.toLowerCase().includes(k)),
+            `prefilter keywords miss ${JSON.stringify(sample)}`,
+          );
         }
       }
       for (const sample of pattern.samples.noMatch) {
@@ -47,11 +50,62 @@ test('pattern ids are unique kebab-case and keywords are lowercase', () => {
 test('at least 50 providers, including the ones the issue names', () => {
   const providers = new Set(SECRET_PATTERNS.map((p) => p.provider));
   assert.ok(providers.size >= 50, `only ${providers.size} providers`);
-  const required = ['GitHub', 'GitLab', 'Slack', 'AWS', 'Azure', 'Google', 'OpenAI', 'Anthropic', 'OpenRouter', 'Groq', 'Mistral AI',
-    'Perplexity', 'Hugging Face', 'Stripe', 'Notion', 'Linear', 'Atlassian', 'Sentry', 'Supabase', 'Figma', 'Brave Search', 'Tavily', 'Exa',
-    'npm', 'Docker Hub', 'Cloudflare', 'Twilio', 'SendGrid', 'Discord', 'Telegram', 'Shopify', 'PEM', 'JWT', 'Postman', 'Datadog', 'PyPI',
-    'DigitalOcean', 'Heroku', 'Mailgun', 'Airtable', 'Asana', 'Replicate', 'Cohere', 'Fireworks AI', 'xAI', 'DeepSeek', 'Pinecone',
-    'Firecrawl', 'Browserbase', 'Neon', 'PlanetScale', 'Vercel', 'Netlify', 'Twitch'];
+  const required = [
+    'GitHub',
+    'GitLab',
+    'Slack',
+    'AWS',
+    'Azure',
+    'Google',
+    'OpenAI',
+    'Anthropic',
+    'OpenRouter',
+    'Groq',
+    'Mistral AI',
+    'Perplexity',
+    'Hugging Face',
+    'Stripe',
+    'Notion',
+    'Linear',
+    'Atlassian',
+    'Sentry',
+    'Supabase',
+    'Figma',
+    'Brave Search',
+    'Tavily',
+    'Exa',
+    'npm',
+    'Docker Hub',
+    'Cloudflare',
+    'Twilio',
+    'SendGrid',
+    'Discord',
+    'Telegram',
+    'Shopify',
+    'PEM',
+    'JWT',
+    'Postman',
+    'Datadog',
+    'PyPI',
+    'DigitalOcean',
+    'Heroku',
+    'Mailgun',
+    'Airtable',
+    'Asana',
+    'Replicate',
+    'Cohere',
+    'Fireworks AI',
+    'xAI',
+    'DeepSeek',
+    'Pinecone',
+    'Firecrawl',
+    'Browserbase',
+    'Neon',
+    'PlanetScale',
+    'Vercel',
+    'Netlify',
+    'Twitch',
+  ];
   for (const name of required) assert.ok(providers.has(name), `missing provider ${name}`);
 });
 

@@ -22,7 +22,10 @@ test('VS Code env secret: decoded value, readable name, served by MCP Warden fir
   assert.equal(location.server?.name, 'github');
   assert.equal(location.envName, 'GITHUB_TOKEN');
   assert.equal(location.suggestedName, 'mcp-warden/vscode/github/GITHUB_TOKEN');
-  assert.deepEqual(location.replacements.map((r) => r.mechanism), ['definition-provider', 'reference']);
+  assert.deepEqual(
+    location.replacements.map((r) => r.mechanism),
+    ['definition-provider', 'reference'],
+  );
   assert.equal(location.replacements[0]!.preferred, true);
   assert.equal(location.replacements[1]!.reference, '${input:github-token}');
   assert.equal(locateSecret(file, location.range)?.value, location.value, 'found again from the finding range');
@@ -61,20 +64,31 @@ test('Codex: secrets move by indirection', () => {
 
 test('clients without a reference mechanism say so', () => {
   for (const path of ['/home/u/.config/Claude/claude_desktop_config.json', '/home/u/.config/zed/settings.json']) {
-    const text = path.includes('zed') ? JSON.stringify({ context_servers: { s: { command: 'x', env: { API_TOKEN: RANDOM } } } }) : JSON.stringify({ mcpServers: { s: { command: 'x', env: { API_TOKEN: RANDOM } } } });
+    const text = path.includes('zed')
+      ? JSON.stringify({ context_servers: { s: { command: 'x', env: { API_TOKEN: RANDOM } } } })
+      : JSON.stringify({ mcpServers: { s: { command: 'x', env: { API_TOKEN: RANDOM } } } });
     const { location } = only(path, text);
-    assert.deepEqual(location.replacements.map((r) => r.mechanism), ['none'], path);
+    assert.deepEqual(
+      location.replacements.map((r) => r.mechanism),
+      ['none'],
+      path,
+    );
     assert.match(location.replacements[0]!.requires, /no documented way/);
   }
 });
 
 test('names for secrets in arguments and URLs', () => {
-  const text = JSON.stringify({ mcpServers: { brave: { command: 'npx', args: ['--api-key', RANDOM, 'postgresql://u:Tr0ub4dor-FAKE-3x@db.example.com/app'] } } });
+  const text = JSON.stringify({
+    mcpServers: { brave: { command: 'npx', args: ['--api-key', RANDOM, 'postgresql://u:Tr0ub4dor-FAKE-3x@db.example.com/app'] } },
+  });
   const file = loadConfigText(text, { path: '/p/.mcp.json' });
   const all = locateSecrets(file);
-  assert.deepEqual(all.map((l) => [l.fieldKind, l.key, l.envName]), [
-    ['arg', '--api-key', 'BRAVE_API_KEY'],
-    ['arg', undefined, 'BRAVE_PASSWORD'],
-  ]);
+  assert.deepEqual(
+    all.map((l) => [l.fieldKind, l.key, l.envName]),
+    [
+      ['arg', '--api-key', 'BRAVE_API_KEY'],
+      ['arg', undefined, 'BRAVE_PASSWORD'],
+    ],
+  );
   assert.equal(all[1]!.replacements[0]!.newFieldValue, 'postgresql://u:${BRAVE_PASSWORD}@db.example.com/app');
 });

@@ -60,8 +60,14 @@ test('refuses servers that use ${input:…}', () => {
 test('secret references', () => {
   assert.equal(secretNameFor('my server', 'X-API-Key'), 'my_server.X-API-Key');
   assert.deepEqual(secretNamesIn('Bearer ${secret:a.B} and ${secret:c.D}'), ['a.B', 'c.D']);
-  assert.deepEqual(substituteSecrets('Bearer ${secret:a.B}', (n) => (n === 'a.B' ? 'v' : undefined)), { value: 'Bearer v', missing: [] });
-  assert.deepEqual(substituteSecrets('${secret:x.Y}', () => undefined), { value: '${secret:x.Y}', missing: ['x.Y'] });
+  assert.deepEqual(
+    substituteSecrets('Bearer ${secret:a.B}', (n) => (n === 'a.B' ? 'v' : undefined)),
+    { value: 'Bearer v', missing: [] },
+  );
+  assert.deepEqual(
+    substituteSecrets('${secret:x.Y}', () => undefined),
+    { value: '${secret:x.Y}', missing: ['x.Y'] },
+  );
 });
 
 test('minimalEdit covers only the changed middle', () => {
@@ -71,7 +77,12 @@ test('minimalEdit covers only the changed middle', () => {
 
 test('moving back restores the server with its secret, and the note goes away', () => {
   const file = loadConfigText(SOURCE, { path: '/w/.vscode/mcp.json' });
-  const plan = planMoveToWarden(file, file.servers.find((s) => s.name === 'github')!, [{ value: TOKEN, name: 'github.GITHUB_TOKEN' }], undefined);
+  const plan = planMoveToWarden(
+    file,
+    file.servers.find((s) => s.name === 'github')!,
+    [{ value: TOKEN, name: 'github.GITHUB_TOKEN' }],
+    undefined,
+  );
   assert.ok(plan.ok);
   const mcpAfter = applyEdits(SOURCE, [plan.sourceEdit]);
   const served = loadConfigText(plan.wardenText, { path: '/w/.vscode/mcp-warden.json' });
@@ -85,7 +96,12 @@ test('moving back restores the server with its secret, and the note goes away', 
 
 test('moving back leaves no "served by MCP Warden" note in the served file', () => {
   const file = loadConfigText(SOURCE, { path: '/w/.vscode/mcp.json' });
-  const plan = planMoveToWarden(file, file.servers.find((s) => s.name === 'github')!, [{ value: TOKEN, name: 'github.GITHUB_TOKEN' }], undefined);
+  const plan = planMoveToWarden(
+    file,
+    file.servers.find((s) => s.name === 'github')!,
+    [{ value: TOKEN, name: 'github.GITHUB_TOKEN' }],
+    undefined,
+  );
   assert.ok(plan.ok);
   const served = loadConfigText(plan.wardenText, { path: '/w/.vscode/mcp-warden.json' });
   const back = planMoveBack(served, served.servers[0]!, new Map([['github.GITHUB_TOKEN', TOKEN]]), applyEdits(SOURCE, [plan.sourceEdit]));

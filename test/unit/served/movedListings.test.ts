@@ -10,7 +10,16 @@ import { planMoveToWarden } from '../../../src/core/served/moveServer';
 import { applyEdits } from '../helpers/ruleTester';
 
 const TOKEN = ['ghp', 'FAKE0000example0000FAKE0000example00'].join('_');
-const SOURCE = JSON.stringify({ servers: { github: { command: 'npx', args: ['-y', 'some-unknown-gh-server@1.0.0'], env: { GITHUB_TOKEN: TOKEN } }, fetch: { command: 'uvx', args: ['mcp-server-fetch'] } } }, null, 2);
+const SOURCE = JSON.stringify(
+  {
+    servers: {
+      github: { command: 'npx', args: ['-y', 'some-unknown-gh-server@1.0.0'], env: { GITHUB_TOKEN: TOKEN } },
+      fetch: { command: 'uvx', args: ['mcp-server-fetch'] },
+    },
+  },
+  null,
+  2,
+);
 
 /** A listing no catalog could guess: two tools with made-up names. */
 const LISTING: ServerSnapshot = {
@@ -29,7 +38,10 @@ function move() {
   const github = before.servers.find((s) => s.name === 'github')!;
   const plan = planMoveToWarden(before, github, [{ value: TOKEN, name: 'github.GITHUB_TOKEN' }], undefined);
   assert.ok(plan.ok);
-  const after = [loadConfigText(applyEdits(SOURCE, [plan.sourceEdit]), { path: '/w/.vscode/mcp.json' }), loadConfigText(plan.wardenText, { path: '/w/.vscode/mcp-warden.json' })];
+  const after = [
+    loadConfigText(applyEdits(SOURCE, [plan.sourceEdit]), { path: '/w/.vscode/mcp.json' }),
+    loadConfigText(plan.wardenText, { path: '/w/.vscode/mcp-warden.json' }),
+  ];
   return { oldKey: serverKey(github), after };
 }
 
@@ -44,7 +56,10 @@ test('the moved server keeps the live listing taken under its old entry', () => 
   const live = new Map([[oldKey, LISTING]]);
   // Without carrying it over, the listing is lost under the old key (the flaw): the tools are guessed.
   assert.notEqual(originOf(after, live).origin, 'live');
-  const carried = withMovedListings(live, after.flatMap((f) => f.servers));
+  const carried = withMovedListings(
+    live,
+    after.flatMap((f) => f.servers),
+  );
   assert.deepEqual(originOf(after, carried), { origin: 'live', tools: ['zz_frobnicate', 'zz_list_widgets'] });
 });
 
@@ -53,7 +68,16 @@ test('a listing is carried only from the same folder and name, and never over on
   const entries = after.flatMap((f) => f.servers);
   const served = entries.find((e) => e.file.endsWith('mcp-warden.json'))!;
   const other = { ...LISTING, tools: [LISTING.tools[0]!] };
-  assert.equal(withMovedListings(new Map([[oldKey, LISTING], [serverKey(served), other]]), entries).get(serverKey(served)), other);
+  assert.equal(
+    withMovedListings(
+      new Map([
+        [oldKey, LISTING],
+        [serverKey(served), other],
+      ]),
+      entries,
+    ).get(serverKey(served)),
+    other,
+  );
   assert.equal(withMovedListings(new Map([[oldKey.replace('/w/', '/elsewhere/'), LISTING]]), entries).has(serverKey(served)), false);
   // The old entry still exists (the move was undone): its listing stays its own.
   const undone = [loadConfigText(SOURCE, { path: '/w/.vscode/mcp.json' }), after[1]!].flatMap((f) => f.servers);

@@ -8,15 +8,54 @@ import { REPO } from '../live/lab';
 
 /** Nouns MCP Warden counts in messages, summaries, tree labels and notifications. */
 const NOUNS = [
-  'server', 'tool', 'finding', 'file', 'item', 'prompt', 'resource', 'character', 'line', 'canary', 'canarie', 'alert', 'entry', 'entrie',
-  'combination', 'problem', 'error', 'warning', 'package', 'secret', 'change', 'edit', 'session', 'flow', 'span', 'note', 'byte', 'space',
-  'call', 'request', 'record', 'token', 'folder', 'advisory', 'advisorie', 'template', 'process', 'processe', 'page', 'step', 'pin',
+  'server',
+  'tool',
+  'finding',
+  'file',
+  'item',
+  'prompt',
+  'resource',
+  'character',
+  'line',
+  'canary',
+  'canarie',
+  'alert',
+  'entry',
+  'entrie',
+  'combination',
+  'problem',
+  'error',
+  'warning',
+  'package',
+  'secret',
+  'change',
+  'edit',
+  'session',
+  'flow',
+  'span',
+  'note',
+  'byte',
+  'space',
+  'call',
+  'request',
+  'record',
+  'token',
+  'folder',
+  'advisory',
+  'advisorie',
+  'template',
+  'process',
+  'processe',
+  'page',
+  'step',
+  'pin',
 ];
 const NOUN = `(?:${NOUNS.join('|')})s?`;
 /** `${count} noun`, `${count} adjective noun` (one or two words between). */
 const COUNT_BEFORE_NOUN = new RegExp(`\\$\\{((?:[^{}]|\\{[^{}]*\\})*)\\}\\s+(?:[a-z-]+\\s+){0,2}?(${NOUN})\\b(?![[(\\w])`, 'g');
 /** Expressions that are counts: a length or size, arithmetic, or a name that says it counts. */
-const COUNT_EXPRESSION = /\.length\b|\.size\b|\s[-+]\s|^(?:[\w.!]*\.)?(?:n|count|total|more|hidden|kept|skipped|flagged|suspicious|changed|defined|loaded|unread|bytes|chars|lines|distance|invalidLines|filesRead|notes|longestSpaces|size|length)$/;
+const COUNT_EXPRESSION =
+  /\.length\b|\.size\b|\s[-+]\s|^(?:[\w.!]*\.)?(?:n|count|total|more|hidden|kept|skipped|flagged|suspicious|changed|defined|loaded|unread|bytes|chars|lines|distance|invalidLines|filesRead|notes|longestSpaces|size|length)$/;
 const HELPER = /\b(?:plural|nounFor)\(/;
 /** A constant (`MAX_NESTING_DEPTH levels`) is a fixed number, never 1. */
 const CONSTANT = /^[A-Z][A-Z0-9_]*$/;

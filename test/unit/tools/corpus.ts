@@ -47,7 +47,9 @@ export function loadCorpus(): CorpusFile[] {
   const root = join(repoRoot(), 'test', 'fixtures', 'tool-corpus');
   const files: CorpusFile[] = [];
   for (const label of ['poisoned', 'benign']) {
-    for (const name of readdirSync(join(root, label)).filter((n) => n.endsWith('.json')).sort()) {
+    for (const name of readdirSync(join(root, label))
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
       const path = join(root, label, name);
       const json = JSON.parse(readFileSync(path, 'utf8'));
       files.push({
@@ -65,9 +67,17 @@ export function loadCorpus(): CorpusFile[] {
 }
 
 function toCase(c: Record<string, unknown>): CorpusCase {
-  const kind: TargetKind = 'tool' in c ? 'tool' : 'prompt' in c ? 'prompt' : 'resource' in c ? 'resource' : 'resourceTemplate' in c ? 'resourceTemplate' : 'server';
+  const kind: TargetKind =
+    'tool' in c ? 'tool' : 'prompt' in c ? 'prompt' : 'resource' in c ? 'resource' : 'resourceTemplate' in c ? 'resourceTemplate' : 'server';
   const key = kind === 'server' ? 'instructions' : kind;
-  return { id: String(c.id), label: c.label as CorpusCase['label'], expect: (c.expect as ToolCategory[]) ?? [], ...(c.note ? { note: String(c.note) } : {}), kind, item: c[key] as CorpusCase['item'] };
+  return {
+    id: String(c.id),
+    label: c.label as CorpusCase['label'],
+    expect: (c.expect as ToolCategory[]) ?? [],
+    ...(c.note ? { note: String(c.note) } : {}),
+    kind,
+    item: c[key] as CorpusCase['item'],
+  };
 }
 
 /** One snapshot per file: all its items together, so each sees its siblings as its own server's tools. */
@@ -136,7 +146,13 @@ export function score(results: CaseResult[]): Scores {
   const categories = TOOL_CATEGORIES.map((meta) => {
     const expecting = poisoned.filter((r) => r.case.expect.includes(meta.id));
     const detected = expecting.filter((r) => r.found.has(meta.id)).length;
-    return { category: meta.id, expected: expecting.length, detected, recall: expecting.length ? detected / expecting.length : 1, benignHits: benign.filter((r) => r.found.has(meta.id)).length };
+    return {
+      category: meta.id,
+      expected: expecting.length,
+      detected,
+      recall: expecting.length ? detected / expecting.length : 1,
+      benignHits: benign.filter((r) => r.found.has(meta.id)).length,
+    };
   });
   const categoryMisses = poisoned.flatMap((r) => r.case.expect.filter((c) => !r.found.has(c)).map((category) => ({ result: r, category })));
   return {

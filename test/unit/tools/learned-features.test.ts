@@ -13,7 +13,9 @@ const fields = (description: string, parameters: string[] = []): TextField[] => 
 
 describe('identifier direction features', () => {
   it('tells the tool itself, a sibling, a parameter and anything else apart', () => {
-    const f = extractFeatures(fields('Run export_csv after list_rows; set row_limit, then call sendMessage.', ['row_limit']), { ownTools: new Set(['export_csv', 'list_rows']) });
+    const f = extractFeatures(fields('Run export_csv after list_rows; set row_limit, then call sendMessage.', ['row_limit']), {
+      ownTools: new Set(['export_csv', 'list_rows']),
+    });
     assert.ok(f.has('run ⟨self⟩'));
     assert.ok(f.has('after ⟨own⟩'));
     assert.ok(f.has('set ⟨param⟩'));

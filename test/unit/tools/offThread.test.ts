@@ -13,7 +13,11 @@ function snapshot(padding: number): ServerSnapshot {
   return {
     server: 'big',
     tools: [
-      { name: 'add_note', description: `Adds a note. ${'Notes are plain text. '.repeat(Math.ceil(padding / 21)).slice(0, padding)} ${ORDER}`, inputSchema: { type: 'object', properties: { notes: { type: 'string', description: 'the note \u200b' } } } },
+      {
+        name: 'add_note',
+        description: `Adds a note. ${'Notes are plain text. '.repeat(Math.ceil(padding / 21)).slice(0, padding)} ${ORDER}`,
+        inputSchema: { type: 'object', properties: { notes: { type: 'string', description: 'the note \u200b' } } },
+      },
       { name: 'list_notes', description: 'Lists the notes.', inputSchema: { type: 'object' } },
     ],
     prompts: [],
@@ -56,7 +60,11 @@ describe('tool analysis off the main thread', () => {
   test('when the worker crashes, the analysis falls back too', async () => {
     const big = snapshot(2 * WORKER_THRESHOLD_CHARS);
     const fallbacks: string[] = [];
-    const result = await analyzeServerOffThread(big, {}, { workerFile: __filename.replace(/offThread\.test\.js$/, 'offThread.crash.fixture.js'), onFallback: (r) => fallbacks.push(r) });
+    const result = await analyzeServerOffThread(
+      big,
+      {},
+      { workerFile: __filename.replace(/offThread\.test\.js$/, 'offThread.crash.fixture.js'), onFallback: (r) => fallbacks.push(r) },
+    );
     assert.equal(result.ranIn, 'main');
     assert.equal(fallbacks.length, 1, 'the crash is reported once');
     assert.deepEqual(result.findings, analyzeServer(big));
@@ -64,7 +72,11 @@ describe('tool analysis off the main thread', () => {
 
   test('cancelling stops the worker and rejects with an AbortError', async () => {
     const cancel = new AbortController();
-    const pending = analyzeServerOffThread(snapshot(40 * WORKER_THRESHOLD_CHARS), {}, { signal: cancel.signal, onFallback: () => assert.fail('no fallback on cancel') });
+    const pending = analyzeServerOffThread(
+      snapshot(40 * WORKER_THRESHOLD_CHARS),
+      {},
+      { signal: cancel.signal, onFallback: () => assert.fail('no fallback on cancel') },
+    );
     cancel.abort();
     await assert.rejects(pending, { name: 'AbortError' });
     await assert.rejects(analyzeServerOffThread(snapshot(10), {}, { signal: cancel.signal }), { name: 'AbortError' });

@@ -38,7 +38,13 @@ describe('tool corpus: quality gate', () => {
   });
 
   it('false-positive rate on benign items is at most 1%', () => {
-    const alarms = scores.falseAlarms.map((m) => `${m.case.id}: ${m.findings.filter((f) => f.severity !== 'info').map((f) => `${f.category} "${f.excerpt}"`).join('; ')}`);
+    const alarms = scores.falseAlarms.map(
+      (m) =>
+        `${m.case.id}: ${m.findings
+          .filter((f) => f.severity !== 'info')
+          .map((f) => `${f.category} "${f.excerpt}"`)
+          .join('; ')}`,
+    );
     assert.ok(scores.falsePositiveRate <= 0.01, `false-positive rate ${scores.falsePositiveRate}:\n${alarms.join('\n')}`);
   });
 
@@ -54,13 +60,21 @@ describe('real npm servers from node_modules', () => {
   const real = files.filter((f) => f.real);
 
   it('include server-everything, server-filesystem and server-memory', () => {
-    assert.deepEqual(real.map((f) => f.package).sort(), ['@modelcontextprotocol/server-everything', '@modelcontextprotocol/server-filesystem', '@modelcontextprotocol/server-memory']);
+    assert.deepEqual(real.map((f) => f.package).sort(), [
+      '@modelcontextprotocol/server-everything',
+      '@modelcontextprotocol/server-filesystem',
+      '@modelcontextprotocol/server-memory',
+    ]);
   });
 
   it('produce no finding above info', () => {
     for (const r of results.filter((x) => x.file.real)) {
       const strong = r.findings.filter((f) => f.severity !== 'info');
-      assert.deepEqual(strong.map((f) => `${f.category}: ${f.message}`), [], r.case.id);
+      assert.deepEqual(
+        strong.map((f) => `${f.category}: ${f.message}`),
+        [],
+        r.case.id,
+      );
     }
   });
 

@@ -154,7 +154,11 @@ export const GOOSE_BUILTINS: readonly CatalogServer[] = [
     id: 'goose-computercontroller',
     title: 'Goose computer controller extension',
     match: ['goose:computercontroller'],
-    tools: [...tools('U', ['web_scrape'], PAGE), ...tools('DOP', ['automation_script', 'computer_control']), ...tools('P', ['cache', 'pdf_tool', 'docx_tool', 'xlsx_tool'])],
+    tools: [
+      ...tools('U', ['web_scrape'], PAGE),
+      ...tools('DOP', ['automation_script', 'computer_control']),
+      ...tools('P', ['cache', 'pdf_tool', 'docx_tool', 'xlsx_tool']),
+    ],
     source: 'block/goose crates/goose-mcp computercontroller',
   },
   {

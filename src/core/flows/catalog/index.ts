@@ -43,7 +43,10 @@ function lookup(index: CatalogIndex, key: string, catalog: readonly CatalogServe
 }
 
 /** The catalog entry for the first identity that one matches. */
-export function findCatalogServer(identities: readonly LaunchIdentity[], catalog: readonly CatalogServer[] = CATALOG): { server: CatalogServer; identity: LaunchIdentity } | undefined {
+export function findCatalogServer(
+  identities: readonly LaunchIdentity[],
+  catalog: readonly CatalogServer[] = CATALOG,
+): { server: CatalogServer; identity: LaunchIdentity } | undefined {
   if (identities.length === 0) return undefined;
   const index = indexOf(catalog);
   for (const identity of identities) {

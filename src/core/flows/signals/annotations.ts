@@ -27,7 +27,8 @@ export function annotationSignals(annotations: ToolAnnotations | undefined): Ann
   } else {
     if (destructiveHint === true) add('destructive', WEIGHTS.annotationAdmits, 'destructiveHint: true (the server says so)');
     else if (destructiveHint === false) add('destructive', 0, 'destructiveHint: false claims only additive changes', true);
-    else if (readOnlyHint === false) add('destructive', WEIGHTS.annotationDefault, 'readOnlyHint: false without destructiveHint: the spec default is destructive');
+    else if (readOnlyHint === false)
+      add('destructive', WEIGHTS.annotationDefault, 'readOnlyHint: false without destructiveHint: the spec default is destructive');
     if (openWorldHint === true) {
       add('outbound', WEIGHTS.annotationOpenWorld, 'openWorldHint: true on a tool that writes: it acts on the outside world');
       add('untrusted-content', WEIGHTS.annotationOpenWorld - 0.15, 'openWorldHint: true: it may also bring back outside content');

@@ -9,8 +9,41 @@ export interface DescriptionEvidence {
 
 /** Words and two-word phrases (singular, lowercase) that suggest each capability in a description. */
 const PHRASES: Record<Capability, readonly string[]> = {
-  'untrusted-content': ['web page', 'webpage', 'from the', 'the internet', 'search the', 'web search', 'scrape', 'crawl', 'browser', 'inbox', 'fetche', 'fetch', 'fetch url', 'url content', 'public repository', 'user generated', 'untrusted'],
-  'private-data': ['file system', 'filesystem', 'local file', 'database', 'sql', 'private', 'secret', 'credential', 'password', 'environment variable', 'personal', 'contact', 'calendar', 'mailbox'],
+  'untrusted-content': [
+    'web page',
+    'webpage',
+    'from the',
+    'the internet',
+    'search the',
+    'web search',
+    'scrape',
+    'crawl',
+    'browser',
+    'inbox',
+    'fetche',
+    'fetch',
+    'fetch url',
+    'url content',
+    'public repository',
+    'user generated',
+    'untrusted',
+  ],
+  'private-data': [
+    'file system',
+    'filesystem',
+    'local file',
+    'database',
+    'sql',
+    'private',
+    'secret',
+    'credential',
+    'password',
+    'environment variable',
+    'personal',
+    'contact',
+    'calendar',
+    'mailbox',
+  ],
   outbound: ['send', 'post to', 'publish', 'upload', 'webhook', 'http request', 'notify', 'email to', 'message to'],
   destructive: ['delete', 'remove', 'overwrite', 'drop', 'execute', 'shell command', 'terminal', 'permanently', 'irreversible', 'refund', 'payment'],
 };
@@ -39,7 +72,10 @@ export function descriptionSignals(description: string | undefined): Description
       return present.has(p);
     });
     if (hits.length === 0) continue;
-    const shown = hits.slice(0, 3).map((h) => `"${h}"`).join(', ');
+    const shown = hits
+      .slice(0, 3)
+      .map((h) => `"${h}"`)
+      .join(', ');
     out.push({ capability, evidence: { source: 'description', weight: WEIGHTS.description, detail: `description mentions ${shown}` } });
   }
   return out;

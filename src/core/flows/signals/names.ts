@@ -9,21 +9,196 @@ export interface NameEvidence {
 
 const set = (...words: string[]): ReadonlySet<string> => new Set(words);
 
-const READ = set('get', 'read', 'list', 'search', 'find', 'query', 'fetch', 'view', 'show', 'open', 'load', 'retrieve', 'lookup', 'cat', 'browse', 'download', 'describe', 'scrape', 'crawl', 'extract', 'summarize');
+const READ = set(
+  'get',
+  'read',
+  'list',
+  'search',
+  'find',
+  'query',
+  'fetch',
+  'view',
+  'show',
+  'open',
+  'load',
+  'retrieve',
+  'lookup',
+  'cat',
+  'browse',
+  'download',
+  'describe',
+  'scrape',
+  'crawl',
+  'extract',
+  'summarize',
+);
 const CREATE = set('create', 'add', 'post', 'submit', 'new', 'write', 'reply', 'comment', 'leave');
 const DESTROY = set('delete', 'remove', 'rm', 'drop', 'destroy', 'purge', 'truncate', 'erase', 'wipe', 'kill', 'terminate', 'overwrite', 'unlink', 'rmdir');
-const MODIFY = set('write', 'edit', 'update', 'patch', 'move', 'rename', 'merge', 'reset', 'deploy', 'cancel', 'refund', 'pay', 'charge', 'transfer', 'modify', 'replace', 'archive', 'revoke', 'close', 'apply', 'commit', 'checkout', 'rebase', 'install', 'uninstall', 'restart', 'stop', 'pause', 'finalize', 'void');
+const MODIFY = set(
+  'write',
+  'edit',
+  'update',
+  'patch',
+  'move',
+  'rename',
+  'merge',
+  'reset',
+  'deploy',
+  'cancel',
+  'refund',
+  'pay',
+  'charge',
+  'transfer',
+  'modify',
+  'replace',
+  'archive',
+  'revoke',
+  'close',
+  'apply',
+  'commit',
+  'checkout',
+  'rebase',
+  'install',
+  'uninstall',
+  'restart',
+  'stop',
+  'pause',
+  'finalize',
+  'void',
+);
 const EXECUTE = set('exec', 'execute', 'run', 'eval', 'evaluate', 'spawn', 'invoke');
 const SEND = set('send', 'publish', 'notify', 'share', 'upload', 'push', 'tweet', 'forward', 'invite', 'broadcast', 'dm');
 const VERBS: ReadonlySet<string> = new Set([...READ, ...CREATE, ...DESTROY, ...MODIFY, ...EXECUTE, ...SEND]);
 
-const EXECUTABLE = set('command', 'cmd', 'shell', 'bash', 'terminal', 'script', 'code', 'process', 'powershell', 'sh', 'python', 'javascript', 'js', 'notebook', 'workflow', 'task');
+const EXECUTABLE = set(
+  'command',
+  'cmd',
+  'shell',
+  'bash',
+  'terminal',
+  'script',
+  'code',
+  'process',
+  'powershell',
+  'sh',
+  'python',
+  'javascript',
+  'js',
+  'notebook',
+  'workflow',
+  'task',
+);
 const SHELL = set('shell', 'bash', 'terminal', 'powershell', 'zsh');
 const SINK_OBJECT = set('webhook', 'sms', 'smtp');
-const PUBLIC_OBJECT = set('comment', 'issue', 'pull', 'pr', 'message', 'email', 'mail', 'post', 'gist', 'review', 'discussion', 'reply', 'tweet', 'chat', 'sms', 'notification', 'invitation');
-const WEB = set('fetch', 'scrape', 'crawl', 'browse', 'navigate', 'web', 'webpage', 'url', 'internet', 'google', 'bing', 'duckduckgo', 'http', 'html', 'rss', 'youtube', 'wikipedia');
-const FOREIGN_OBJECT = set('issue', 'comment', 'pr', 'pull', 'review', 'discussion', 'email', 'mail', 'inbox', 'message', 'thread', 'channel', 'post', 'tweet', 'feed', 'notification', 'ticket', 'chat', 'conversation', 'snapshot', 'screenshot', 'page', 'webpage', 'article', 'news');
-const PRIVATE_OBJECT = set('file', 'dir', 'directory', 'folder', 'document', 'doc', 'db', 'database', 'table', 'row', 'record', 'contact', 'calendar', 'note', 'memory', 'graph', 'node', 'entity', 'drive', 'customer', 'account', 'balance', 'invoice', 'payment', 'inbox', 'email', 'mail', 'message', 'repo', 'repository', 'code', 'schema', 'profile', 'employee', 'order', 'subscription', 'observation', 'clipboard', 'photo', 'diff', 'commit', 'branch');
+const PUBLIC_OBJECT = set(
+  'comment',
+  'issue',
+  'pull',
+  'pr',
+  'message',
+  'email',
+  'mail',
+  'post',
+  'gist',
+  'review',
+  'discussion',
+  'reply',
+  'tweet',
+  'chat',
+  'sms',
+  'notification',
+  'invitation',
+);
+const WEB = set(
+  'fetch',
+  'scrape',
+  'crawl',
+  'browse',
+  'navigate',
+  'web',
+  'webpage',
+  'url',
+  'internet',
+  'google',
+  'bing',
+  'duckduckgo',
+  'http',
+  'html',
+  'rss',
+  'youtube',
+  'wikipedia',
+);
+const FOREIGN_OBJECT = set(
+  'issue',
+  'comment',
+  'pr',
+  'pull',
+  'review',
+  'discussion',
+  'email',
+  'mail',
+  'inbox',
+  'message',
+  'thread',
+  'channel',
+  'post',
+  'tweet',
+  'feed',
+  'notification',
+  'ticket',
+  'chat',
+  'conversation',
+  'snapshot',
+  'screenshot',
+  'page',
+  'webpage',
+  'article',
+  'news',
+);
+const PRIVATE_OBJECT = set(
+  'file',
+  'dir',
+  'directory',
+  'folder',
+  'document',
+  'doc',
+  'db',
+  'database',
+  'table',
+  'row',
+  'record',
+  'contact',
+  'calendar',
+  'note',
+  'memory',
+  'graph',
+  'node',
+  'entity',
+  'drive',
+  'customer',
+  'account',
+  'balance',
+  'invoice',
+  'payment',
+  'inbox',
+  'email',
+  'mail',
+  'message',
+  'repo',
+  'repository',
+  'code',
+  'schema',
+  'profile',
+  'employee',
+  'order',
+  'subscription',
+  'observation',
+  'clipboard',
+  'photo',
+  'diff',
+  'commit',
+  'branch',
+);
 const DATABASE = set('sql', 'database', 'db');
 const SECRET = set('secret', 'credential', 'password', 'env', 'apikey', 'keychain', 'vault', 'ssh', 'cookie');
 
@@ -65,7 +240,8 @@ export function nameSignals(name: string, reads: readonly Capability[] = []): Na
     if (foreign) add('untrusted-content', WEIGHTS.name, `reads ${foreign}s, which others can write`);
     const privateObject = hasAny(words, PRIVATE_OBJECT);
     if (privateObject) add('private-data', WEIGHTS.name, `reads ${privateObject}s`);
-    for (const capability of reads) add(capability, WEIGHTS.name, `a read on a server whose data is ${capability === 'private-data' ? 'private' : 'written by outsiders'}`);
+    for (const capability of reads)
+      add(capability, WEIGHTS.name, `a read on a server whose data is ${capability === 'private-data' ? 'private' : 'written by outsiders'}`);
   }
   const database = hasAny(words, DATABASE);
   if (database) add('private-data', WEIGHTS.nameWeak, `"${database}" reaches a database`);

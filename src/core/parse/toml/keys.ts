@@ -18,7 +18,12 @@ export function readKey(scanner: Scanner): KeySegment[] {
     scanner.skipSpaces();
     segments.push(readSegment(scanner));
     if (segments.length > MAX_NESTING_DEPTH) {
-      throw new TomlSyntaxError(segments[0]!.offset, scanner.pos - segments[0]!.offset, `Key with more than ${MAX_NESTING_DEPTH} dotted parts: the file is not read any further.`, 'too-deep');
+      throw new TomlSyntaxError(
+        segments[0]!.offset,
+        scanner.pos - segments[0]!.offset,
+        `Key with more than ${MAX_NESTING_DEPTH} dotted parts: the file is not read any further.`,
+        'too-deep',
+      );
     }
     scanner.skipSpaces();
     if (scanner.code() !== DOT) return segments;
@@ -40,7 +45,9 @@ function readSegment(scanner: Scanner): KeySegment {
   while (isBareKeyChar(text.charCodeAt(i))) i++;
   if (i === start) {
     const what = describeAt(text, start);
-    const message = what.startsWith("'") ? `invalid character ${what} in a key (bare keys allow A-Z a-z 0-9 _ -; quote other keys)` : `expected a key, found ${what}`;
+    const message = what.startsWith("'")
+      ? `invalid character ${what} in a key (bare keys allow A-Z a-z 0-9 _ -; quote other keys)`
+      : `expected a key, found ${what}`;
     failAtChar(text, start, message);
   }
   scanner.pos = i;

@@ -73,7 +73,7 @@ function checkDateTime(token: string, offset: number): void {
     const year = Number(date[1]);
     const month = Number(date[2]);
     const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1] ?? 0;
+    const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
     const day = Number(date[3]);
     valid = month >= 1 && day >= 1 && day <= days && inRange(date[8], 23) && inRange(date[9], 59);
   }

@@ -102,7 +102,8 @@ function readEscape(text: string, backslash: number): StringToken {
   let count = 0;
   while (count < digits && isHexDigit(text.charCodeAt(backslash + 2 + count))) count++;
   const escape = text.slice(backslash, backslash + 2 + count);
-  if (count < digits) return fail(backslash, `invalid escape '${escape}': expected ${digits} hex digits after '\\${letter}' (${BACKSLASH_HINT})`, escape.length);
+  if (count < digits)
+    return fail(backslash, `invalid escape '${escape}': expected ${digits} hex digits after '\\${letter}' (${BACKSLASH_HINT})`, escape.length);
   const code = parseInt(escape.slice(2), 16);
   if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return fail(backslash, `invalid escape '${escape}': not a Unicode scalar value`, escape.length);
   return { value: String.fromCodePoint(code), end: backslash + 2 + digits };

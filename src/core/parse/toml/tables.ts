@@ -76,7 +76,11 @@ export class Tables {
     const existing = this.lookup(target, last.name);
     this.attach(target, last, value, equalsOffset);
     if (existing) {
-      this.ctx.report(last.offset, last.length, `key '${keyText(segments)}' is already defined (line ${this.ctx.line(existing.parent!.children![0]!.offset)}); TOML allows each key once`);
+      this.ctx.report(
+        last.offset,
+        last.length,
+        `key '${keyText(segments)}' is already defined (line ${this.ctx.line(existing.parent!.children![0]!.offset)}); TOML allows each key once`,
+      );
     }
   }
 
@@ -128,7 +132,10 @@ export class Tables {
     const table = this.create('header', start, end - start);
     this.attach(parent, last, table);
     if (existing) {
-      const message = state?.kind === 'header' ? `table ${header()} is already defined (line ${this.line(existing)})` : `cannot define ${header()}: it is already ${this.ctx.describe(existing, this.kindOf(existing))}`;
+      const message =
+        state?.kind === 'header'
+          ? `table ${header()} is already defined (line ${this.line(existing)})`
+          : `cannot define ${header()}: it is already ${this.ctx.describe(existing, this.kindOf(existing))}`;
       this.ctx.report(last.offset, last.length, message);
     }
     return table;
@@ -141,7 +148,8 @@ export class Tables {
       array = { type: 'array', offset: start, length: end - start, children: [] };
       this.tableArrays.add(array);
       this.attach(parent, last, array);
-      if (existing) this.ctx.report(last.offset, last.length, `cannot append to ${header()}: it is already ${this.ctx.describe(existing, this.kindOf(existing))}`);
+      if (existing)
+        this.ctx.report(last.offset, last.length, `cannot append to ${header()}: it is already ${this.ctx.describe(existing, this.kindOf(existing))}`);
     }
     element.parent = array;
     array.children!.push(element);

@@ -9,7 +9,10 @@ export const AI_PATTERNS: readonly SecretPattern[] = [
     description: 'OpenAI API key',
     regex: /sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,250}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|sk-[A-Za-z0-9]{48}/,
     keywords: ['sk-'],
-    samples: { match: ['sk-proj-' + base64url(156), 'sk-' + alnum(20) + 'T3BlbkFJ' + alnum(20), 'sk-' + alnum(48)], noMatch: ['sk-...', 'sk-proj-...', 'sk-your-key-here', 'sk-' + alnum(30)] },
+    samples: {
+      match: ['sk-proj-' + base64url(156), 'sk-' + alnum(20) + 'T3BlbkFJ' + alnum(20), 'sk-' + alnum(48)],
+      noMatch: ['sk-...', 'sk-proj-...', 'sk-your-key-here', 'sk-' + alnum(30)],
+    },
   },
   {
     id: 'anthropic-api-key',
@@ -17,7 +20,10 @@ export const AI_PATTERNS: readonly SecretPattern[] = [
     description: 'Anthropic API key',
     regex: /sk-ant-(?:api|admin|oat|ort)[0-9]{2}-[A-Za-z0-9_-]{80,120}/,
     keywords: ['sk-ant-'],
-    samples: { match: ['sk-ant-api03-' + base64url(93) + 'AA', 'sk-ant-admin01-' + base64url(95)], noMatch: ['sk-ant-...', 'sk-ant-api03-xxxxxxxx', 'sk-ant-api03-' + base64url(40)] },
+    samples: {
+      match: ['sk-ant-api03-' + base64url(93) + 'AA', 'sk-ant-admin01-' + base64url(95)],
+      noMatch: ['sk-ant-...', 'sk-ant-api03-xxxxxxxx', 'sk-ant-api03-' + base64url(40)],
+    },
   },
   {
     id: 'openrouter-api-key',
@@ -42,7 +48,13 @@ export const AI_PATTERNS: readonly SecretPattern[] = [
     regex: /[A-Za-z0-9]{32}/,
     keywords: [],
     keyName: /mistral/i,
-    samples: { match: [{ key: 'MISTRAL_API_KEY', value: alnum(32) }], noMatch: [{ key: 'MISTRAL_MODEL', value: alnum(32) }, { key: 'MISTRAL_API_KEY', value: 'your-mistral-key' }] },
+    samples: {
+      match: [{ key: 'MISTRAL_API_KEY', value: alnum(32) }],
+      noMatch: [
+        { key: 'MISTRAL_MODEL', value: alnum(32) },
+        { key: 'MISTRAL_API_KEY', value: 'your-mistral-key' },
+      ],
+    },
   },
   {
     id: 'perplexity-api-key',
@@ -83,7 +95,13 @@ export const AI_PATTERNS: readonly SecretPattern[] = [
     regex: /[A-Za-z0-9]{40}/,
     keywords: [],
     keyName: /cohere|(^|_)co_api_key/i,
-    samples: { match: [{ key: 'COHERE_API_KEY', value: alnum(40) }, { key: 'CO_API_KEY', value: alnum(40) }], noMatch: [{ key: 'COHERE_MODEL', value: alnum(40) }] },
+    samples: {
+      match: [
+        { key: 'COHERE_API_KEY', value: alnum(40) },
+        { key: 'CO_API_KEY', value: alnum(40) },
+      ],
+      noMatch: [{ key: 'COHERE_MODEL', value: alnum(40) }],
+    },
   },
   {
     id: 'replicate-api-token',

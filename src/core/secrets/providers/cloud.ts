@@ -19,8 +19,15 @@ export const CLOUD_PATTERNS: readonly SecretPattern[] = [
     keywords: [],
     keyName: /aws.?secret|secret.?access.?key/i,
     samples: {
-      match: [{ key: 'AWS_SECRET_ACCESS_KEY', value: base64(40) }, { key: 'aws_secret_access_key', value: alnum(40) }],
-      noMatch: [{ key: 'AWS_SECRET_ACCESS_KEY', value: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }, { key: 'AWS_REGION', value: base64(40) }, { key: 'AWS_SECRET_ACCESS_KEY', value: base64(30) }],
+      match: [
+        { key: 'AWS_SECRET_ACCESS_KEY', value: base64(40) },
+        { key: 'aws_secret_access_key', value: alnum(40) },
+      ],
+      noMatch: [
+        { key: 'AWS_SECRET_ACCESS_KEY', value: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+        { key: 'AWS_REGION', value: base64(40) },
+        { key: 'AWS_SECRET_ACCESS_KEY', value: base64(30) },
+      ],
     },
   },
   {
@@ -75,7 +82,16 @@ export const CLOUD_PATTERNS: readonly SecretPattern[] = [
     regex: /[0-9a-f]{32}|[A-Za-z0-9]{84}/,
     keywords: [],
     keyName: /azure|cognitive/i,
-    samples: { match: [{ key: 'AZURE_OPENAI_API_KEY', value: hex(32) }, { key: 'AZURE_API_KEY', value: alnum(84) }], noMatch: [{ key: 'AZURE_OPENAI_ENDPOINT', value: hex(32) }, { key: 'OPENAI_API_KEY', value: hex(32) }] },
+    samples: {
+      match: [
+        { key: 'AZURE_OPENAI_API_KEY', value: hex(32) },
+        { key: 'AZURE_API_KEY', value: alnum(84) },
+      ],
+      noMatch: [
+        { key: 'AZURE_OPENAI_ENDPOINT', value: hex(32) },
+        { key: 'OPENAI_API_KEY', value: hex(32) },
+      ],
+    },
   },
   {
     id: 'google-api-key',
@@ -83,7 +99,10 @@ export const CLOUD_PATTERNS: readonly SecretPattern[] = [
     description: 'Google API key',
     regex: /AIza[A-Za-z0-9_-]{35}/,
     keywords: ['aiza'],
-    samples: { match: ['AIza' + base64url(35), 'https://maps.googleapis.com/maps/api/js?key=AIza' + base64url(35)], noMatch: ['AIza' + base64url(20), 'AIzaSy' + 'X'.repeat(33)] },
+    samples: {
+      match: ['AIza' + base64url(35), 'https://maps.googleapis.com/maps/api/js?key=AIza' + base64url(35)],
+      noMatch: ['AIza' + base64url(20), 'AIzaSy' + 'X'.repeat(33)],
+    },
   },
   {
     id: 'google-oauth-client-secret',
@@ -108,7 +127,16 @@ export const CLOUD_PATTERNS: readonly SecretPattern[] = [
     regex: /[A-Za-z0-9_-]{40}|[0-9a-f]{37}/,
     keywords: [],
     keyName: /cloudflare|(^|_)cf_/i,
-    samples: { match: [{ key: 'CLOUDFLARE_API_TOKEN', value: base64url(40) }, { key: 'CF_API_KEY', value: hex(37) }], noMatch: [{ key: 'CLOUDFLARE_ACCOUNT_ID', value: hex(32) }, { key: 'CLOUDFLARE_API_TOKEN', value: base64url(30) }] },
+    samples: {
+      match: [
+        { key: 'CLOUDFLARE_API_TOKEN', value: base64url(40) },
+        { key: 'CF_API_KEY', value: hex(37) },
+      ],
+      noMatch: [
+        { key: 'CLOUDFLARE_ACCOUNT_ID', value: hex(32) },
+        { key: 'CLOUDFLARE_API_TOKEN', value: base64url(30) },
+      ],
+    },
   },
   {
     id: 'cloudflare-origin-ca-key',
@@ -141,7 +169,12 @@ export const CLOUD_PATTERNS: readonly SecretPattern[] = [
     regex: /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
     keywords: [],
     keyName: /heroku/i,
-    samples: { match: [{ key: 'HEROKU_API_KEY', value: uuid() }], noMatch: [{ key: 'HEROKU_APP_ID', value: uuid() }, { key: 'APP_ID', value: uuid() }] },
+    samples: {
+      match: [{ key: 'HEROKU_API_KEY', value: uuid() }],
+      noMatch: [
+        { key: 'HEROKU_APP_ID', value: uuid() },
+        { key: 'APP_ID', value: uuid() },
+      ],
+    },
   },
 ];
-

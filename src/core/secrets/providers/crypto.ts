@@ -13,7 +13,10 @@ export const CRYPTO_PATTERNS: readonly SecretPattern[] = [
     regex: /infura\.io\/(?:v3|ws\/v3)\/([0-9a-f]{32})/,
     keywords: ['infura.io/'],
     secretGroup: 1,
-    samples: { match: ['https://mainnet.infura.io/v3/' + hex(32), 'wss://sepolia.infura.io/ws/v3/' + hex(32)], noMatch: ['https://mainnet.infura.io/v3/YOUR_PROJECT_ID', 'https://mainnet.infura.io/v3/<key>'] },
+    samples: {
+      match: ['https://mainnet.infura.io/v3/' + hex(32), 'wss://sepolia.infura.io/ws/v3/' + hex(32)],
+      noMatch: ['https://mainnet.infura.io/v3/YOUR_PROJECT_ID', 'https://mainnet.infura.io/v3/<key>'],
+    },
   },
   {
     id: 'alchemy-api-key',
@@ -22,7 +25,10 @@ export const CRYPTO_PATTERNS: readonly SecretPattern[] = [
     regex: /alchemy(?:api)?\.(?:com|io)\/(?:v2|nft\/v[23])\/([A-Za-z0-9_-]{32})/,
     keywords: ['alchemy'],
     secretGroup: 1,
-    samples: { match: ['https://eth-mainnet.g.alchemy.com/v2/' + alnum(32)], noMatch: ['https://eth-mainnet.g.alchemy.com/v2/your-api-key', 'https://eth-mainnet.g.alchemy.com/v2/demo'] },
+    samples: {
+      match: ['https://eth-mainnet.g.alchemy.com/v2/' + alnum(32)],
+      noMatch: ['https://eth-mainnet.g.alchemy.com/v2/your-api-key', 'https://eth-mainnet.g.alchemy.com/v2/demo'],
+    },
   },
   {
     id: 'quicknode-endpoint-token',
@@ -60,8 +66,16 @@ export const CRYPTO_PATTERNS: readonly SecretPattern[] = [
     keywords: [],
     keyName: WALLET_KEY_NAME,
     samples: {
-      match: [{ key: 'PRIVATE_KEY', value: '0x' + hex(64) }, { key: 'WALLET_PRIVATE_KEY', value: hex(64) }, { key: 'DEPLOYER_PRIVATE_KEY', value: hex(64) }],
-      noMatch: [{ key: 'PRIVATE_KEY', value: '0x' + '0'.repeat(64) }, { key: 'API_KEY', value: hex(64) }, { key: 'PRIVATE_KEY', value: 'your-private-key' }],
+      match: [
+        { key: 'PRIVATE_KEY', value: '0x' + hex(64) },
+        { key: 'WALLET_PRIVATE_KEY', value: hex(64) },
+        { key: 'DEPLOYER_PRIVATE_KEY', value: hex(64) },
+      ],
+      noMatch: [
+        { key: 'PRIVATE_KEY', value: '0x' + '0'.repeat(64) },
+        { key: 'API_KEY', value: hex(64) },
+        { key: 'PRIVATE_KEY', value: 'your-private-key' },
+      ],
     },
   },
   {
@@ -72,8 +86,14 @@ export const CRYPTO_PATTERNS: readonly SecretPattern[] = [
     keywords: [],
     keyName: WALLET_KEY_NAME,
     samples: {
-      match: [{ key: 'SOLANA_PRIVATE_KEY', value: letters(88) }, { key: 'WALLET_KEY', value: 'K' + letters(51) }],
-      noMatch: [{ key: 'SOLANA_PRIVATE_KEY', value: 'your-base58-private-key' }, { key: 'SOLANA_RPC_URL', value: letters(88) }],
+      match: [
+        { key: 'SOLANA_PRIVATE_KEY', value: letters(88) },
+        { key: 'WALLET_KEY', value: 'K' + letters(51) },
+      ],
+      noMatch: [
+        { key: 'SOLANA_PRIVATE_KEY', value: 'your-base58-private-key' },
+        { key: 'SOLANA_RPC_URL', value: letters(88) },
+      ],
     },
   },
 ];

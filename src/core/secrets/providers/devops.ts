@@ -42,7 +42,13 @@ export const DEVOPS_PATTERNS: readonly SecretPattern[] = [
     regex: /[A-Za-z0-9]{24}/,
     keywords: [],
     keyName: /vercel/i,
-    samples: { match: [{ key: 'VERCEL_TOKEN', value: alnum(24) }], noMatch: [{ key: 'VERCEL_PROJECT_ID', value: 'prj_' + alnum(28) }, { key: 'VERCEL_TOKEN', value: 'your_vercel_token' }] },
+    samples: {
+      match: [{ key: 'VERCEL_TOKEN', value: alnum(24) }],
+      noMatch: [
+        { key: 'VERCEL_PROJECT_ID', value: 'prj_' + alnum(28) },
+        { key: 'VERCEL_TOKEN', value: 'your_vercel_token' },
+      ],
+    },
   },
   {
     id: 'netlify-access-token',
@@ -100,7 +106,16 @@ export const DEVOPS_PATTERNS: readonly SecretPattern[] = [
     regex: /[a-f0-9]{32}|[a-f0-9]{40}/,
     keywords: [],
     keyName: /datadog|(^|_)dd_(api|app|application)_key/i,
-    samples: { match: [{ key: 'DD_API_KEY', value: hex(32) }, { key: 'DATADOG_APP_KEY', value: hex(40) }], noMatch: [{ key: 'DD_SITE', value: 'datadoghq.eu' }, { key: 'DD_API_KEY', value: hex(20) }] },
+    samples: {
+      match: [
+        { key: 'DD_API_KEY', value: hex(32) },
+        { key: 'DATADOG_APP_KEY', value: hex(40) },
+      ],
+      noMatch: [
+        { key: 'DD_SITE', value: 'datadoghq.eu' },
+        { key: 'DD_API_KEY', value: hex(20) },
+      ],
+    },
   },
   {
     id: 'doppler-token',

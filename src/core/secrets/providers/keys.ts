@@ -27,7 +27,7 @@ function toBase64Url(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i += 3) {
     const n = (text.charCodeAt(i) << 16) | ((text.charCodeAt(i + 1) || 0) << 8) | (text.charCodeAt(i + 2) || 0);
-    const chars = Math.min(4, Math.ceil(((Math.min(3, text.length - i)) * 8) / 6));
+    const chars = Math.min(4, Math.ceil((Math.min(3, text.length - i) * 8) / 6));
     for (let j = 0; j < chars; j++) out += alphabet[(n >> (18 - 6 * j)) & 63];
   }
   return out;
@@ -44,7 +44,11 @@ export const KEY_PATTERNS: readonly SecretPattern[] = [
     bounded: false,
     samples: {
       match: ['-----BEGIN RSA PRIVATE KEY-----\n' + PEM_BODY + '\n-----END RSA PRIVATE KEY-----', '-----BEGIN OPENSSH PRIVATE KEY-----\n' + PEM_BODY],
-      noMatch: ['-----BEGIN PUBLIC KEY-----\n' + PEM_BODY + '\n-----END PUBLIC KEY-----', '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----', '-----BEGIN CERTIFICATE-----\n' + PEM_BODY],
+      noMatch: [
+        '-----BEGIN PUBLIC KEY-----\n' + PEM_BODY + '\n-----END PUBLIC KEY-----',
+        '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----',
+        '-----BEGIN CERTIFICATE-----\n' + PEM_BODY,
+      ],
     },
   },
   {
@@ -66,6 +70,14 @@ export const KEY_PATTERNS: readonly SecretPattern[] = [
     description: 'age encryption secret key',
     regex: /AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}/,
     keywords: ['age-secret-key-1'],
-    samples: { match: ['AGE-SECRET-KEY-1' + base32(58).replace(/[BIO1]/g, 'Q').toUpperCase()], noMatch: ['AGE-SECRET-KEY-1' + 'Q'.repeat(10)] },
+    samples: {
+      match: [
+        'AGE-SECRET-KEY-1' +
+          base32(58)
+            .replace(/[BIO1]/g, 'Q')
+            .toUpperCase(),
+      ],
+      noMatch: ['AGE-SECRET-KEY-1' + 'Q'.repeat(10)],
+    },
   },
 ];

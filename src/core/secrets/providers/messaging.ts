@@ -9,7 +9,10 @@ export const MESSAGING_PATTERNS: readonly SecretPattern[] = [
     description: 'Slack bot token',
     regex: /xoxb-[0-9]{8,14}-(?:[0-9]{10,13}-)?[A-Za-z0-9]{18,34}/,
     keywords: ['xoxb-'],
-    samples: { match: ['xoxb-' + digits(11) + '-' + digits(12) + '-' + alnum(24)], noMatch: ['xoxb-your-bot-token', 'xoxb-' + digits(11) + '-' + 'x'.repeat(24)] },
+    samples: {
+      match: ['xoxb-' + digits(11) + '-' + digits(12) + '-' + alnum(24)],
+      noMatch: ['xoxb-your-bot-token', 'xoxb-' + digits(11) + '-' + 'x'.repeat(24)],
+    },
   },
   {
     id: 'slack-user-token',
@@ -63,7 +66,10 @@ export const MESSAGING_PATTERNS: readonly SecretPattern[] = [
     regex: /[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}/,
     keywords: [],
     keyName: /discord/i,
-    samples: { match: [{ key: 'DISCORD_TOKEN', value: 'M' + alnum(25) + '.' + alnum(6) + '.' + base64url(38) }], noMatch: [{ key: 'BOT_NAME', value: 'M' + alnum(25) + '.' + alnum(6) + '.' + base64url(38) }] },
+    samples: {
+      match: [{ key: 'DISCORD_TOKEN', value: 'M' + alnum(25) + '.' + alnum(6) + '.' + base64url(38) }],
+      noMatch: [{ key: 'BOT_NAME', value: 'M' + alnum(25) + '.' + alnum(6) + '.' + base64url(38) }],
+    },
   },
   {
     id: 'telegram-bot-token',
@@ -72,7 +78,10 @@ export const MESSAGING_PATTERNS: readonly SecretPattern[] = [
     regex: /(?<![0-9])[0-9]{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/,
     keywords: [':aa'],
     bounded: false,
-    samples: { match: ['1000000001:AA' + base64url(33), 'https://api.telegram.org/bot1000000001:AA' + base64url(33) + '/getMe'], noMatch: ['1000000001:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', '12:AA' + base64url(33)] },
+    samples: {
+      match: ['1000000001:AA' + base64url(33), 'https://api.telegram.org/bot1000000001:AA' + base64url(33) + '/getMe'],
+      noMatch: ['1000000001:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', '12:AA' + base64url(33)],
+    },
   },
   {
     id: 'twilio-api-key',
@@ -123,7 +132,10 @@ export const MESSAGING_PATTERNS: readonly SecretPattern[] = [
     regex: /[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}/,
     keywords: [],
     keyName: /mailgun/i,
-    samples: { match: [{ key: 'MAILGUN_API_KEY', value: hex(32) + '-' + hex(8) + '-' + hex(8) }], noMatch: [{ key: 'MAILGUN_DOMAIN', value: hex(32) + '-' + hex(8) + '-' + hex(8) }] },
+    samples: {
+      match: [{ key: 'MAILGUN_API_KEY', value: hex(32) + '-' + hex(8) + '-' + hex(8) }],
+      noMatch: [{ key: 'MAILGUN_DOMAIN', value: hex(32) + '-' + hex(8) + '-' + hex(8) }],
+    },
   },
   {
     id: 'mailchimp-api-key',
@@ -149,7 +161,26 @@ export const MESSAGING_PATTERNS: readonly SecretPattern[] = [
     keywords: ['webhook.office.com'],
     secretGroup: 1,
     samples: {
-      match: ['https://contoso.webhook.office.com/webhookb2/' + hex(8) + '-' + hex(4) + '-' + hex(4) + '-' + hex(4) + '-' + hex(12) + '@' + hex(8) + '-0000-0000-0000-' + hex(12) + '/IncomingWebhook/' + hex(32) + '/' + hex(8)],
+      match: [
+        'https://contoso.webhook.office.com/webhookb2/' +
+          hex(8) +
+          '-' +
+          hex(4) +
+          '-' +
+          hex(4) +
+          '-' +
+          hex(4) +
+          '-' +
+          hex(12) +
+          '@' +
+          hex(8) +
+          '-0000-0000-0000-' +
+          hex(12) +
+          '/IncomingWebhook/' +
+          hex(32) +
+          '/' +
+          hex(8),
+      ],
       noMatch: ['https://contoso.webhook.office.com/'],
     },
   },

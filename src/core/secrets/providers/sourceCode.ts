@@ -9,7 +9,10 @@ export const SOURCE_CODE_PATTERNS: readonly SecretPattern[] = [
     description: 'GitHub personal access token',
     regex: /ghp_[A-Za-z0-9]{36}/,
     keywords: ['ghp_'],
-    samples: { match: ['ghp_' + alnum(36), 'Bearer ghp_' + alnum(36)], noMatch: ['ghp_' + alnum(35), 'ghp_' + 'x'.repeat(36), 'ghp_your_token_here', 'ghp_...'] },
+    samples: {
+      match: ['ghp_' + alnum(36), 'Bearer ghp_' + alnum(36)],
+      noMatch: ['ghp_' + alnum(35), 'ghp_' + 'x'.repeat(36), 'ghp_your_token_here', 'ghp_...'],
+    },
   },
   {
     id: 'github-fine-grained-pat',
@@ -17,7 +20,10 @@ export const SOURCE_CODE_PATTERNS: readonly SecretPattern[] = [
     description: 'GitHub fine-grained personal access token',
     regex: /github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}/,
     keywords: ['github_pat_'],
-    samples: { match: ['github_pat_' + alnum(22) + '_' + alnum(59)], noMatch: ['github_pat_' + alnum(40), 'github_pat_xxxxxxxxxxxxxxxxxxxxxx_' + 'x'.repeat(59)] },
+    samples: {
+      match: ['github_pat_' + alnum(22) + '_' + alnum(59)],
+      noMatch: ['github_pat_' + alnum(40), 'github_pat_xxxxxxxxxxxxxxxxxxxxxx_' + 'x'.repeat(59)],
+    },
   },
   {
     id: 'github-oauth-token',
@@ -58,7 +64,8 @@ export const SOURCE_CODE_PATTERNS: readonly SecretPattern[] = [
     id: 'gitlab-token',
     provider: 'GitLab',
     description: 'GitLab deploy, runner, trigger or OAuth application token',
-    regex: /(?:gldt-[A-Za-z0-9_-]{20}|glrt-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{9})?|glptt-[0-9a-f]{40}|gloas-[A-Za-z0-9_-]{64}|glcbt-[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20}|glsoat-[A-Za-z0-9_-]{20})/,
+    regex:
+      /(?:gldt-[A-Za-z0-9_-]{20}|glrt-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{9})?|glptt-[0-9a-f]{40}|gloas-[A-Za-z0-9_-]{64}|glcbt-[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20}|glsoat-[A-Za-z0-9_-]{20})/,
     keywords: ['gldt-', 'glrt-', 'glptt-', 'gloas-', 'glcbt-', 'glsoat-'],
     samples: { match: ['gldt-' + alnum(20), 'glptt-' + hex(40), 'glrt-' + alnum(20)], noMatch: ['glptt-' + alnum(40).toUpperCase(), 'gldt-' + alnum(8)] },
   },

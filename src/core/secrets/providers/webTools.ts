@@ -26,7 +26,16 @@ export const WEB_TOOL_PATTERNS: readonly SecretPattern[] = [
     regex: /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
     keywords: [],
     keyName: /(^|[^a-z])exa([^a-z]|$)/i,
-    samples: { match: [{ key: 'EXA_API_KEY', value: uuid() }, { key: 'exaApiKey', value: uuid() }], noMatch: [{ key: 'EXAMPLE_ID', value: uuid() }, { key: 'EXA_API_KEY', value: 'your-exa-api-key-here' }] },
+    samples: {
+      match: [
+        { key: 'EXA_API_KEY', value: uuid() },
+        { key: 'exaApiKey', value: uuid() },
+      ],
+      noMatch: [
+        { key: 'EXAMPLE_ID', value: uuid() },
+        { key: 'EXA_API_KEY', value: 'your-exa-api-key-here' },
+      ],
+    },
   },
   {
     id: 'firecrawl-api-key',
@@ -92,7 +101,13 @@ export const WEB_TOOL_PATTERNS: readonly SecretPattern[] = [
     regex: /[A-Za-z0-9]{24}/,
     keywords: [],
     keyName: /jira|confluence|atlassian/i,
-    samples: { match: [{ key: 'JIRA_API_TOKEN', value: alnum(24) }], noMatch: [{ key: 'JIRA_PROJECT', value: alnum(24) }, { key: 'JIRA_API_TOKEN', value: alnum(20) }] },
+    samples: {
+      match: [{ key: 'JIRA_API_TOKEN', value: alnum(24) }],
+      noMatch: [
+        { key: 'JIRA_PROJECT', value: alnum(24) },
+        { key: 'JIRA_API_TOKEN', value: alnum(20) },
+      ],
+    },
   },
   {
     id: 'asana-access-token',
@@ -135,7 +150,10 @@ export const WEB_TOOL_PATTERNS: readonly SecretPattern[] = [
     keywords: ['mcp.composio.dev/'],
     secretGroup: 1,
     samples: {
-      match: ['https://mcp.composio.dev/gmail/' + 'brave-quiet-otter-' + alnum(3) + '-' + alnum(2).toLowerCase() + '?agent=cursor', 'https://mcp.composio.dev/github/' + alnum(24)],
+      match: [
+        'https://mcp.composio.dev/gmail/' + 'brave-quiet-otter-' + alnum(3) + '-' + alnum(2).toLowerCase() + '?agent=cursor',
+        'https://mcp.composio.dev/github/' + alnum(24),
+      ],
       noMatch: ['https://mcp.composio.dev/gmail/<your-key>', 'https://mcp.composio.dev/gmail/YOUR_MCP_URL_ID', 'https://mcp.composio.dev/gmail/your-unique-id'],
     },
   },

@@ -27,7 +27,10 @@ export function isBip39Mnemonic(words: readonly string[]): boolean {
   const entropyBits = (words.length * 11 * 32) / 33;
   const entropy = new Uint8Array(entropyBits / 8);
   for (let i = 0; i < entropy.length; i++) entropy[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2);
-  const checksum = parseInt(sha256HexOfBytes(entropy).slice(0, 2), 16).toString(2).padStart(8, '0').slice(0, entropyBits / 32);
+  const checksum = parseInt(sha256HexOfBytes(entropy).slice(0, 2), 16)
+    .toString(2)
+    .padStart(8, '0')
+    .slice(0, entropyBits / 32);
   return bits.slice(entropyBits) === checksum;
 }
 

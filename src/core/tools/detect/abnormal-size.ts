@@ -22,15 +22,34 @@ export function detectAbnormalSize(scope: TargetScope, exhausted: Map<TextField,
     total += len;
     if (!largest || len > largest.text.length) largest = f;
     if ((f.role === 'name' || f.role === 'parameterName') && len > NAME_MAX_CHARS) {
-      out.push(size(f, 'warning', `A ${len}-character name: names are meant to be short identifiers (at most ${NAME_MAX_CHARS}); a long one is text smuggled into a place nobody reads.`));
+      out.push(
+        size(
+          f,
+          'warning',
+          `A ${len}-character name: names are meant to be short identifiers (at most ${NAME_MAX_CHARS}); a long one is text smuggled into a place nobody reads.`,
+        ),
+      );
     } else if (len > FIELD_WARNING_CHARS) {
-      out.push(size(f, 'warning', `${f.field} is ${kb(len)} long: far more than any tool needs, and too long for anyone to review; instructions can hide anywhere in it.`));
+      out.push(
+        size(
+          f,
+          'warning',
+          `${f.field} is ${kb(len)} long: far more than any tool needs, and too long for anyone to review; instructions can hide anywhere in it.`,
+        ),
+      );
     } else if (len > FIELD_INFO_CHARS) {
       out.push(size(f, 'info', `${f.field} is ${kb(len)} long; review it in full.`));
     }
     const spent = exhausted.get(f);
     if (spent && spent.size > 0) {
-      out.push({ ...size(f, 'warning', `${f.field} holds more than ${CANDIDATE_BUDGET} suspicious-looking phrases of kind ${[...spent].join(', ')}; analysis stopped counting them. Review it by hand.`), end: Math.min(f.text.length, 200) });
+      out.push({
+        ...size(
+          f,
+          'warning',
+          `${f.field} holds more than ${CANDIDATE_BUDGET} suspicious-looking phrases of kind ${[...spent].join(', ')}; analysis stopped counting them. Review it by hand.`,
+        ),
+        end: Math.min(f.text.length, 200),
+      });
     }
   }
   if (total > DEFINITION_WARNING_CHARS && largest && !out.some((r) => r.severity === 'warning')) {

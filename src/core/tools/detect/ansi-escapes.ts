@@ -7,7 +7,15 @@ import { plural } from '../../text/plural';
 /** Control characters other than tab and line feed (a CR is judged by what follows it). */
 const CANDIDATE = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 
-const CONTROL_NAMES: Record<number, string> = { 0x00: 'NUL', 0x07: 'BEL (bell)', 0x08: 'BS (backspace)', 0x0b: 'VT (vertical tab)', 0x0c: 'FF (form feed)', 0x0d: 'CR (carriage return)', 0x7f: 'DEL' };
+const CONTROL_NAMES: Record<number, string> = {
+  0x00: 'NUL',
+  0x07: 'BEL (bell)',
+  0x08: 'BS (backspace)',
+  0x0b: 'VT (vertical tab)',
+  0x0c: 'FF (form feed)',
+  0x0d: 'CR (carriage return)',
+  0x7f: 'DEL',
+};
 
 /** ANSI/OSC escape sequences and control characters that rewrite what a terminal shows. */
 export function detectAnsiEscapes(ctx: FieldContext): void {
@@ -21,7 +29,13 @@ export function detectAnsiEscapes(ctx: FieldContext): void {
       if (!ctx.spend('ansi-escapes')) return;
       const seq = parseEscape(text, i);
       if (!seq) {
-        ctx.report({ category: 'ansi-escapes', severity: 'warning', start: i, end: i + 1, message: 'A lone escape character (ESC): terminals treat what follows as a control sequence.' });
+        ctx.report({
+          category: 'ansi-escapes',
+          severity: 'warning',
+          start: i,
+          end: i + 1,
+          message: 'A lone escape character (ESC): terminals treat what follows as a control sequence.',
+        });
         continue;
       }
       const { what, hides } = describeEscape(seq);
@@ -82,7 +96,7 @@ function reportInvisibleRun(ctx: FieldContext, from: number, what: string): void
     severity: 'error',
     start,
     end,
-    message: `Hidden in a terminal by the escape sequence before it (${what.replace(/ \(invisible\)/, "")}): "${hidden.length > MAX_QUOTE ? `${hidden.slice(0, MAX_QUOTE)}…` : hidden}". The user cannot see these words; the model reads them like the rest.`,
+    message: `Hidden in a terminal by the escape sequence before it (${what.replace(/ \(invisible\)/, '')}): "${hidden.length > MAX_QUOTE ? `${hidden.slice(0, MAX_QUOTE)}…` : hidden}". The user cannot see these words; the model reads them like the rest.`,
     evidence: [`hidden text: ${plural(hidden.length, 'character')}`],
   });
 }

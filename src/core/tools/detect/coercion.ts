@@ -21,7 +21,10 @@ const CALLS_THIS = /\b(?:call|calling|invoke|invoking|use|using|run|running|trig
 
 const PHRASES: Phrase[] = [
   {
-    re: new RegExp(String.raw`\b(?:before|prior to)\s(?:(?:using|calling|invoking|running|executing|responding to|answering|replying to|processing|handling|doing|taking|you (?:use|call|do|answer|respond to|run))\s)?(?:${UNIVERSAL}|anything(?: else)?)`, 'g'),
+    re: new RegExp(
+      String.raw`\b(?:before|prior to)\s(?:(?:using|calling|invoking|running|executing|responding to|answering|replying to|processing|handling|doing|taking|you (?:use|call|do|answer|respond to|run))\s)?(?:${UNIVERSAL}|anything(?: else)?)`,
+      'g',
+    ),
     why: 'puts this tool in front of every other action ("line jumping")',
     severity: 'warning',
   },
@@ -81,7 +84,11 @@ const PHRASES: Phrase[] = [
     severity: 'warning',
     clause: /\b(?:first|every|each|always|before|start)\b/,
   },
-  { re: /\b(?:very\s){2,4}important\b|\bthis is (?:extremely|critically|absolutely|vitally) important\b/g, why: 'piles on emphasis to override the model\'s judgement', severity: 'info' },
+  {
+    re: /\b(?:very\s){2,4}important\b|\bthis is (?:extremely|critically|absolutely|vitally) important\b/g,
+    why: "piles on emphasis to override the model's judgement",
+    severity: 'info',
+  },
   {
     re: /\bwhen(?:ever)? (?:the )?user (?:says|types|mentions|writes|uses the words?)\b/g,
     why: 'triggers this tool on something the user says, not on what they ask for',
@@ -120,7 +127,13 @@ export function detectCoercion(ctx: FieldContext): void {
     if (p.routing && /\s(?:to|for|when|if)$|\s(?:this|me|tool|function|server)$/.test(m.text) && ROUTING_TAIL.test(m.text)) {
       const rest = ctx.clauses.textAround(m.index, end, 160);
       if (!NOT_ROUTING.test(view.slice(end, rest.offset + rest.text.length))) {
-        ctx.reportView({ category: 'coercion', severity: 'info', start: m.index, end, message: `"${ctx.originalOf(m.index, end)}" is a routing hint: it names the requests this tool is meant for.` });
+        ctx.reportView({
+          category: 'coercion',
+          severity: 'info',
+          start: m.index,
+          end,
+          message: `"${ctx.originalOf(m.index, end)}" is a routing hint: it names the requests this tool is meant for.`,
+        });
         continue;
       }
     }

@@ -11,34 +11,69 @@ interface Phrase {
 }
 
 const SECRET_OBJECT = /^\s(?:(?:the|your|any|an?) )?(?:api key|key|password|token|secret|credential|private key|passphrase)/;
-const HIDDEN_OBJECT = /^\s(?:(?:to )?(?:the )?(?:user|human|them|anyone)\b|(?:this|that|it|these|those|any of this|what|which|about (?:this|it|that))\b|the (?:fact|step|instruction|note|prompt|change|extra|hidden|additional|prefix|copy|above|following|side effect)|(?:these|this|the|your) (?:instructions?|rules|notes?|system prompt|prompt))/;
+const HIDDEN_OBJECT =
+  /^\s(?:(?:to )?(?:the )?(?:user|human|them|anyone)\b|(?:this|that|it|these|those|any of this|what|which|about (?:this|it|that))\b|the (?:fact|step|instruction|note|prompt|change|extra|hidden|additional|prefix|copy|above|following|side effect)|(?:these|this|the|your) (?:instructions?|rules|notes?|system prompt|prompt))/;
 
 const NEGATION_BEFORE = /\b(?:never|not|don't|dont|no need to|without)\b[^.;\n]{0,30}$/;
 
 const PHRASES: Phrase[] = [
-  { re: /\b(?:do not|don't|never) (?:mention|reveal|disclose|bring up) (?!(?:the |your |any |an? )?(?:api key|key|password|token|secret|credential|private key|passphrase))[^.;\n]{0,40}?\bin your (?:reply|answer|response|message|summary)\b/g, why: 'keeps an action out of the model\'s reply to the user' },
+  {
+    re: /\b(?:do not|don't|never) (?:mention|reveal|disclose|bring up) (?!(?:the |your |any |an? )?(?:api key|key|password|token|secret|credential|private key|passphrase))[^.;\n]{0,40}?\bin your (?:reply|answer|response|message|summary)\b/g,
+    why: "keeps an action out of the model's reply to the user",
+  },
   {
     re: /\b(?:do not|don't|dont|never|must not|mustn't|should not|shouldn't|please do not|please don't|avoid)\s(?:ever\s)?(?:tell|inform|mention|notify|alert|show|reveal|disclose|let the user know|bring up|say)(?:ing)?\b/g,
     why: 'tells the model to keep something from the user',
     object: (after) => HIDDEN_OBJECT.test(after) && !/^\s(?:the )?users? to\b/.test(after) && !SECRET_OBJECT.test(after),
   },
   { re: /\b(?:keep|hide)\s[^.;\n]{0,60}?\bfrom (?:the )?(?:users?|humans?)\b/g, why: 'asks the model to hide something from the user' },
-  { re: /\b(?:the )?users? (?:must|should|need|is|are) (?:not|never) (?:to )?(?:see|know|find out|notice|be told|learn|be informed|be aware)\b/g, why: 'says the user must not find out' },
-  { re: /\b(?:the )?users? (?:does not|doesn't|do not|don't|need not|needn't) (?:need to )?(?:know|be told|be informed|see|notice)\b/g, why: 'says the user need not know' },
-  { re: /\bnot (?:be )?(?:visible|shown) to (?:the )?users?\b/g, why: 'keeps text out of the user\'s sight' },
-  { re: /\b(?:without|behind) (?:the )?(?:user'?s?|their|anyone's) (?:knowledge|consent|awareness|noticing|back)\b/g, why: 'acts without the user\'s knowledge' },
+  {
+    re: /\b(?:the )?users? (?:must|should|need|is|are) (?:not|never) (?:to )?(?:see|know|find out|notice|be told|learn|be informed|be aware)\b/g,
+    why: 'says the user must not find out',
+  },
+  {
+    re: /\b(?:the )?users? (?:does not|doesn't|do not|don't|need not|needn't) (?:need to )?(?:know|be told|be informed|see|notice)\b/g,
+    why: 'says the user need not know',
+  },
+  { re: /\bnot (?:be )?(?:visible|shown) to (?:the )?users?\b/g, why: "keeps text out of the user's sight" },
+  {
+    re: /\b(?:without|behind) (?:the )?(?:user'?s?|their|anyone's) (?:knowledge|consent|awareness|noticing|back)\b/g,
+    why: "acts without the user's knowledge",
+  },
   { re: /\bwithout (?:telling|informing|notifying|alerting|asking|showing) (?:the )?(?:user|them|anyone|the human)\b/g, why: 'acts without telling the user' },
-  { re: /\b(?:ask|check with|confirm with|consult) (?:the )?(?:user|human)s? (?:for (?:confirmation|approval|permission|consent)|before)\b/g, why: 'removes the user\'s confirmation step', negated: true },
-  { re: /\b(?:user|users|owner|maintainers?|admins?|human)\b[^.;\n]{0,24}?\b(?:has|have|had) (?:already )?(?:pre-?approved|agreed|approved|consented|confirmed|authori[sz]ed)\b/g, why: 'claims the user already approved, so the model skips asking' },
-  { re: /\b(?:pre-?approved (?:all|every|each|any)|treat (?:every|all|each|any) (?:request|action|call|command)s? as (?:pre-?)?approved)\b/g, why: 'declares every action pre-approved' },
-  { re: /\b(?:silently|secretly|covertly|quietly|invisibly|stealthily|discreetly|surreptitiously)\s(?:\w+\s){0,2}?(?:send|upload|post|forward|copy|delete|remove|erase|wipe|add|install|modify|change|exfiltrate|transmit|collect|record|log|read|include|run|execute|save|store|keep)\b/g, why: 'asks for an action done silently' },
-  { re: /\b(?:in the background|behind the scenes)\s(?:\w+\s){0,2}?(?:send|upload|post|forward|copy|delete|collect|record|exfiltrate|transmit)\b/g, why: 'asks for an action done behind the user\'s back' },
+  {
+    re: /\b(?:ask|check with|confirm with|consult) (?:the )?(?:user|human)s? (?:for (?:confirmation|approval|permission|consent)|before)\b/g,
+    why: "removes the user's confirmation step",
+    negated: true,
+  },
+  {
+    re: /\b(?:user|users|owner|maintainers?|admins?|human)\b[^.;\n]{0,24}?\b(?:has|have|had) (?:already )?(?:pre-?approved|agreed|approved|consented|confirmed|authori[sz]ed)\b/g,
+    why: 'claims the user already approved, so the model skips asking',
+  },
+  {
+    re: /\b(?:pre-?approved (?:all|every|each|any)|treat (?:every|all|each|any) (?:request|action|call|command)s? as (?:pre-?)?approved)\b/g,
+    why: 'declares every action pre-approved',
+  },
+  {
+    re: /\b(?:silently|secretly|covertly|quietly|invisibly|stealthily|discreetly|surreptitiously)\s(?:\w+\s){0,2}?(?:send|upload|post|forward|copy|delete|remove|erase|wipe|add|install|modify|change|exfiltrate|transmit|collect|record|log|read|include|run|execute|save|store|keep)\b/g,
+    why: 'asks for an action done silently',
+  },
+  {
+    re: /\b(?:in the background|behind the scenes)\s(?:\w+\s){0,2}?(?:send|upload|post|forward|copy|delete|collect|record|exfiltrate|transmit)\b/g,
+    why: "asks for an action done behind the user's back",
+  },
   { re: /\b(?:respond|reply|answer|report) (?:to the user )?as if\b/g, why: 'asks the model to mislead the user about what happened' },
-  { re: /\b(?:act|behave|pretend|tell the user)\b[^.;\n]{0,20}?\b(?:as (?:if|though) |that )(?:nothing|no\b|it (?:failed|succeeded|worked|never)|the (?:operation|request|call|command|action|upload|deletion) (?:failed|succeeded|did not|didn't|never)|you (?:did not|didn't|never))/g, why: 'asks the model to mislead the user about what happened' },
-  { re: /\b(?:skip|bypass|omit|no need for)(?: the)? (?:user'?s? )?(?:confirmation|approval|consent)\b/g, why: 'removes the user\'s confirmation step' },
+  {
+    re: /\b(?:act|behave|pretend|tell the user)\b[^.;\n]{0,20}?\b(?:as (?:if|though) |that )(?:nothing|no\b|it (?:failed|succeeded|worked|never)|the (?:operation|request|call|command|action|upload|deletion) (?:failed|succeeded|did not|didn't|never)|you (?:did not|didn't|never))/g,
+    why: 'asks the model to mislead the user about what happened',
+  },
+  { re: /\b(?:skip|bypass|omit|no need for)(?: the)? (?:user'?s? )?(?:confirmation|approval|consent)\b/g, why: "removes the user's confirmation step" },
   { re: /\bwithout (?:asking|confirming|checking)(?: first)?(?=[.;!]|$)/g, why: 'tells the model to act without asking the user' },
   { re: /\bbut (?:actually|really|secretly) (?:keep|send|upload|store|save|copy|delete)\b/g, why: 'describes a hidden side effect' },
-  { re: /\b(?:does not|doesn't|do not|don't) (?:care|mind) about (?:privacy|security|confidentiality|secrecy)\b/g, why: 'talks the model out of privacy concerns' },
+  {
+    re: /\b(?:does not|doesn't|do not|don't) (?:care|mind) about (?:privacy|security|confidentiality|secrecy)\b/g,
+    why: 'talks the model out of privacy concerns',
+  },
 ];
 
 /** Spaces or blank lines that push the rest of a description out of view. */

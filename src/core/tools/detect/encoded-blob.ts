@@ -19,7 +19,15 @@ export function detectEncodedBlobs(ctx: FieldContext): void {
     if (!ctx.spend('encoded-blob')) return;
     const isHex = /^[0-9a-fA-F]+$/.test(run);
     if (isHex && (run.length < 32 || run.length % 2 !== 0)) continue;
-    if (/^data:/.test(text.slice(Math.max(0, m.index - 40), m.index).split(/\s/).pop() ?? '')) continue;
+    if (
+      /^data:/.test(
+        text
+          .slice(Math.max(0, m.index - 40), m.index)
+          .split(/\s/)
+          .pop() ?? '',
+      )
+    )
+      continue;
     const bytes = isHex ? fromHex(run) : fromBase64(run);
     if (!bytes) continue;
     const decoded = readableText(bytes);

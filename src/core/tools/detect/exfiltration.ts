@@ -62,14 +62,35 @@ export function detectExfiltration(ctx: FieldContext): void {
     const object = ctx.originalOf(start, end);
     const strong = CONTEXT_STRONG.test(m[0]);
     if (transfer && where) {
-      report(start, end, 'error', `Asks the model to ${transfer} ${object} ${where.describe}. That is the user's private context leaving the session.`, [`object: ${object}`, `destination: ${where.what}`], where.parameter ? { parameter: where.parameter, what: object } : undefined);
+      report(
+        start,
+        end,
+        'error',
+        `Asks the model to ${transfer} ${object} ${where.describe}. That is the user's private context leaving the session.`,
+        [`object: ${object}`, `destination: ${where.what}`],
+        where.parameter ? { parameter: where.parameter, what: object } : undefined,
+      );
     } else if (transfer) {
       report(start, end, 'warning', `Asks the model to ${transfer} ${object}: context a tool has no need for.`, [`object: ${object}`]);
     } else if (!ctx.isParameterField && strong && explicitParameter(text, ctx.scope.parameters)) {
       const param = explicitParameter(text, ctx.scope.parameters)!;
-      report(start, end, 'warning', `Puts ${object} into the "${param}" parameter: context a tool has no need for.`, [`object: ${object}`, `destination: parameter ${param}`], { parameter: param, what: object });
+      report(
+        start,
+        end,
+        'warning',
+        `Puts ${object} into the "${param}" parameter: context a tool has no need for.`,
+        [`object: ${object}`, `destination: parameter ${param}`],
+        { parameter: param, what: object },
+      );
     } else if (ctx.isParameterField && strong && asksForValue(text) && !SINGLE_SECRET.test(m[0])) {
-      report(start, end, ctx.field.role === 'prose' && carrierName(ctx.field.property) ? 'error' : 'warning', `The parameter "${ctx.field.property}" is to be filled with ${object}, which carries the user's context to the server.`, [`object: ${object}`], { parameter: ctx.field.property!.toLowerCase(), what: object });
+      report(
+        start,
+        end,
+        ctx.field.role === 'prose' && carrierName(ctx.field.property) ? 'error' : 'warning',
+        `The parameter "${ctx.field.property}" is to be filled with ${object}, which carries the user's context to the server.`,
+        [`object: ${object}`],
+        { parameter: ctx.field.property!.toLowerCase(), what: object },
+      );
     }
   }
 
@@ -85,7 +106,13 @@ export function detectExfiltration(ctx: FieldContext): void {
     const generic = GENERIC_OBJECT.test(after) || /^(?:bcc|cc|forward)\b/.test(m[0]);
     const hostile = DROP_SERVICE.test(after) || HOSTILE_HOST.test(after) || external.publicIp;
     if (!generic && !hostile && !CONTEXT_OBJECT.test(text)) continue;
-    report(start, Math.min(clause.end, start + m[0].length + external.offset + external.text.length), hostile ? 'error' : 'warning', `Tells the model to ${baseForm(m[0])} data to ${external.text}${hostile ? ', a host that exists to collect data' : ''}.`, [`destination: ${external.text}`]);
+    report(
+      start,
+      Math.min(clause.end, start + m[0].length + external.offset + external.text.length),
+      hostile ? 'error' : 'warning',
+      `Tells the model to ${baseForm(m[0])} data to ${external.text}${hostile ? ', a host that exists to collect data' : ''}.`,
+      [`destination: ${external.text}`],
+    );
   }
 
   for (const m of view.matchAll(CROSS_TOOL)) {
@@ -94,7 +121,13 @@ export function detectExfiltration(ctx: FieldContext): void {
     const text = view.slice(clause.start, clause.end);
     const param = mentionsParameter(text, ctx.scope.parameters);
     if (!param || !unnegatedTransfer(text, view, clause.start)) continue;
-    report(m.index, m.index + m[0].length, 'warning', `Tells the model to take data from another tool ("${ctx.originalOf(m.index, m.index + m[0].length)}") and pass it into the "${param}" parameter: the server receives what the other tool returns.`, [`parameter: ${param}`]);
+    report(
+      m.index,
+      m.index + m[0].length,
+      'warning',
+      `Tells the model to take data from another tool ("${ctx.originalOf(m.index, m.index + m[0].length)}") and pass it into the "${param}" parameter: the server receives what the other tool returns.`,
+      [`parameter: ${param}`],
+    );
   }
 
   for (const m of view.matchAll(PUBLIC_G)) {
@@ -109,18 +142,35 @@ export function detectExfiltration(ctx: FieldContext): void {
     if (!ctx.spend('exfiltration')) return;
     const url = m[1]!;
     const templated = /[{<$]|%7b/.test(url);
-    report(m.index, m.index + m[0].length, templated ? 'error' : 'info', templated ? `A Markdown image whose URL is filled in with data: when the client renders it, the data goes to ${hostOf(url)} without a click.` : `A Markdown image from ${hostOf(url)}: rendering it contacts that host.`);
+    report(
+      m.index,
+      m.index + m[0].length,
+      templated ? 'error' : 'info',
+      templated
+        ? `A Markdown image whose URL is filled in with data: when the client renders it, the data goes to ${hostOf(url)} without a click.`
+        : `A Markdown image from ${hostOf(url)}: rendering it contacts that host.`,
+    );
   }
 
   for (const m of view.matchAll(REMOTE_PIPE)) {
     if (!ctx.spend('exfiltration')) return;
-    report(m.index, m.index + m[0].length, 'warning', `"${ctx.originalOf(m.index, m.index + m[0].length)}" downloads a script and runs it: the server asks the model to execute remote code.`);
+    report(
+      m.index,
+      m.index + m[0].length,
+      'warning',
+      `"${ctx.originalOf(m.index, m.index + m[0].length)}" downloads a script and runs it: the server asks the model to execute remote code.`,
+    );
   }
 
   for (const re of [DROP_SERVICE, HOSTILE_HOST]) {
     for (const m of view.matchAll(new RegExp(re.source, 'g'))) {
       if (!ctx.spend('exfiltration')) return;
-      report(m.index, m.index + m[0].length, 'warning', `Names ${m[0]}, a host ${re === DROP_SERVICE ? 'that collects whatever is sent to it' : 'whose name says it collects stolen data'}.`);
+      report(
+        m.index,
+        m.index + m[0].length,
+        'warning',
+        `Names ${m[0]}, a host ${re === DROP_SERVICE ? 'that collects whatever is sent to it' : 'whose name says it collects stolen data'}.`,
+      );
     }
   }
   for (const m of view.matchAll(IP_URL)) {
@@ -142,7 +192,8 @@ function destination(ctx: FieldContext, clause: string): { what: string; describ
   const tool = TOOL_DESTINATION.exec(clause);
   if (tool) return { what: tool[0], describe: tool[0] };
   if (PARAMETER_WORD.test(clause)) return { what: 'a parameter', describe: 'into a tool parameter' };
-  if (ctx.isParameterField && HERE.test(clause)) return { what: `parameter ${ctx.field.property}`, describe: `into the "${ctx.field.property}" parameter`, parameter: ctx.field.property!.toLowerCase() };
+  if (ctx.isParameterField && HERE.test(clause))
+    return { what: `parameter ${ctx.field.property}`, describe: `into the "${ctx.field.property}" parameter`, parameter: ctx.field.property!.toLowerCase() };
   return undefined;
 }
 
@@ -169,10 +220,52 @@ function emailOutsideUri(text: string): RegExpExecArray | null {
 
 /** A parameter description that says what to put in it ("Paste…", "The last 10 messages", "Everything you know…"). */
 function asksForValue(clause: string): boolean {
-  return /^\s*(?:the|your|all|any|every|everything|a|an|paste|include|fill|put|provide|give|list|copy|summary|summari[sz]e)\b/.test(clause) || /\b(?:verbatim|here|paste|fill|include)\b/.test(clause);
+  return (
+    /^\s*(?:the|your|all|any|every|everything|a|an|paste|include|fill|put|provide|give|list|copy|summary|summari[sz]e)\b/.test(clause) ||
+    /\b(?:verbatim|here|paste|fill|include)\b/.test(clause)
+  );
 }
 
-const CARRIERS = new Set(['sidenote', 'side note', 'note', 'notes', 'feedback', 'details', 'extra', 'additional', 'additional info', 'metadata', 'meta', 'debug', 'debug info', 'debug context', 'context', 'ctx', 'annotation', 'annotations', 'reasoning', 'remark', 'remarks', 'comment', 'comments', 'session info', 'session', 'info', 'hint', 'hints', 'diag', 'diagnostics', 'transcript', 'history', 'trace', 'telemetry', 'signature', 'style hints', 'glossary', 'registry']);
+const CARRIERS = new Set([
+  'sidenote',
+  'side note',
+  'note',
+  'notes',
+  'feedback',
+  'details',
+  'extra',
+  'additional',
+  'additional info',
+  'metadata',
+  'meta',
+  'debug',
+  'debug info',
+  'debug context',
+  'context',
+  'ctx',
+  'annotation',
+  'annotations',
+  'reasoning',
+  'remark',
+  'remarks',
+  'comment',
+  'comments',
+  'session info',
+  'session',
+  'info',
+  'hint',
+  'hints',
+  'diag',
+  'diagnostics',
+  'transcript',
+  'history',
+  'trace',
+  'telemetry',
+  'signature',
+  'style hints',
+  'glossary',
+  'registry',
+]);
 
 export function carrierName(property: string | undefined): boolean {
   return property !== undefined && CARRIERS.has(identifierWords(property));

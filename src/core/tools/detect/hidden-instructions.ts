@@ -4,11 +4,13 @@ import { plural } from '../../text/plural';
 
 const TAG_NAMES = String.raw`[a-z]{2,20}[-_](?:update|override|instructions?|directive|policy|prompt)|important|system|sys|instructions?|secret|hidden|admin|critical|urgent|override|assistant|developer|internal|confidential|priority|mandatory|rules|system[-_ ](?:prompt|message|reminder|note|override|instructions?)|(?:ai|llm|model|agent|assistant)[-_ ](?:instructions?|note|only)|note[-_ ]to[-_ ](?:ai|model|assistant|llm|agent)|hidden[-_ ]instructions?`;
 const OPEN_TAG = new RegExp(String.raw`<\s{0,3}(${TAG_NAMES})(?=[\s>/])[^<>\n]{0,120}>`, 'g');
-const CHAT_TOKEN = /<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id)\|>|\[\/?inst\]|<<\/?sys>>|\[(?:system|hidden|internal|secret|private|admin)(?: (?:instructions?|directive|command|message|note|prompt))?\]/g;
+const CHAT_TOKEN =
+  /<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id)\|>|\[\/?inst\]|<<\/?sys>>|\[(?:system|hidden|internal|secret|private|admin)(?: (?:instructions?|directive|command|message|note|prompt))?\]/g;
 const TURN = /(?:^|\n)[ \t]{0,8}(?:#{1,4}[ \t]{0,3})?(system|assistant|developer|human|ai|user)[ \t]{0,3}:[ \t]{0,3}([^\n]{0,200})/g;
 const UPPER_TURN = /\b(SYSTEM|ASSISTANT)\s{0,2}:\s?([^\n]{0,200})/g;
 /** Text that turns to the model itself; group 1 marks the milder "note for the AI" form. */
-const ADDRESS = /\b(?:secret|hidden|private|internal|real) (?:instructions?|notes?|messages?|directives?) (?:for|to) (?:the )?(?:model|ai|assistant|llm|agent)s?\b|\bif you(?:'re| are) an? (?:ai (?:model|assistant|agent)|ai|llm|language model|assistant|agent|model|bot)\b|\bthe real instructions (?:are|follow)\b|\b(note|message) (?:for|to) (?:the )?(?:ai|model|assistant|llm|agent)s?\b/g;
+const ADDRESS =
+  /\b(?:secret|hidden|private|internal|real) (?:instructions?|notes?|messages?|directives?) (?:for|to) (?:the )?(?:model|ai|assistant|llm|agent)s?\b|\bif you(?:'re| are) an? (?:ai (?:model|assistant|agent)|ai|llm|language model|assistant|agent|model|bot)\b|\bthe real instructions (?:are|follow)\b|\b(note|message) (?:for|to) (?:the )?(?:ai|model|assistant|llm|agent)s?\b/g;
 const ADDRESSES_MODEL = /\b(?:you|your|assistant|must|always|never|ignore|do not|don't|from now on|the ai|the model|before|after|read|send|include|pass)\b/;
 const IMPERATIVE = /\b(?:you|your|must|always|never|do not|don't|before|after|read|send|include|pass|call|use|ignore|make sure|should|need to)\b/;
 
@@ -109,7 +111,13 @@ function fakeTurns(ctx: FieldContext, view: string): void {
     const start = m.index;
     if (turns.some((t) => Math.abs(ctx.folded.starts[t.index]! - start) < 8)) continue;
     if (ADDRESSES_MODEL.test(m[2]!.toLowerCase())) {
-      ctx.report({ category: 'hidden-instructions', severity: 'warning', start, end: start + m[0].length, message: `"${m[1]}:" in capitals poses as a ${m[1]!.toLowerCase()} message to the model inside the description.` });
+      ctx.report({
+        category: 'hidden-instructions',
+        severity: 'warning',
+        start,
+        end: start + m[0].length,
+        message: `"${m[1]}:" in capitals poses as a ${m[1]!.toLowerCase()} message to the model inside the description.`,
+      });
     }
   }
   const flagged = turns.filter((t) => {
@@ -144,7 +152,10 @@ function htmlComments(ctx: FieldContext): void {
     if (!ctx.spend('hidden-instructions')) return;
     if (close !== -1 && close < at + 4) close = text.indexOf('-->', at + 4);
     const end = close === -1 ? text.length : close + 3;
-    const inner = text.slice(at + 4, Math.min(end, at + 4 + 4000)).replace(/-->$/, '').trim();
+    const inner = text
+      .slice(at + 4, Math.min(end, at + 4 + 4000))
+      .replace(/-->$/, '')
+      .trim();
     const directive = IMPERATIVE.test(inner.toLowerCase());
     const severity = inner.length >= 20 || directive ? 'warning' : 'info';
     ctx.report({

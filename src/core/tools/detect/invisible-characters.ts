@@ -6,7 +6,8 @@ import type { FieldContext } from './context';
 const MAX_DECODED = 300;
 const WORD = /[\p{L}\p{M}\p{N}_]+/gu;
 /** Every code point `invisibleKind` knows, to jump from one to the next natively. */
-const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]|\udb40[\udc00-\udc7f\udd00-\uddef]/g;
+const INVISIBLE =
+  /[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]|\udb40[\udc00-\udc7f\udd00-\uddef]/g;
 const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]/;
 
 /** Unicode tag smuggling, zero-width and bidi controls, variation-selector payloads, look-alike letters. */
@@ -83,24 +84,48 @@ function judgeRun(kind: InvisibleKind, cps: number[], text: string, start: numbe
     };
   }
   if (kind === 'bidi-override' || cps.some((c) => c === 0x202d || c === 0x202e)) {
-    return { severity: 'warning', message: `A bidirectional override (${points}) makes the text display in a different order than the model reads it.`, evidence: [`code points: ${points}`] };
+    return {
+      severity: 'warning',
+      message: `A bidirectional override (${points}) makes the text display in a different order than the model reads it.`,
+      evidence: [`code points: ${points}`],
+    };
   }
   if (kind === 'bidi-isolate' || kind === 'bidi-mark') {
     if (rtl) return undefined;
-    return { severity: kind === 'bidi-isolate' ? 'warning' : 'info', message: `Bidirectional control characters (${points}) in text with no right-to-left script: they can reorder what the user sees.`, evidence: [`code points: ${points}`] };
+    return {
+      severity: kind === 'bidi-isolate' ? 'warning' : 'info',
+      message: `Bidirectional control characters (${points}) in text with no right-to-left script: they can reorder what the user sees.`,
+      evidence: [`code points: ${points}`],
+    };
   }
   if (kind === 'soft-hyphen') {
-    return { severity: 'info', message: `${count} (soft hyphen) inside the text: invisible, but they split words so that plain-text filters miss them.`, evidence: [`code points: ${points}`] };
+    return {
+      severity: 'info',
+      message: `${count} (soft hyphen) inside the text: invisible, but they split words so that plain-text filters miss them.`,
+      evidence: [`code points: ${points}`],
+    };
   }
   if (kind === 'filler') {
-    return { severity: 'warning', message: `${count} (${points}) that render as blank space: used to make text or names look empty or identical.`, evidence: [`code points: ${points}`] };
+    return {
+      severity: 'warning',
+      message: `${count} (${points}) that render as blank space: used to make text or names look empty or identical.`,
+      evidence: [`code points: ${points}`],
+    };
   }
   if (cps.length === 1 && cps[0] === 0xfeff && start === 0) return undefined;
   if (cps.length === 1 && cps[0] === 0x200d && isEmojiPart(codePointBefore(text, start)) && isEmojiPart(text.codePointAt(end) ?? 0)) return undefined;
-  if (cps.length <= 2 && (cps[0] === 0x200c || cps[0] === 0x200d) && (joinsInScript(codePointBefore(text, start)) || joinsInScript(text.codePointAt(end) ?? 0))) return undefined;
+  if (cps.length <= 2 && (cps[0] === 0x200c || cps[0] === 0x200d) && (joinsInScript(codePointBefore(text, start)) || joinsInScript(text.codePointAt(end) ?? 0)))
+    return undefined;
   const bits = cps.length >= 16 ? binaryMessage(cps) : undefined;
-  if (bits) return { severity: 'error', message: `${count} encode a hidden message in binary: "${clip(bits)}".`, evidence: [`code points: ${points}`, `decoded: ${clip(bits)}`] };
-  const inWord = /[\p{L}\p{N}]/u.test(String.fromCodePoint(codePointBefore(text, start) || 0x20)) && /[\p{L}\p{N}]/u.test(String.fromCodePoint(text.codePointAt(end) ?? 0x20));
+  if (bits)
+    return {
+      severity: 'error',
+      message: `${count} encode a hidden message in binary: "${clip(bits)}".`,
+      evidence: [`code points: ${points}`, `decoded: ${clip(bits)}`],
+    };
+  const inWord =
+    /[\p{L}\p{N}]/u.test(String.fromCodePoint(codePointBefore(text, start) || 0x20)) &&
+    /[\p{L}\p{N}]/u.test(String.fromCodePoint(text.codePointAt(end) ?? 0x20));
   return {
     severity: inWord || cps.length >= 4 ? 'warning' : 'info',
     message: inWord
@@ -144,19 +169,32 @@ function lookalikes(ctx: FieldContext, isName: boolean): void {
       });
     } else if (styled > 0) {
       if (!ctx.spend('invisible-characters')) return;
-      ctx.report({ category: 'invisible-characters', severity: isName ? 'warning' : 'info', start: m.index, end: m.index + word.length, message: `"${word}" is written in styled Unicode letters that the model reads as "${skel}" while plain-text filters do not.` });
+      ctx.report({
+        category: 'invisible-characters',
+        severity: isName ? 'warning' : 'info',
+        start: m.index,
+        end: m.index + word.length,
+        message: `"${word}" is written in styled Unicode letters that the model reads as "${skel}" while plain-text filters do not.`,
+      });
     }
   }
 }
 
 function twinOf(ctx: FieldContext, skel: string, word: string): string | undefined {
   for (const own of ctx.scope.ownTools) if (own !== word.toLowerCase() && skeleton(own) === skel) return `this server's tool "${own}"`;
-  for (const other of ctx.scope.otherServers) for (const t of other.toolNames) if (t !== word && skeleton(t) === skel) return `"${t}" on the "${other.server}" server`;
+  for (const other of ctx.scope.otherServers)
+    for (const t of other.toolNames) if (t !== word && skeleton(t) === skel) return `"${t}" on the "${other.server}" server`;
   return undefined;
 }
 
 function isFlagSequence(text: string, start: number, cps: number[]): boolean {
-  return cps.length >= 3 && cps.length <= 8 && cps[cps.length - 1] === 0xe007f && codePointBefore(text, start) === 0x1f3f4 && cps.slice(0, -1).every((c) => (c >= 0xe0061 && c <= 0xe007a) || (c >= 0xe0030 && c <= 0xe0039));
+  return (
+    cps.length >= 3 &&
+    cps.length <= 8 &&
+    cps[cps.length - 1] === 0xe007f &&
+    codePointBefore(text, start) === 0x1f3f4 &&
+    cps.slice(0, -1).every((c) => (c >= 0xe0061 && c <= 0xe007a) || (c >= 0xe0030 && c <= 0xe0039))
+  );
 }
 
 function binaryMessage(cps: number[]): string | undefined {

@@ -11,7 +11,9 @@ const ORDER = String.raw`(?:you (?:must|should|need to|have to|are required to)|
 
 const PATTERNS: { re: RegExp; why: string }[] = [
   {
-    re: new RegExp(String.raw`\b${ORDER}\s?(?:run|execute|issue|invoke|perform)\s(?:the following|this|these)\s(?:[a-z]+\s){0,3}?(?:commands?|scripts?|shell commands?|cleanup|check)\b`),
+    re: new RegExp(
+      String.raw`\b${ORDER}\s?(?:run|execute|issue|invoke|perform)\s(?:the following|this|these)\s(?:[a-z]+\s){0,3}?(?:commands?|scripts?|shell commands?|cleanup|check)\b`,
+    ),
     why: 'orders the model to run a command the tool itself does not need',
   },
   {

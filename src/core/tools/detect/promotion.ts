@@ -18,7 +18,8 @@ const CLAIMS: RegExp[] = [
 ];
 
 /** A comparison with the session's other tools is about which tool the model picks: steering on its own. */
-const COMPARISON = /\b(?:better|faster|more (?:accurate|reliable|comprehensive|secure|complete|up[- ]to[- ]date)|superior|preferable)(?: (?:answers|results|data|information|output|performance))? (?:than|to|compared (?:to|with)|over) (?:any |all |the )?(?:other|alternative|similar|competing|standard|regular|basic|legacy|original)\b/;
+const COMPARISON =
+  /\b(?:better|faster|more (?:accurate|reliable|comprehensive|secure|complete|up[- ]to[- ]date)|superior|preferable)(?: (?:answers|results|data|information|output|performance))? (?:than|to|compared (?:to|with)|over) (?:any |all |the )?(?:other|alternative|similar|competing|standard|regular|basic|legacy|original)\b/;
 
 const ALL = combine([...CLAIMS, COMPARISON]);
 

@@ -22,7 +22,8 @@ interface Hit {
 }
 
 /** The same request in the passive voice: "the contents of ~/.npmrc are supplied as the context argument". */
-const PASSIVE_TRANSFER = /\b(?:is|are|be|been|gets?|get) (?:attached|supplied|provided|passed|included|sent|uploaded|pasted|added|appended|forwarded|copied|shared|given)\b/;
+const PASSIVE_TRANSFER =
+  /\b(?:is|are|be|been|gets?|get) (?:attached|supplied|provided|passed|included|sent|uploaded|pasted|added|appended|forwarded|copied|shared|given)\b/;
 
 /** SSH keys, .env, cloud credentials, MCP configs, browser data — and whether the text asks for them. */
 export function detectSensitiveTargets(ctx: FieldContext): void {
@@ -36,7 +37,9 @@ export function detectSensitiveTargets(ctx: FieldContext): void {
     const clause = ctx.clauses.around(hit.start, hit.end, 240);
     if (isNegated(view, clause.start, hit.start)) continue;
     const text = view.slice(clause.start, clause.end);
-    const transfer = SAFEKEEPING.test(text) ? undefined : (firstUnnegated(TRANSFER, text, view, clause.start) ?? firstUnnegated(PASSIVE_TRANSFER, text, view, clause.start));
+    const transfer = SAFEKEEPING.test(text)
+      ? undefined
+      : (firstUnnegated(TRANSFER, text, view, clause.start) ?? firstUnnegated(PASSIVE_TRANSFER, text, view, clause.start));
     const acquire = firstUnnegated(ACQUIRE, text, view, clause.start);
     const content = CONTENT.test(text);
     const dest = destinationIn(ctx, text, clause.start);
@@ -165,7 +168,13 @@ function destinationIn(ctx: FieldContext, clause: string, offset: number): Desti
   }
   if (ctx.isParameterField) {
     const m = HERE.exec(clause);
-    if (m) return { start: offset + m.index, end: offset + m.index + m[0].length, describe: `into the "${ctx.field.property}" parameter`, parameter: ctx.field.property!.toLowerCase() };
+    if (m)
+      return {
+        start: offset + m.index,
+        end: offset + m.index + m[0].length,
+        describe: `into the "${ctx.field.property}" parameter`,
+        parameter: ctx.field.property!.toLowerCase(),
+      };
   }
   return undefined;
 }

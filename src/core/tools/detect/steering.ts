@@ -20,12 +20,17 @@ interface Phrase {
 }
 
 const INSTRUCTIONS = String.raw`(?:guidance|instructions?|directions?|directives?|guidelines?|rules|policies|policy|prompts?|system prompt|system message|requests? (?:of|from) the user|user'?s? (?:request|instructions?|wishes)|what the user (?:asked|asks|said|says|wants))`;
-const MODEL = /\b(?:you|your|the (?:assistant|model|agent|ai|llm)|assistants?|agents?|answers?|responses?|repl(?:y|ies)|respond|conversation|session|chat|every (?:turn|message))\b/;
-const TECHNICAL = /\b(?:tokens?|cursor|pagination|page|cache[sd]?|header|api key|credentials?|config(?:uration)? file|environment variable|request id|retr(?:y|ies)|connection|timeout|locale|setting)\b/;
+const MODEL =
+  /\b(?:you|your|the (?:assistant|model|agent|ai|llm)|assistants?|agents?|answers?|responses?|repl(?:y|ies)|respond|conversation|session|chat|every (?:turn|message))\b/;
+const TECHNICAL =
+  /\b(?:tokens?|cursor|pagination|page|cache[sd]?|header|api key|credentials?|config(?:uration)? file|environment variable|request id|retr(?:y|ies)|connection|timeout|locale|setting)\b/;
 
 const PHRASES: Phrase[] = [
   {
-    re: new RegExp(String.raw`\b(?:supersedes?|superseding|takes? precedence over|takes? priority over|prevails? over|outranks?|overrides?|overriding|replaces?|nullif(?:y|ies)|invalidates?|cancels?) (?:(?:any|all|every|the|earlier|prior|previous|other|existing|conflicting|default|original|system|operator|developer|your|its|of)\s){1,4}(?:\w+\s){0,2}?${INSTRUCTIONS}\b`, 'g'),
+    re: new RegExp(
+      String.raw`\b(?:supersedes?|superseding|takes? precedence over|takes? priority over|prevails? over|outranks?|overrides?|overriding|replaces?|nullif(?:y|ies)|invalidates?|cancels?) (?:(?:any|all|every|the|earlier|prior|previous|other|existing|conflicting|default|original|system|operator|developer|your|its|of)\s){1,4}(?:\w+\s){0,2}?${INSTRUCTIONS}\b`,
+      'g',
+    ),
     category: 'prompt-injection',
     why: 'claims precedence over the instructions the model already has',
   },

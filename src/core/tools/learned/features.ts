@@ -24,7 +24,8 @@ export interface FeatureHit {
 const MAX_FIELD_CHARS = 20_000;
 const MAX_TOKENS = 4_000;
 
-const TOKEN = /https?:\/\/[^\s"'<>)\]]+|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|\b\d{1,3}(?:\.\d{1,3}){3}\b|~\/[^\s"'`)]*|(?<![a-z0-9])\/(?:etc|home|users|root|var|tmp|proc)\/[^\s"'`)]*|<\/?[a-z_][a-z0-9_:-]{0,40}(?:\s[^<>]{0,80})?>|\[\[?[a-z_][a-z0-9_ :-]{0,40}\]\]?|\{\{[^{}]{0,40}\}\}|[a-z]+(?:'[a-z]+)?|\d+|[.!?;:"`'\n]/g;
+const TOKEN =
+  /https?:\/\/[^\s"'<>)\]]+|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|\b\d{1,3}(?:\.\d{1,3}){3}\b|~\/[^\s"'`)]*|(?<![a-z0-9])\/(?:etc|home|users|root|var|tmp|proc)\/[^\s"'`)]*|<\/?[a-z_][a-z0-9_:-]{0,40}(?:\s[^<>]{0,80})?>|\[\[?[a-z_][a-z0-9_ :-]{0,40}\]\]?|\{\{[^{}]{0,40}\}\}|[a-z]+(?:'[a-z]+)?|\d+|[.!?;:"`'\n]/g;
 
 function shape(token: string): string {
   const c = token.charCodeAt(0);

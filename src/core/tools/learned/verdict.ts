@@ -13,8 +13,41 @@ const SHOWN_DRIVERS = 3;
  */
 export const RAISABLE: ReadonlySet<ToolCategory> = new Set(['shadowing', 'sensitive-target', 'exfiltration']);
 /** Words that carry no meaning alone: a driver made only of them is not shown as a reason. */
-const FILLER = new Set(['the', 'a', 'an', 'and', 'or', 'to', 'of', 'in', 'on', 'for', 'this', 'that', 'is', 'are', 'be', 'with', 'it', 'as', 'at', 'by', 'from', 'if', 'any', 'all', 'its', 'your', 'you', '⟨0⟩']);
-const informative = (c: Contribution) => c.feature.replace(/^n:/, '').split(' ').some((w) => !FILLER.has(w));
+const FILLER = new Set([
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'to',
+  'of',
+  'in',
+  'on',
+  'for',
+  'this',
+  'that',
+  'is',
+  'are',
+  'be',
+  'with',
+  'it',
+  'as',
+  'at',
+  'by',
+  'from',
+  'if',
+  'any',
+  'all',
+  'its',
+  'your',
+  'you',
+  '⟨0⟩',
+]);
+const informative = (c: Contribution) =>
+  c.feature
+    .replace(/^n:/, '')
+    .split(' ')
+    .some((w) => !FILLER.has(w));
 
 const quoteOf = (c: Contribution) => `"${visibleText(c.hit.field.text.slice(c.hit.start, c.hit.end), { singleLine: true }).slice(0, 60)}"`;
 const where = (c: Contribution) => `${quoteOf(c)} in ${c.hit.field.field}`;
@@ -26,7 +59,12 @@ const where = (c: Contribution) => `${quoteOf(c)} in ${c.hit.field.field}`;
  * strong finding that the model reads as an instruction to the model gets findings at the words that
  * weighed most. Structural findings (invisible characters, escapes, encoded text, size) are kept as they are.
  */
-export function weighDefinition(findings: ToolFinding[], fields: readonly TextField[], model: LearnedModel, ownTools: ReadonlySet<string> = new Set()): ToolFinding[] {
+export function weighDefinition(
+  findings: ToolFinding[],
+  fields: readonly TextField[],
+  model: LearnedModel,
+  ownTools: ReadonlySet<string> = new Set(),
+): ToolFinding[] {
   const prose = fields.filter((f) => f.text.length > 0);
   if (prose.length === 0) return findings;
   const score = scoreFields(model, prose, { ownTools });
@@ -39,7 +77,10 @@ export function weighDefinition(findings: ToolFinding[], fields: readonly TextFi
     if (p >= needed) return findings;
     const against = score.counter.slice(0, SHOWN_DRIVERS).map(quoteOf).join(', ');
     for (const f of wording) {
-      f.evidence = [...f.evidence, `counter-evidence: read as a whole, the definition describes the tool rather than instructing the model (learned score ${p.toFixed(2)} < ${needed.toFixed(2)}${against ? `; words that weighed against: ${against}` : ''}); kept as a note`];
+      f.evidence = [
+        ...f.evidence,
+        `counter-evidence: read as a whole, the definition describes the tool rather than instructing the model (learned score ${p.toFixed(2)} < ${needed.toFixed(2)}${against ? `; words that weighed against: ${against}` : ''}); kept as a note`,
+      ];
       f.severity = 'info';
     }
     return findings;
@@ -50,7 +91,10 @@ export function weighDefinition(findings: ToolFinding[], fields: readonly TextFi
   if (p < needed || !score.drivers.some(informative)) return findings;
   for (const f of notes) {
     f.severity = 'warning';
-    f.evidence = [...f.evidence, `raised from a note: read as a whole, the definition instructs the model (learned score ${p.toFixed(2)} ≥ ${needed.toFixed(2)})`];
+    f.evidence = [
+      ...f.evidence,
+      `raised from a note: read as a whole, the definition instructs the model (learned score ${p.toFixed(2)} ≥ ${needed.toFixed(2)})`,
+    ];
   }
   return [...findings, ...learnedFindings(score, needed)];
 }
@@ -75,7 +119,10 @@ function learnedFindings(score: LearnedScore, threshold: number): ToolFinding[] 
     excerpt: excerpt(c.hit.field.text, c.hit.start, c.hit.end),
     message:
       i === 0
-        ? `Read as a whole, this definition instructs the model rather than describing the tool (learned model: ${score.probability.toFixed(2)} ≥ ${threshold.toFixed(2)}). The words that weighed most: ${words}.`.slice(0, 600)
+        ? `Read as a whole, this definition instructs the model rather than describing the tool (learned model: ${score.probability.toFixed(2)} ≥ ${threshold.toFixed(2)}). The words that weighed most: ${words}.`.slice(
+            0,
+            600,
+          )
         : `One of the words that made the learned model read this definition as an instruction to the model: ${where(c)}.`.slice(0, 600),
     evidence: shown.map((d) => `${d.feature} (+${d.weight.toFixed(2)}) at ${d.hit.field.field} ${d.hit.start}–${d.hit.end}`),
   }));
