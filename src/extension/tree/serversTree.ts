@@ -113,7 +113,7 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
         const text = this.live.snapshot(node.server)?.instructions ?? '';
         const item = new vscode.TreeItem('Instructions', vscode.TreeItemCollapsibleState.None);
         item.id = `instructions:${serverKey(node.server)}`;
-        item.description = shown(text, { singleLine: true, max: 100 });
+        item.description = visibleText(text, { singleLine: true, max: 100 });
         item.tooltip = plainTooltip(text);
         item.iconPath = new vscode.ThemeIcon('book');
         item.contextValue = 'item-instructions';
@@ -133,9 +133,9 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
       case 'item': {
         const snapshot = this.live.snapshot(node.server);
         const description = (snapshot && (itemFields(snapshot, node.list, node.name).find((f) => f.label === 'description')?.value ?? '')) || '';
-        const item = new vscode.TreeItem(shown(node.name, { singleLine: true, max: 80 }), vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(visibleText(node.name, { singleLine: true, max: 80 }), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `item:${serverKey(node.server)}:${node.list}:${node.name}`;
-        item.description = shown(description, { singleLine: true, max: 120 });
+        item.description = visibleText(description, { singleLine: true, max: 120 });
         item.tooltip = plainTooltip(description);
         item.contextValue = `item-${node.list}`;
         item.iconPath = new vscode.ThemeIcon('symbol-method');
@@ -145,7 +145,7 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
       }
       case 'field': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
-        item.description = shown(node.value, { singleLine: true, max: 160 });
+        item.description = visibleText(node.value, { singleLine: true, max: 160 });
         item.tooltip = plainTooltip(node.value);
         return item;
       }
@@ -165,8 +165,8 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
         return item;
       }
       case 'editorTool': {
-        const item = new vscode.TreeItem(shown(node.name, { singleLine: true, max: 80 }), vscode.TreeItemCollapsibleState.None);
-        item.description = shown(node.description, { singleLine: true, max: 120 });
+        const item = new vscode.TreeItem(visibleText(node.name, { singleLine: true, max: 80 }), vscode.TreeItemCollapsibleState.None);
+        item.description = visibleText(node.description, { singleLine: true, max: 120 });
         item.tooltip = plainTooltip(node.description);
         item.iconPath = new vscode.ThemeIcon('symbol-method');
         return item;
@@ -212,7 +212,7 @@ function connectItem(server: ServerEntry, status: LiveStatus): vscode.TreeItem {
   const label = restricted ? 'Trust this folder to connect' : status.state === 'error' ? 'Retry: connect to list tools' : 'Connect to list tools';
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = `connect:${serverKey(server)}`;
-  item.description = shown(runs, { singleLine: true, max: 120 });
+  item.description = visibleText(runs, { singleLine: true, max: 120 });
   item.iconPath = new vscode.ThemeIcon(restricted ? 'workspace-untrusted' : 'plug');
   item.contextValue = 'connect';
   item.tooltip = plainTooltip(
@@ -249,7 +249,7 @@ function describeStatus(status: LiveStatus, snapshot: LiveSnapshot | undefined, 
           ].join(' · ')
         : 'connected';
     case 'error':
-      return `error: ${shown(status.message, { singleLine: true, max: 120 })}`;
+      return `error: ${visibleText(status.message, { singleLine: true, max: 120 })}`;
   }
 }
 
@@ -271,16 +271,7 @@ function statusIcon(status: LiveStatus): vscode.ThemeIcon {
  * HTML, no images, and no escaping backslashes either), hidden characters visible, bounded.
  */
 export function plainTooltip(text: string): string {
-  return shown(text, { max: 4000 });
-}
-
-/**
- * Server text made visible; a lone carriage return (it overwrites a terminal line) shows as ␍ instead of
- * vanishing. Every input character gives at least one output character, so `max + 2` of them are enough.
- */
-function shown(text: string, options: { singleLine?: boolean; max?: number } = {}): string {
-  const head = options.max === undefined ? text : text.slice(0, options.max + 2);
-  return visibleText(head.replace(/\r(?!\n)/g, '␍'), options);
+  return visibleText(text, { max: 4000 });
 }
 
 function groupEditorTools(): { name: string; tools: { name: string; description: string }[] }[] {
