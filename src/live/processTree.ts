@@ -35,10 +35,9 @@ export function spawnServer(spec: SpawnSpec): ChildProcess {
 /** pid of each spawned server → the marker token in its environment (and in that of everything it starts). */
 const tokens = new Map<number, string>();
 
-/** Processes that still carry the marker of the server `pid` (a daemon that left its session). */
-function marked(pid: number): number[] {
-  const token = tokens.get(pid);
-  return token ? markedPids(token) : [];
+/** Processes that still carry the marker of one of the servers `pids` (daemons that left their session), in one scan. */
+function marked(...pids: number[]): number[] {
+  return markedPids(new Set(pids.flatMap((pid) => tokens.get(pid) ?? [])));
 }
 
 /** Whether a process with this id runs (signal 0 probes without signalling); a zombie counts as ended. */
@@ -168,7 +167,7 @@ export async function killProcessTree(child: ChildProcess, graceMs: number, gent
   if (alive.length > 0) tree = [...new Set([...tree, ...(await descendantPids(alive))])];
   signalAll(pid, [...tree, ...marked(pid)], 'SIGKILL');
   await wait(graceMs);
-  await sweepMarked(pid, graceMs);
+  tokens.delete(pid);
 }
 
 /**
@@ -216,7 +215,8 @@ export function killProcessTreesSync(pids: readonly number[]): void {
     return;
   }
   const table = process.platform === 'linux' ? procTable() : psTableSync();
-  for (const pid of pids) signalAll(pid, [...descendantsIn(table, [pid]), ...marked(pid)], 'SIGKILL');
+  for (const pid of pids) signalAll(pid, descendantsIn(table, [pid]), 'SIGKILL');
+  for (const escaped of marked(...pids)) signal(escaped, 'SIGKILL');
 }
 
 function psTableSync(): Map<number, number[]> {

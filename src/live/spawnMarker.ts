@@ -27,12 +27,14 @@ export function markEnvironment(env: Record<string, string>): { env: Record<stri
 export const markerSweepSupported = process.platform === 'linux';
 
 /**
- * Same-user processes whose environment carries `token` (or, with `session: true`, any token of this
- * host session); never this process. Empty where `/proc` is not available.
+ * Same-user processes whose environment carries one of `tokens` (or, with `session: true`, any token
+ * of this host session), found in one pass over `/proc`; never this process. Empty where `/proc` is
+ * not available.
  */
-export function markedPids(token: string | { session: true }): number[] {
+export function markedPids(tokens: ReadonlySet<string> | { session: true }): number[] {
   if (!markerSweepSupported) return [];
-  const wanted = typeof token === 'string' ? (t: string) => t === token : (t: string) => t.startsWith(`${SESSION}.`);
+  if (tokens instanceof Set && tokens.size === 0) return [];
+  const wanted = tokens instanceof Set ? (t: string) => tokens.has(t) : (t: string) => t.startsWith(`${SESSION}.`);
   const uid = process.getuid?.();
   const out: number[] = [];
   let entries: string[];
