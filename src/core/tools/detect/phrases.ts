@@ -1,3 +1,4 @@
+import { detectChains } from './chains';
 import { detectCoercion } from './coercion';
 import { detectConcealment } from './concealment';
 import { FieldContext, type FieldDetector, type RawReport } from './context';
@@ -22,6 +23,7 @@ export const PHRASE_DETECTORS: readonly FieldDetector[] = [
   detectSteering,
   detectPromotion,
   detectOrders,
+  detectChains,
 ];
 
 /** What the phrase detectors find in a piece of decoded text, judged as if it stood in `ctx`'s field. */

@@ -12,7 +12,7 @@ const ENDORSED = /\b(?:follow|obey|do) (?:that|this|it|the above|what it says|as
 const PHRASES: { re: RegExp; why: string }[] = [
   {
     re: new RegExp(
-      String.raw`\b(?:ignore|disregard|forget|override|bypass|neglect)\s(?:(?:all|any|every|the|your|my|these|those|of|each|and|its)\s){0,4}(?:(?:previous|prior|above|earlier|preceding|former|original|initial|system|safety|security|developer|old)\s){0,2}${NOUNS}\b`,
+      String.raw`\b(?:ignore|disregard|forget|override|bypass|neglect)\s(?:(?:all|any|every|the|your|my|these|those|of|each|and|its)\s){0,4}(?:(?:previous|prior|above|earlier|preceding|former|original|initial|system|safety|security|developer|old)\s){0,2}${NOUNS}(?:\b|(?=(?:and|or|then|but|to)\b))`,
       'g',
     ),
     why: 'tells the model to throw away the instructions it was given',
@@ -23,7 +23,7 @@ const PHRASES: { re: RegExp; why: string }[] = [
   },
   {
     re: new RegExp(
-      String.raw`\b(?:pay no attention to|set aside|stop following|no longer follow|throw away|do not obey|don't obey)\s(?:(?:all|any|every|the|your|my|these|those)\s){0,3}(?:(?:previous|prior|above|earlier|preceding|former|original|initial|system|safety|security|developer|old)\s){0,2}${NOUNS}\b`,
+      String.raw`\b(?:pay no attention to|set aside|stop following|no longer follow|throw away|do not obey|don't obey)\s(?:(?:all|any|every|the|your|my|these|those)\s){0,3}(?:(?:previous|prior|above|earlier|preceding|former|original|initial|system|safety|security|developer|old)\s){0,2}${NOUNS}(?:\b|(?=(?:and|or|then|but|to)\b))`,
       'g',
     ),
     why: 'tells the model to throw away the instructions it was given',
