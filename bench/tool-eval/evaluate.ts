@@ -2,6 +2,7 @@
 // analyzer gives its definition a warning or error (the "tries to steer the model" severities).
 import type { ServerSnapshot } from '../../src/core/model/tool';
 import type { AnalyzeContext, ToolFinding } from '../../src/core/tools/types';
+import { NAME_ONLY } from './name-only';
 import { targetName, type RealFile, type RealRecord } from './real-corpus';
 
 export type Analyzer = (snapshot: ServerSnapshot, context?: AnalyzeContext) => ToolFinding[];
@@ -69,6 +70,9 @@ export const show = (r: Rate) => `${pct(r)} (${r.hit}/${r.total})`;
 
 export interface Summary {
   recall: Rate;
+  /** Recall without the name-only poison (name-only.ts), which one definition cannot show; and on those alone. */
+  recallWithoutNameOnly: Rate;
+  nameOnly: Rate;
   perClass: Map<string, Rate>;
   perAttackGroup: Map<string, Rate>;
   fpr: Rate;
@@ -88,6 +92,8 @@ export function summarize(results: readonly RecordResult[]): Summary {
   };
   return {
     recall: rate(attacks),
+    recallWithoutNameOnly: rate(attacks.filter((r) => !NAME_ONLY.has(r.record.id))),
+    nameOnly: rate(attacks.filter((r) => NAME_ONLY.has(r.record.id))),
     perClass: by(attacks, (r) => r.record.class ?? '(none)'),
     perAttackGroup: by(attacks, (r) => r.record.file.source.sourceGroup),
     fpr: rate(benign),

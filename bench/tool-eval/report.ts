@@ -26,6 +26,10 @@ export function printColumns(
   console.log(`\n== ${title}`);
   table([['', ...columns.map((c) => c.name)]]);
   table([['attack recall', ...sums.map((s) => show(s.recall))]]);
+  if (sums.some((s) => s.nameOnly.total > 0)) {
+    table([['  without name-only poison', ...sums.map((s) => show(s.recallWithoutNameOnly))]]);
+    table([['  name-only poison (tagged)', ...sums.map((s) => show(s.nameOnly))]]);
+  }
   const classes = [...new Set(sums.flatMap((s) => [...s.perClass.keys()]))].sort();
   for (const c of classes) table([[`  class ${c}`, ...sums.map((s) => (s.perClass.has(c) ? show(s.perClass.get(c)!) : '-'))]]);
   if (options.perSource) {
