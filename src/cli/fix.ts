@@ -189,6 +189,7 @@ async function fixProject(
     for (const line of result.applied) say(`${args.fixDryRun ? 'would fix' : 'fixed'} ${shown(file)}: ${line}`);
   }
   const project = createProject(files, loaded.project.workspaceRoots);
+  if (loaded.project.window) project.window = loaded.project.window;
   if (loaded.project.policy) project.policy = loaded.project.policy;
   const results: FileReport[] = lintProject(project, lintOptions);
   return reportResults(results, args, io, ioError);

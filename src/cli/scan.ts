@@ -17,6 +17,8 @@ import {
 } from '../core/index';
 import type { Policy } from '../core/policy/model';
 import { readPolicy } from '../core/policy/read';
+import { codeWorkspaceFolders } from '../core/config/codeWorkspace';
+import { isCodeWorkspacePath } from '../core/config/locations';
 import { policyPathIn, SETTINGS_FILE } from '../core/workspace/locations';
 import { readSettingsFileText } from '../core/workspace/settingsFile';
 import { readBoundedText, readFailure, READ_CAPS } from '../node/boundedRead';
@@ -68,12 +70,15 @@ export function loadProject(options: LoadOptions, io: CliIo): LoadedProject | un
   const files: ConfigFile[] = [];
   const roots: string[] = [];
   // --client names the dialect of the files you name; discovered files keep the client their location says.
-  const load = (path: string, explicit: boolean, scope?: ConfigFile['scope'], known?: ClientId) => {
+  const load = (path: string, explicit: boolean, scope?: ConfigFile['scope'], known?: ClientId): ConfigFile | undefined => {
     const forced = known ?? (explicit ? options.client : undefined);
     try {
-      files.push(readConfigFile({ path, explicit, home: machine.home, ...(forced ? { client: forced } : {}), ...(scope ? { scope } : {}) }));
+      const file = readConfigFile({ path, explicit, home: machine.home, ...(forced ? { client: forced } : {}), ...(scope ? { scope } : {}) });
+      files.push(file);
+      return file;
     } catch (e) {
       fail(`cannot read ${path}: ${readFailure(e)}`);
+      return undefined;
     }
   };
   const searchFolder = (dir: string) => {
@@ -82,6 +87,14 @@ export function loadProject(options: LoadOptions, io: CliIo): LoadedProject | un
     if (found.truncated) io.stderr(`mcp-warden: ${dir}: search stopped at its depth or folder limit; name deeper folders explicitly\n`);
     for (const u of found.unreadable) fail(`cannot read folder ${u.path}: ${u.reason}`);
     for (const f of found.files) load(f, false);
+  };
+  // A `.code-workspace` file is one VS Code window: its folders are searched, and their servers form one session with its own.
+  let window: Project['window'];
+  const openWindow = (file: ConfigFile | undefined, path: string) => {
+    if (!file || window) return;
+    const folders = codeWorkspaceFolders(file).filter((f) => existsSync(f) && statSync(f).isDirectory());
+    for (const f of folders) searchFolder(f);
+    window = { folders, workspaceFile: path };
   };
   if (options.paths.length === 0) {
     searchFolder(io.cwd);
@@ -94,9 +107,13 @@ export function loadProject(options: LoadOptions, io: CliIo): LoadedProject | un
       continue;
     }
     if (statSync(abs).isDirectory()) searchFolder(abs);
-    else load(abs, true);
+    else {
+      const file = load(abs, true);
+      if (isCodeWorkspacePath(abs)) openWindow(file, abs);
+    }
   }
   const project = createProject(dedupe(files), roots.length > 0 ? roots : [io.cwd]);
+  if (window) project.window = window;
   const policy = loadPolicy(options.policy, roots.length > 0 ? roots : [io.cwd], io);
   if (policy === 'error') return undefined;
   if (policy) project.policy = policy;

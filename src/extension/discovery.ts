@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { clientFromPath, userConfigLocations, type ClientId, type Scope } from '../core/index';
+import { clientFromPath, userConfigLocations, type ClientId, type Project, type Scope } from '../core/index';
 import { editorUserFiles } from '../core/config/locations';
 import { configSearchGlob, isConfigPath, isDiscoverable, MAX_SEARCH_FILES, skippedFoldersGlob } from '../core/workspace/discovery';
 import { currentMachineEnv } from '../node/machineEnv';
@@ -23,8 +23,21 @@ export function isWorkspaceConfig(uri: vscode.Uri): boolean {
 
 export async function findWorkspaceConfigs(): Promise<vscode.Uri[]> {
   if (!vscode.workspace.workspaceFolders?.length) return [];
-  const found = await vscode.workspace.findFiles(configSearchGlob(), skippedFoldersGlob(), MAX_SEARCH_FILES * 4);
-  return found.filter(isWorkspaceConfig).slice(0, MAX_SEARCH_FILES);
+  const found = (await vscode.workspace.findFiles(configSearchGlob(), skippedFoldersGlob(), MAX_SEARCH_FILES * 4))
+    .filter(isWorkspaceConfig)
+    .slice(0, MAX_SEARCH_FILES);
+  // A multi-root window's own .code-workspace file (often outside its folders): VS Code reads its `settings.mcp`.
+  const file = vscode.workspace.workspaceFile;
+  if (file?.scheme === 'file' && !found.some((u) => u.toString() === file.toString())) found.push(file);
+  return found;
+}
+
+/** This window, when it opens a multi-root workspace: its folders and workspace file load their servers as one session. */
+export function editorWindow(): Project['window'] | undefined {
+  const file = vscode.workspace.workspaceFile;
+  if (!file) return undefined;
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => pathOfUri(f.uri));
+  return file.scheme === 'file' ? { folders, workspaceFile: pathOfUri(file) } : { folders };
 }
 
 /** User-level config files that exist: every client's known locations plus this editor's own User folder. */

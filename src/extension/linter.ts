@@ -3,6 +3,7 @@ import { createProject, lintFile, type Finding, type Project, type ServerSnapsho
 import type { Policy } from '../core/policy/model';
 import { pathOfUri, type ConfigIndex, type TrackedConfig } from './configIndex';
 import { toDiagnostic } from './convert';
+import { editorWindow } from './discovery';
 import type { Log } from './log';
 import type { ExtensionSettings } from './settings';
 import { plural } from '../core/text/plural';
@@ -79,11 +80,14 @@ export class Linter implements vscode.Disposable {
 
   /** The project of the latest lint run (every known config), for views that analyse it too. */
   project(): Project {
-    if (!this.lastProject)
+    if (!this.lastProject) {
       this.lastProject = createProject(
         this.index.all.map((t) => t.config),
         (vscode.workspace.workspaceFolders ?? []).map((f) => pathOfUri(f.uri)),
       );
+      const window = editorWindow();
+      if (window) this.lastProject.window = window;
+    }
     return this.lastProject;
   }
 
@@ -116,12 +120,14 @@ export class Linter implements vscode.Disposable {
   private lint(targets: TrackedConfig[]): void {
     const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => pathOfUri(f.uri));
     const live = this.liveSnapshots?.();
+    const window = editorWindow();
     const project: Project = {
       ...createProject(
         this.index.all.map((t) => t.config),
         roots,
       ),
       ...(live && live.size > 0 ? { liveSnapshots: live } : {}),
+      ...(window ? { window } : {}),
       ...(this.policy ? { policy: this.policy } : {}),
       ...(this.envFiles.size > 0 ? { envFiles: this.envFiles } : {}),
     };

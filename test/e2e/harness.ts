@@ -18,6 +18,8 @@ export const LOGS = join(REPO_ROOT, 'test-output', 'logs');
 export interface LaunchOptions {
   /** Fixture folder under test/e2e/workspaces, copied to a temp folder and opened. */
   workspace: string;
+  /** A `.code-workspace` file inside that folder, opened instead of the folder (a multi-root window). */
+  workspaceFile?: string;
   /** Fixture folder under test/e2e/workspaces copied into the temp HOME the extension host sees. */
   home?: string;
   /** Extra user settings, over the quiet defaults. */
@@ -78,7 +80,10 @@ export async function launchEditor(options: LaunchOptions): Promise<Editor> {
       if (m.type() === 'error') appendFileSync(join(dirs.logs, 'browser-console.log'), `${m.text()}\n`);
     });
     editor.page.on('pageerror', (e) => appendFileSync(join(dirs.logs, 'browser-console.log'), `pageerror: ${e.message}\n`));
-    await editor.page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`, { timeout: 60_000 });
+    const open = options.workspaceFile
+      ? `workspace=${encodeURIComponent(join(dirs.workspace, options.workspaceFile))}`
+      : `folder=${encodeURIComponent(dirs.workspace)}`;
+    await editor.page.goto(`http://127.0.0.1:${port}/?${open}`, { timeout: 60_000 });
     await editor.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     if (options.waitForExtension ?? true) await editor.waitForState(() => true, 60_000, 'the extension to activate and write state.json');
     return editor;

@@ -1,6 +1,7 @@
 import { child, properties, type DocNode } from '../model/docNode';
 import type { ConfigFormat } from '../parse/problem';
 import type { ClientId } from './clientIds';
+import { isClaudeCodeSettingsPath } from './claudeCodeSettings';
 
 const SERVER_KEYS = ['command', 'url', 'type', 'args', 'serverUrl', 'httpUrl', 'cmd', 'uri'];
 
@@ -41,7 +42,8 @@ function hasProjectServers(projects: DocNode | undefined): boolean {
 export function isSharedSettingsFile(client: ClientId, path: string): boolean {
   if (client === 'gemini-cli' || client === 'zed' || client === 'codex' || client === 'goose') return true;
   if (client === 'claude-code' && /\.claude\.json$/i.test(path)) return true;
+  if (client === 'claude-code' && isClaudeCodeSettingsPath(path)) return true;
   if (client === 'continue' && /config\.ya?ml$/i.test(path)) return true;
-  if (client === 'vscode' && /settings\.json$/i.test(path)) return true;
+  if (client === 'vscode' && /(settings\.json|\.code-workspace)$/i.test(path)) return true;
   return false;
 }

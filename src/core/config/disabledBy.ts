@@ -1,35 +1,30 @@
-import type { Project } from '../engine/project';
-import { claudeCodeRejected, serverListFilter } from '../flows/toolFilter';
+import { normalizeFsPath, type Project } from '../engine/project';
+import { serverListFilter } from '../flows/toolFilter';
 import type { ConfigFile } from '../model/configFile';
 import type { ServerEntry } from '../model/server';
+import { claudeCodeRejections, claudeCodeServerName, isProjectMcpJsonServer } from './claudeCodeSettings';
 
 /**
  * How a server is turned off, in words for a message, or undefined when it is on: its own flag
  * (`disabled: true` of Cline, Roo Code, Kiro, Amazon Q; `enabled = false` of Codex and Goose), Gemini
- * CLI's `mcp.excluded` / `mcp.allowed` lists, or Claude Code's `disabledMcpjsonServers` for this
- * project's folder in `~/.claude.json`.
+ * CLI's `mcp.excluded` / `mcp.allowed` lists, or, for a project `.mcp.json` server, Claude Code's
+ * `disabledMcpjsonServers` in any of its settings files or in this folder's entry of `~/.claude.json`.
+ * Every rule asks this one question, so "disabled" means the same everywhere.
  */
 export function disabledBy(server: ServerEntry, file: ConfigFile, project: Project): string | undefined {
   if (server.disabled) return server.client === 'codex' || server.client === 'goose' ? '`enabled = false`' : '`disabled: true`';
   const lists = serverListFilter(file);
   if (lists.excluded.includes(server.name)) return 'listed in `mcp.excluded`';
   if (lists.allowed && !lists.allowed.includes(server.name)) return 'missing from `mcp.allowed`';
-  if (file.client === 'claude-code' && file.scope === 'workspace' && server.projectPath === undefined && claudeCodeDisabled(project).has(server.name)) {
-    return "listed in Claude Code's `disabledMcpjsonServers`";
+  if (isProjectMcpJsonServer(file, server.projectPath)) {
+    const rejected = claudeCodeRejections(project, mcpJsonRoot(file)).get(claudeCodeServerName(server.name));
+    if (rejected) return rejected.said;
   }
   return undefined;
 }
 
-const rejectedByProject = new WeakMap<Project, Set<string>>();
-
-function claudeCodeDisabled(project: Project): Set<string> {
-  const cached = rejectedByProject.get(project);
-  if (cached) return cached;
-  const names = new Set<string>();
-  rejectedByProject.set(project, names);
-  for (const f of project.files) {
-    if (f.client !== 'claude-code') continue;
-    for (const root of project.workspaceRoots) claudeCodeRejected(f, root).forEach((n) => names.add(n));
-  }
-  return names;
+/** The folder Claude Code opens to load a `.mcp.json`: the one that holds it. */
+export function mcpJsonRoot(file: ConfigFile): string {
+  const path = normalizeFsPath(file.path);
+  return path.slice(0, Math.max(0, path.lastIndexOf('/')));
 }

@@ -1,3 +1,4 @@
+import { isClaudeCodeSettingsPath } from './claudeCodeSettings';
 import type { ConfigFile } from '../model/configFile';
 import { child, items, pathOf, properties, scalarText, type DocNode } from '../model/docNode';
 import type { ServerEntry, StringField } from '../model/server';
@@ -15,7 +16,8 @@ const MAX_DEPTH = 3;
  * context or plugins count (not `tasks` or `hooks`); they are read with the generic layout and are not `file.servers`.
  */
 export function guessedServers(file: ConfigFile): ServerEntry[] {
-  if (file.servers.length > 0 || !file.root) return [];
+  // Claude Code never loads servers from its settings files (misplaced-servers-key says so).
+  if (file.servers.length > 0 || !file.root || (file.client === 'claude-code' && isClaudeCodeSettingsPath(file.path))) return [];
   let found = cache.get(file);
   if (!found) {
     found = [];

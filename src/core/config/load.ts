@@ -7,9 +7,10 @@ import { parseYaml } from '../parse/yaml';
 import { LineIndex } from '../text/lineIndex';
 import type { ClientId } from './clientIds';
 import { CLIENTS, type ClientSpec, type Scope } from './clients';
+import { claudeCodeSettingsProblems, isClaudeCodeSettingsPath } from './claudeCodeSettings';
 import { clientFromContent, isSharedSettingsFile } from './detect';
 import { extractServers } from './extract';
-import { clientFromPath, scopeFromPath } from './locations';
+import { clientFromPath, isCodeWorkspacePath, scopeFromPath } from './locations';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -47,7 +48,9 @@ export function loadConfigText(text: string, options: LoadOptions): ConfigFile {
     if (client) clientSource = 'content';
   }
   const scope = options.scope ?? byPath?.scope ?? scopeFromPath(options.path, options.home);
-  const spec = client ? specFor(client, format) : undefined;
+  // Claude Code's settings files decide which project servers load but hold none (it ignores `mcpServers` there).
+  const settingsOnly = client === 'claude-code' && isClaudeCodeSettingsPath(options.path);
+  const spec = client && !settingsOnly ? specFor(client, format, options.path) : undefined;
   return {
     path: options.path,
     text,
@@ -56,7 +59,7 @@ export function loadConfigText(text: string, options: LoadOptions): ConfigFile {
     clientSource,
     scope,
     root: parsed.root,
-    problems: parsed.problems,
+    problems: settingsOnly ? [...parsed.problems, ...claudeCodeSettingsProblems({ path: options.path, root: parsed.root })] : parsed.problems,
     servers: spec ? extractServers(parsed.root, spec, { file: options.path, scope }) : [],
     sharedSettings: client ? isSharedSettingsFile(client, options.path) : false,
     explicit: options.explicit ?? true,
@@ -84,7 +87,8 @@ function emptyConfig(options: LoadOptions, problems: ParseProblem[]): ConfigFile
 }
 
 /** Continue also reads Claude-style JSON files dropped into its folder: a map, not its YAML list. */
-export function specFor(client: ClientId, format: ConfigFormat): ClientSpec {
+export function specFor(client: ClientId, format: ConfigFormat, path = ''): ClientSpec {
+  if (client === 'vscode' && isCodeWorkspacePath(path)) return { ...CLIENTS.vscode, serverContainers: [['settings', 'mcp', 'servers']] };
   if (client === 'continue' && (format === 'json' || format === 'jsonc')) {
     return { ...CLIENTS.generic, id: 'continue', name: CLIENTS.continue.name };
   }

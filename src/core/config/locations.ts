@@ -25,6 +25,8 @@ export const WORKSPACE_FILES: readonly { client: ClientId; path: string }[] = [
   { client: 'mcp-warden', path: '.vscode/mcp-warden.json' },
   { client: 'cursor', path: '.cursor/mcp.json' },
   { client: 'claude-code', path: '.mcp.json' },
+  { client: 'claude-code', path: '.claude/settings.json' },
+  { client: 'claude-code', path: '.claude/settings.local.json' },
   { client: 'roo-code', path: '.roo/mcp.json' },
   { client: 'kiro', path: '.kiro/settings/mcp.json' },
   { client: 'amazon-q', path: '.amazonq/mcp.json' },
@@ -81,9 +83,12 @@ export function userConfigLocations(env: MachineEnv): KnownLocation[] {
   else if (env.platform === 'win32') add('claude-desktop', join(env.appData ?? join(h, 'AppData/Roaming'), 'Claude/claude_desktop_config.json'));
   else add('claude-desktop', join(xdg, 'Claude/claude_desktop_config.json'));
   add('claude-code', join(h, '.claude.json'));
-  if (env.platform === 'darwin') add('claude-code', '/Library/Application Support/ClaudeCode/managed-mcp.json', 'managed');
-  else if (env.platform === 'win32') add('claude-code', 'C:/Program Files/ClaudeCode/managed-mcp.json', 'managed');
-  else add('claude-code', '/etc/claude-code/managed-mcp.json', 'managed');
+  // Settings files hold no servers, but their lists decide which project (.mcp.json) servers Claude Code loads.
+  add('claude-code', join(h, '.claude/settings.json'));
+  const claudeManaged =
+    env.platform === 'darwin' ? '/Library/Application Support/ClaudeCode' : env.platform === 'win32' ? 'C:/Program Files/ClaudeCode' : '/etc/claude-code';
+  add('claude-code', `${claudeManaged}/managed-mcp.json`, 'managed');
+  add('claude-code', `${claudeManaged}/managed-settings.json`, 'managed');
   add('windsurf', join(h, '.codeium/windsurf/mcp_config.json'));
   add('windsurf', join(h, '.codeium/mcp_config.json'));
   add('kiro', join(h, '.kiro/settings/mcp.json'));
@@ -118,10 +123,14 @@ const PATH_PATTERNS: readonly PathPattern[] = [
   { client: 'vscode', pattern: /(^|\/)\.vscode\/mcp\.json$/i, scope: 'workspace' },
   { client: 'mcp-warden', pattern: /(^|\/)\.vscode\/mcp-warden\.json$/i, scope: 'workspace' },
   { client: 'vscode', pattern: /\/User\/(profiles\/[^/]+\/)?mcp\.json$/, scope: 'user' },
+  // A multi-root workspace file: VS Code reads its `settings.mcp` when the workspace is opened.
+  { client: 'vscode', pattern: /\.code-workspace$/i, scope: 'workspace' },
   { client: 'vscode', pattern: /\/User\/(profiles\/[^/]+\/)?settings\.json$/, scope: 'user' },
   { client: 'cursor', pattern: /(^|\/)\.cursor\/mcp\.json$/i },
   { client: 'claude-desktop', pattern: /(^|\/)claude_desktop_config\.json$/i, scope: 'user' },
   { client: 'claude-code', pattern: /(^|\/)managed-mcp\.json$/i, scope: 'managed' },
+  { client: 'claude-code', pattern: /(^|\/)(claudecode|claude-code)\/managed-settings\.json$/i, scope: 'managed' },
+  { client: 'claude-code', pattern: /(^|\/)\.claude\/settings(\.local)?\.json$/i },
   { client: 'claude-code', pattern: /(^|\/)\.claude\.json$/i, scope: 'user' },
   { client: 'claude-code', pattern: /(^|\/)\.mcp\.json$/i, scope: 'workspace' },
   { client: 'windsurf', pattern: /(^|\/)\.codeium\/(windsurf\/)?mcp_config\.json$/i, scope: 'user' },
@@ -145,6 +154,11 @@ const PATH_PATTERNS: readonly PathPattern[] = [
 export interface PathMatch {
   client: ClientId;
   scope?: Scope;
+}
+
+/** A VS Code multi-root workspace file (`<name>.code-workspace`): its servers sit under `settings.mcp.servers`. */
+export function isCodeWorkspacePath(path: string): boolean {
+  return /\.code-workspace$/i.test(path);
 }
 
 /** The client a file belongs to, judged from its path alone. */

@@ -15,6 +15,13 @@ export interface Project {
   policy?: Policy;
   /** What live servers offer, keyed by `serverKey(entry)`; refines the static guesses of toxic-flow. */
   liveSnapshots?: ReadonlyMap<string, ServerSnapshot>;
+  /**
+   * The folders one editor window opens together (a multi-root workspace) and its `.code-workspace`
+   * file: VS Code loads the servers of every folder's `.vscode/mcp.json` and of that file's
+   * `settings.mcp` in one session. The extension sets it for a multi-root window; `scan` of a
+   * `.code-workspace` file sets it from the folders the file lists.
+   */
+  window?: { folders: readonly string[]; workspaceFile?: string };
   /** Text of env files that servers name in `envFile` and that lie in the workspace (absolute path → text), read by the adapter. */
   envFiles?: ReadonlyMap<string, string>;
 }

@@ -1,5 +1,7 @@
 import type { ClientId } from '../config/clientIds';
 import { CLIENTS } from '../config/clients';
+import { isProjectMcpJsonServer } from '../config/claudeCodeSettings';
+import { disabledBy } from '../config/disabledBy';
 import { WORKSPACE_FILES } from '../config/locations';
 import { normalizeFsPath, type Project } from '../engine/project';
 import type { ConfigFile } from '../model/configFile';
@@ -8,7 +10,7 @@ import type { ServerSnapshot } from '../model/tool';
 import { BUILTIN_TOOLS } from './catalog/builtins';
 import type { CatalogServer } from './catalog/types';
 import { resolveServerTools, type ResolvedTools } from './resolve';
-import { claudeCodeRejected, serverListFilter } from './toolFilter';
+import { serverListFilter } from './toolFilter';
 import type { ToolClassification } from './types';
 
 export interface SessionServer {
@@ -106,28 +108,39 @@ export function loadedWithOthers(file: ConfigFile, roots: readonly string[]): bo
 export function buildSessions(project: Project, options: SessionOptions = {}): Session[] {
   const sessions: Session[] = [];
   const byClient = new Map<ClientId, ConfigFile[]>();
+  const windowFile = project.window?.workspaceFile === undefined ? undefined : normalizeFsPath(project.window.workspaceFile);
   for (const file of project.files) {
     const client = sessionClientOf(file);
-    if (!loadedWithOthers(file, project.workspaceRoots)) {
-      if (file.servers.length > 0) sessions.push(makeSession(client, undefined, [file], options, client === 'generic' ? file.path : `${client}:${file.path}`));
+    if (!loadedWithOthers(file, project.workspaceRoots) && !(client === 'vscode' && normalizeFsPath(file.path) === windowFile)) {
+      if (file.servers.length > 0)
+        sessions.push(makeSession(project, client, undefined, [file], options, client === 'generic' ? file.path : `${client}:${file.path}`));
       continue;
     }
     byClient.set(client, [...(byClient.get(client) ?? []), file]);
   }
   for (const [client, files] of byClient) {
+    // One VS Code window over several folders (a multi-root workspace) loads all their servers, and its workspace file's, together.
+    const window = client === 'vscode' && project.window ? project.window.folders.map(normalizeFsPath) : undefined;
+    const inWindow = (f: ConfigFile) =>
+      window !== undefined && (normalizeFsPath(f.path) === windowFile || window.includes(workspaceRootOf(f, project.workspaceRoots)));
     const workspace = files.filter((f) => f.scope === 'workspace');
+    const windowFiles = workspace.filter(inWindow);
+    const own = workspace.filter((f) => !inWindow(f));
     const user = files.filter((f) => f.scope !== 'workspace');
-    const roots = new Set(workspace.map((f) => workspaceRootOf(f, project.workspaceRoots)));
+    const roots = new Set(own.map((f) => workspaceRootOf(f, project.workspaceRoots)));
     for (const f of user)
       for (const s of f.servers)
         if (s.projectPath !== undefined && project.workspaceRoots.includes(normalizeFsPath(s.projectPath))) roots.add(normalizeFsPath(s.projectPath));
-    if (roots.size === 0) {
-      if (user.some((f) => f.servers.length > 0)) sessions.push(makeSession(client, undefined, user, options, `${client}`));
+    if (window && windowFiles.length > 0) {
+      const id = `${client}@window:${windowFile ?? [...window].sort().join(',')}`;
+      sessions.push(makeSession(project, client, window[0], [...windowFiles, ...user], options, id));
+    } else if (roots.size === 0) {
+      if (user.some((f) => f.servers.length > 0)) sessions.push(makeSession(project, client, undefined, user, options, `${client}`));
       continue;
     }
     for (const root of [...roots].sort()) {
-      const mine = workspace.filter((f) => workspaceRootOf(f, project.workspaceRoots) === root);
-      sessions.push(makeSession(client, root, [...mine, ...user], options, `${client}@${root}`));
+      const mine = own.filter((f) => workspaceRootOf(f, project.workspaceRoots) === root);
+      sessions.push(makeSession(project, client, root, [...mine, ...user], options, `${client}@${root}`));
     }
   }
   return sessions;
@@ -135,19 +148,20 @@ export function buildSessions(project: Project, options: SessionOptions = {}): S
 
 const RANK = { local: 0, workspace: 1, user: 2, managed: 3 } as const;
 
-function makeSession(client: ClientId, root: string | undefined, files: ConfigFile[], options: SessionOptions, id: string): Session {
+function makeSession(project: Project, client: ClientId, root: string | undefined, files: ConfigFile[], options: SessionOptions, id: string): Session {
   const managed = client === 'claude-code' ? files.filter((f) => f.scope === 'managed' && f.servers.length > 0) : [];
   const loaded = managed.length > 0 ? managed : files;
   const candidates: { entry: ServerEntry; file: ConfigFile; rank: number }[] = [];
   const excluded = new Set<string>();
   let allowed: string[] | undefined;
-  const rejected = new Set(loaded.flatMap((f) => claudeCodeRejected(f, root)));
   for (const file of loaded) {
     const lists = serverListFilter(file);
     lists.excluded.forEach((n) => excluded.add(n));
     if (lists.allowed && (allowed === undefined || file.scope === 'workspace')) allowed = lists.allowed;
     for (const entry of file.servers) {
       if (entry.projectPath !== undefined && (root === undefined || normalizeFsPath(entry.projectPath) !== root)) continue;
+      // Claude Code drops the project servers it rejects before scopes are merged: a user server of the same name still loads.
+      if (isProjectMcpJsonServer(file, entry.projectPath) && disabledBy(entry, file, project) !== undefined) continue;
       const rank = entry.projectPath !== undefined ? RANK.local : RANK[file.scope];
       candidates.push({ entry, file, rank });
     }
@@ -160,8 +174,9 @@ function makeSession(client: ClientId, root: string | undefined, files: ConfigFi
   }
   const servers: SessionServer[] = [];
   for (const { entry, file } of chosen.values()) {
-    if (entry.disabled || excluded.has(entry.name) || (allowed !== undefined && !allowed.includes(entry.name))) continue;
-    if (file.scope === 'workspace' && entry.projectPath === undefined && rejected.has(entry.name)) continue;
+    // The client's lists apply across its files of one session (a user-level `mcp.excluded` hides a workspace server too).
+    if (excluded.has(entry.name) || (allowed !== undefined && !allowed.includes(entry.name))) continue;
+    if (disabledBy(entry, file, project) !== undefined) continue;
     servers.push(sessionServer(entry, file, options.live));
   }
   const builtin = options.builtinTools === false ? undefined : BUILTIN_TOOLS[client];

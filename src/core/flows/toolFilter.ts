@@ -1,7 +1,6 @@
 import type { ClientId } from '../config/clientIds';
 import type { ConfigFile } from '../model/configFile';
-import { normalizeFsPath } from '../engine/project';
-import { child, items, properties, scalarText, type DocNode } from '../model/docNode';
+import { child, items, scalarText, type DocNode } from '../model/docNode';
 import type { ServerEntry } from '../model/server';
 
 /** Per-server keys that narrow a server's tools, where a client has them. */
@@ -62,18 +61,4 @@ export function serverListFilter(file: ConfigFile): { excluded: string[]; allowe
   const excluded = stringList(child(mcp, 'excluded'))?.names ?? [];
   const allowed = stringList(child(mcp, 'allowed'))?.names;
   return allowed ? { excluded, allowed } : { excluded };
-}
-
-/**
- * Claude Code's answers for this project's `.mcp.json` servers, kept in `~/.claude.json` under
- * `projects[<folder>]`: `disabledMcpjsonServers` are never loaded. (Servers awaiting approval are
- * kept: the user may approve them at the next start.)
- */
-export function claudeCodeRejected(file: ConfigFile, root: string | undefined): string[] {
-  if (file.client !== 'claude-code' || root === undefined) return [];
-  for (const { key, value } of properties(child(file.root, 'projects'))) {
-    if (normalizeFsPath(key) !== root) continue;
-    return stringList(child(value, 'disabledMcpjsonServers'))?.names ?? [];
-  }
-  return [];
 }

@@ -7,6 +7,7 @@ import type { Finding, Severity } from '../model/finding';
 import type { ServerEntry, Transport } from '../model/server';
 import { evaluatePolicy } from '../policy/evaluate';
 import { riskScore } from './risk';
+import { disabledBy } from '../config/disabledBy';
 
 export type PinColumn = PinState | 'local' | 'remote' | 'program';
 export type ApprovalColumn = 'approved' | 'not-denied' | 'denied' | 'unlisted' | 'version-not-allowed' | 'no-policy' | 'disabled';
@@ -96,7 +97,8 @@ export function buildInventory(
       const own = findings.filter((f) => f.server === server.name && (f.path.length === 0 || server.path.every((p, i) => f.path[i] === p)));
       const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
       for (const f of own) counts[f.severity]++;
-      const approval: ApprovalColumn = server.disabled ? 'disabled' : project.policy ? evaluatePolicy(project.policy, server).state : 'no-policy';
+      const disabled = disabledBy(server, file, project) !== undefined;
+      const approval: ApprovalColumn = disabled ? 'disabled' : project.policy ? evaluatePolicy(project.policy, server).state : 'no-policy';
       rows.push({
         client: server.client,
         clientName: CLIENTS[server.client].name,
@@ -105,13 +107,13 @@ export function buildInventory(
         project: server.projectPath ?? '',
         server: server.name,
         transport: server.transport,
-        disabled: server.disabled,
+        disabled,
         ...describeLaunch(server),
         approval,
         findings: counts,
         rules: [...new Set(own.map((f) => f.ruleId))].sort(),
         advisories: advisoryNotes(own),
-        risk: riskScore(counts, server.disabled),
+        risk: riskScore(counts, disabled),
       });
     }
   }

@@ -1,6 +1,7 @@
 import type { DocNode } from '../model/docNode';
 
-export type ProblemKind = 'syntax' | 'strict-json' | 'too-deep' | 'binary' | 'too-large' | 'encoding';
+/** `schema`: a value of the wrong type in a setting the client validates (it then refuses the file). */
+export type ProblemKind = 'syntax' | 'strict-json' | 'too-deep' | 'binary' | 'too-large' | 'encoding' | 'schema';
 
 /** Something that kept (part of) a file from being read. Offsets into the decoded text. */
 export interface ParseProblem {

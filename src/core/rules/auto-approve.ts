@@ -1,6 +1,7 @@
 import type { ClientId } from '../config/clientIds';
 import { child, items, type DocNode } from '../model/docNode';
 import type { Rule } from './rule';
+import { disabledBy } from '../config/disabledBy';
 
 /** Per client, the keys that make tools run without asking (a client ignores the others' keys). */
 const KEYS: Partial<Record<ClientId, readonly string[]>> = {
@@ -49,7 +50,7 @@ export const autoApprove: Rule = {
   check(file, context) {
     const keys = file.client ? (KEYS[file.client] ?? []) : [];
     for (const server of file.servers) {
-      if (server.disabled) continue;
+      if (disabledBy(server, file, context.project)) continue;
       for (const key of keys) {
         const value: DocNode | undefined = child(server.node, key);
         if (!value) continue;

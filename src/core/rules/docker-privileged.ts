@@ -5,6 +5,7 @@ import { CONTAINER_TOOLS } from '../launch/program';
 import type { ParsedOption } from '../launch/types';
 import type { Severity } from '../model/finding';
 import type { Rule } from './rule';
+import { disabledBy } from '../config/disabledBy';
 
 const DANGEROUS_CAPS = new Set(['ALL', 'SYS_ADMIN', 'SYS_MODULE', 'SYS_PTRACE', 'SYS_RAWIO', 'DAC_READ_SEARCH', 'NET_ADMIN', 'BPF']);
 const HOST_NAMESPACES: Record<string, string> = {
@@ -45,7 +46,7 @@ export const dockerPrivileged: Rule = {
   },
   check(file, context) {
     for (const server of file.servers) {
-      if (server.disabled) continue;
+      if (disabledBy(server, file, context.project)) continue;
       const launch = launchOf(server);
       if (!launch?.runner || !CONTAINER_TOOLS.has(launch.runner)) continue;
       const say = (option: ParsedOption, what: string, severity?: Severity) =>

@@ -4,6 +4,7 @@ import { launchOf } from '../launch/parse';
 import { CONTAINER_TOOLS } from '../launch/program';
 import type { LaunchSpec } from '../launch/types';
 import type { Rule } from './rule';
+import { disabledBy } from '../config/disabledBy';
 
 const FILESYSTEM = /filesystem|(?:^|[/@_-])fs(?:[_-]|$)/i;
 
@@ -28,7 +29,7 @@ export const filesystemRoot: Rule = {
   },
   check(file, context) {
     for (const server of file.servers) {
-      if (server.disabled) continue;
+      if (disabledBy(server, file, context.project)) continue;
       const launch = launchOf(server);
       if (!launch || !isFilesystemServer(launch)) continue;
       for (const arg of launch.programArgs) {

@@ -6,6 +6,7 @@ import { fieldToken } from '../launch/words';
 import type { ConfigFile } from '../model/configFile';
 import type { ServerEntry } from '../model/server';
 import type { RuleContext, Rule } from './rule';
+import { disabledBy } from '../config/disabledBy';
 
 const CREDENTIAL_PARAM =
   /^(?:access[_-]?token|token|auth[_-]?token|id[_-]?token|refresh[_-]?token|api[_-]?key|apikey|x-api-key|key|auth|authorization|secret|client[_-]?secret|password|passwd|pass|pwd|sig|signature|jwt|bearer|private[_-]?token|session[_-]?token|credentials?)$/i;
@@ -51,7 +52,7 @@ export const insecureTransport: Rule = {
   },
   check(file, context) {
     for (const server of file.servers) {
-      if (server.disabled) continue;
+      if (disabledBy(server, file, context.project)) continue;
       if (server.url) findUrlProblems(file, context, server, fieldToken(server.url), true);
       const launch = launchOf(server);
       if (!launch) continue;

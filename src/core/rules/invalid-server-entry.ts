@@ -2,6 +2,7 @@ import { CLIENTS } from '../config/clients';
 import { child, childOf, items, type DocNode } from '../model/docNode';
 import type { ServerEntry } from '../model/server';
 import type { Rule, RuleContext } from './rule';
+import { disabledBy } from '../config/disabledBy';
 
 /**
  * A server entry its client cannot start: no command and no URL, an empty command, or fields of
@@ -20,7 +21,7 @@ export const invalidServerEntry: Rule = {
     const syntaxErrors = file.problems.filter((p) => p.kind === 'syntax');
     const starts = file.servers.map((s) => s.node.offset).sort((a, b) => a - b);
     for (const server of file.servers) {
-      if (server.disabled) continue;
+      if (disabledBy(server, file, context.project)) continue;
       // parse-error already speaks for a server with a syntax error inside; its fields are guesses.
       const end = extentEnd(file.format, server.node.offset + server.node.length, starts, file.text.length);
       if (syntaxErrors.some((p) => p.offset >= server.node.offset && p.offset < end)) continue;

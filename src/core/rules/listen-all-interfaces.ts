@@ -5,6 +5,7 @@ import type { Token } from '../launch/types';
 import { isAllInterfaces } from '../launch/urls';
 import { subToken } from '../launch/words';
 import type { Rule } from './rule';
+import { disabledBy } from '../config/disabledBy';
 
 const BIND_OPTION =
   /^--?(?:host|hostname|bind|bind[-_]address|bind[-_]addr|listen|listen[-_]address|listen[-_]addr|address|addr|http[-_]host|server[-_]host|sse[-_]host|ip)$/i;
@@ -48,7 +49,7 @@ export const listenAllInterfaces: Rule = {
   },
   check(file, context) {
     for (const server of file.servers) {
-      if (server.disabled) continue;
+      if (disabledBy(server, file, context.project)) continue;
       const launch = launchOf(server);
       const say = (token: Token, what: string) =>
         context.report({

@@ -4,6 +4,7 @@ import type { Advisory, AffectedRange } from '../advisories/types';
 import { tokenFileRange } from '../launch/literal';
 import type { JsonPath } from '../model/docNode';
 import type { Rule } from './rule';
+import { disabledBy } from '../config/disabledBy';
 
 /** `Finding.data` of `malicious-package`. */
 export interface MaliciousPackageData {
@@ -58,6 +59,7 @@ export const maliciousPackage: Rule = {
         ranges = open.flatMap((e) => e.ranges);
       }
       if (advisories.length === 0) continue;
+      const off = disabledBy(server, file, context.project);
       const ids = idsOf(advisories);
       const data: MaliciousPackageData = {
         kind: 'malicious-package',
@@ -76,10 +78,10 @@ export const maliciousPackage: Rule = {
         server,
         range: tokenFileRange(file.text, ref.token, ref.specStart, ref.specEnd),
         path: ref.token.field.path,
-        message: `${subject} recorded as malicious (${ids.join(', ')}, ${versionsSaid(ranges)}). Remove it and rotate the credentials it was given.${server.disabled ? ' It is disabled now; do not enable it.' : ''}`,
+        message: `${subject} recorded as malicious (${ids.join(', ')}, ${versionsSaid(ranges)}). ${off ? `Disabled (${off}): remove it, do not enable it.` : 'Remove it and rotate the credentials it was given.'}`,
         // What the records say: the detail under the Problems row.
         ...(details ? { related: [{ file, range: tokenFileRange(file.text, ref.token, ref.specStart, ref.specEnd), message: details }] } : {}),
-        ...(server.disabled ? { severity: 'warning' as const } : {}),
+        ...(off ? { severity: 'warning' as const } : {}),
         data,
       });
     }

@@ -1,3 +1,4 @@
+import { isClaudeCodeSettingsPath } from '../config/claudeCodeSettings';
 import { CLIENTS } from '../config/clients';
 import { child, properties } from '../model/docNode';
 import type { Rule } from './rule';
@@ -22,6 +23,17 @@ export const misplacedServersKey: Rule = {
   },
   check(file, context) {
     if (!file.client || file.client === 'generic' || file.clientSource === 'content' || file.servers.length > 0) return;
+    if (file.client === 'claude-code' && isClaudeCodeSettingsPath(file.path)) {
+      const container = child(file.root, 'mcpServers');
+      if (!container || container.type !== 'object' || [...properties(container)].length === 0) return;
+      context.report({
+        node: container.parent?.children?.[0] ?? container,
+        path: ['mcpServers'],
+        message:
+          'Claude Code reads no servers from its settings files: none of these is loaded. Put them in .mcp.json (project) or add them with `claude mcp add`.',
+      });
+      return;
+    }
     const spec = CLIENTS[file.client];
     const ownKeys = new Set(spec.serverContainers.map((p) => p[0]));
     for (const { key, owner } of KEYS_OF_OTHER_CLIENTS) {

@@ -4,6 +4,7 @@ import { tokenFileRange } from '../launch/literal';
 import type { JsonPath } from '../model/docNode';
 import type { Rule } from './rule';
 import { plural } from '../text/plural';
+import { disabledBy } from '../config/disabledBy';
 
 /** `Finding.data` of `package-name-lookalike`. */
 export interface LookalikeData {
@@ -36,6 +37,7 @@ export const packageNameLookalike: Rule = {
         found.how === 'scope'
           ? `is the name of the popular MCP server package "${popular}" under ${ref.name.startsWith('@') ? 'another scope' : 'no scope'}`
           : `is ${found.distance === 1 ? 'one edit' : plural(found.distance, 'edit')} away from the popular MCP server package "${popular}"`;
+      const off = disabledBy(server, file, context.project);
       const data: LookalikeData = {
         kind: 'package-name-lookalike',
         serverPath: server.path,
@@ -48,8 +50,8 @@ export const packageNameLookalike: Rule = {
         server,
         range: tokenFileRange(file.text, ref.token, ref.specStart, ref.specEnd),
         path: ref.token.field.path,
-        message: `"${ref.name}" ${how}. Check that this is the package you meant.${server.disabled ? ' The server is disabled now.' : ''}`,
-        ...(server.disabled ? { severity: 'info' as const } : {}),
+        message: `"${ref.name}" ${how}. Check that this is the package you meant.${off ? ` Disabled (${off}).` : ''}`,
+        ...(off ? { severity: 'info' as const } : {}),
         data,
       });
     }

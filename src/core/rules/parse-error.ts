@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 
-/** Syntax errors, and what a strict JSON client rejects (comments, trailing commas), at their exact position. */
+/** Syntax errors, what a strict JSON client rejects (comments, trailing commas) and settings of the wrong type, at their exact position. */
 export const parseError: Rule = {
   meta: {
     id: 'parse-error',
@@ -10,7 +10,7 @@ export const parseError: Rule = {
   },
   check(file, context) {
     for (const p of file.problems) {
-      if (p.kind !== 'syntax' && p.kind !== 'strict-json' && p.kind !== 'too-deep') continue;
+      if (p.kind !== 'syntax' && p.kind !== 'strict-json' && p.kind !== 'too-deep' && p.kind !== 'schema') continue;
       const end = Math.min(file.text.length, p.offset + p.length);
       context.report({ range: { start: Math.min(p.offset, file.text.length), end }, message: p.message, path: [] });
     }

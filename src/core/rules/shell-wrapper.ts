@@ -7,6 +7,7 @@ import type { ConfigFile } from '../model/configFile';
 import type { ServerEntry } from '../model/server';
 import { maskSecretsInText } from '../text/mask';
 import type { Rule, RuleContext } from './rule';
+import { disabledBy } from '../config/disabledBy';
 
 /** A download piped or substituted into an interpreter: `curl … | sh`, `bash <(curl …)`, `iwr … | iex`. */
 const PIPE_TO_SHELL =
@@ -37,7 +38,7 @@ export const shellWrapper: Rule = {
   },
   check(file, context) {
     for (const server of file.servers) {
-      if (server.disabled) continue;
+      if (disabledBy(server, file, context.project)) continue;
       let words = commandWords(server);
       for (let depth = 0; words && words.length > 0 && depth < 4; depth++) {
         const program = programName(words[0]!.text);

@@ -5,6 +5,7 @@ import { policyEntryFor } from '../policy/approve';
 import { evaluatePolicy, type Approval } from '../policy/evaluate';
 import { disableServerEdit, removeServerEdit } from '../policy/serverEdits';
 import type { Rule } from './rule';
+import { disabledBy } from '../config/disabledBy';
 
 /** `Finding.data` of `unapproved-server`: the policy's verdict, for the editor's "Approve" action. */
 export interface UnapprovedServerData {
@@ -61,7 +62,7 @@ export const unapprovedServer: Rule = {
     const policy = context.project.policy;
     if (!policy) return;
     for (const server of file.servers) {
-      if (server.disabled) continue;
+      if (disabledBy(server, file, context.project)) continue;
       const approval = evaluatePolicy(policy, server);
       const text = message(server, approval, policy.source);
       if (!text) continue;

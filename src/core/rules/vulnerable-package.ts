@@ -4,6 +4,7 @@ import { tokenFileRange } from '../launch/literal';
 import type { Severity } from '../model/finding';
 import type { Rule } from './rule';
 import { nounFor } from '../text/plural';
+import { disabledBy } from '../config/disabledBy';
 
 function describeOne({ advisory, range }: AdvisoryMatch): string {
   const [first, ...rest] = primaryIds(advisory);
@@ -56,8 +57,14 @@ export const vulnerablePackage: Rule = {
       };
       if (fixedVersion) data.fixedVersion = fixedVersion;
       const what = matches.length === 1 ? 'a published advisory' : `${matches.length} published ${nounFor(matches.length, 'advisory')}`;
-      const move = fixedVersion ? `First fixed version: ${fixedVersion}; move to it or later.` : 'No fixed release is known; replace or remove the server.';
-      const disabled = server.disabled ? ' The server is disabled now; enabling it runs this version.' : '';
+      const off = disabledBy(server, file, context.project);
+      // Shorter advice for a disabled server, so that the setting that disables it fits in the message.
+      const move = fixedVersion
+        ? off
+          ? `Fixed in ${fixedVersion}.`
+          : `First fixed version: ${fixedVersion}; move to it or later.`
+        : 'No fixed release is known; replace or remove the server.';
+      const disabled = off ? ` Disabled (${off}): enabling it runs this version.` : '';
       context.report({
         server,
         range: tokenFileRange(file.text, ref.token, ref.specStart, ref.specEnd),
@@ -65,7 +72,7 @@ export const vulnerablePackage: Rule = {
         message: `${ref.name} ${version} is covered by ${what} (${listIds(matches)}). ${move}${disabled}`,
         // Each advisory's ids, severity, fixed version and summary: the detail under the Problems row.
         related: matches.map((m) => ({ file, range: tokenFileRange(file.text, ref.token, ref.specStart, ref.specEnd), message: describeOne(m) })),
-        severity: severityOf(matches, server.disabled),
+        severity: severityOf(matches, off !== undefined),
         data,
       });
     }

@@ -6,6 +6,7 @@ import type { ConfigFile } from '../model/configFile';
 import type { ServerEntry } from '../model/server';
 import type { Rule } from './rule';
 import { plural } from '../text/plural';
+import { disabledBy } from '../config/disabledBy';
 
 const CONFIG_DIRS = /\/(?:\.vscode|\.cursor|\.roo|\.kiro|\.amazonq|\.gemini|\.zed|\.codex|\.continue)\/.*$/;
 const PROJECT_SCRIPT_RUNNERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
@@ -72,7 +73,7 @@ export const workspaceExecutable: Rule = {
     const roots = [projectRootOf(file), ...context.project.workspaceRoots];
     const hits: Hit[] = [];
     for (const server of file.servers) {
-      if (server.disabled) continue;
+      if (disabledBy(server, file, context.project)) continue;
       const launch = launchOf(server);
       if (!launch) continue;
       const cwd = server.cwd?.value;

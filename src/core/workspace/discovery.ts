@@ -50,6 +50,7 @@ export const CONFIG_NAME_GLOBS: readonly string[] = [
     'settings.json',
     'claude_desktop_config.json',
     'managed-mcp.json',
+    'managed-settings.json',
     '.claude.json',
     'mcp_config.json',
     'cline_mcp_settings.json',
@@ -61,6 +62,7 @@ export const CONFIG_NAME_GLOBS: readonly string[] = [
     'config.yaml',
     'config.yml',
     'mcp-config.json',
+    '*.code-workspace',
   ]),
 ];
 

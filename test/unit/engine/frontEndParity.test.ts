@@ -22,7 +22,10 @@ const FILES: Record<string, string> = {
     },
   }),
   '.cursor/mcp.json': config({ fetch: { command: 'uvx', args: ['mcp-server-fetch'] } }),
-  '.mcp.json': config({ local: { command: 'node', args: ['server.js'] } }),
+  '.mcp.json': config({ local: { command: 'node', args: ['server.js'] }, off: { command: 'npx', args: ['off-mcp'] } }),
+  // Claude Code's settings: no servers of their own, but they reject `off` above.
+  '.claude/settings.json': JSON.stringify({ permissions: { allow: [] } }),
+  '.claude/settings.local.json': JSON.stringify({ disabledMcpjsonServers: ['off'] }),
   'apps/web/.cursor/mcp.json': config({ web: { url: 'http://example.com/mcp' } }),
   'apps/web/.roo/mcp.json': config({ roo: { command: 'docker', args: ['run', '--privileged', 'img'] } }),
   'tools/.codex/config.toml': '[mcp_servers.x]\ncommand = "npx"\nargs = ["x-mcp@latest"]\n',
@@ -73,6 +76,7 @@ test('scan and the editor discover the same config files and report the same fin
     assert.deepEqual(editor, cli.files);
     const rel = cli.files.map((f) => relative(root, f).replace(/\\/g, '/'));
     assert.ok(rel.includes('examples/claude_desktop_config.json') && rel.includes('tools/.codex/config.toml') && rel.some((p) => p.startsWith('e0/')));
+    assert.ok(rel.includes('.claude/settings.json') && rel.includes('.claude/settings.local.json'), rel.join('\n'));
     assert.ok(!rel.some((p) => /^(node_modules|build|\.venv|target|d0)\//.test(p)), rel.join('\n'));
     const lint = (paths: string[]) => {
       const files = paths.map((p) => loadConfigText(readFileSync(p, 'utf8'), { path: p }));

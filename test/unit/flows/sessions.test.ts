@@ -128,6 +128,82 @@ test('disabled servers, Gemini mcp.excluded and mcp.allowed are left out', () =>
   assert.deepEqual(sessions.map(names), [['a', 'd'], ['f']]);
 });
 
+test("Claude Code's settings files leave out the project servers they reject, and join the folder's session", () => {
+  const project = createProject(
+    [
+      load('/p/.mcp.json', {
+        mcpServers: { gh: npx('@modelcontextprotocol/server-github'), 'my.fetch': npx('x-fetch'), mem: npx('x-mem'), asked: npx('x-asked') },
+      }),
+      load('/p/.claude/settings.json', { disabledMcpjsonServers: ['gh'], enabledMcpjsonServers: ['gh', 'mem'] }),
+      load('/p/.claude/settings.local.json', { disabledMcpjsonServers: ['my_fetch'] }),
+      load('/h/.claude/settings.json', { disabledMcpjsonServers: ['mem'] }, 'user'),
+      load('/q/.claude/settings.json', { disabledMcpjsonServers: ['asked'] }),
+      load('/h/.claude.json', { mcpServers: { gh: npx('x-user-gh') } }, 'user'),
+    ],
+    ['/p', '/q'],
+  );
+  const sessions = buildSessions(project, { builtinTools: false });
+  // The user's own gh (user scope) is not a project server: the lists do not govern it, and it loads in place of the rejected one.
+  assert.deepEqual(
+    sessions.map((s) => [s.client, s.root, names(s)]),
+    [
+      ['claude-code', '/p', ['asked', 'gh']],
+      ['claude-code', '/q', ['gh']],
+    ],
+  );
+  assert.equal(sessions[0]!.servers.find((x) => x.name === 'gh')!.file!.path, '/h/.claude.json');
+  assert.ok(sessions[0]!.files.some((f) => f.path === '/p/.claude/settings.json'));
+});
+
+test("a multi-root VS Code window is one session: every folder's .vscode/mcp.json and the workspace file's settings.mcp", () => {
+  const files = [
+    load('/a/.vscode/mcp.json', { servers: { github: { type: 'http', url: 'https://api.githubcopilot.com/mcp/' } } }),
+    load('/b/.vscode/mcp.json', { servers: { fetch: { command: 'uvx', args: ['mcp-server-fetch'] } } }),
+    load('/b/.vscode/mcp-warden.json', { servers: { served: npx('x-served') } }),
+    load('/c/.vscode/mcp.json', { servers: { other: npx('x-other') } }),
+    load('/w/team.code-workspace', {
+      folders: [{ path: '../a' }, { path: '/b' }],
+      settings: { mcp: { servers: { memory: npx('@modelcontextprotocol/server-memory') } } },
+    }),
+    load('/h/.config/Code/User/mcp.json', { servers: { user: npx('x-user') } }, 'user'),
+  ];
+  // The editor: a window over /a and /b opened from /w/team.code-workspace (/c is another window's folder).
+  const windowed = createProject(files, ['/a', '/b', '/c']);
+  windowed.window = { folders: ['/a', '/b'], workspaceFile: '/w/team.code-workspace' };
+  assert.deepEqual(
+    buildSessions(windowed, { builtinTools: false }).map((s) => [s.id, s.root, names(s)]),
+    [
+      ['vscode@window:/w/team.code-workspace', '/a', ['fetch', 'github', 'memory', 'served', 'user']],
+      ['vscode@/c', '/c', ['other', 'user']],
+    ],
+  );
+  // `scan /a /b`: folders named side by side are not one window; the workspace file nobody opened stands alone.
+  assert.deepEqual(
+    buildSessions(createProject(files, ['/a', '/b', '/c']), { builtinTools: false }).map((s) => [s.id, names(s)]),
+    [
+      ['vscode:/w/team.code-workspace', ['memory']],
+      ['vscode@/a', ['github', 'user']],
+      ['vscode@/b', ['fetch', 'served', 'user']],
+      ['vscode@/c', ['other', 'user']],
+    ],
+  );
+});
+
+test('a flow across the folders of one window is found only when they are one window', () => {
+  const files = [
+    load('/a/.vscode/mcp.json', { servers: { fs: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem@2025.7.1', '/a'] } } }),
+    load('/b/.vscode/mcp.json', { servers: { fetch: { command: 'uvx', args: ['mcp-server-fetch==2025.4.7'] } } }),
+  ];
+  const apart = createProject(files, ['/a', '/b']);
+  const together = createProject(files, ['/a', '/b']);
+  together.window = { folders: ['/a', '/b'] };
+  const flowsOf = (p: typeof apart) => buildSessions(p, { builtinTools: false }).flatMap((s) => findToxicFlows(s, DEFAULT_FLOW_OPTIONS));
+  assert.equal(flowsOf(apart).length, 0);
+  const flows = flowsOf(together);
+  assert.ok(flows.length > 0);
+  assert.ok(flows.every((f) => f.session.id === 'vscode@window:/a,/b'));
+});
+
 test('tool filters hide tools from the session', () => {
   const project = createProject([
     load('/p/.gemini/settings.json', {

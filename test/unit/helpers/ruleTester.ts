@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadConfigText, type LoadOptions } from '../../../src/core/config/load';
 import { lintFile } from '../../../src/core/engine/lint';
-import { createProject } from '../../../src/core/engine/project';
+import { createProject, type Project } from '../../../src/core/engine/project';
 import type { WardenSettings } from '../../../src/core/engine/settings';
 import type { ConfigFile } from '../../../src/core/model/configFile';
 import type { Finding } from '../../../src/core/model/finding';
@@ -23,6 +23,8 @@ export interface Case {
   /** Other files of the same project (for cross-file rules). */
   others?: { path: string; text: string; scope?: LoadOptions['scope'] }[];
   workspaceRoots?: string[];
+  /** The editor window, when several folders are open in one (a multi-root workspace). */
+  window?: Project['window'];
   settings?: WardenSettings;
   /** The approved-server policy in effect. */
   policy?: Policy;
@@ -70,6 +72,7 @@ export function runRule(rule: Rule, c: Case): { file: ConfigFile; findings: Find
   const { file, others } = load(c);
   const project = createProject([file, ...others], c.workspaceRoots ?? []);
   if (c.policy) project.policy = c.policy;
+  if (c.window) project.window = c.window;
   const findings = lintFile(file, project, { rules: [rule], ...(c.settings ? { settings: c.settings } : {}) });
   return { file, findings };
 }

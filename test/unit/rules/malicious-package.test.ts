@@ -49,7 +49,7 @@ ruleTable(maliciousPackage, {
       name: 'disabled: a warning',
       path: '/p/.roo/mcp.json',
       text: '{"mcpServers": {"s": {"command": "npx", "args": ["postmark-mcp@1.0.16"], "disabled": true}}}',
-      errors: [{ severity: 'warning', message: 'It is disabled now; do not enable it.' }],
+      errors: [{ severity: 'warning', message: 'Disabled (`disabled: true`): remove it, do not enable it.' }],
     },
     {
       name: 'Zed settings',

@@ -12,6 +12,12 @@ ruleTable(misplacedServersKey, {
     },
     { name: 'an empty foreign key loads nothing either way', path: '/p/.cursor/mcp.json', text: '{"servers": {}}' },
     { name: 'file recognised by content', path: '/p/team.json', text: '{"servers": {"a": {"command": "npx"}}}' },
+    { name: 'Claude Code settings with an empty mcpServers', path: '/p/.claude/settings.local.json', text: '{"permissions": {}, "mcpServers": {}}' },
+    {
+      name: 'Claude Code settings with only its lists',
+      path: '/p/.claude/settings.json',
+      text: '{"disabledMcpjsonServers": ["gh"], "enableAllProjectMcpServers": true}',
+    },
     {
       name: 'own key present with servers, foreign key too',
       path: '/p/.cursor/mcp.json',
@@ -19,6 +25,12 @@ ruleTable(misplacedServersKey, {
     },
   ],
   invalid: [
+    {
+      name: 'Claude Code settings file with servers (Claude Code ignores them)',
+      path: '/p/.claude/settings.json',
+      text: '{\n  "mcpServers": {"x": {"command": "npx", "args": ["foo"]}}\n}',
+      errors: [{ line: 2, text: '"mcpServers"', severity: 'error', path: ['mcpServers'], message: 'Claude Code reads no servers from its settings files' }],
+    },
     {
       name: 'Cursor file with VS Code servers key',
       path: '/p/.cursor/mcp.json',

@@ -11,11 +11,36 @@ ruleTable(parseError, {
     },
     { name: 'comments where the client is not known to reject them (Cursor)', path: '/p/.cursor/mcp.json', text: '{/* x */ "mcpServers": {}}' },
     { name: 'empty file', path: '/p/.cursor/mcp.json', text: '' },
+    {
+      name: 'Claude Code settings with well-formed MCP lists',
+      path: '/p/.claude/settings.local.json',
+      text: '{"enabledMcpjsonServers": ["a"], "disabledMcpjsonServers": [], "enableAllProjectMcpServers": false}',
+    },
+    {
+      name: 'a list of the wrong type in a file that is not Claude Code settings',
+      path: '/p/.mcp.json',
+      text: '{"disabledMcpjsonServers": "a", "mcpServers": {}}',
+    },
     { name: 'valid YAML', path: '/p/.continue/mcpServers/a.yaml', text: 'mcpServers:\n  - name: a\n    command: npx\n' },
     { name: 'valid TOML', path: '/p/.codex/config.toml', text: '[mcp_servers.a]\ncommand = "npx"\n' },
     { name: 'nesting of real configs', path: '/p/.cursor/mcp.json', text: '{"a": ' + '['.repeat(200) + ']'.repeat(200) + '}' },
   ],
   invalid: [
+    {
+      name: 'Claude Code settings: disabledMcpjsonServers is not a list (Claude Code refuses the file, so nothing is rejected)',
+      path: '/p/.claude/settings.json',
+      text: '{"disabledMcpjsonServers": "gh"}',
+      errors: [{ text: '"gh"', severity: 'error', message: '`disabledMcpjsonServers` must be a list of server names' }],
+    },
+    {
+      name: 'Claude Code settings: a name that is not a string, and enableAllProjectMcpServers as text',
+      path: '/home/u/.claude/settings.json',
+      text: '{"enabledMcpjsonServers": ["a", 1], "enableAllProjectMcpServers": "yes"}',
+      errors: [
+        { text: '1', message: '`enabledMcpjsonServers` must be a list' },
+        { text: '"yes"', message: '`enableAllProjectMcpServers` must be true or false' },
+      ],
+    },
     {
       name: 'missing comma, reported at the next key',
       path: '/p/.cursor/mcp.json',

@@ -16,6 +16,13 @@ const dataLeakOnly = flows({ kinds: ['data-leak'] });
 
 ruleTable(toxicFlow, {
   valid: [
+    {
+      name: 'fetch in one folder, filesystem in another, not one window (scan a b): no flow across them',
+      path: '/b/.vscode/mcp.json',
+      text: json('servers', { fetch: FETCH }),
+      others: [{ path: '/a/.vscode/mcp.json', text: json('servers', { fs: npx('@modelcontextprotocol/server-filesystem', '/a') }) }],
+      workspaceRoots: ['/a', '/b'],
+    },
     { name: 'filesystem + memory: private data and edits, nothing untrusted', path: '/p/.vscode/mcp.json', text: json('servers', { fs: FS, memory: MEMORY }) },
     {
       name: 'time + sequential thinking',
@@ -138,6 +145,21 @@ ruleTable(toxicFlow, {
     },
   ],
   invalid: [
+    {
+      name: "the same two folders in one multi-root window: one session, the other folder's server is related",
+      path: '/b/.vscode/mcp.json',
+      text: json('servers', { fetch: FETCH }),
+      others: [{ path: '/a/.vscode/mcp.json', text: json('servers', { fs: npx('@modelcontextprotocol/server-filesystem', '/a') }) }],
+      workspaceRoots: ['/a', '/b'],
+      window: { folders: ['/a', '/b'] },
+      output: null,
+      errors: [
+        {
+          server: 'fetch',
+          message: 'Toxic flow (destructive) in VS Code: A web page read by `fetch` (fetch) can instruct `write_file` (fs) to change or delete things.',
+        },
+      ],
+    },
     {
       name: 'GitHub alone is a trifecta and a destructive flow: one finding per kind, on the server',
       path: '/p/.vscode/mcp.json',

@@ -79,7 +79,7 @@ ruleTable(vulnerablePackage, {
       name: 'disabled server: one step lower',
       path: '/p/.roo/mcp.json',
       text: '{"mcpServers": {"s": {"command": "npx", "args": ["mcp-remote@0.1.15"], "disabled": true}}}',
-      errors: [{ severity: 'warning', message: 'The server is disabled now; enabling it runs this version.' }],
+      errors: [{ severity: 'warning', message: 'Disabled (`disabled: true`): enabling it runs this version.' }],
     },
     {
       name: 'one command string',
