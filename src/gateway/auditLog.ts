@@ -41,8 +41,8 @@ const FLUSH_SIGNALS: readonly NodeJS.Signals[] = process.platform === 'win32' ? 
 export class AuditLog {
   private fd: number;
   private size: number;
-  private queue: string[] = [];
-  private queuedBytes = 0;
+  /** Queued records, one JSON line each (JSON.stringify escapes newlines, so `\n` only ends a record). */
+  private queue = '';
   private timer: NodeJS.Timeout | undefined;
   private readonly onExit = () => this.flush();
   /** Runs before the process registry's handler (which stops the server and raises the signal again). */
@@ -66,34 +66,43 @@ export class AuditLog {
   write(record: AuditRecord, urgent = false): void {
     let line = JSON.stringify(record);
     if (line.length > this.options.maxRecordBytes) line = JSON.stringify(essentials(record, line.length));
-    this.queue.push(line);
-    this.queuedBytes += line.length;
-    if (urgent || this.queuedBytes >= LOG_QUEUE_BYTES) this.flush();
+    this.queue += line + '\n';
+    if (urgent || this.queue.length >= LOG_QUEUE_BYTES) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), LOG_FLUSH_MS).unref();
   }
 
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.queuedBytes = 0;
-    if (this.queue.length === 0) return;
+    if (this.queue === '') return;
+    const queued = this.queue;
+    this.queue = '';
+    const bytes = Buffer.byteLength(queued);
+    // The whole batch in one write unless it crosses the rotation size; then record by record.
+    if (this.size + bytes <= this.options.maxBytes) {
+      writeSync(this.fd, queued);
+      this.size += bytes;
+      return;
+    }
     let batch = '';
-    let bytes = 0;
-    for (const line of this.queue) {
-      const size = Buffer.byteLength(line) + 1;
-      if (this.size + bytes > 0 && this.size + bytes + size > this.options.maxBytes) {
+    let batchBytes = 0;
+    for (let start = 0; start < queued.length;) {
+      const end = queued.indexOf('\n', start) + 1;
+      const line = queued.slice(start, end);
+      start = end;
+      const size = Buffer.byteLength(line);
+      if (this.size + batchBytes > 0 && this.size + batchBytes + size > this.options.maxBytes) {
         if (batch) writeSync(this.fd, batch);
-        this.size += bytes;
+        this.size += batchBytes;
         this.rotate();
         batch = '';
-        bytes = 0;
+        batchBytes = 0;
       }
-      batch += line + '\n';
-      bytes += size;
+      batch += line;
+      batchBytes += size;
     }
-    this.queue = [];
     writeSync(this.fd, batch);
-    this.size += bytes;
+    this.size += batchBytes;
   }
 
   close(): void {
