@@ -12,6 +12,7 @@
 // dist/gateway.js), when `npm run build` made them.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -206,10 +207,11 @@ export async function run(): Promise<void> {
       }
     report(contenders);
     for (const c of contenders.filter((c) => c.log))
-      console.log(`  audit log        ${c.name}: ${statSync(c.log!).size} bytes for ${2 * (CALLS * 2 + WARM_UP) + 2} messages`);
+      console.log(`  audit log        ${c.name}: ${statSync(c.log!).size} bytes for ${2 * (2 * CALLS + WARM_UP) + 3} messages`);
   } finally {
     await Promise.all(contenders.map((c) => c.client?.close()));
   }
+  decisions();
   try {
     await startup(dir);
   } finally {
@@ -244,6 +246,48 @@ function report(contenders: Contender[]): void {
   console.log('  CPU per pipelined call (user + system): client / proxy / server');
   for (const c of contenders)
     console.log(`  ${c.name.padEnd(19)} ${ms(c.cpu.client / CALLS)} / ${c.direct ? '—' : ms(c.cpu.proxy / CALLS)} / ${ms(c.cpu.server / CALLS)}`);
+}
+
+/**
+ * The gateway's decisions alone, in this process (no I/O): one echo call and its result through the
+ * session, each record stringified as the log does; best of 9 alternating runs, for the baseline too.
+ */
+function decisions(): void {
+  type Session = { fromClient(l: string, b: number, t: number): Outcome; fromServer(l: string, b: number, t: number): Outcome };
+  type Outcome = { record: unknown; deferred?: () => void };
+  const builds: [string, string][] = [['gateway', join(__dirname, '..', 'src')]];
+  const baseline = baselineCli();
+  if (baseline) builds.push(['gateway (baseline)', join(baseline, '..', '..')]);
+  const sessions = builds.map(([name, src]) => {
+    const { GatewaySession } = createRequire(__filename)(join(src, 'core', 'gateway', 'session.js')) as {
+      GatewaySession: new (o: unknown) => Session;
+    };
+    const policy = { canaries: [CANARY], block: false, onInjection: 'warn', enforce: false };
+    return { name, session: new GatewaySession({ server: 'everything', policy, pins: null, normalizeTool: (t: unknown) => t }), best: Infinity };
+  });
+  const calls = Array.from({ length: 1000 }, (_, i) =>
+    JSON.stringify({ jsonrpc: '2.0', id: i, method: 'tools/call', params: { name: 'echo', arguments: { message: `bench message ${i}` } } }),
+  );
+  const results = Array.from({ length: 1000 }, (_, i) =>
+    JSON.stringify({ result: { content: [{ type: 'text', text: `Echo: bench message ${i}` }] }, jsonrpc: '2.0', id: i }),
+  );
+  let size = 0;
+  for (let run = 0; run < 9; run++)
+    for (const s of sessions) {
+      const t = performance.now();
+      for (let i = 0; i < 20_000; i++) {
+        const call = s.session.fromClient(calls[i % 1000]!, 100, i / 10);
+        size += JSON.stringify(call.record).length;
+        const result = s.session.fromServer(results[i % 1000]!, 100, i / 10 + 0.05);
+        result.deferred?.();
+        size += JSON.stringify(result.record).length;
+      }
+      s.best = Math.min(s.best, ((performance.now() - t) * 1000) / 20_000);
+    }
+  if (size === 0) throw new Error('no records');
+  console.log(
+    `  decisions per call, in process (both messages, records stringified; best of 9): ${sessions.map((s) => `${s.name} ${s.best.toFixed(2)} µs`).join('  ')}`,
+  );
 }
 
 /** Time and CPU from spawn to the answer to `initialize`, median of STARTS starts, for the direct server and each bundle. */
