@@ -27,5 +27,5 @@ await Promise.all([
   // What the VSIX ships besides the extension: the gateway the editor routes servers through, which is also
   // the worker thread of the tool-text analysis for large definitions (see src/gateway/main.ts).
   build({ ...common, entryPoints: ['src/gateway/main.ts'], outfile: 'dist/gateway.js' }),
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);

@@ -30,7 +30,7 @@ if (cli.version !== extensionVersion) {
 for (const generated of ['dist', 'docs', 'LICENSE', 'CHANGELOG.md']) rmSync(join(pkgDir, generated), { recursive: true, force: true });
 
 const result = await build({
-  entryPoints: [join(root, 'src/cli/main.ts')],
+  entryPoints: [join(root, 'src/cli/bin.ts')],
   outfile: join(pkgDir, 'dist/cli.js'),
   bundle: true,
   platform: 'node',

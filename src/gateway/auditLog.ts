@@ -41,8 +41,13 @@ const FLUSH_SIGNALS: readonly NodeJS.Signals[] = process.platform === 'win32' ? 
 export class AuditLog {
   private fd: number;
   private size: number;
-  private queue: string[] = [];
-  private queuedBytes = 0;
+  /**
+   * Queued records, encoded as they come into one reused buffer (no string joined, measured or
+   * re-encoded at flush). JSON.stringify escapes newlines and no UTF-8 sequence holds the byte 0x0a,
+   * so a newline byte only ends a record.
+   */
+  private queue = Buffer.allocUnsafe(LOG_QUEUE_BYTES + 64 * 1024);
+  private queued = 0;
   private timer: NodeJS.Timeout | undefined;
   private readonly onExit = () => this.flush();
   /** Runs before the process registry's handler (which stops the server and raises the signal again). */
@@ -66,34 +71,43 @@ export class AuditLog {
   write(record: AuditRecord, urgent = false): void {
     let line = JSON.stringify(record);
     if (line.length > this.options.maxRecordBytes) line = JSON.stringify(essentials(record, line.length));
-    this.queue.push(line);
-    this.queuedBytes += line.length;
-    if (urgent || this.queuedBytes >= LOG_QUEUE_BYTES) this.flush();
+    const most = 3 * line.length + 1; // UTF-8 bytes of a JavaScript string are at most 3 per unit
+    if (this.queued + most > this.queue.length) {
+      this.flush();
+      if (most > this.queue.length) this.queue = Buffer.allocUnsafe(most);
+    }
+    this.queued += this.queue.write(line, this.queued, 'utf8');
+    this.queue[this.queued++] = 10;
+    if (urgent || this.queued >= LOG_QUEUE_BYTES) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), LOG_FLUSH_MS).unref();
   }
 
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.queuedBytes = 0;
-    if (this.queue.length === 0) return;
-    let batch = '';
-    let bytes = 0;
-    for (const line of this.queue) {
-      const size = Buffer.byteLength(line) + 1;
-      if (this.size + bytes > 0 && this.size + bytes + size > this.options.maxBytes) {
-        if (batch) writeSync(this.fd, batch);
-        this.size += bytes;
-        this.rotate();
-        batch = '';
-        bytes = 0;
-      }
-      batch += line + '\n';
-      bytes += size;
+    const bytes = this.queued;
+    if (bytes === 0) return;
+    this.queued = 0;
+    // The whole batch in one write unless it crosses the rotation size; then record by record.
+    if (this.size + bytes <= this.options.maxBytes) {
+      writeAll(this.fd, this.queue, 0, bytes);
+      this.size += bytes;
+      return;
     }
-    this.queue = [];
-    writeSync(this.fd, batch);
-    this.size += bytes;
+    let start = 0; // of the records not yet written
+    let end = 0; // of the records that fit in the current file
+    while (end < bytes) {
+      const next = this.queue.indexOf(10, end) + 1;
+      if (this.size + (end - start) > 0 && this.size + (next - start) > this.options.maxBytes) {
+        if (end > start) writeAll(this.fd, this.queue, start, end - start);
+        this.size += end - start;
+        this.rotate();
+        start = end;
+      }
+      end = next;
+    }
+    writeAll(this.fd, this.queue, start, end - start);
+    this.size += end - start;
   }
 
   close(): void {
@@ -122,6 +136,14 @@ export class AuditLog {
     else rmSync(this.path, { force: true });
     this.fd = openSync(this.path, 'a', 0o600);
     this.size = fstatSync(this.fd).size;
+  }
+}
+
+function writeAll(fd: number, data: Buffer, offset: number, length: number): void {
+  while (length > 0) {
+    const written = writeSync(fd, data, offset, length);
+    offset += written;
+    length -= written;
   }
 }
 

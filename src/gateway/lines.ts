@@ -45,28 +45,42 @@ export class LineSplitter {
  */
 export class OutputBatch {
   private parts: Buffer[] = [];
+  /** The run of adjacent original bytes being gathered: its first view and where it ends. */
+  private run: Buffer | undefined;
+  private runEnd = 0;
 
   constructor(private readonly write: (data: Buffer) => void) {}
 
   /** The original bytes of a line, newline included. */
   addRaw(raw: Buffer): void {
-    const last = this.parts[this.parts.length - 1];
-    if (last && last.buffer === raw.buffer && last.byteOffset + last.length === raw.byteOffset) {
-      this.parts[this.parts.length - 1] = Buffer.from(raw.buffer, last.byteOffset, last.length + raw.length);
-    } else {
-      this.parts.push(raw);
+    if (this.run && this.run.buffer === raw.buffer && this.runEnd === raw.byteOffset) {
+      this.runEnd += raw.length;
+      return;
     }
+    this.endRun();
+    this.run = raw;
+    this.runEnd = raw.byteOffset + raw.length;
   }
 
   /** A line the gateway made or changed. */
   addText(line: string): void {
+    this.endRun();
     this.parts.push(Buffer.from(line + '\n', 'utf8'));
   }
 
   flush(): void {
+    this.endRun();
     if (this.parts.length === 0) return;
     const data = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
     this.parts = [];
     this.write(data);
+  }
+
+  private endRun(): void {
+    const run = this.run;
+    if (!run) return;
+    this.run = undefined;
+    const length = this.runEnd - run.byteOffset;
+    this.parts.push(length === run.length ? run : Buffer.from(run.buffer, run.byteOffset, length));
   }
 }

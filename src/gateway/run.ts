@@ -9,7 +9,6 @@ import { analyzeText } from '../core/tools/analyze';
 import { DEFAULT_LIMITS } from '../live/options';
 import { Sanitizer } from '../live/sanitize';
 import { AuditLog } from './auditLog';
-import { HttpUpstream } from './httpUpstream';
 import { LineSplitter, OutputBatch } from './lines';
 import type { GatewayOptions } from './options';
 import { MAX_MESSAGE_BYTES, StdioUpstream } from './stdioUpstream';
@@ -86,6 +85,10 @@ export async function runGateway(options: GatewayOptions, streams: GatewayStream
   } catch (e) {
     throw new GatewaySetupError(`cannot open the log ${options.logPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+  // The HTTP client (the SDK's transports and their schemas) is loaded only for a remote server; a
+  // require, not import(), so it resolves the same in the bundles and in the per-file test build.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const HttpUpstream = options.url !== undefined ? (require('./httpUpstream') as typeof import('./httpUpstream')).HttpUpstream : undefined;
   const sanitizer = new Sanitizer(DEFAULT_LIMITS.maxTextLength);
   const session = new GatewaySession({
     server: options.server,
@@ -154,7 +157,7 @@ export async function runGateway(options: GatewayOptions, streams: GatewayStream
       onExit: (code: number, detail: string) => finish(code, 'exit', `the server stopped: ${detail}`),
     };
     const upstream: Upstream =
-      options.url !== undefined
+      HttpUpstream && options.url !== undefined
         ? new HttpUpstream(new URL(options.url), options.headers, events)
         : new StdioUpstream({ command: options.command!, args: options.args, env: stringEnv(streams.env), cwd: streams.cwd }, options.server, events, (chunk) =>
             streams.stderr(chunk),
@@ -199,8 +202,10 @@ export async function runGateway(options: GatewayOptions, streams: GatewayStream
         streams.input.on('data', onInput);
         streams.input.once('end', () => finish(0, 'client-closed', 'the client closed the connection'));
         streams.input.once('close', () => finish(0, 'client-closed', 'the client closed the connection'));
-        // The analyzer compiles its patterns on first use; do it now, not on the first result.
-        setImmediate(() => analyzeText('warm-up'));
+        // The analyzer compiles its patterns on first use (about 0.1 s of CPU). When what the client gets
+        // waits for it (annotate, block), do it now, not on the first result; in warn mode results are
+        // analysed after they are passed on, so it is left to the first result that needs it.
+        if (policy.onInjection !== 'warn') setImmediate(() => analyzeText('warm-up'));
       },
       (e: Error) => {
         say(e.message);

@@ -55,6 +55,16 @@ export function findCanaries(value: unknown, canaries: readonly CanaryForms[], r
   return hits;
 }
 
+/**
+ * Whether a message, as the JSON text it arrived in, can hold a canary in any string: false only when
+ * no form occurs in the text and the text has no backslash (without an escape, every string of the message,
+ * key or value, is the very text between its quotes, so a form inside a string is a form in the text).
+ * When false, findCanaries on the parsed message finds nothing, so its walk can be skipped.
+ */
+export function textMayHoldCanary(text: string, canaries: readonly CanaryForms[]): boolean {
+  return canaries.length > 0 && (text.includes('\\') || anyForm(canaries).test(text));
+}
+
 /** One compiled matcher for every form of every canary of a list (compiled once per list). */
 const matchers = new WeakMap<readonly CanaryForms[], RegExp>();
 

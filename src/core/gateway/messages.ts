@@ -31,7 +31,10 @@ export function readMessage(line: string): ReadMessage {
         : id !== undefined && 'error' in m
           ? 'error'
           : 'other';
-  return { type, json: m, ...(id !== undefined ? { id } : {}), ...(method !== undefined ? { method } : {}) };
+  const read: ReadMessage = { type, json: m };
+  if (id !== undefined) read.id = id;
+  if (method !== undefined) read.method = method;
+  return read;
 }
 
 /** A JSON-RPC error answer, as one line. */

@@ -37,10 +37,27 @@ export function redactForLog(value: unknown, canaries: readonly CanaryForms[], l
     if (depth >= limits.maxDepth) return '[nested too deep]';
     if (Array.isArray(node)) return node.slice(0, 50).map((v) => visit(v, key, depth + 1));
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node).slice(0, 50)) out[redactText(k, canaries).slice(0, 100)] = visit(v, k, depth + 1);
+    for (const [k, v] of Object.entries(node).slice(0, 50)) out[redactKey(k, canaries)] = visit(v, k, depth + 1);
     return out;
   };
   const preview = visit(value, undefined, 0);
   const size = JSON.stringify(preview ?? null).length;
   return size > limits.maxTotal ? `[${plural(size, 'character')} of JSON, not logged]` : preview;
+}
+
+/** Argument names repeat from call to call: their logged form is kept per canary list (short names, bounded). */
+const keyCache = new WeakMap<readonly CanaryForms[], Map<string, string>>();
+const KEY_CACHE_SIZE = 1_000;
+
+function redactKey(key: string, canaries: readonly CanaryForms[]): string {
+  if (key.length > 64) return redactText(key, canaries).slice(0, 100);
+  let cache = keyCache.get(canaries);
+  if (!cache) keyCache.set(canaries, (cache = new Map()));
+  let logged = cache.get(key);
+  if (logged === undefined) {
+    logged = redactText(key, canaries).slice(0, 100);
+    if (cache.size >= KEY_CACHE_SIZE) cache.clear();
+    cache.set(key, logged);
+  }
+  return logged;
 }

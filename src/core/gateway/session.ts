@@ -1,6 +1,6 @@
 import type { LockedServer } from '../lock/lockfile';
 import type { ToolDefinition } from '../model/tool';
-import { canaryForms, findCanaries, type CanaryForms } from './canary';
+import { canaryForms, findCanaries, textMayHoldCanary, type CanaryForms, type CanaryHit } from './canary';
 import { errorLine, readMessage, resultLine, type JsonObject, type ReadMessage } from './messages';
 import { checkListing, LISTINGS, matchesTemplate, pinFindings, type Listing, type PinKind } from './pins';
 import { redactForLog, redactText } from './redact';
@@ -89,14 +89,14 @@ export class GatewaySession {
     if (message.id !== undefined) record.id = message.id;
     if (message.method !== undefined) record.method = message.method;
     const outcome: Outcome = { forward: line, record, alerts: [] };
-    if (message.type === 'request') this.onRequest(direction, message, outcome, now);
-    else if (message.type === 'response' || message.type === 'error') this.onAnswer(direction, message, outcome, now);
+    if (message.type === 'request') this.onRequest(direction, message, line, outcome, now);
+    else if (message.type === 'response' || message.type === 'error') this.onAnswer(direction, message, line, outcome, now);
     record.action ??= 'forwarded';
     if (record.findings?.length === 0) delete record.findings;
     return outcome;
   }
 
-  private onRequest(direction: Direction, message: ReadMessage, outcome: Outcome, now: number): void {
+  private onRequest(direction: Direction, message: ReadMessage, line: string, outcome: Outcome, now: number): void {
     const { record } = outcome;
     const params = (message.json!.params ?? {}) as JsonObject;
     const tool = message.method === 'tools/call' && typeof params.name === 'string' ? params.name : undefined;
@@ -122,7 +122,7 @@ export class GatewaySession {
         { reason: 'unapproved-tool', tool: name },
       );
     }
-    const hits = findCanaries(params.arguments, this.canaries, 'arguments');
+    const hits = textMayHoldCanary(line, this.canaries) ? this.maskedPaths(findCanaries(params.arguments, this.canaries, 'arguments')) : [];
     for (const hit of hits) {
       findings.push({
         type: 'canary',
@@ -146,7 +146,7 @@ export class GatewaySession {
         `ALERT canary in the arguments of ${name} (${hits.map((h) => h.path).join(', ')}): ${outcome.record.action === 'blocked' ? 'blocked' : 'passed on (use --block to refuse)'}`,
       );
     }
-    record.findings = findings;
+    if (findings.length > 0) record.findings = findings;
   }
 
   /** `prompts/get` and `resources/read` under --enforce: an item withheld (or never approved) is refused. */
@@ -178,7 +178,7 @@ export class GatewaySession {
     this.pending['to-server'].delete(id);
   }
 
-  private onAnswer(direction: Direction, message: ReadMessage, outcome: Outcome, now: number): void {
+  private onAnswer(direction: Direction, message: ReadMessage, line: string, outcome: Outcome, now: number): void {
     const requests = this.pending[direction === 'to-client' ? 'to-server' : 'to-client'];
     const request = requests.get(message.id!);
     if (!request) return;
@@ -191,7 +191,7 @@ export class GatewaySession {
     const result = message.json!.result;
     const listing = LISTINGS[request.method];
     if (listing) this.onListing(listing, message, result, outcome);
-    else if (SHIELDED_METHODS.has(request.method)) this.onResult(message, request, result, outcome);
+    else if (SHIELDED_METHODS.has(request.method)) this.onResult(message, line, request, result, outcome);
   }
 
   private onListing(listing: Listing, message: ReadMessage, result: unknown, outcome: Outcome): void {
@@ -215,11 +215,11 @@ export class GatewaySession {
     outcome.record.action = 'withheld';
   }
 
-  private onResult(message: ReadMessage, request: Pending, result: unknown, outcome: Outcome): void {
+  private onResult(message: ReadMessage, line: string, request: Pending, result: unknown, outcome: Outcome): void {
     const { policy } = this.options;
     const name = request.tool ?? request.method;
     const findings: GatewayFinding[] = [];
-    const hits = findCanaries(result, this.canaries, 'result');
+    const hits = textMayHoldCanary(line, this.canaries) ? this.maskedPaths(findCanaries(result, this.canaries, 'result')) : [];
     for (const hit of hits)
       findings.push({
         type: 'canary',
@@ -228,7 +228,8 @@ export class GatewaySession {
         path: hit.path,
         message: `A canary (${hit.canary}) is in the result of "${name}" at ${hit.path}, on its way to the model.`,
       });
-    outcome.record.findings = findings;
+    // In warn mode the list is set once it has something (no property to delete again on every clean result).
+    if (hits.length > 0 || policy.onInjection !== 'warn') outcome.record.findings = findings;
     const id = message.id!;
     if (hits.length > 0) {
       if (policy.block) {
@@ -257,7 +258,6 @@ export class GatewaySession {
         if (shield.findings.length > 0)
           outcome.alerts.push(`injection in the result of ${name} (${[...new Set(shield.findings.map((f) => f.category))].join(', ')}): passed on`);
         if (findings.length > 0) outcome.record.findings = findings;
-        else delete outcome.record.findings;
       };
       return;
     }
@@ -281,6 +281,11 @@ export class GatewaySession {
       }
     }
     outcome.alerts.push(`injection in the result of ${name} (${categories}): ${outcome.record.action === 'forwarded' ? 'passed on' : outcome.record.action}`);
+  }
+
+  /** A path names keys, and a key can hold the canary itself or a secret: paths are logged and answered masked. */
+  private maskedPaths(hits: CanaryHit[]): CanaryHit[] {
+    return hits.map((hit) => ({ ...hit, path: redactText(hit.path, this.canaries) }));
   }
 
   private toolAllowed(name: string): boolean {

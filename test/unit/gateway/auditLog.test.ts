@@ -49,3 +49,20 @@ test('the server name comes from the command unless --server gives it', () => {
   assert.equal(name('--url', 'http://127.0.0.1:39301/mcp'), '127.0.0.1:39301');
   assert.match(parseGatewayArgs(['--url', 'http://x/', '--', 'node'], '/w', {}) as string, /either --url URL or -- COMMAND/);
 });
+
+test('every record reaches the log once and in order, across rotations and multi-byte text', () => {
+  const path = join(tempDir('mcp-warden-log-'), 'gateway.jsonl');
+  const log = new AuditLog(path, { maxBytes: 1_000, keep: 40, maxRecordBytes: 500 });
+  for (let i = 0; i < 100; i++) log.write({ ...record(i), detail: 'é😀'.repeat(i % 7) }, i % 13 === 0);
+  log.close();
+  const files = [...Array.from({ length: 40 }, (_, g) => `${path}.${40 - g}`).filter(existsSync), path];
+  const ids: number[] = [];
+  for (const file of files) {
+    assert.ok(statSync(file).size <= 1_000, `${file} stays under the bound`);
+    for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) ids.push((JSON.parse(line) as { id: number }).id);
+  }
+  assert.deepEqual(
+    ids,
+    Array.from({ length: 100 }, (_, i) => i),
+  );
+});
