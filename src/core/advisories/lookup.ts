@@ -60,12 +60,30 @@ export function advisoriesOfPackage(
   return indexOf(snapshot).get(packageKey(ecosystem, name)) ?? [];
 }
 
-/** The advisories that cover this exact version, in snapshot order. */
-export function advisoriesAffecting(ecosystem: AdvisoryEcosystem, name: string, version: string, snapshot: AdvisorySnapshot = SNAPSHOT): AdvisoryMatch[] {
-  const out: AdvisoryMatch[] = [];
-  for (const { advisory, ranges } of advisoriesOfPackage(ecosystem, name, snapshot)) {
-    const range = ranges.find((r) => inRange(ecosystem, version, r) === true);
-    if (range) out.push({ advisory, range });
+const affecting = new WeakMap<AdvisorySnapshot, Map<string, readonly AdvisoryMatch[]>>();
+const MAX_REMEMBERED = 4096;
+
+/** The advisories that cover this exact version, in snapshot order (remembered per package and version: hundreds of servers may launch the same one). */
+export function advisoriesAffecting(
+  ecosystem: AdvisoryEcosystem,
+  name: string,
+  version: string,
+  snapshot: AdvisorySnapshot = SNAPSHOT,
+): readonly AdvisoryMatch[] {
+  const entries = advisoriesOfPackage(ecosystem, name, snapshot);
+  if (entries.length === 0) return [];
+  let known = affecting.get(snapshot);
+  if (!known) affecting.set(snapshot, (known = new Map()));
+  const key = `${packageKey(ecosystem, name)}@${version}`;
+  let out = known.get(key);
+  if (!out) {
+    const found: AdvisoryMatch[] = [];
+    for (const { advisory, ranges } of entries) {
+      const range = ranges.find((r) => inRange(ecosystem, version, r) === true);
+      if (range) found.push({ advisory, range });
+    }
+    if (known.size >= MAX_REMEMBERED) known.clear();
+    known.set(key, (out = found));
   }
   return out;
 }

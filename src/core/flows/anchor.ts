@@ -21,12 +21,26 @@ const anchors = new WeakMap<ToxicFlow, FlowAnchor | undefined>();
 export function anchorOf(flow: ToxicFlow): FlowAnchor | undefined {
   if (anchors.has(flow)) return anchors.get(flow);
   let best: { path: FlowLeg[]; score: number[] } | undefined;
+  const score = [0, 0, 0, 0];
   flow.servers.forEach((server, order) => {
     const path = flow.examples.get(server);
     if (!path) return;
-    const servers = new Set(path.map((l) => l.server));
-    const score = [path.some((l) => l.tool.guessed) ? 0 : 1, Math.min(...path.map((l) => l.confidence)), -servers.size, -order];
-    if (!best || better(score, best.score)) best = { path, score };
+    let firm = 1;
+    let confidence = Infinity;
+    let servers = 0;
+    for (let i = 0; i < path.length; i++) {
+      const l = path[i]!;
+      if (l.tool.guessed) firm = 0;
+      confidence = Math.min(confidence, l.confidence);
+      let seen = false;
+      for (let j = 0; j < i; j++) seen ||= path[j]!.server === l.server;
+      if (!seen) servers++;
+    }
+    score[0] = firm;
+    score[1] = confidence;
+    score[2] = -servers;
+    score[3] = -order;
+    if (!best || better(score, best.score)) best = { path, score: [...score] };
   });
   let anchor: FlowAnchor | undefined;
   if (best) {

@@ -24,7 +24,7 @@ export interface ToxicFlow {
   /** Every counted tool per capability of the kind, best first (computed when first read). */
   providers: Map<Capability, FlowLeg[]>;
   /** The counted tools of each server per capability of the kind, best first. */
-  legsByServer: Map<Capability, Map<SessionServer, FlowLeg[]>>;
+  legsByServer: Map<Capability, ServerLegs>;
   /** Accepted flows that silenced some paths of this session. */
   acceptedBy: AcceptedFlow[];
 }
@@ -32,25 +32,98 @@ export interface ToxicFlow {
 /** Upper bound on the server combinations examined per flow kind (each is a few comparisons). */
 export const MAX_COMBINATIONS = 200_000;
 
-const ranked = new WeakMap<readonly ToolClassification[], Map<string, { tool: ToolClassification; confidence: number }[]>>();
+/** One counted tool of a server for one capability, before it is placed on a path. */
+interface RankedTool {
+  tool: ToolClassification;
+  confidence: number;
+}
 
-/** The tools of a server that count for a capability, best first (tool lists are shared and immutable, so this is memoized). */
-export function toolsWith(server: SessionServer, capability: Capability, minConfidence: number): FlowLeg[] {
-  if (server.tools.length === 0) return [];
-  let byKey = ranked.get(server.tools);
-  if (!byKey) ranked.set(server.tools, (byKey = new Map()));
-  const key = `${capability}|${minConfidence}`;
-  let found = byKey.get(key);
+const ranked = new WeakMap<readonly ToolClassification[], Map<Capability, Map<number, readonly RankedTool[]>>>();
+
+/** The tools of a list that count for a capability, best first (tool lists are shared and immutable, so this is memoized). */
+function rankedTools(tools: readonly ToolClassification[], capability: Capability, minConfidence: number): readonly RankedTool[] {
+  if (tools.length === 0) return NONE;
+  let byCapability = ranked.get(tools);
+  if (!byCapability) ranked.set(tools, (byCapability = new Map()));
+  let byConfidence = byCapability.get(capability);
+  if (!byConfidence) byCapability.set(capability, (byConfidence = new Map()));
+  let found = byConfidence.get(minConfidence);
   if (!found) {
-    found = [];
-    for (const tool of server.tools) {
+    const list: RankedTool[] = [];
+    for (const tool of tools) {
       const label = labelOf(tool, capability);
-      if (label && label.confidence >= minConfidence) found.push({ tool, confidence: label.confidence });
+      if (label && label.confidence >= minConfidence) list.push({ tool, confidence: label.confidence });
     }
-    found.sort((a, b) => b.confidence - a.confidence);
-    byKey.set(key, found);
+    list.sort((a, b) => b.confidence - a.confidence);
+    byConfidence.set(minConfidence, (found = list.length > 0 ? list : NONE));
   }
-  return found.map((f) => ({ capability, server, tool: f.tool, confidence: f.confidence }));
+  return found;
+}
+
+const NONE: readonly RankedTool[] = [];
+
+/** The tools of a server that count for a capability, best first. */
+export function toolsWith(server: SessionServer, capability: Capability, minConfidence: number): FlowLeg[] {
+  return rankedTools(server.tools, capability, minConfidence).map((f) => ({ capability, server, tool: f.tool, confidence: f.confidence }));
+}
+
+/**
+ * The servers that provide one capability, with their counted tools. The legs of a server are made
+ * when first read: in a flow of hundreds of servers only the few on a reported path are.
+ */
+export class ServerLegs implements ReadonlyMap<SessionServer, FlowLeg[]> {
+  private readonly ranked = new Map<SessionServer, readonly RankedTool[]>();
+  private readonly made = new Map<SessionServer, FlowLeg[]>();
+
+  constructor(readonly capability: Capability) {}
+
+  add(server: SessionServer, tools: readonly RankedTool[]): void {
+    this.ranked.set(server, tools);
+  }
+
+  get size(): number {
+    return this.ranked.size;
+  }
+
+  has(server: SessionServer): boolean {
+    return this.ranked.has(server);
+  }
+
+  get(server: SessionServer): FlowLeg[] | undefined {
+    let legs = this.made.get(server);
+    if (legs) return legs;
+    const tools = this.ranked.get(server);
+    if (!tools) return undefined;
+    const capability = this.capability;
+    legs = tools.map((t) => ({ capability, server, tool: t.tool, confidence: t.confidence }));
+    this.made.set(server, legs);
+    return legs;
+  }
+
+  /** The server's counted tools without making legs of them. */
+  rankedOf(server: SessionServer): readonly RankedTool[] | undefined {
+    return this.ranked.get(server);
+  }
+
+  keys(): MapIterator<SessionServer> {
+    return this.ranked.keys();
+  }
+
+  *values(): MapIterator<FlowLeg[]> {
+    for (const server of this.ranked.keys()) yield this.get(server)!;
+  }
+
+  *entries(): MapIterator<[SessionServer, FlowLeg[]]> {
+    for (const server of this.ranked.keys()) yield [server, this.get(server)!];
+  }
+
+  [Symbol.iterator](): MapIterator<[SessionServer, FlowLeg[]]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: FlowLeg[], key: SessionServer, map: ReadonlyMap<SessionServer, FlowLeg[]>) => void): void {
+    for (const [server, legs] of this.entries()) callback(legs, server, this);
+  }
 }
 
 function covers(accepted: AcceptedFlow, kind: FlowKind, servers: readonly SessionServer[]): boolean {
@@ -59,14 +132,22 @@ function covers(accepted: AcceptedFlow, kind: FlowKind, servers: readonly Sessio
 }
 
 /** One path through the chosen servers, using a different tool for each leg where the server has one. */
-function pathThrough(choice: readonly SessionServer[], legs: readonly Capability[], byServer: Map<Capability, Map<SessionServer, FlowLeg[]>>): FlowLeg[] {
-  const used = new Set<ToolClassification>();
-  return legs.map((capability, i) => {
-    const options = byServer.get(capability)!.get(choice[i]!)!;
-    const leg = options.find((o) => !used.has(o.tool)) ?? options[0]!;
-    used.add(leg.tool);
-    return leg;
-  });
+function pathThrough(choice: readonly SessionServer[], legs: readonly Capability[], byServer: Map<Capability, ServerLegs>): FlowLeg[] {
+  const path: FlowLeg[] = [];
+  for (let i = 0; i < legs.length; i++) {
+    const capability = legs[i]!;
+    const server = choice[i]!;
+    const options = byServer.get(capability)!.rankedOf(server)!;
+    let pick = options[0]!;
+    for (const o of options) {
+      if (!path.some((l) => l.tool === o.tool)) {
+        pick = o;
+        break;
+      }
+    }
+    path.push({ capability, server, tool: pick.tool, confidence: pick.confidence });
+  }
+  return path;
 }
 
 function provides(server: SessionServer, capability: Capability, minConfidence: number): boolean {
@@ -94,12 +175,12 @@ export function findToxicFlows(session: Session, options: FlowOptions): ToxicFlo
   const servers = session.servers.filter((s) => options.builtinTools || s.origin !== 'builtin');
   for (const kind of options.kinds) {
     const legs = FLOW_LEGS[kind];
-    const byServer = new Map<Capability, Map<SessionServer, FlowLeg[]>>();
+    const byServer = new Map<Capability, ServerLegs>();
     for (const capability of legs) {
-      const perServer = new Map<SessionServer, FlowLeg[]>();
+      const perServer = new ServerLegs(capability);
       for (const server of servers) {
-        const found = toolsWith(server, capability, options.minConfidence);
-        if (found.length > 0) perServer.set(server, found);
+        const found = rankedTools(server.tools, capability, options.minConfidence);
+        if (found.length > 0) perServer.add(server, found);
       }
       byServer.set(capability, perServer);
     }
@@ -127,16 +208,14 @@ function direct(
   session: Session,
   kind: FlowKind,
   legs: readonly Capability[],
-  byServer: Map<Capability, Map<SessionServer, FlowLeg[]>>,
+  byServer: Map<Capability, ServerLegs>,
 ): Omit<ToxicFlow, 'providers' | 'legsByServer'> | undefined {
   const providers = new Set(legs.flatMap((c) => [...byServer.get(c)!.keys()]));
   if ([...providers].every((s) => s.origin === 'builtin')) return undefined;
   const involved = session.servers.filter((s) => providers.has(s));
   const examples = new Map<SessionServer, FlowLeg[]>();
   // Providers of each leg ranked once (stable); the best for a path is among the first legs.length, since at most legs.length − 1 are already on it.
-  const ranked = new Map(
-    legs.map((c) => [c, [...byServer.get(c)!.entries()].sort(([a, la], [b, lb]) => rank(b, lb, []) - rank(a, la, [])).slice(0, legs.length)]),
-  );
+  const ranked = new Map(legs.map((c) => [c, bestProviders(byServer.get(c)!, legs.length)]));
   for (const server of involved) {
     const choice: SessionServer[] = [];
     for (const capability of legs) {
@@ -144,8 +223,16 @@ function direct(
         choice.push(server);
         continue;
       }
-      const best = [...ranked.get(capability)!].sort(([a, la], [b, lb]) => rank(b, lb, choice) - rank(a, la, choice));
-      choice.push(best[0]![0]);
+      // The first of the highest rank, as a stable sort would put first.
+      let best: SessionServer | undefined;
+      let bestScore = -Infinity;
+      for (const [candidate, tools] of ranked.get(capability)!) {
+        const score = rank(candidate, tools, choice);
+        if (best !== undefined && score <= bestScore) continue;
+        best = candidate;
+        bestScore = score;
+      }
+      choice.push(best!);
     }
     if (choice.every((s) => s.origin === 'builtin')) {
       const capability = legs.find((c) => [...byServer.get(c)!.keys()].some((s) => s.origin !== 'builtin'))!;
@@ -158,15 +245,29 @@ function direct(
 }
 
 /** Best provider for a leg: confident, an MCP server rather than a built-in, one not yet on the path. */
-function rank(server: SessionServer, legs: FlowLeg[], chosen: readonly SessionServer[]): number {
+function rank(server: SessionServer, legs: readonly { confidence: number }[], chosen: readonly SessionServer[]): number {
   return legs[0]!.confidence - (server.origin === 'builtin' ? 0.01 : 0) + (chosen.includes(server) ? 0 : 0.001);
+}
+
+/** The first `count` providers of a leg as a stable sort by `rank` would order them, in one pass. */
+function bestProviders(perServer: ServerLegs, count: number): [SessionServer, readonly RankedTool[]][] {
+  const top: { server: SessionServer; score: number }[] = [];
+  for (const server of perServer.keys()) {
+    const score = rank(server, perServer.rankedOf(server)!, []);
+    let at = top.length;
+    while (at > 0 && top[at - 1]!.score < score) at--;
+    if (at >= count) continue;
+    top.splice(at, 0, { server, score });
+    if (top.length > count) top.pop();
+  }
+  return top.map(({ server }) => [server, perServer.rankedOf(server)!]);
 }
 
 function examine(
   session: Session,
   kind: FlowKind,
   legs: readonly Capability[],
-  byServer: Map<Capability, Map<SessionServer, FlowLeg[]>>,
+  byServer: Map<Capability, ServerLegs>,
   accepted: readonly AcceptedFlow[],
 ): Omit<ToxicFlow, 'providers' | 'legsByServer'> | undefined {
   const lists = legs.map((c) => [...byServer.get(c)!.keys()]);

@@ -84,6 +84,8 @@ function nameIndex(project: Parameters<typeof duplicateServerName.check>[1]['pro
 const MAX_CLASHES_SHOWN = 20;
 
 function reportAcrossScopes(file: ConfigFile, mine: ServerEntry[], context: Parameters<typeof duplicateServerName.check>[1]): void {
+  // The only file of its client, with no local-scope entry: every definition is in one scope, so none can clash across scopes.
+  if (!context.project.files.some((f) => f !== file && f.client === file.client) && !mine.some((s) => s.projectPath !== undefined)) return;
   const byName = nameIndex(context.project).get(file.client!);
   const client = CLIENTS[file.client!];
   for (const server of mine) {

@@ -12,6 +12,8 @@ import { disabledBy } from '../config/disabledBy';
 /** A download piped or substituted into an interpreter: `curl … | sh`, `bash <(curl …)`, `iwr … | iex`. */
 const PIPE_TO_SHELL =
   /\b(?:curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod)\b[^|\n]{0,2000}\|\s*(?:sudo\s+)?(?:(?:ba|z|da|k)?sh|python3?|node|iex|invoke-expression)\b|(?:<\(|\$\()\s*(?:curl|wget)\b/i;
+/** A word without any of these cannot take part in a `PIPE_TO_SHELL` match, so most command lines are not joined to be tested. */
+const DOWNLOAD_WORD = /curl|wget|iwr|irm|invoke-|<\(|\$\(/i;
 const POWERSHELL_COMMAND = /^[-/](?:c|command)$/i;
 const POWERSHELL_ENCODED = /^[-/](?:e|ec|enc|encodedcommand)$/i;
 
@@ -42,7 +44,7 @@ export const shellWrapper: Rule = {
       let words = commandWords(server);
       for (let depth = 0; words && words.length > 0 && depth < 4; depth++) {
         const program = programName(words[0]!.text);
-        const whole = words.map((w) => w.text).join(' ');
+        const whole = words.some((w) => DOWNLOAD_WORD.test(w.text)) ? words.map((w) => w.text).join(' ') : '';
         if (PIPE_TO_SHELL.test(whole) && (SHELLS.has(program) || POWERSHELLS.has(program) || program === 'cmd')) {
           report(
             file,

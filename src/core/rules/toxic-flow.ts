@@ -63,15 +63,22 @@ function relatedServers(flow: ToxicFlow, anchor: SessionServer): RelatedReport[]
 
 const MAX_RELATED = 20;
 
+const orderedByFirstLeg = new WeakMap<ToxicFlow, SessionServer[]>();
+
+/** The flow's servers by the first capability (in `CAPABILITIES` order) their own example path gives them, then in flow order. */
 function byFirstLeg(flow: ToxicFlow): SessionServer[] {
-  const rank = (s: SessionServer) => {
-    const path = flow.examples.get(s)!;
-    return Math.min(...CAPABILITIES.map((c, i) => (path.some((l) => l.server === s && l.capability === c) ? i : CAPABILITIES.length)));
-  };
-  return flow.servers
-    .map((s, i) => ({ s, i, r: rank(s) }))
-    .sort((a, b) => a.r - b.r || a.i - b.i)
-    .map((x) => x.s);
+  const known = orderedByFirstLeg.get(flow);
+  if (known) return known;
+  const buckets: SessionServer[][] = CAPABILITIES.map(() => []);
+  const none: SessionServer[] = [];
+  for (const s of flow.servers) {
+    let first: number = CAPABILITIES.length;
+    for (const l of flow.examples.get(s)!) if (l.server === s) first = Math.min(first, CAPABILITIES.indexOf(l.capability));
+    (first < CAPABILITIES.length ? buckets[first]! : none).push(s);
+  }
+  const ordered = [...buckets.flat(), ...none];
+  orderedByFirstLeg.set(flow, ordered);
+  return ordered;
 }
 
 /**

@@ -197,6 +197,7 @@ function safeUnescape(text: string): string {
 }
 
 function resolveOverlaps(hits: SecretHit[]): SecretHit[] {
+  if (hits.length < 2) return hits;
   const ordered = [...hits].sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind]);
   const kept: SecretHit[] = [];
   for (const hit of ordered) {

@@ -55,6 +55,10 @@ function scanServer(file: ConfigFile, server: ServerEntry, out: SecretOccurrence
   for (const kind of ['env', 'header'] as const) {
     for (const entry of kind === 'env' ? server.env : server.headers) {
       if (entry.node.type !== 'string' || entry.value === undefined) continue;
+      seen.add(entry.node);
+      // The field is described only where a secret is found (most values hold none).
+      const hits = findSecretsInValue(entry.value, entry.key);
+      if (hits.length === 0) continue;
       const field: SecretField = {
         kind,
         key: entry.key,
@@ -63,12 +67,15 @@ function scanServer(file: ConfigFile, server: ServerEntry, out: SecretOccurrence
         path: entry.path,
         value: entry.value,
       };
-      emit(field, findSecretsInValue(entry.value, entry.key));
+      emit(field, hits);
     }
   }
   const args = server.args.map((a) => a.value);
   for (const candidate of argCandidates(args, server.command?.value)) {
     const arg = server.args[candidate.argIndex]!;
+    seen.add(arg.node);
+    const hits = findSecretsInValue(arg.value.slice(candidate.start, candidate.end), candidate.keyName);
+    if (hits.length === 0) continue;
     const field: SecretField = {
       kind: 'arg',
       where: describeArg(candidate.via, candidate.keyLabel, candidate.argIndex),
@@ -78,16 +85,20 @@ function scanServer(file: ConfigFile, server: ServerEntry, out: SecretOccurrence
       argIndex: candidate.argIndex,
     };
     if (candidate.keyLabel !== undefined) field.key = candidate.keyLabel;
-    emit(field, findSecretsInValue(arg.value.slice(candidate.start, candidate.end), candidate.keyName), candidate.start);
+    emit(field, hits, candidate.start);
   }
   for (const arg of server.args) seen.add(arg.node);
   if (server.url)
     emit({ kind: 'url', where: 'the URL', node: server.url.node, path: server.url.path, value: server.url.value }, findSecretsInValue(server.url.value));
-  for (const entry of [...server.env, ...server.headers]) seen.add(entry.node);
+  for (const entry of server.env) seen.add(entry.node);
+  for (const entry of server.headers) seen.add(entry.node);
   walkOtherStrings(server.node, undefined, seen, (node, key) => {
+    const value = String(node.value);
+    const hits = findSecretsInValue(value, key);
+    if (hits.length === 0) return;
     const relative = pathOf(node).slice(server.path.length).join('.');
-    const field: SecretField = { kind: 'other', key, where: `field "${relative}"`, node, path: pathOf(node), value: String(node.value) };
-    emit(field, findSecretsInValue(field.value, key));
+    const field: SecretField = { kind: 'other', key, where: `field "${relative}"`, node, path: pathOf(node), value };
+    emit(field, hits);
   });
 }
 

@@ -1,17 +1,21 @@
 import type { Position } from '../model/finding';
 
-/** Converts UTF-16 offsets to 1-based line/column. Built once per text, O(log n) per lookup. */
+/** Converts UTF-16 offsets to 1-based line/column. Built once per text (on first use), O(log n) per lookup. */
 export class LineIndex {
-  private readonly starts: number[];
+  private lineStarts: number[] | undefined;
 
-  constructor(private readonly text: string) {
+  constructor(private readonly text: string) {}
+
+  /** Built on first use: a file with no finding never needs it. */
+  private get starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
     const starts = [0];
-    let i = text.indexOf('\n');
+    let i = this.text.indexOf('\n');
     while (i !== -1) {
       starts.push(i + 1);
-      i = text.indexOf('\n', i + 1);
+      i = this.text.indexOf('\n', i + 1);
     }
-    this.starts = starts;
+    return (this.lineStarts = starts);
   }
 
   get lineCount(): number {

@@ -81,6 +81,14 @@ describe('advisory ranges', () => {
     assert.equal(advisoriesAffecting('npm', 'MCP-Remote', '0.1.15').length, 0);
   });
 
+  test('matches are remembered per package and version, never across versions or snapshots', () => {
+    const ids = (version: string, snapshot?: typeof SNAPSHOT) => advisoriesAffecting('npm', 'mcp-remote', version, snapshot).map((m) => m.advisory.id);
+    assert.deepEqual(ids('0.1.15'), ['GHSA-6xpm-ggf7-wc3p']);
+    assert.deepEqual(ids('0.1.16'), [], 'the fixed release, asked right after the affected one');
+    assert.deepEqual(ids('0.1.15'), ['GHSA-6xpm-ggf7-wc3p']);
+    assert.deepEqual(ids('0.1.15', { ...SNAPSHOT, advisories: [] }), [], 'another snapshot is looked up on its own');
+  });
+
   test('open advisories: only ranges without a fix', () => {
     assert.deepEqual(
       openAdvisories('npm', 'postmark-mcp').map((m) => m.advisory.id),
