@@ -3,8 +3,8 @@
 // monitorEventLoopDelay, while the work runs.
 // 1. A session's start, each run in a fresh process (bench/_sessionChild.ts): load dist/extension.js as
 //    activation does, then analyse the listings of the lab's servers (or the lab's 5 MB description) as
-//    the extension does, in its worker thread; for comparison, the same with the analyzer on the main
-//    thread, as before. Needs `npm run build` (dist/) and spawns the lab's servers once for their listings.
+//    the extension does, in its worker thread; for comparison, as before: the analyzer loaded with the
+//    extension (here from dist/gateway.js, where it now lives) and run on the main thread. Needs `npm run build` (dist/) and spawns the lab's servers once for their listings.
 // 2. Steady state in this process: a 5 MB description through a warm worker vs in-thread.
 // `npm run bench`, or alone: node -e "require('./out/bench/toolWorker.js').run()"
 import { execFileSync } from 'node:child_process';
@@ -69,6 +69,7 @@ function worstSession(root: string, mode: 'worker' | 'in-thread', file: string):
   return {
     loadMs: worst('loadMs'),
     loadCpuMs: worst('loadCpuMs'),
+    analysisCpuMs: worst('analysisCpuMs'),
     analysisBlockMs: worst('analysisBlockMs'),
     longestBlockMs: worst('longestBlockMs'),
     eventLoopDelayMaxMs: worst('eventLoopDelayMaxMs'),
@@ -78,7 +79,7 @@ function worstSession(root: string, mode: 'worker' | 'in-thread', file: string):
 }
 
 const sessionRow = (label: string, f: SessionFigures) =>
-  `${label.padEnd(44)} load of dist/extension.js ${f.loadMs.toFixed(0).padStart(4)} ms (CPU ${f.loadCpuMs.toFixed(0).padStart(4)} ms) · longest block during the analyses ${f.analysisBlockMs.toFixed(1).padStart(7)} ms · whole run: longest block ${f.longestBlockMs.toFixed(1).padStart(7)} ms, event-loop delay max ${f.eventLoopDelayMaxMs.toFixed(1).padStart(7)} ms · findings after ${f.analysisWallMs.toFixed(0).padStart(5)} ms (${f.findings})`;
+  `${label.padEnd(48)} activation load ${f.loadMs.toFixed(0).padStart(5)} ms (main-thread CPU ${f.loadCpuMs.toFixed(0).padStart(4)} ms) · analyses: longest block ${f.analysisBlockMs.toFixed(1).padStart(7)} ms, main-thread CPU in all ${f.analysisCpuMs.toFixed(1).padStart(7)} ms · whole run: longest block ${f.longestBlockMs.toFixed(1).padStart(7)} ms, event-loop delay max ${f.eventLoopDelayMaxMs.toFixed(1).padStart(7)} ms · findings after ${f.analysisWallMs.toFixed(0).padStart(5)} ms (${f.findings})`;
 
 interface Blocking {
   wallMs: number;
