@@ -69,7 +69,12 @@ export class ToolAnalysisWorker {
 
   /** Starts the worker ahead of the first analysis (its start-up and warm-up then overlap whatever comes before). */
   warm(): void {
-    if (!this.disposed && this.failures < MAX_WORKER_FAILURES) this.ensureWorker();
+    if (this.disposed || this.failures >= MAX_WORKER_FAILURES) return;
+    try {
+      this.ensureWorker();
+    } catch {
+      // The next analysis tries again, and says why if it has to run here.
+    }
   }
 
   /** Whether a worker thread is running (tests). */

@@ -116,6 +116,8 @@ describe('tool analysis in the worker thread', () => {
   test('when the worker file is missing, the analysis runs on the main thread and says why', async () => {
     const fallbacks: string[] = [];
     const w = worker({ workerFile: '/nonexistent/toolAnalysisWorker.js', onFallback: (r) => fallbacks.push(r) });
+    w.warm();
+    assert.equal(w.running, false, 'warming up without a worker file starts nothing and throws nothing');
     const big = snapshot(5_000);
     const result = await w.analyze(big);
     assert.equal(result.ranIn, 'main');
