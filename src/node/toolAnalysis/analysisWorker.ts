@@ -75,6 +75,8 @@ export class ToolAnalysisWorker {
     } catch {
       // The next analysis tries again, and says why if it has to run here.
     }
+    // A server that then fails to list sends nothing: the warmed worker stops like an idle one.
+    if (!this.current && this.queue.length === 0) this.idleSoon();
   }
 
   /** Whether a worker thread is running (tests). */

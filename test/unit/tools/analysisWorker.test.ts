@@ -164,6 +164,9 @@ describe('tool analysis in the worker thread', () => {
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(w.running, false);
     assert.equal((await w.analyze(snapshot(10))).ranIn, 'worker');
+    w.warm();
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(w.running, false, 'a worker warmed for nothing stops too');
   });
 
   test('dispose cancels what is pending and waits until its thread is gone', async () => {
