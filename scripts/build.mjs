@@ -17,12 +17,28 @@ const common = {
   logLevel: 'warning',
 };
 
+// The tool-text analyzer runs in a worker thread (dist/gateway.js, src/node/toolAnalysis), so the extension's
+// bundle needs only the few src/core/tools modules it renders with. Marking that folder free of side effects
+// lets esbuild drop the rest (the detectors and their tables, reached through the src/core/index barrel),
+// which activation would otherwise load and set up for nothing.
+const toolsWithoutSideEffects = {
+  name: 'tools-without-side-effects',
+  setup(b) {
+    b.onResolve({ filter: /tools\// }, async (args) => {
+      if (args.pluginData === 'resolving') return undefined;
+      const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'resolving' });
+      return resolved.path.replace(/\\/g, '/').includes('/src/core/tools/') ? { ...resolved, sideEffects: false } : resolved;
+    });
+  },
+};
+
 await Promise.all([
   build({
     ...common,
     entryPoints: [testBuild ? 'src/extension/testBuild.ts' : 'src/extension/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
+    plugins: [toolsWithoutSideEffects],
   }),
   // What the VSIX ships besides the extension: the gateway the editor routes servers through, which is also
   // the worker thread of the tool-text analysis for large definitions (see src/gateway/main.ts).

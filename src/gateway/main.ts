@@ -2,14 +2,17 @@
 // - as a process, `mcp-warden gateway` alone: all the editor's "Route through MCP Warden gateway" quick
 //   fix runs (`node <extension>/dist/gateway.js gateway … -- <server>`); the whole CLI (dist/cli.js) is
 //   published on its own and stays out of the VSIX;
-// - as a worker thread, the extension's tool-text analysis for large definitions (src/node/toolAnalysis):
-//   the gateway carries the same analyzer, so it ships in two bundles (this and the extension's), not three.
+// - as a worker thread, the extension's tool-text analysis (src/node/toolAnalysis): the gateway carries
+//   the analyzer anyway, so the VSIX ships it once, here, and the extension's own bundle stays without it;
+// - loaded with require() on the extension host's thread (only when the worker cannot run), the analyzer.
 import { isMainThread } from 'node:worker_threads';
 import { runGatewayCommand } from '../cli/gateway';
-import { answerAnalysisRequest } from '../node/toolAnalysis/answer';
+import { serveAnalysisRequests } from '../node/toolAnalysis/answer';
 
-if (isMainThread) runGateway();
-else answerAnalysisRequest();
+export { analyzeServer } from '../core/tools/analyze';
+
+if (!isMainThread) serveAnalysisRequests();
+else if (require.main === module) runGateway();
 
 function runGateway(): void {
   // The client closing the pipe early ends the gateway quietly, as it does the CLI (src/cli/main.ts).

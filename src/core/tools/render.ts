@@ -1,7 +1,6 @@
 import type { ServerSnapshot, ToolDefinition } from '../model/tool';
-import { analyzeServer } from './analyze';
 import { walkSchema } from './fields';
-import type { AnalyzeContext, FieldRole, TargetRef, ToolFinding } from './types';
+import type { FieldRole, TargetRef, ToolFinding } from './types';
 import { show } from './visible';
 import { nounFor, plural } from '../text/plural';
 
@@ -24,9 +23,8 @@ export interface RenderedDefinition {
 }
 
 export interface RenderOptions {
-  /** Findings to place; by default the definition is analysed here. */
-  findings?: ToolFinding[];
-  context?: AnalyzeContext;
+  /** The findings of the server's analysis (`analyzeServer`); those of this definition are placed on it. */
+  findings: readonly ToolFinding[];
 }
 
 interface FieldMap {
@@ -93,9 +91,8 @@ class DocumentBuilder {
 }
 
 /** The read-only document for one tool, prompt, resource, template or the server itself, with every finding placed on it. */
-export function renderDefinition(target: TargetRef, snapshot: ServerSnapshot, options: RenderOptions = {}): RenderedDefinition {
-  const all = options.findings ?? analyzeServer(snapshot, options.context);
-  const findings = all.filter((f) => f.target.kind === target.kind && f.target.name === target.name);
+export function renderDefinition(target: TargetRef, snapshot: ServerSnapshot, options: RenderOptions): RenderedDefinition {
+  const findings = options.findings.filter((f) => f.target.kind === target.kind && f.target.name === target.name);
   const doc = new DocumentBuilder();
   renderTarget(doc, target, snapshot);
   const text = doc.text();

@@ -3,7 +3,7 @@ import { serverKey, type ServerEntry } from '../../core/index';
 import { compare, approve, LockfileError, type Comparison } from '../../core/lock/lockfile';
 import type { ToolFinding } from '../../core/tools/types';
 import { incompleteLists, type LiveSnapshot } from '../../live/index';
-import { analyzeServerOffThread } from '../../node/toolAnalysis/offThread';
+import { ToolAnalysisWorker } from '../../node/toolAnalysis/analysisWorker';
 import type { LiveServers } from '../live/liveServers';
 import type { Log } from '../log';
 import type { ItemMarks } from '../tree/serversTree';
@@ -37,9 +37,11 @@ export class AnalysisStore implements ItemMarks, vscode.Disposable {
   private readonly byKey = new Map<string, ServerAnalysis>();
   private readonly changed = new vscode.EventEmitter<ServerAnalysis>();
   readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
   /** The analysis under way per server: a newer snapshot cancels it, and so does dispose. */
   private readonly running = new Map<string, AbortController>();
+  /** Every analysis runs in this worker thread, never on the extension host's. */
+  private readonly worker: ToolAnalysisWorker;
 
   constructor(
     private readonly live: LiveServers,
@@ -47,7 +49,19 @@ export class AnalysisStore implements ItemMarks, vscode.Disposable {
     private readonly log: Log,
     private readonly servers: () => ServerEntry[],
   ) {
-    this.subscription = live.onDidChangeSnapshot(({ key }) => void this.update(key));
+    this.worker = new ToolAnalysisWorker({
+      onFallback: (reason) => this.log.warn(`The tool analysis ran on the main thread: ${reason}.`),
+    });
+    this.subscriptions = [
+      live.onDidChangeSnapshot(({ key }) =>
+        this.update(key).catch((e: unknown) => this.log.error(`Analysing the definitions of ${key} failed: ${(e as Error).stack ?? e}`)),
+      ),
+      // The worker starts while the server does, so its start-up is over when the first listing arrives.
+      live.onDidChange((key) => {
+        const server = this.servers().find((s) => serverKey(s) === key);
+        if (server && live.status(server).state === 'connecting') this.worker.warm();
+      }),
+    ];
   }
 
   get(server: ServerEntry): ServerAnalysis | undefined {
@@ -70,14 +84,7 @@ export class AnalysisStore implements ItemMarks, vscode.Disposable {
     this.running.set(key, cancel);
     let findings: ToolFinding[];
     try {
-      ({ findings } = await analyzeServerOffThread(
-        snapshot,
-        { otherServers: others },
-        {
-          signal: cancel.signal,
-          onFallback: (reason) => this.log.warn(`The analysis worker failed (${reason}); "${server.name}" was analysed on the main thread.`),
-        },
-      ));
+      ({ findings } = await this.worker.analyze(snapshot, { otherServers: others }, cancel.signal));
     } catch (e) {
       if (cancel.signal.aborted) return;
       throw e;
@@ -137,7 +144,8 @@ export class AnalysisStore implements ItemMarks, vscode.Disposable {
   dispose(): void {
     for (const cancel of this.running.values()) cancel.abort();
     this.running.clear();
-    this.subscription.dispose();
+    void this.worker.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
 }
