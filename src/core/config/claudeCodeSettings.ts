@@ -1,6 +1,6 @@
 import { normalizeFsPath, type Project } from '../engine/project';
 import type { ConfigFile } from '../model/configFile';
-import { child, items, properties, scalarText, type DocNode } from '../model/docNode';
+import { child, items, properties, scalarItems } from '../model/docNode';
 import type { ParseProblem } from '../parse/problem';
 
 /**
@@ -29,12 +29,6 @@ export function claudeCodeServerName(name: string): string {
 function settingsRoot(file: ConfigFile): string | undefined {
   const m = /^(.*)\/\.claude\/settings(\.local)?\.json$/i.exec(normalizeFsPath(file.path));
   return m ? m[1] : undefined;
-}
-
-function stringList(node: DocNode | undefined): string[] {
-  return items(node)
-    .map(scalarText)
-    .filter((s): s is string => s !== undefined);
 }
 
 /** What a settings file names in a list that must hold server names, and is not one: Claude Code rejects the file's settings. */
@@ -103,10 +97,10 @@ export function claudeCodeRejections(project: Project, root: string): Map<string
     if (isClaudeCodeSettingsPath(file.path)) {
       if (file.problems.some((p) => p.kind === 'schema' || p.kind === 'syntax')) continue;
       if (file.scope === 'workspace' && settingsRoot(file) !== root) continue;
-      add(file, stringList(child(file.root, 'disabledMcpjsonServers')));
+      add(file, scalarItems(child(file.root, 'disabledMcpjsonServers')));
     } else if (/(^|\/)\.claude\.json$/i.test(normalizeFsPath(file.path))) {
       for (const { key, value } of properties(child(file.root, 'projects')))
-        if (normalizeFsPath(key) === root) add(file, stringList(child(value, 'disabledMcpjsonServers')));
+        if (normalizeFsPath(key) === root) add(file, scalarItems(child(value, 'disabledMcpjsonServers')));
     }
   }
   byRoot.set(root, out);

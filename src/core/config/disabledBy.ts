@@ -1,4 +1,4 @@
-import { normalizeFsPath, type Project } from '../engine/project';
+import { folderOfFile, type Project } from '../engine/project';
 import { serverListFilter } from '../flows/toolFilter';
 import type { ConfigFile } from '../model/configFile';
 import type { ServerEntry } from '../model/server';
@@ -25,6 +25,5 @@ export function disabledBy(server: ServerEntry, file: ConfigFile, project: Proje
 
 /** The folder Claude Code opens to load a `.mcp.json`: the one that holds it. */
 export function mcpJsonRoot(file: ConfigFile): string {
-  const path = normalizeFsPath(file.path);
-  return path.slice(0, Math.max(0, path.lastIndexOf('/')));
+  return folderOfFile(file.path);
 }

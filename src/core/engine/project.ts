@@ -30,6 +30,12 @@ export function createProject(files: readonly ConfigFile[], workspaceRoots: read
   return { files, workspaceRoots: workspaceRoots.map(normalizeFsPath) };
 }
 
+/** The folder that holds a file, on a normalised path ("" for a bare name). */
+export function folderOfFile(path: string): string {
+  const p = normalizeFsPath(path);
+  return p.slice(0, Math.max(0, p.lastIndexOf('/')));
+}
+
 export function normalizeFsPath(path: string): string {
   const p = path.replace(/\\/g, '/').replace(/\/+$/, '');
   return /^[a-zA-Z]:\//.test(p) ? p[0]!.toLowerCase() + p.slice(1) : p;

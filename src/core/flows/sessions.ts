@@ -3,7 +3,7 @@ import { CLIENTS } from '../config/clients';
 import { isProjectMcpJsonServer } from '../config/claudeCodeSettings';
 import { disabledBy } from '../config/disabledBy';
 import { WORKSPACE_FILES } from '../config/locations';
-import { normalizeFsPath, type Project } from '../engine/project';
+import { folderOfFile, normalizeFsPath, type Project } from '../engine/project';
 import type { ConfigFile } from '../model/configFile';
 import type { ServerEntry } from '../model/server';
 import type { ServerSnapshot } from '../model/tool';
@@ -70,7 +70,7 @@ export function workspaceRootOf(file: ConfigFile, roots: readonly string[]): str
   if (known !== undefined) return known;
   const containing = roots.filter((r) => path.startsWith(`${r}/`)).sort((a, b) => b.length - a.length)[0];
   if (containing) return containing;
-  return path.slice(0, Math.max(0, path.lastIndexOf('/')));
+  return folderOfFile(path);
 }
 
 function knownWorkspaceRoot(file: ConfigFile): string | undefined {

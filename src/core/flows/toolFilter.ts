@@ -1,6 +1,6 @@
 import type { ClientId } from '../config/clientIds';
 import type { ConfigFile } from '../model/configFile';
-import { child, items, scalarText, type DocNode } from '../model/docNode';
+import { child, scalarItems, type DocNode } from '../model/docNode';
 import type { ServerEntry } from '../model/server';
 
 /** Per-server keys that narrow a server's tools, where a client has them. */
@@ -28,9 +28,7 @@ export interface ToolFilter {
 function stringList(node: DocNode | undefined): { names: string[]; node: DocNode } | undefined {
   if (!node || node.type !== 'array') return undefined;
   return {
-    names: items(node)
-      .map(scalarText)
-      .filter((s): s is string => s !== undefined),
+    names: scalarItems(node),
     node,
   };
 }

@@ -59,6 +59,13 @@ export function items(node: DocNode | undefined): DocNode[] {
   return node && node.type === 'array' && node.children ? node.children : [];
 }
 
+/** The scalar items of a list as text (see `scalarText`); anything else in it is left out. */
+export function scalarItems(node: DocNode | undefined): string[] {
+  return items(node)
+    .map(scalarText)
+    .filter((s): s is string => s !== undefined);
+}
+
 export function stringValue(node: DocNode | undefined): string | undefined {
   return node && node.type === 'string' ? (node.value as string) : undefined;
 }
