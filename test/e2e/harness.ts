@@ -1,5 +1,5 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -189,6 +189,28 @@ export class Editor {
     return relative(process.cwd(), to) || to;
   }
 
+  /** The end of MCP Warden's own output channel, for the failure message: CI prints it where the kept files are out of reach. */
+  private wardenLogTail(lines = 25): string {
+    const find = (dir: string, file: string): string | undefined => {
+      if (!existsSync(dir)) return undefined;
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) {
+          const found = find(path, file);
+          if (found) return found;
+        } else if (entry.name === file) return path;
+      }
+      return undefined;
+    };
+    const excerpt = (file: string, keep: (line: string) => boolean): string => {
+      const log = find(join(this.dirs.userData, 'logs'), file);
+      if (!log) return `\n(no ${file} found)`;
+      const tail = readFileSync(log, 'utf8').trimEnd().split('\n').filter(keep).slice(-lines);
+      return `\nlast ${tail.length} kept lines of ${file}:\n${tail.map((l) => `  | ${l}`).join('\n')}`;
+    };
+    return excerpt('MCP Warden.log', () => true) + excerpt('remoteexthost.log', (l) => /\[(error|warning)\]/.test(l));
+  }
+
   /**
    * Runs one test step; if it fails, a screenshot and the logs are kept under test-output/ and the error says where.
    */
@@ -198,7 +220,7 @@ export class Editor {
     } catch (error) {
       const shot = this.pageOrUndefined ? await this.screenshot(`failed-${name}`).catch(() => 'none') : 'none';
       const logs = this.keepLogs(`failed-${name}`);
-      if (error instanceof Error) error.message += `\n(e2e screenshot: ${shot}; logs: ${logs})`;
+      if (error instanceof Error) error.message += `\n(e2e screenshot: ${shot}; logs: ${logs})${this.wardenLogTail()}`;
       throw error;
     }
   }

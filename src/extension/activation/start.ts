@@ -5,7 +5,7 @@ import { SecretStore } from '../secrets/secretStore';
 import { KnownPins } from '../supply/supplyActions';
 import { loadPolicy } from '../supply/policyFile';
 import { registerMonitor, type MonitorState } from '../monitor/registerMonitor';
-import { showRestrictedModeNoticeOnce } from '../restrictedModeNotice';
+import { watchRestrictedMode } from '../restrictedModeNotice';
 import { Warden } from '../warden';
 import { registerCodeActions } from './codeActions';
 import { registerGeneralCommands } from './commands';
@@ -42,6 +42,6 @@ export async function startWarden(context: vscode.ExtensionContext): Promise<Sta
   warden.ready = loadPolicy(log)
     .then((policy) => (warden.linter.policy = policy))
     .then(() => warden.initialScan());
-  void warden.ready.then(() => showRestrictedModeNoticeOnce(context, warden.index));
+  context.subscriptions.push(watchRestrictedMode(context, warden.index, warden.ready, warden.linter.onDidLint, log));
   return { ...views, warden, secrets, monitorState };
 }
