@@ -69,6 +69,8 @@ function worstSession(root: string, mode: 'worker' | 'in-thread', file: string):
   return {
     loadMs: worst('loadMs'),
     loadCpuMs: worst('loadCpuMs'),
+    firstConnectLoadMs: worst('firstConnectLoadMs'),
+    firstConnectLoadCpuMs: worst('firstConnectLoadCpuMs'),
     analysisCpuMs: worst('analysisCpuMs'),
     analysisBlockMs: worst('analysisBlockMs'),
     longestBlockMs: worst('longestBlockMs'),
@@ -79,7 +81,7 @@ function worstSession(root: string, mode: 'worker' | 'in-thread', file: string):
 }
 
 const sessionRow = (label: string, f: SessionFigures) =>
-  `${label.padEnd(48)} activation load ${f.loadMs.toFixed(0).padStart(5)} ms (main-thread CPU ${f.loadCpuMs.toFixed(0).padStart(4)} ms) · analyses: longest block ${f.analysisBlockMs.toFixed(1).padStart(7)} ms, main-thread CPU in all ${f.analysisCpuMs.toFixed(1).padStart(7)} ms · whole run: longest block ${f.longestBlockMs.toFixed(1).padStart(7)} ms, event-loop delay max ${f.eventLoopDelayMaxMs.toFixed(1).padStart(7)} ms · findings after ${f.analysisWallMs.toFixed(0).padStart(5)} ms (${f.findings})`;
+  `${label.padEnd(48)} activation load ${f.loadMs.toFixed(0).padStart(5)} ms (main-thread CPU ${f.loadCpuMs.toFixed(0).padStart(4)} ms)${f.firstConnectLoadMs > 0 ? ` · first connect loads dist/live.js ${f.firstConnectLoadMs.toFixed(0).padStart(4)} ms (CPU ${f.firstConnectLoadCpuMs.toFixed(0).padStart(4)} ms)` : ''} · analyses: longest block ${f.analysisBlockMs.toFixed(1).padStart(7)} ms, main-thread CPU in all ${f.analysisCpuMs.toFixed(1).padStart(7)} ms · whole run: longest block ${f.longestBlockMs.toFixed(1).padStart(7)} ms, event-loop delay max ${f.eventLoopDelayMaxMs.toFixed(1).padStart(7)} ms · findings after ${f.analysisWallMs.toFixed(0).padStart(5)} ms (${f.findings})`;
 
 interface Blocking {
   wallMs: number;

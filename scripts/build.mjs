@@ -32,14 +32,32 @@ const toolsWithoutSideEffects = {
   },
 };
 
+// The live client (src/live: the MCP SDK, ajv, zod) is its own file, dist/live.js, which the extension requires on
+// the first connect (src/extension/live/liveModule.ts) instead of loading it at activation.
+const liveOnDemand = {
+  name: 'live-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /live\/index$/ }, async (args) => {
+      if (args.pluginData === 'resolving') return undefined;
+      const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'resolving' });
+      if (!resolved.path.replace(/\\/g, '/').endsWith('/src/live/index.ts')) return resolved;
+      if (!args.importer.replace(/\\/g, '/').endsWith('/src/extension/live/liveModule.ts')) {
+        return { errors: [{ text: `${args.importer} loads the live client at activation: import it through src/extension/live/liveModule.ts` }] };
+      }
+      return { path: './live.js', external: true };
+    });
+  },
+};
+
 await Promise.all([
   build({
     ...common,
     entryPoints: [testBuild ? 'src/extension/testBuild.ts' : 'src/extension/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
-    plugins: [toolsWithoutSideEffects],
+    plugins: [toolsWithoutSideEffects, liveOnDemand],
   }),
+  build({ ...common, entryPoints: ['src/live/index.ts'], outfile: 'dist/live.js' }),
   // What the VSIX ships besides the extension: the gateway the editor routes servers through, which is also
   // the worker thread of the tool-text analysis for large definitions (see src/gateway/main.ts).
   build({ ...common, entryPoints: ['src/gateway/main.ts'], outfile: 'dist/gateway.js' }),

@@ -29,6 +29,8 @@ const MARKETPLACE_CATEGORIES = new Set([
 // The VSIX ships the extension and dist/gateway.js (the gateway alone); the whole CLI, dist/cli.js, is published on
 // its own. Measured 917,811 bytes with the recorded tool listings of 142 servers in the extension's bundle.
 export const MAX_VSIX_BYTES = 1024 * 1024;
+/** The files of dist/ the installed extension runs (scripts/build.mjs builds them; .vscodeignore lets them in). */
+export const RUNTIME_BUNDLES = ['dist/extension.js', 'dist/live.js', 'dist/gateway.js'];
 const EXACT_VERSION = /^\d+\.\d+\.\d+$/;
 
 /** Problems with the VSIX at `path` (sentences), given the repository it was built from; empty when it is ready. */
@@ -53,6 +55,8 @@ export function vsixIssues(buffer, repoRoot) {
 
   const names = [...entries.keys()];
   for (const required of ['extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt']) need(entries.has(required), `the VSIX has no ${required}`);
+  // The bundles the extension loads: itself, the live client it requires on the first connect, the gateway and analysis worker.
+  for (const bundle of RUNTIME_BUNDLES) need(entries.has(`extension/${bundle}`), `the VSIX has no ${bundle}: the extension loads it at run time`);
   need(!names.some((n) => n.startsWith('extension/docs/images/')), 'screenshots (docs/images) are in the VSIX');
   need(!names.some((n) => /^extension\/(src|test|scripts|bench|node_modules|out)\//.test(n)), 'sources, tests or node_modules are in the VSIX');
   need(

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
-import { killAllLiveProcesses } from '../live/processRegistry';
 import { startWarden } from './activation/start';
+import { loadedLive } from './live/liveModule';
 
 // The production entry point. The test build (src/extension/testBuild.ts) wraps the same activation
 // with the end-to-end test hooks; they never ship in the published bundle.
@@ -10,6 +10,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 }
 
 /** Stops every server the sidebar started, with their process trees (the live layer keeps the registry). */
-export function deactivate(): Promise<void> {
-  return killAllLiveProcesses();
+export async function deactivate(): Promise<void> {
+  await loadedLive()?.killAllLiveProcesses();
 }

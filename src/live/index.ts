@@ -1,7 +1,7 @@
 // The live MCP client: editor-free (no `vscode`), used by the extension's tree and the CLI's `inspect`.
 export { LiveConnection } from './connection';
 export { LiveError, type LiveErrorKind } from './errors';
-export { incompleteLists } from './listing';
+export { incompleteLists } from './truncation';
 export { DEFAULT_CONCURRENCY, inspectAll, inspectServer, type InspectAllOptions, type InspectResult } from './inspect';
 export { describeEntry, describeLaunch, projectFolderOf, resolveLaunch } from './launch';
 export { DEFAULT_LIMITS, limitsOf, type LiveContext, type LiveLimits, type LiveOptions } from './options';

@@ -9,8 +9,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { LiveLimits } from './options';
 import { linkSignals } from './signals';
-import type { ListKind, Truncation, TruncationReason } from './types';
-import { plural } from '../core/text/plural';
+import type { ListKind, TruncationReason } from './types';
 
 const REQUESTS = {
   tools: { method: 'tools/list', schema: ListToolsResultSchema, field: 'tools' },
@@ -82,12 +81,4 @@ export async function listAll(
     seen.add(next);
     cursor = next;
   }
-}
-
-/**
- * The lists a snapshot holds only in part ("tools list stopped at 1000 items (item-cap)"); empty when
- * every list is complete. An incomplete listing is a state: it is never approved, nor verified as unchanged.
- */
-export function incompleteLists(truncation: Truncation): string[] {
-  return Object.entries(truncation.lists).map(([list, cut]) => `${list} list stopped at ${plural(cut.kept, 'item')} (${cut.reason})`);
 }

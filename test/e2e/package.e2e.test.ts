@@ -41,7 +41,7 @@ describe('packaged VSIX', { skip }, () => {
   });
 
   test('ships no test hooks: neither bundle has any of their code', () => {
-    for (const name of ['extension/dist/extension.js', 'extension/dist/gateway.js']) {
+    for (const name of ['extension/dist/extension.js', 'extension/dist/live.js', 'extension/dist/gateway.js']) {
       const bundle = entries().get(name);
       assert.ok(bundle, `${name} is in the VSIX`);
       const text = bundle.toString('utf8');
@@ -50,14 +50,20 @@ describe('packaged VSIX', { skip }, () => {
     assert.ok(!names().some((n) => /testHooks|testBuild/i.test(n)));
   });
 
-  test('ships the gateway-only bundle the route quick fix runs, not the whole CLI', () => {
+  test('ships the gateway-only bundle the route quick fix runs and the live client the first connect loads, not the whole CLI', () => {
     assert.deepEqual(
       names()
         .filter((n) => n.startsWith('extension/dist/'))
         .sort(),
-      ['extension/dist/extension.js', 'extension/dist/gateway.js'],
+      ['extension/dist/extension.js', 'extension/dist/gateway.js', 'extension/dist/live.js'],
     );
-    assert.ok(entries().get('extension/dist/extension.js')!.toString('utf8').includes('gateway.js'), 'the extension names dist/gateway.js');
+    const extension = entries().get('extension/dist/extension.js')!.toString('utf8');
+    assert.ok(extension.includes('gateway.js'), 'the extension names dist/gateway.js');
+    assert.ok(extension.includes('require("./live.js")'), 'the extension requires dist/live.js');
+    // The MCP SDK is in the live client's bundle only, so activation does not compile it.
+    const sdk = 'Received a response for an unknown message ID';
+    assert.ok(!extension.includes(sdk), 'dist/extension.js holds no MCP SDK');
+    assert.ok(entries().get('extension/dist/live.js')!.toString('utf8').includes(sdk), 'dist/live.js holds the MCP SDK');
   });
 
   test('ships no screenshots, developer docs, sources, tests or source maps; rule docs stay', () => {

@@ -21,9 +21,9 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
 const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
 
-/** A VSIX-shaped archive with this manifest and these extra entries. */
-function vsix(changes: Record<string, unknown> = {}, entries: Record<string, string> = {}): Buffer {
-  return storedZip({
+/** A VSIX-shaped archive with this manifest and these extra entries (an entry set to undefined is left out). */
+function vsix(changes: Record<string, unknown> = {}, entries: Record<string, string | undefined> = {}): Buffer {
+  const files: Record<string, string | undefined> = {
     'extension/package.json': JSON.stringify({ ...manifest, ...changes }),
     'extension/readme.md': '# MCP Warden\n\nSee [the CLI](https://github.com/mcp-warden/mcp-warden/blob/HEAD/docs/cli.md).\n',
     'extension/changelog.md': '# Changelog\n',
@@ -31,8 +31,11 @@ function vsix(changes: Record<string, unknown> = {}, entries: Record<string, str
     'extension/media/icon.png': 'png',
     'extension/docs/rules/plaintext-secret.md': '# plaintext-secret',
     'extension/dist/extension.js': '',
+    'extension/dist/live.js': '',
+    'extension/dist/gateway.js': '',
     ...entries,
-  });
+  };
+  return storedZip(Object.fromEntries(Object.entries(files).filter((e): e is [string, string] => e[1] !== undefined)));
 }
 
 describe('Open VSX metadata rules', () => {
@@ -64,7 +67,7 @@ describe('VSIX checks', () => {
     assert.deepEqual(vsixIssues(vsix() as never, REPO as never), []);
   });
 
-  test('relative README links, links to missing files, screenshots, no changelog, no repository, too big', async () => {
+  test('relative README links, links to missing files, screenshots, no changelog, a missing bundle, no repository, too big', async () => {
     const { vsixIssues, MAX_VSIX_BYTES } = (await script('check-vsix.mjs')) as unknown as {
       vsixIssues: (b: Buffer, root: string) => string[];
       MAX_VSIX_BYTES: number;
@@ -83,8 +86,12 @@ describe('VSIX checks', () => {
       'extension/LICENSE.txt': '',
       'extension/media/icon.png': '',
       'extension/docs/rules/a.md': '',
+      'extension/dist/extension.js': '',
+      'extension/dist/live.js': '',
+      'extension/dist/gateway.js': '',
     });
     assert.deepEqual(check(noChangelog), ['the VSIX has no extension/changelog.md']);
+    assert.deepEqual(check(vsix({}, { 'extension/dist/live.js': undefined })), ['the VSIX has no dist/live.js: the extension loads it at run time']);
     assert.deepEqual(check(vsix({ repository: undefined })), [
       'package.json has no repository.url (the Marketplace links to it and rewrites README links from it)',
     ]);

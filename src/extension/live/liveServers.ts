@@ -5,16 +5,15 @@ import type { LiveConnection, LiveSnapshot, LiveStatus, SnapshotChange } from '.
 import type { ConfigIndex } from '../configIndex';
 import type { Log } from '../log';
 import type { SecretStore } from '../secrets/secretStore';
+import { loadLive, type LiveModule } from './liveModule';
 import { TrustGate } from './trustGate';
 import { plural } from '../../core/text/plural';
-
-type LiveModule = typeof import('../../live/index');
 
 export { serverKey };
 
 /**
  * The live connections behind the sidebar, one per configured server, created on first use. The
- * live client (the MCP SDK, process spawning) is loaded only then, so activation stays light.
+ * live client (the MCP SDK, process spawning; dist/live.js) is loaded only then, so activation stays light.
  */
 export class LiveServers implements vscode.Disposable {
   private live: LiveModule | undefined;
@@ -168,7 +167,7 @@ export class LiveServers implements vscode.Disposable {
   }
 
   private async load(): Promise<LiveModule> {
-    this.live ??= await import('../../live/index');
+    this.live ??= await loadLive();
     return this.live;
   }
 
