@@ -26,7 +26,7 @@ Options:
       --timeout MS         connect timeout, and timeout of each request (default 15000 / 10000)
       --client ID          read every given file as this client's format
       --concurrency N      servers started at once (default 8)
-      --include-disabled   also start and approve servers the config disables
+      --include-disabled   also start and approve servers their client would not load (a server --server names starts anyway)
   -y, --yes, --trust       start the servers without asking (required when standard input is not a terminal)
 
 Approving records the hash and canonical definition of every tool, prompt, resource, template and the

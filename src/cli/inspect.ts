@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { isClientId, SEVERITY_ORDER, type ClientId, type ConfigFile, type ServerEntry } from '../core/index';
+import { createProject, isClientId, SEVERITY_ORDER, type ClientId, type ConfigFile, type ServerEntry } from '../core/index';
+import { plainReason, serversNotLoaded } from '../core/config/notLoaded';
 import { analyzeServer } from '../core/tools/analyze';
 import { verdictOf } from '../core/tools/report';
 import type { TargetKind, ToolFinding } from '../core/tools/types';
@@ -40,7 +41,9 @@ Options:
       --server NAME        only this server; repeatable
       --client ID          read every given file as this client's format
       --concurrency N      servers inspected at once (default 8)
-      --include-disabled   also start servers the config disables
+      --include-disabled   also start servers their client would not load (disabled in the config,
+                           or by a client setting such as Claude Code's disabledMcpjsonServers);
+                           a server named with --server starts either way
       --no-user            with no path, do not read this user's client configs
   -y, --yes, --trust       start the servers without asking (required when standard input is not a terminal)
 
@@ -99,20 +102,41 @@ export function readLiveArgs(command: string, values: LiveValues): LiveArgs | st
   return args;
 }
 
-/** The servers of the configs named (or found) after `--server`; a number is the exit code of a failure already reported. */
-export function selectServers(paths: string[], args: LiveArgs, io: CliIo, user: boolean): { entries: ServerEntry[]; toStart: ServerEntry[] } | number {
+/** The servers chosen: all of them, the ones to start, and the ones not started with why (their client would not load them). */
+export interface SelectedServers {
+  entries: ServerEntry[];
+  toStart: ServerEntry[];
+  skipped: ReadonlyMap<ServerEntry, string>;
+}
+
+/**
+ * The servers of the configs named (or found) after `--server`; a number is the exit code of a failure already
+ * reported. A server its client would not load (the rules' `disabledBy`) is skipped, unless `--include-disabled`
+ * or `--server` names it: then it starts, and stderr says so.
+ */
+export function selectServers(paths: string[], args: LiveArgs, io: CliIo, user: boolean): SelectedServers | number {
   const files = loadFiles(paths, io, args.client, user);
   if (!files) return 2;
   let entries = files.flatMap((f) => f.servers);
   const missing = args.servers.filter((name) => !entries.some((e) => e.name === name));
   if (missing.length > 0) return usage(io, args.command, `no server named ${missing.map((m) => `"${m}"`).join(', ')} in the configs read`);
   if (args.servers.length > 0) entries = entries.filter((e) => args.servers.includes(e.name));
-  const toStart = entries.filter((e) => args.includeDisabled || !e.disabled);
+  const notLoaded = serversNotLoaded(files, createProject(files));
+  const skipped = new Map<ServerEntry, string>();
+  for (const e of entries) {
+    const why = notLoaded.get(e);
+    if (why === undefined) continue;
+    const name = `"${visibleText(e.name, { singleLine: true, max: 200 })}"`;
+    if (args.servers.includes(e.name)) io.stderr(`mcp-warden: ${name} is disabled (${plainReason(why)}); starting it because --server names it\n`);
+    else if (!args.includeDisabled) skipped.set(e, why);
+  }
+  const toStart = entries.filter((e) => !skipped.has(e));
   if (toStart.length === 0) {
-    io.stderr(`mcp-warden: no MCP server to ${args.command} in the configs read\n`);
+    const off = skipped.size > 0 ? `; ${plural(skipped.size, 'disabled server')} skipped (name one with --server, or --include-disabled)` : '';
+    io.stderr(`mcp-warden: no MCP server to ${args.command} in the configs read${off}\n`);
     return 2;
   }
-  return { entries, toStart };
+  return { entries, toStart, skipped };
 }
 
 /** True when the servers may start: `--yes`, or a person said yes. Says why not otherwise. */
@@ -133,7 +157,13 @@ export async function confirmStart(toStart: readonly ServerEntry[], args: LiveAr
 }
 
 /** Starts every server, lists what it offers and stops it; no process is left when this returns. */
-export async function startServers(entries: readonly ServerEntry[], args: LiveArgs, io: CliIo, interaction: CliInteraction): Promise<InspectResult[]> {
+export async function startServers(
+  entries: readonly ServerEntry[],
+  args: LiveArgs,
+  io: CliIo,
+  interaction: CliInteraction,
+  skipped: ReadonlyMap<ServerEntry, string> = new Map(),
+): Promise<InspectResult[]> {
   const ask = serialized(async (request: InputRequest) =>
     interaction.interactive ? interaction.askHidden(`Value for \${input:${request.id}} (server ${request.server.name}): `) : undefined,
   );
@@ -142,7 +172,7 @@ export async function startServers(entries: readonly ServerEntry[], args: LiveAr
       env: io.env,
       clientInfo: { name: 'mcp-warden', version: io.version },
       concurrency: args.concurrency,
-      includeDisabled: args.includeDisabled,
+      notStarted: (entry) => skipped.get(entry),
       ...(args.timeout !== undefined ? { connectTimeoutMs: args.timeout, requestTimeoutMs: args.timeout } : {}),
       resolveInput: ask,
     });
@@ -194,7 +224,7 @@ export async function runInspect(argv: string[], io: CliIo, interaction: CliInte
   const failOn = values['fail-on'];
   if (!(await confirmStart(selected.toStart, args, io, interaction))) return 2;
 
-  const results = await startServers(selected.entries, args, io, interaction);
+  const results = await startServers(selected.entries, args, io, interaction, selected.skipped);
   const analysis = analyse(results);
   io.stdout(
     values.format === 'json'

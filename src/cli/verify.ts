@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CLIENTS } from '../core/config/clients';
+import { plainReason } from '../core/config/notLoaded';
 import { compare, LockfileError, parseLockfile, type Comparison, type Lockfile } from '../core/lock/lockfile';
 import { identityOf, lockKeyOf } from '../core/lock/serverKey';
 import type { ServerEntry } from '../core/model/server';
 import { displayPath } from '../core/report/types';
 import { lockfilePathOf } from '../core/workspace/locations';
 import { incompleteLists, type InspectResult } from '../live/index';
+import { skippedBecause } from '../live/report';
 import { visibleText } from '../core/text/visible';
 import { readBoundedText, readFailure, READ_CAPS } from '../node/boundedRead';
 import { confirmStart, liveCommand, LIVE_OPTIONS, startServers, terminalInteraction, usage, type CliInteraction } from './inspect';
@@ -27,7 +29,7 @@ Options:
       --server NAME        only this server; repeatable
       --client ID          read every given file as this client's format
       --concurrency N      servers started at once (default 8)
-      --include-disabled   also start servers the config disables
+      --include-disabled   also start servers their client would not load (a server --server names starts anyway)
   -y, --yes, --trust       start the servers without asking (required when standard input is not a terminal)
 
 A server passes when its tools, prompts, resources, templates, instructions and identity (transport, command,
@@ -115,7 +117,7 @@ export async function runVerify(argv: string[], io: CliIo, interaction: CliInter
   if (typeof locks === 'number') return locks;
   if (!(await confirmStart(selected.toStart, args, io, interaction))) return 2;
 
-  const results = await startServers(selected.entries, args, io, interaction);
+  const results = await startServers(selected.entries, args, io, interaction, selected.skipped);
   const checked = results.map((result): Checked => {
     const key = lockKeyOf(result.entry);
     const path = lockPaths.get(result.entry);
@@ -155,6 +157,7 @@ function verifyJson(checked: readonly Checked[], passed: boolean, io: CliIo): st
         lockfile: lock ? displayPath(lock.path, io.cwd) : null,
         status,
         ...(result.skipped ? { skipped: result.skipped } : {}),
+        ...(result.disabledBy !== undefined ? { disabledBy: plainReason(result.disabledBy) } : {}),
         ...(result.status.state === 'error' ? { error: { kind: result.status.kind, message: result.status.message } } : {}),
         commandLine: result.commandLine ?? null,
         ...(result.snapshot ? { serverInfo: result.snapshot.serverInfo ?? null } : {}),
@@ -187,7 +190,7 @@ function verifyText(checked: readonly Checked[], allowUnreachable: boolean, cwd:
   for (const { result, status, key, lock, comparison } of checked) {
     const where = lock ? `${displayPath(lock.path, cwd)}, key ${visibleText(key, { singleLine: true, max: 200 })}` : '';
     const title = serverTitle(result.entry, cwd);
-    if (status === 'skipped') out.push(`${title}: skipped (${result.skipped ?? 'no lockfile'} in the config)`);
+    if (status === 'skipped') out.push(`${title}: skipped (${result.skipped ? skippedBecause(result) : 'no lockfile in the config'})`);
     else if (status === 'unchanged')
       out.push(
         `${title}: unchanged (${Object.keys(lock!.lock.servers[key]?.items ?? {}).length} approved ${nounFor(Object.keys(lock!.lock.servers[key]?.items ?? {}).length, 'item')})`,

@@ -12,6 +12,8 @@ export interface InspectResult {
   snapshot?: LiveSnapshot;
   /** Why a server was not started (`disabled` entries unless `includeDisabled`). */
   skipped?: 'disabled';
+  /** For a skipped server, what disables it, in the rules' words (`disabledBy`), when the caller said. */
+  disabledBy?: string;
   /** The command line or URL, secrets masked. */
   commandLine?: string;
   /** The last stderr output (bounded), for errors. */
@@ -24,6 +26,11 @@ export interface InspectAllOptions extends LiveOptions {
   /** Servers in flight at once (default 8). */
   concurrency?: number;
   includeDisabled?: boolean;
+  /**
+   * Why a server is not to be started (its client would not load it), or undefined to start it. Replaces the
+   * default, which skips an entry whose own flag disables it unless `includeDisabled`.
+   */
+  notStarted?: (entry: ServerEntry) => string | undefined;
   signal?: AbortSignal;
   /** Called as each server finishes, in completion order. */
   onResult?: (result: InspectResult, index: number) => void;
@@ -61,7 +68,10 @@ export async function inspectServer(entry: ServerEntry, options: LiveOptions & {
 export async function inspectAll(entries: readonly ServerEntry[], options: InspectAllOptions = {}): Promise<InspectResult[]> {
   return mapPool(entries, options.concurrency ?? DEFAULT_CONCURRENCY, async (entry, index) => {
     let result: InspectResult;
-    if (entry.disabled && !options.includeDisabled) {
+    const why = options.notStarted?.(entry);
+    if (why !== undefined) {
+      result = { entry, status: { state: 'not-started' }, skipped: 'disabled', disabledBy: why, durationMs: 0 };
+    } else if (!options.notStarted && entry.disabled && !options.includeDisabled) {
       result = { entry, status: { state: 'not-started' }, skipped: 'disabled', durationMs: 0 };
     } else {
       options.onStart?.(entry, index);

@@ -1,4 +1,5 @@
 import { CLIENTS } from '../core/config/clients';
+import { plainReason } from '../core/config/notLoaded';
 import type { ToolDefinition } from '../core/model/tool';
 import { displayPath } from '../core/report/types';
 import { formatMs } from './errors';
@@ -24,6 +25,7 @@ export function inspectJson(results: readonly InspectResult[], cwd: string, tool
           scope: r.entry.scope,
           status: r.skipped ? 'skipped' : r.status.state,
           ...(r.skipped ? { skipped: r.skipped } : {}),
+          ...(r.disabledBy !== undefined ? { disabledBy: plainReason(r.disabledBy) } : {}),
           ...(r.status.state === 'error' ? { error: { kind: r.status.kind, message: r.status.message } } : {}),
           commandLine: r.commandLine ?? null,
           durationMs: Math.round(r.durationMs),
@@ -60,7 +62,7 @@ export function inspectText(results: readonly InspectResult[], cwd: string): str
     out.push(
       `${visibleText(r.entry.name, { singleLine: true, max: 200 })}  (${CLIENTS[r.entry.client].name}, ${visibleText(displayPath(r.entry.file, cwd), { singleLine: true, max: 400 })})`,
     );
-    if (r.skipped) out.push(`  skipped: ${r.skipped} in the config`);
+    if (r.skipped) out.push(`  skipped: ${skippedBecause(r)}`);
     else if (r.status.state === 'error') out.push(`  error (${r.status.kind}): ${r.status.message}`);
     else if (r.snapshot) out.push(...snapshotText(r.snapshot, r.durationMs));
     out.push('');
@@ -69,6 +71,11 @@ export function inspectText(results: readonly InspectResult[], cwd: string): str
   const skipped = results.filter((r) => r.skipped).length;
   out.push(`${plural(results.length, 'server')}: ${count('connected')} connected, ${count('error')} failed${skipped ? `, ${skipped} skipped` : ''}`);
   return out.join('\n') + '\n';
+}
+
+/** "disabled (disabledMcpjsonServers in .claude/settings.local.json)", or "disabled in the config" when the caller gave no reason. */
+export function skippedBecause(r: Pick<InspectResult, 'skipped' | 'disabledBy'>): string {
+  return r.disabledBy !== undefined ? `${r.skipped} (${plainReason(r.disabledBy)})` : `${r.skipped} in the config`;
 }
 
 function snapshotText(s: LiveSnapshot, durationMs: number): string[] {

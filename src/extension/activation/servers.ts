@@ -12,6 +12,8 @@ import { treeCommands, type TreeCommandContext } from '../tree/treeCommands';
 import type { Warden } from '../warden';
 import { nounFor, plural } from '../../core/text/plural';
 import { withMovedListings } from '../../core/served/movedListings';
+import { whyNotLoaded } from '../../core/config/notLoaded';
+import type { ServerEntry } from '../../core/index';
 
 /** The sidebar: servers with their live tools and approval marks, and the sessions view. */
 export interface ServerViews {
@@ -23,7 +25,14 @@ export interface ServerViews {
 }
 
 export function registerServerViews(context: vscode.ExtensionContext, w: Warden, live: LiveServers): ServerViews {
-  const tree = new ServersTree(w.index, live);
+  // The rules' one meaning of "disabled" (`disabledBy`): Connect All skips such servers, and their rows say why.
+  const notLoaded = (server: ServerEntry) =>
+    whyNotLoaded(
+      server,
+      w.index.all.map((t) => t.config),
+      w.linter.project(),
+    );
+  const tree = new ServersTree(w.index, live, notLoaded);
   const treeView = vscode.window.createTreeView('mcpWarden.servers', { treeDataProvider: tree, showCollapseAll: true });
   const sessions = new SessionsTree(w.linter);
   const sessionsView = vscode.window.createTreeView('mcpWarden.sessions', { treeDataProvider: sessions, showCollapseAll: true });
@@ -49,6 +58,7 @@ export function registerServerViews(context: vscode.ExtensionContext, w: Warden,
     },
     index: w.index,
     live,
+    notLoaded,
     documents,
     render: (server, list, name) => definitions.render(server, list, name),
   };

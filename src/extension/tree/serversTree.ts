@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CLIENTS, type ServerEntry } from '../../core/index';
+import { plainReason } from '../../core/config/notLoaded';
 import { visibleText } from '../../core/text/visible';
 import type { LiveSnapshot, LiveStatus } from '../../live/index';
 import { describeEntry } from '../../live/launch';
@@ -29,6 +30,8 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
   constructor(
     private readonly index: ConfigIndex,
     private readonly live: LiveServers,
+    /** Why the server's client would not load it (the rules' `disabledBy`), shown on its row. */
+    private readonly notLoaded: (server: ServerEntry) => string | undefined = () => undefined,
   ) {}
 
   refresh(): void {
@@ -180,10 +183,11 @@ export class ServersTree implements vscode.TreeDataProvider<TreeNode> {
     const expandable = snapshot !== undefined || offersConnect(status);
     const item = new vscode.TreeItem(node.server.name, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `server:${serverKey(node.server)}`;
-    item.description = describeStatus(status, snapshot, node.server.disabled);
+    const disabled = this.notLoaded(node.server);
+    item.description = describeStatus(status, snapshot, disabled);
     item.iconPath = statusIcon(status);
     item.contextValue = `server-${status.state}`;
-    const detail = status.state === 'error' ? `Error: ${status.message}` : describeStatus(status, snapshot, node.server.disabled);
+    const detail = status.state === 'error' ? `Error: ${status.message}` : describeStatus(status, snapshot, disabled);
     item.tooltip = plainTooltip(`${node.server.name} (${node.server.transport})\n${detail}`);
     this.mark(item, serverKey(node.server), 'server', node.server.name);
     return item;
@@ -234,10 +238,10 @@ function scopeRank(scope: string): number {
   return scope === 'workspace' ? 0 : scope === 'user' ? 1 : 2;
 }
 
-function describeStatus(status: LiveStatus, snapshot: LiveSnapshot | undefined, disabled: boolean): string {
+function describeStatus(status: LiveStatus, snapshot: LiveSnapshot | undefined, disabled: string | undefined): string {
   switch (status.state) {
     case 'not-started':
-      return disabled ? 'disabled in config · not started' : 'not started';
+      return disabled !== undefined ? `disabled (${visibleText(plainReason(disabled), { singleLine: true, max: 120 })}) · not started` : 'not started';
     case 'connecting':
       return 'connecting…';
     case 'connected':

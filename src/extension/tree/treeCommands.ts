@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ServerEntry } from '../../core/index';
+import { skippedMessage, splitByLoad } from '../live/skippedServers';
 import type { ConfigIndex } from '../configIndex';
 import type { LiveServers } from '../live/liveServers';
 import { DefinitionDocuments } from './definitionDocuments';
@@ -12,6 +13,8 @@ export interface TreeCommandContext {
   index: ConfigIndex;
   live: LiveServers;
   documents: DefinitionDocuments;
+  /** Why the server's client would not load it, as the rules say (`disabledBy`), or undefined. */
+  notLoaded: (server: ServerEntry) => string | undefined;
   /** Renders an item's definition; the analysis layer may replace it to add highlights. */
   render?: (server: ServerEntry, list: string, name: string) => Promise<vscode.Uri | undefined>;
 }
@@ -34,16 +37,14 @@ export async function connectServers(ctx: TreeCommandContext, servers: ServerEnt
 
 export const treeCommands = {
   connect: (ctx: TreeCommandContext, node?: TreeNode) =>
-    node?.kind === 'server'
-      ? connectServers(ctx, [node.server], `MCP Warden: connecting to "${node.server.name}"`)
-      : connectServers(ctx, allServers(ctx), 'MCP Warden: connecting to all servers'),
+    node?.kind === 'server' ? connectServers(ctx, [node.server], `MCP Warden: connecting to "${node.server.name}"`) : treeCommands.connectAll(ctx),
+  /** Every server a client would load; the others (the rules' `disabledBy`) are left out, and a notification says which and why. */
   connectAll: async (ctx: TreeCommandContext) => {
     await ctx.ready;
-    await connectServers(
-      ctx,
-      allServers(ctx).filter((s) => !s.disabled),
-      'MCP Warden: connecting to all servers',
-    );
+    const { toConnect, skipped } = splitByLoad(allServers(ctx), ctx.notLoaded);
+    if (skipped.size > 0) void vscode.window.showInformationMessage(skippedMessage(skipped));
+    if (toConnect.length === 0 && skipped.size > 0) return;
+    await connectServers(ctx, toConnect, 'MCP Warden: connecting to all servers');
   },
   refresh: async (ctx: TreeCommandContext, node?: TreeNode) => {
     if (node?.kind === 'server') await ctx.live.refresh(node.server);
