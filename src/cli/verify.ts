@@ -8,7 +8,6 @@ import type { ServerEntry } from '../core/model/server';
 import { displayPath } from '../core/report/types';
 import { lockfilePathOf } from '../core/workspace/locations';
 import { incompleteLists, type InspectResult } from '../live/index';
-import { skippedBecause } from '../live/report';
 import { visibleText } from '../core/text/visible';
 import { readBoundedText, readFailure, READ_CAPS } from '../node/boundedRead';
 import { confirmStart, liveCommand, LIVE_OPTIONS, startServers, terminalInteraction, usage, type CliInteraction } from './inspect';
@@ -182,6 +181,12 @@ function verifyJson(checked: readonly Checked[], passed: boolean, io: CliIo): st
   );
 }
 
+/** "disabled: disabledMcpjsonServers in .claude/settings.local.json", "disabled in the config" or "no lockfile in the config". */
+function skippedReason(result: InspectResult): string {
+  if (result.disabledBy !== undefined) return `disabled: ${plainReason(result.disabledBy)}`;
+  return `${result.skipped ?? 'no lockfile'} in the config`;
+}
+
 const MAX_CHANGES_SHOWN = 20;
 const MAX_DIFF_LINES = 60;
 
@@ -190,7 +195,7 @@ function verifyText(checked: readonly Checked[], allowUnreachable: boolean, cwd:
   for (const { result, status, key, lock, comparison } of checked) {
     const where = lock ? `${displayPath(lock.path, cwd)}, key ${visibleText(key, { singleLine: true, max: 200 })}` : '';
     const title = serverTitle(result.entry, cwd);
-    if (status === 'skipped') out.push(`${title}: skipped (${result.skipped ? skippedBecause(result) : 'no lockfile in the config'})`);
+    if (status === 'skipped') out.push(`${title}: skipped (${skippedReason(result)})`);
     else if (status === 'unchanged')
       out.push(
         `${title}: unchanged (${Object.keys(lock!.lock.servers[key]?.items ?? {}).length} approved ${nounFor(Object.keys(lock!.lock.servers[key]?.items ?? {}).length, 'item')})`,
