@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import * as source from '../../../src/live/index';
-import { labEntry, REPO, TEST_LIMITS } from './lab';
+import { labEntry, REPO, startHttpLab, TEST_LIMITS, vscodeEntries } from './lab';
 
 const EXTENSION = join(REPO, 'dist', 'extension.js');
 const LIVE = join(REPO, 'dist', 'live.js');
@@ -33,7 +33,7 @@ test("the extension's bundle holds none of the live client's packages; dist/live
   assert.match(extension, /require\("\.\/live\.js"\)/, 'the extension requires dist/live.js beside it');
 });
 
-test('dist/live.js offers everything src/live/index exports, and connects a server by itself', async () => {
+test('dist/live.js offers everything src/live/index exports, and connects servers over stdio, HTTP and SSE by itself', async () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built bundle, as the extension requires it
   const live = require(LIVE) as LiveModule;
   const names = (m: object) =>
@@ -41,11 +41,23 @@ test('dist/live.js offers everything src/live/index exports, and connects a serv
       .filter((k) => k !== 'default' && k !== '__esModule')
       .sort();
   assert.deepEqual(names(live), names(source));
-  const [result] = await live.inspectAll([labEntry('notes.mjs')], TEST_LIMITS);
-  assert.deepEqual(result!.status, { state: 'connected' });
-  assert.deepEqual(
-    result!.snapshot!.tools.map((t) => t.name),
-    ['add_note', 'list_notes', 'calculate'],
-  );
+  // Each transport the bundle carries: stdio, Streamable HTTP and SSE.
+  const http = await startHttpLab('notes-http.mjs');
+  const sse = await startHttpLab('notes-sse.mjs');
+  try {
+    const entries = [labEntry('notes.mjs'), ...vscodeEntries({ http: { type: 'http', url: http.url }, sse: { type: 'sse', url: sse.url } })];
+    const results = await live.inspectAll(entries, TEST_LIMITS);
+    assert.deepEqual(
+      results.map((r) => [r.status.state, r.snapshot?.transport, r.snapshot?.tools.map((t) => t.name)]),
+      [
+        ['connected', 'stdio', ['add_note', 'list_notes', 'calculate']],
+        ['connected', 'streamable-http', ['add_note', 'list_notes', 'calculate']],
+        ['connected', 'sse', ['add_note', 'list_notes', 'calculate']],
+      ],
+    );
+  } finally {
+    http.stop();
+    sse.stop();
+  }
   assert.equal(live.liveProcesses.size, 0, 'the bundle stopped the server it started');
 });
