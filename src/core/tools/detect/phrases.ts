@@ -3,10 +3,13 @@ import { detectCoercion } from './coercion';
 import { detectConcealment } from './concealment';
 import { FieldContext, type FieldDetector, type RawReport } from './context';
 import { detectExfiltration } from './exfiltration';
+import { detectForeign } from './foreign';
 import { detectHiddenInstructions } from './hidden-instructions';
+import { detectHiddenRecipient } from './hidden-recipient';
 import { detectOrders } from './orders';
 import { detectPromotion } from './promotion';
 import { detectPromptInjection } from './prompt-injection';
+import { detectRestrictions } from './restrictions';
 import { detectSensitiveTargets } from './sensitive-target';
 import { detectShadowing } from './shadowing';
 import { detectSteering } from './steering';
@@ -24,6 +27,9 @@ export const PHRASE_DETECTORS: readonly FieldDetector[] = [
   detectPromotion,
   detectOrders,
   detectChains,
+  detectRestrictions,
+  detectHiddenRecipient,
+  detectForeign,
 ];
 
 /** What the phrase detectors find in a piece of decoded text, judged as if it stood in `ctx`'s field. */
