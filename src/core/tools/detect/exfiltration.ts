@@ -36,6 +36,9 @@ const HERE = /\bhere\b|\bthis (?:field|parameter|argument|value)\b/;
 const NAME_ASKS = /\b(?:your|include|including|please|full|entire|previous|paste|content|contents|from|reading|verbatim)\b/;
 const NAME_CONTEXT = /\b(?:system prompt|prompt|instructions|conversation|chat history|transcript|secrets?|passwords?|tokens?|credentials|api keys?)\b/;
 
+/** A removal verb right before the object ("to remove all keys", "revoke the tokens"): the object is being removed, not sent. */
+const REMOVAL_VERB_BEFORE = /\b(?:remove|delete|clear|revoke|reset|rotate|disable|unset|purge|erase|wipe|deregister|unregister|invalidate)\s$/;
+
 /** Data leaving through URLs, e-mail, public places, markdown image beacons, or parameters made to carry context. */
 export function detectExfiltration(ctx: FieldContext): void {
   if (ctx.field.role === 'name' || ctx.field.role === 'parameterName') {
@@ -57,7 +60,9 @@ export function detectExfiltration(ctx: FieldContext): void {
     const clause = ctx.clauses.around(start, end, 240);
     if (isNegated(view, clause.start, start)) continue;
     const text = view.slice(clause.start, clause.end);
-    const transfer = SAFEKEEPING.test(text) ? undefined : unnegatedTransfer(text, view, clause.start);
+    // "send `[]` to remove all keys": the object belongs to a removal verb, nothing is being sent.
+    const removed = REMOVAL_VERB_BEFORE.test(view.slice(Math.max(clause.start, start - 40), start));
+    const transfer = SAFEKEEPING.test(text) || removed ? undefined : unnegatedTransfer(text, view, clause.start);
     const where = destination(ctx, text);
     const object = ctx.originalOf(start, end);
     const strong = CONTEXT_STRONG.test(m[0]);

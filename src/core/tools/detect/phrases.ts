@@ -10,8 +10,10 @@ import { detectOrders } from './orders';
 import { detectPromotion } from './promotion';
 import { detectPromptInjection } from './prompt-injection';
 import { detectRestrictions } from './restrictions';
+import { detectSecretRequests } from './secret-requests';
 import { detectSensitiveTargets } from './sensitive-target';
 import { detectShadowing } from './shadowing';
+import { detectSideEffects } from './side-effects';
 import { detectSteering } from './steering';
 
 /** The detectors that read words (as opposed to characters): also run on decoded hidden text. */
@@ -30,6 +32,8 @@ export const PHRASE_DETECTORS: readonly FieldDetector[] = [
   detectRestrictions,
   detectHiddenRecipient,
   detectForeign,
+  detectSecretRequests,
+  detectSideEffects,
 ];
 
 /** What the phrase detectors find in a piece of decoded text, judged as if it stood in `ctx`'s field. */

@@ -31,6 +31,14 @@ const ORDER_ALL = combine(ORDER);
 
 export function detectRestrictions(ctx: FieldContext): void {
   const view = ctx.view;
+  const orders: { index: number; end: number }[] = [];
+  for (const m of matchCombined(view, ORDER_ALL)) {
+    if (!ctx.spend('prompt-injection')) return;
+    const clause = ctx.clauses.textAround(m.index, m.index + m.text.length, 200);
+    if (isNegated(view, clause.offset, m.index, 40)) continue;
+    orders.push({ index: m.index, end: m.index + m.text.length });
+  }
+  if (orders.length === 0) return;
   const claims: { index: number; end: number }[] = [];
   for (const m of matchCombined(view, STATUS_ALL)) {
     if (!ctx.spend('prompt-injection')) return;
@@ -41,14 +49,6 @@ export function detectRestrictions(ctx: FieldContext): void {
     claims.push({ index: m.index, end: m.index + m.text.length });
   }
   if (claims.length === 0) return;
-  const orders: { index: number; end: number }[] = [];
-  for (const m of matchCombined(view, ORDER_ALL)) {
-    if (!ctx.spend('prompt-injection')) return;
-    const clause = ctx.clauses.textAround(m.index, m.index + m.text.length, 200);
-    if (isNegated(view, clause.offset, m.index, 40)) continue;
-    orders.push({ index: m.index, end: m.index + m.text.length });
-  }
-  if (orders.length === 0) return;
   const claim = ctx.originalOf(claims[0]!.index, claims[0]!.end);
   const order = ctx.originalOf(orders[0]!.index, orders[0]!.end);
   for (const c of claims)
