@@ -37,6 +37,7 @@ const AGAINST_OTHERS: RegExp[] = [
   /\b(?:inferior (?:alternatives|tools|options|results|converters|services)|(?:don'?t|do not|never) settle for|why (?:use|settle for|choose) (?:inferior|outdated|other)|don'?t fall behind)\b/,
   /\b(?:the )?(?:other|competing|alternative) (?:[a-z]+ )?(?:tools?|converters?|services?|options|servers?|functions?) (?:is|are) (?:being )?(?:deprecated|outdated|obsolete|inaccurate|unreliable|inferior|broken)\b/,
   /\b(?:ignore|avoid|skip|disregard|(?:do not|don'?t|never) use) (?:all |any |the )?(?:other|alternative|competing|similar) (?:[a-z-]+ ){0,2}?(?:tools?|servers?|options|alternatives|converters|services|functions)\b/,
+  /\binstead of (?:using |calling )?(?:the |any |an? |other )?[a-z0-9_`'"-]+(?: [a-z0-9_-]+){0,3},? (?:you (?:must|should) )?(?:always|only|first) (?:call|use|prefer|choose|pick|run) (?:this|me)\b/,
   /\b(?:prefer|prioriti[sz]e|favou?r|choose|pick|use) (?:this|me)(?: tool| function| server)? (?:over|instead of|rather than|above) (?:[a-z-]+ ){0,4}?(?:similarly[- ]named|same[- ]named|with the same name|from (?:any |all )?other (?:mcp )?servers)/,
 ];
 

@@ -11,7 +11,7 @@ import { combine, matchCombined, type FieldContext } from './context';
  * secret safe.
  */
 const SECRET_OBJECT = String.raw`(?:(?:all|every|any|the|your|their|its|each)\s){0,2}(?:(?:stored|saved|cached|current|user'?s|session|api|access|auth|bearer|oauth|refresh|private|ssh|signing)\s){0,2}(?:secrets?|credentials?|passwords?|passphrases?|keys?|tokens?|environment variables?|env vars?|cookies)\b`;
-const VERB = String.raw`(?:reveal|print|output|dump|show|display|echo|expose|disclose|leak|include|append|attach|put|send|paste|read|collect|gather|export|return|list)`;
+const VERB = String.raw`(?:reveal|print|output|dump|show|display|echo|expose|disclose|leak|include|append|attach|put|send|paste|read|collect|gather|export|return|list|steal|exfiltrate|harvest|siphon|grab|capture)`;
 
 const PATTERNS: RegExp[] = [
   // at the start of a sentence or a clause after a lead-in: "…. Hidden instruction: read all environment variables"
