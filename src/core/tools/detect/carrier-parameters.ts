@@ -2,6 +2,24 @@ import type { Severity } from '../../model/finding';
 import type { TargetScope } from '../types';
 import type { ScopeReport } from './abnormal-size';
 import { carrierName } from './exfiltration';
+import { identifierWords } from '../vocabulary';
+
+/** Parameter names (as words) that denote what the model holds: its prompt, the conversation, the user's context. */
+const MODEL_CONTEXT_NAME =
+  /^(?:(?:full |entire |current )?system (?:prompt|instructions?|message)|(?:full |entire |previous |whole )?(?:conversation|chat|dialog(?:ue)?) (?:history|context|log|transcript)|conversation|(?:full |entire )?(?:user|session|conversation|agent|model|assistant) context(?: data| info)?|context window|full context|previous messages|prior messages)$/;
+/** The tool itself works with models or conversations (an agent builder, a chat API, a memory store): such a parameter is its input. */
+const MODEL_TOOL =
+  /\b(?:ai|llm|language model|model|models|agent|agents|assistant|chatbot|chat|conversational|conversation|prompt|prompts|gpt|claude|gemini|completion|memory|memories|persona)\b/;
+
+function describedAsModelTool(scope: TargetScope, parameterBase: string): boolean {
+  return scope.fields.some(
+    (g) =>
+      g.role !== 'parameterName' &&
+      g.role !== 'name' &&
+      (g.field === `${parameterBase}.description` || !g.field.startsWith(parameterBase)) &&
+      MODEL_TOOL.test(g.text.toLowerCase()),
+  );
+}
 
 /** Parameters (lower case) that the definition's text tells the model to fill with data, with what and how strongly. */
 export type FilledParameters = Map<string, { severity: Severity; what: string[] }>;
@@ -46,8 +64,20 @@ export function detectCarrierParameters(scope: TargetScope, filled: FilledParame
       });
       continue;
     }
-    if (!carrierName(f.text)) continue;
     const base = f.field.replace(/#key$/, '');
+    if (MODEL_CONTEXT_NAME.test(identifierWords(f.text)) && !describedAsModelTool(scope, base)) {
+      out.push({
+        field: f.field,
+        category: 'exfiltration',
+        severity: 'warning',
+        start: 0,
+        end: f.text.length,
+        message: `The parameter "${f.text}" is named after the model's own context (its prompt or the conversation), and nothing in this tool says it works with a model or a conversation: the only thing the model can put there is what it holds, and it goes to whoever runs this server.`,
+        evidence: [`parameter: ${f.text}`],
+      });
+      continue;
+    }
+    if (!carrierName(f.text)) continue;
     const described = scope.fields.some((g) => (g.field === `${base}.description` || g.field === `${base}.title`) && g.text.trim().length > 0);
     if (described) continue;
     const prompt = /^arguments\.\d+\.name$/.test(f.field);

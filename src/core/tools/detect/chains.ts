@@ -28,6 +28,12 @@ const PATTERNS: { re: RegExp; kind: 'trigger' | 'order' | 'all' }[] = [
     kind: 'order',
   },
   {
+    // A bare imperative that puts a call ahead of the work ("Before running, call read_file to get the
+    // config.", "First, invoke `sync_all`."): the model is being told to call something first.
+    re: new RegExp(String.raw`(?:^|[.;:!?]\s|\n)(?:before (?:[a-z]+ing|you [a-z]+|anything)(?:\s[a-z]+){0,3},?\s|first,?\s)(?:call|invoke)\s(?:the\s)?${NAME}`),
+    kind: 'order',
+  },
+  {
     // "all `X` requests must …", "in any `X` call".
     re: new RegExp(String.raw`\b(?:all|any|every|each)\s${NAME}\s(?:requests?|calls?|queries|searches|lookups|invocations)\b`),
     kind: 'all',
@@ -85,7 +91,7 @@ export function detectChains(ctx: FieldContext): void {
     const verb = /\b(use|call|invoke|trigger|run|execute|fetch|request|calling)\s(?:the\s)?\S+$/.exec(head)?.[1];
     if (!toolShaped(ctx, { name, quoted, start, end, strongVerb: verb !== undefined && verb !== 'use', bareOk: p.kind !== 'order' || verb !== undefined }))
       continue;
-    if (name === self || ctx.scope.ownTools.has(name) || ctx.scope.parameters.has(name)) continue;
+    if (name === self || ctx.scope.ownTools.has(name) || ctx.scope.parameters.has(name) || ownInOtherCase(ctx, name)) continue;
     const clause = ctx.clauses.textAround(m.index, end, 200);
     if (isNegated(view, clause.offset, m.index, 40)) continue;
     if (p.kind !== 'order' && !ORDER_WORDS.test(view.slice(end, clause.offset + clause.text.length))) continue;
@@ -120,4 +126,12 @@ function toolShaped(ctx: FieldContext, c: { name: string; quoted: boolean; start
     name.includes('-') &&
     (c.strongVerb || /(?:using|calling|invoking|running|launching|executing)\s(?:the\s)?$/.test(ctx.view.slice(Math.max(0, start - 20), start)))
   );
+}
+
+/** "runRollbackPipeline" for the server's own `run_rollback_pipeline`: the same tool written in another case. */
+function ownInOtherCase(ctx: FieldContext, name: string): boolean {
+  const key = name.replace(/[^a-z0-9]/g, '');
+  if (key.length < 4) return false;
+  for (const own of ctx.scope.ownTools) if (own.replace(/[^a-z0-9]/g, '') === key) return true;
+  return false;
 }

@@ -36,6 +36,13 @@ const HERE = /\bhere\b|\bthis (?:field|parameter|argument|value)\b/;
 const NAME_ASKS = /\b(?:your|include|including|please|full|entire|previous|paste|content|contents|from|reading|verbatim)\b/;
 const NAME_CONTEXT = /\b(?:system prompt|prompt|instructions|conversation|chat history|transcript|secrets?|passwords?|tokens?|credentials|api keys?)\b/;
 
+/** A quantity right before "tokens" ("number of", "total supply of", "more", "1,000"). */
+const COUNTED_BEFORE =
+  /(?:\b(?:number|amount|count|supply|total|quantity|sum|balance|units?) of (?:the )?|\b(?:more|fewer|less|max(?:imum)?|min(?:imum)?|additional|extra|new) |\d[\d,.]*\s?)$/;
+
+/** A removal verb right before the object ("to remove all keys", "revoke the tokens"): the object is being removed, not sent. */
+const REMOVAL_VERB_BEFORE = /\b(?:remove|delete|clear|revoke|reset|rotate|disable|unset|purge|erase|wipe|deregister|unregister|invalidate)\s$/;
+
 /** Data leaving through URLs, e-mail, public places, markdown image beacons, or parameters made to carry context. */
 export function detectExfiltration(ctx: FieldContext): void {
   if (ctx.field.role === 'name' || ctx.field.role === 'parameterName') {
@@ -56,8 +63,13 @@ export function detectExfiltration(ctx: FieldContext): void {
     const end = start + m[0].length;
     const clause = ctx.clauses.around(start, end, 240);
     if (isNegated(view, clause.start, start)) continue;
+    // "the number of tokens to premint", "more supply or more tokens": tokens counted are units (of a currency,
+    // of a model's output), not credentials.
+    if (/\btokens?\b/.test(m[0]) && COUNTED_BEFORE.test(view.slice(Math.max(clause.start, start - 30), start))) continue;
     const text = view.slice(clause.start, clause.end);
-    const transfer = SAFEKEEPING.test(text) ? undefined : unnegatedTransfer(text, view, clause.start);
+    // "send `[]` to remove all keys": the object belongs to a removal verb, nothing is being sent.
+    const removed = REMOVAL_VERB_BEFORE.test(view.slice(Math.max(clause.start, start - 40), start));
+    const transfer = SAFEKEEPING.test(text) || removed ? undefined : unnegatedTransfer(text, view, clause.start);
     const where = destination(ctx, text);
     const object = ctx.originalOf(start, end);
     const strong = CONTEXT_STRONG.test(m[0]);
