@@ -25,6 +25,8 @@ export interface ScanArgs {
   /** Like `fix`, but print what would change and write nothing. */
   fixDryRun: boolean;
   registries: RegistryArgs;
+  /** Files larger than this are not read (reported as \`unreadable-file\`). */
+  maxFileBytes?: number;
 }
 
 /** Where `--fix` resolves versions and digests (private registries and mirrors). */
@@ -69,6 +71,7 @@ const SCAN_OPTIONS = {
   'go-proxy': { type: 'string' },
   'registry-timeout': { type: 'string' },
   'trust-project-npmrc': { type: 'boolean', default: false },
+  'max-file-mb': { type: 'string' },
 } as const;
 
 export function parseCliArgs(argv: string[], isTty: boolean): CliArgs {
@@ -108,7 +111,15 @@ export function parseCliArgs(argv: string[], isTty: boolean): CliArgs {
   if (v.client !== undefined) args.client = v.client as ClientId;
   if (v.config !== undefined) args.config = v.config;
   if (v.output !== undefined) args.output = v.output;
+  if (v['max-file-mb'] !== undefined) args.maxFileBytes = fileSizeLimit(v['max-file-mb']);
   return args;
+}
+
+/** The same range as the editor's mcpWarden.maxFileSizeMB setting. */
+function fileSizeLimit(value: string): number {
+  const mb = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || mb < 0.1 || mb > 512) throw new UsageError(`--max-file-mb takes a size in MB from 0.1 to 512 (got "${value}")`);
+  return Math.round(mb * 1024 * 1024);
 }
 
 function httpUrl(value: string | undefined, flag: string): string | undefined {
@@ -150,9 +161,6 @@ export const HELP = `mcp-warden — lint MCP client configs for security problem
 Usage:
   mcp-warden scan [paths…] [options]   lint config files, or folders searched for known config names;
                                        with no path: the current folder plus this user's client configs
-  mcp-warden inventory [paths…] [--format json|csv|markdown]
-                                       every configured server: client, scope, package and pin,
-                                       approval, findings and risk score
   mcp-warden rules [--format json]     list the rules
   mcp-warden --version
 
@@ -168,6 +176,7 @@ Scan options:
   -o, --output FILE              write the report to FILE instead of standard output
       --color / --no-color       colour in text output (default: when the output is a terminal)
       --verbose                  also list files without findings
+      --max-file-mb N            read config files up to N MB (default 10; larger ones are reported, not read)
       --policy FILE              approved-server policy (default: .vscode/mcp-policy.json of the scanned
                                  folder or the current folder, if present)
 

@@ -55,6 +55,7 @@ export interface LoadOptions {
   config?: string;
   policy?: string;
   rules?: WardenSettings['rules'];
+  maxFileBytes?: number;
 }
 
 /** Settings, config files (given paths, or the current folder plus the user's configs) and policy; undefined on a fatal error (already reported). */
@@ -73,7 +74,14 @@ export function loadProject(options: LoadOptions, io: CliIo): LoadedProject | un
   const load = (path: string, explicit: boolean, scope?: ConfigFile['scope'], known?: ClientId): ConfigFile | undefined => {
     const forced = known ?? (explicit ? options.client : undefined);
     try {
-      const file = readConfigFile({ path, explicit, home: machine.home, ...(forced ? { client: forced } : {}), ...(scope ? { scope } : {}) });
+      const file = readConfigFile({
+        path,
+        explicit,
+        home: machine.home,
+        ...(forced ? { client: forced } : {}),
+        ...(scope ? { scope } : {}),
+        ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
+      });
       files.push(file);
       return file;
     } catch (e) {
