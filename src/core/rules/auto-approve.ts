@@ -8,6 +8,7 @@ const KEYS: Partial<Record<ClientId, readonly string[]>> = {
   cline: ['autoApprove'],
   kiro: ['autoApprove'],
   'roo-code': ['alwaysAllow'],
+  'kilo-code': ['alwaysAllow'],
   'gemini-cli': ['trust'],
   generic: ['autoApprove', 'alwaysAllow', 'trust'],
 };
