@@ -19,7 +19,8 @@ const REGISTRY: Record<PackageRef['ecosystem'], string> = {
 };
 
 function describe(ref: PackageRef, launch: LaunchSpec, brief: boolean): string {
-  const runner = launch.runner ? RUNNER_LABEL[launch.runner] : 'the client';
+  const fetchedBy = ref.runner ?? launch.runner;
+  const runner = fetchedBy ? RUNNER_LABEL[fetchedBy] : 'the client';
   const spec = `"${ref.spec}"`;
   const served = `whatever ${REGISTRY[ref.ecosystem]} serves`;
   if (ref.ecosystem === 'oci') {
