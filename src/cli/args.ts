@@ -42,7 +42,7 @@ export interface RegistryArgs {
   trustProjectNpmrc?: boolean;
 }
 
-export type CliArgs = ScanArgs | { command: 'help' } | { command: 'version' } | { command: 'rules'; format: OutputFormat };
+export type CliArgs = ScanArgs | { command: 'help'; topic?: 'rules' } | { command: 'version' } | { command: 'rules'; format: OutputFormat };
 
 const FORMATS = ['text', 'json', 'sarif'];
 const FAIL_ON = ['error', 'warning', 'info', 'never'];
@@ -80,7 +80,7 @@ export function parseCliArgs(argv: string[], isTty: boolean): CliArgs {
   if (command === '--version' || command === '-v' || command === 'version') return { command: 'version' };
   if (command === 'rules') {
     const { values } = parseOptions('rules', rest, RULES_OPTIONS, false);
-    if (values.help) return { command: 'help' };
+    if (values.help) return { command: 'help', topic: 'rules' };
     return { command: 'rules', format: oneOf(values.format!, ['text', 'json'], '--format') as OutputFormat };
   }
   if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try: mcp-warden --help)`);
@@ -155,6 +155,15 @@ function oneOf(value: string, allowed: string[], flag: string): string {
   if (!allowed.includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
   return value;
 }
+
+export const RULES_HELP = `mcp-warden rules — list the rules: id, default severity, category and what each finds
+
+Usage:
+  mcp-warden rules [--format text|json]
+
+Each rule's page is docs/rules/<id>.md; --format json adds its path. Change a rule's severity for a scan with
+--rule ID=SEVERITY, or for a project in .mcp-warden.json.
+`;
 
 export const HELP = `mcp-warden — lint MCP client configs for security problems
 
