@@ -25,6 +25,8 @@ export interface ScanArgs {
   /** Like `fix`, but print what would change and write nothing. */
   fixDryRun: boolean;
   registries: RegistryArgs;
+  /** Files larger than this are not read (reported as \`unreadable-file\`). */
+  maxFileBytes?: number;
 }
 
 /** Where `--fix` resolves versions and digests (private registries and mirrors). */
@@ -40,7 +42,7 @@ export interface RegistryArgs {
   trustProjectNpmrc?: boolean;
 }
 
-export type CliArgs = ScanArgs | { command: 'help' } | { command: 'version' } | { command: 'rules'; format: OutputFormat };
+export type CliArgs = ScanArgs | { command: 'help'; topic?: 'rules' } | { command: 'version' } | { command: 'rules'; format: OutputFormat };
 
 const FORMATS = ['text', 'json', 'sarif'];
 const FAIL_ON = ['error', 'warning', 'info', 'never'];
@@ -69,6 +71,7 @@ const SCAN_OPTIONS = {
   'go-proxy': { type: 'string' },
   'registry-timeout': { type: 'string' },
   'trust-project-npmrc': { type: 'boolean', default: false },
+  'max-file-mb': { type: 'string' },
 } as const;
 
 export function parseCliArgs(argv: string[], isTty: boolean): CliArgs {
@@ -77,7 +80,7 @@ export function parseCliArgs(argv: string[], isTty: boolean): CliArgs {
   if (command === '--version' || command === '-v' || command === 'version') return { command: 'version' };
   if (command === 'rules') {
     const { values } = parseOptions('rules', rest, RULES_OPTIONS, false);
-    if (values.help) return { command: 'help' };
+    if (values.help) return { command: 'help', topic: 'rules' };
     return { command: 'rules', format: oneOf(values.format!, ['text', 'json'], '--format') as OutputFormat };
   }
   if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try: mcp-warden --help)`);
@@ -108,7 +111,15 @@ export function parseCliArgs(argv: string[], isTty: boolean): CliArgs {
   if (v.client !== undefined) args.client = v.client as ClientId;
   if (v.config !== undefined) args.config = v.config;
   if (v.output !== undefined) args.output = v.output;
+  if (v['max-file-mb'] !== undefined) args.maxFileBytes = fileSizeLimit(v['max-file-mb']);
   return args;
+}
+
+/** The same range as the editor's mcpWarden.maxFileSizeMB setting. */
+function fileSizeLimit(value: string): number {
+  const mb = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || mb < 0.1 || mb > 512) throw new UsageError(`--max-file-mb takes a size in MB from 0.1 to 512 (got "${value}")`);
+  return Math.round(mb * 1024 * 1024);
 }
 
 function httpUrl(value: string | undefined, flag: string): string | undefined {
@@ -145,14 +156,20 @@ function oneOf(value: string, allowed: string[], flag: string): string {
   return value;
 }
 
+export const RULES_HELP = `mcp-warden rules — list the rules: id, default severity, category and what each finds
+
+Usage:
+  mcp-warden rules [--format text|json]
+
+Each rule's page is docs/rules/<id>.md; --format json adds its path. Change a rule's severity for a scan with
+--rule ID=SEVERITY, or for a project in .mcp-warden.json.
+`;
+
 export const HELP = `mcp-warden — lint MCP client configs for security problems
 
 Usage:
   mcp-warden scan [paths…] [options]   lint config files, or folders searched for known config names;
                                        with no path: the current folder plus this user's client configs
-  mcp-warden inventory [paths…] [--format json|csv|markdown]
-                                       every configured server: client, scope, package and pin,
-                                       approval, findings and risk score
   mcp-warden rules [--format json]     list the rules
   mcp-warden --version
 
@@ -161,13 +178,14 @@ Scan options:
       --fail-on error|warning|info|never
                                  exit 1 when a finding is at or above this severity (default error)
       --client ID                read every given file as this client's format
-                                 (${'vscode, cursor, claude-desktop, claude-code, windsurf, cline, roo-code, kiro, amazon-q,\n                                 gemini-cli, zed, codex, continue, goose, lm-studio, copilot-cli, generic'})
+                                 (${'vscode, cursor, claude-desktop, claude-code, windsurf, cline, roo-code, kiro, amazon-q,\n                                 gemini-cli, zed, codex, continue, goose, lm-studio, copilot-cli, kilo-code,\n                                 firebase-studio, generic'})
       --rule ID=SEVERITY         override a rule's severity (off, info, warning, error); repeatable
   -c, --config FILE              settings file (default: .mcp-warden.json in the current folder, if present)
       --no-user                  with no path, do not read this user's client configs
   -o, --output FILE              write the report to FILE instead of standard output
       --color / --no-color       colour in text output (default: when the output is a terminal)
       --verbose                  also list files without findings
+      --max-file-mb N            read config files up to N MB (default 10; larger ones are reported, not read)
       --policy FILE              approved-server policy (default: .vscode/mcp-policy.json of the scanned
                                  folder or the current folder, if present)
 

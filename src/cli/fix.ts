@@ -131,7 +131,7 @@ export function writeAtomically(path: string, expected: string, text: string): v
 
 const UNSAFE_PROBLEMS = new Set(['encoding', 'binary', 'too-large']);
 
-/** `mcp-warden scan --fix` / `--fix-dry-run`: fixes, prints what changed, then reports what is left. */
+/** `mcp-warden scan --fix` / `--fix-dry-run`: fixes, prints what changed, then reports what is left (a dry run: what is there). */
 export async function runFix(args: ScanArgs, io: CliIo, options: { resolve?: PinResolver; rules?: readonly Rule[] } = {}): Promise<number> {
   const loaded = loadProject(args, io);
   if (!loaded) return 2;
@@ -185,9 +185,11 @@ async function fixProject(
         continue;
       }
     }
-    files[files.length - 1] = result.file;
+    // A dry run reports the files as they are, so its exit code is the one the unchanged files earn.
+    if (!args.fixDryRun) files[files.length - 1] = result.file;
     for (const line of result.applied) say(`${args.fixDryRun ? 'would fix' : 'fixed'} ${shown(file)}: ${line}`);
   }
+  if (args.fixDryRun) say('Dry run: nothing was written. The findings below are those of the files as they are now.');
   const project = createProject(files, loaded.project.workspaceRoots);
   if (loaded.project.window) project.window = loaded.project.window;
   if (loaded.project.policy) project.policy = loaded.project.policy;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ALL_RULES } from '../core/index';
-import { HELP, parseCliArgs, usageError, UsageError } from './args';
+import { HELP, parseCliArgs, RULES_HELP, usageError, UsageError } from './args';
 import { runApprove } from './approve';
 import { runFix } from './fix';
 import { runGatewayCommand } from './gateway';
@@ -44,7 +44,7 @@ export async function runCli(argv: string[], io: CliIo, isTty = false): Promise<
     const args = parseCliArgs(argv, isTty);
     switch (args.command) {
       case 'help':
-        io.stdout(HELP + '\n' + COMMANDS);
+        io.stdout(args.topic === 'rules' ? RULES_HELP : HELP + '\n' + COMMANDS);
         return 0;
       case 'version':
         io.stdout(io.version + '\n');

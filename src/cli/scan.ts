@@ -55,6 +55,7 @@ export interface LoadOptions {
   config?: string;
   policy?: string;
   rules?: WardenSettings['rules'];
+  maxFileBytes?: number;
 }
 
 /** Settings, config files (given paths, or the current folder plus the user's configs) and policy; undefined on a fatal error (already reported). */
@@ -73,7 +74,14 @@ export function loadProject(options: LoadOptions, io: CliIo): LoadedProject | un
   const load = (path: string, explicit: boolean, scope?: ConfigFile['scope'], known?: ClientId): ConfigFile | undefined => {
     const forced = known ?? (explicit ? options.client : undefined);
     try {
-      const file = readConfigFile({ path, explicit, home: machine.home, ...(forced ? { client: forced } : {}), ...(scope ? { scope } : {}) });
+      const file = readConfigFile({
+        path,
+        explicit,
+        home: machine.home,
+        ...(forced ? { client: forced } : {}),
+        ...(scope ? { scope } : {}),
+        ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
+      });
       files.push(file);
       return file;
     } catch (e) {
@@ -87,6 +95,10 @@ export function loadProject(options: LoadOptions, io: CliIo): LoadedProject | un
     if (found.truncated) io.stderr(`mcp-warden: ${dir}: search stopped at its depth or folder limit; name deeper folders explicitly\n`);
     for (const u of found.unreadable) fail(`cannot read folder ${u.path}: ${u.reason}`);
     for (const f of found.files) load(f, false);
+    if (found.files.length === 0 && found.unreadable.length === 0)
+      io.stderr(
+        `mcp-warden: ${visibleText(dir, { singleLine: true })} holds no config file of a known MCP client (the names are in docs/clients.md); name a file to lint it anyway\n`,
+      );
   };
   // A `.code-workspace` file is one VS Code window: its folders are searched, and their servers form one session with its own.
   let window: Project['window'];

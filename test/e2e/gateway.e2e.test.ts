@@ -62,7 +62,9 @@ describe('gateway: route a server through the gateway, watch an attack in the Mo
     const saved = await fileOnceItHolds(join(editor.workspace, MCP_JSON), '"gateway"');
     const args = (JSON.parse(saved.replace(/^\/\/.*$/m, '')) as { servers: { poisoned: { command: string; args: string[] } } }).servers.poisoned;
     assert.equal(args.command, 'node');
-    assert.match(args.args[0]!, /dist\/gateway\.js$/);
+    // A copy in the extension's global storage: its path survives extension updates, unlike <extension>/dist.
+    assert.match(args.args[0]!, /globalStorage\/mcp-warden\.mcp-warden\/gateway\.js$/);
+    assert.ok(existsSync(args.args[0]!), 'the copy the entry runs exists');
     assert.deepEqual(args.args.slice(1), ['gateway', '--server', 'poisoned', '--', 'node', join(REPO_ROOT, 'test/lab/servers/poisoned.mjs')]);
   });
 
@@ -76,7 +78,7 @@ describe('gateway: route a server through the gateway, watch an attack in the Mo
         () => false,
       )
     ) {
-      assert.match(await dialog.innerText(), /dist\/gateway\.js gateway --server poisoned -- node /, 'the start dialog shows the gateway command line');
+      assert.match(await dialog.innerText(), /gateway\.js gateway --server poisoned -- node /, 'the start dialog shows the gateway command line');
       await dialog.locator('a.monaco-button', { hasText: 'Start' }).click();
     }
     await connecting;

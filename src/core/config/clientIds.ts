@@ -15,6 +15,8 @@ export const CLIENT_IDS = [
   'goose',
   'lm-studio',
   'copilot-cli',
+  'kilo-code',
+  'firebase-studio',
   'mcp-warden',
   'generic',
 ] as const;

@@ -203,6 +203,27 @@ export const CLIENTS: Record<ClientId, ClientSpec> = {
     interpolation: 'none documented',
     uncertain: 'The on-disk location `~/.lmstudio/mcp.json` is common but not documented.',
   },
+  'kilo-code': {
+    id: 'kilo-code',
+    name: 'Kilo Code',
+    format: 'json',
+    allowsComments: false,
+    serverContainers: mcpServers,
+    fields: BASE,
+    interpolation: '`${env:NAME}` in env values',
+    uncertain:
+      'Kilo Code began as a fork of Roo Code and documents the same fields (alwaysAllow, disabled, type, url, headers) for `.kilocode/mcp.json`; its newer releases also read an OpenCode-style `kilo.jsonc`, which is not linted.',
+  },
+  'firebase-studio': {
+    id: 'firebase-studio',
+    name: 'Firebase Studio',
+    format: 'json',
+    allowsComments: 'unknown',
+    serverContainers: mcpServers,
+    fields: BASE,
+    interpolation: 'none documented (values come from the workspace `.env` file)',
+    uncertain: 'Only the `mcpServers` map of `.idx/mcp.json` is documented; which fields beyond command, args, env, url and headers it reads is not.',
+  },
   'copilot-cli': {
     id: 'copilot-cli',
     name: 'GitHub Copilot CLI',

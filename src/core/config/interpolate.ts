@@ -48,6 +48,7 @@ const STYLES: Partial<Record<ClientId, InterpolationStyle>> = {
   cursor: { ...NONE, editorVariables: true, fields: ['command', 'args', 'env', 'url', 'headers'], missing: 'empty' },
   windsurf: { ...NONE, editorVariables: true, fields: ['command', 'args', 'env', 'url', 'headers'], missing: 'empty' },
   'roo-code': { ...NONE, editorVariables: true, fields: ['env'], missing: 'empty' },
+  'kilo-code': { ...NONE, editorVariables: true, fields: ['env'], missing: 'empty' },
   'claude-code': { ...NONE, shell: 'braced', shellFallback: true, fields: ['command', 'args', 'env', 'url', 'headers'], missing: 'error' },
   'gemini-cli': { ...NONE, shell: 'braced-or-bare', fields: ['env'], missing: 'empty' },
   kiro: { ...NONE, shell: 'braced', fields: ['command', 'args', 'env', 'url', 'headers'], missing: 'keep' },

@@ -28,6 +28,9 @@ export const WORKSPACE_FILES: readonly { client: ClientId; path: string }[] = [
   { client: 'claude-code', path: '.claude/settings.json' },
   { client: 'claude-code', path: '.claude/settings.local.json' },
   { client: 'roo-code', path: '.roo/mcp.json' },
+  { client: 'kilo-code', path: '.kilocode/mcp.json' },
+  { client: 'firebase-studio', path: '.idx/mcp.json' },
+  { client: 'windsurf', path: '.windsurf/mcp.json' },
   { client: 'kiro', path: '.kiro/settings/mcp.json' },
   { client: 'amazon-q', path: '.amazonq/mcp.json' },
   { client: 'amazon-q', path: '.amazonq/default.json' },
@@ -62,6 +65,7 @@ export function editorUserFiles(userDir: string): { client: ClientId; path: stri
     { client: 'vscode', path: join(userDir, 'settings.json') },
     { client: 'cline', path: join(userDir, 'globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json') },
     { client: 'roo-code', path: join(userDir, 'globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json') },
+    { client: 'kilo-code', path: join(userDir, 'globalStorage/kilocode.kilo-code/settings/mcp_settings.json') },
   ];
 }
 
@@ -108,6 +112,7 @@ export function userConfigLocations(env: MachineEnv): KnownLocation[] {
   add('continue', join(h, '.continue/config.yaml'));
   add('goose', env.platform === 'win32' ? join(env.appData ?? join(h, 'AppData/Roaming'), 'Block/goose/config/config.yaml') : join(xdg, 'goose/config.yaml'));
   add('lm-studio', join(h, '.lmstudio/mcp.json'));
+  add('kilo-code', join(h, '.kilocode/cli/global/settings/mcp_settings.json'));
   add('copilot-cli', join(env.copilotHome ?? join(h, '.copilot'), 'mcp-config.json'));
   return out;
 }
@@ -137,6 +142,12 @@ const PATH_PATTERNS: readonly PathPattern[] = [
   { client: 'cline', pattern: /(^|\/)cline_mcp_settings\.json$/i, scope: 'user' },
   { client: 'roo-code', pattern: /rooveterinaryinc\.roo-cline\/settings\/mcp_settings\.json$/i, scope: 'user' },
   { client: 'roo-code', pattern: /(^|\/)\.roo\/mcp\.json$/i, scope: 'workspace' },
+  { client: 'kilo-code', pattern: /kilocode\.kilo-code\/settings\/mcp_settings\.json$/i, scope: 'user' },
+  { client: 'kilo-code', pattern: /(^|\/)\.kilocode\/cli\/global\/settings\/mcp_settings\.json$/i, scope: 'user' },
+  { client: 'kilo-code', pattern: /(^|\/)\.kilocode\/mcp\.json$/i, scope: 'workspace' },
+  { client: 'firebase-studio', pattern: /(^|\/)\.idx\/mcp\.json$/i, scope: 'workspace' },
+  // Windsurf reads only the user file; a project's copy is what teammates paste into it.
+  { client: 'windsurf', pattern: /(^|\/)\.windsurf\/mcp\.json$/i, scope: 'workspace' },
   { client: 'kiro', pattern: /(^|\/)\.kiro\/settings\/mcp\.json$/i },
   { client: 'amazon-q', pattern: /(^|\/)\.aws\/amazonq\/(mcp|default|agents\/[^/]+|cli-agents\/[^/]+)\.json$/i, scope: 'user' },
   { client: 'amazon-q', pattern: /(^|\/)\.amazonq\/(mcp|default)\.json$/i, scope: 'workspace' },

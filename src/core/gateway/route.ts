@@ -3,6 +3,7 @@ import type { ConfigFile } from '../model/configFile';
 import type { TextEdit } from '../model/finding';
 import type { ServerEntry } from '../model/server';
 import { formattingOf } from '../policy/jsonEdit';
+import { gatewayRouteAt } from '../launch/gatewayRoute';
 
 /** How the gateway is started: e.g. `node /…/dist/gateway.js` (the gateway inside the extension) or `mcp-warden`. */
 export interface GatewayLauncher {
@@ -27,13 +28,8 @@ export interface RoutedLaunch {
 /** Whether an entry already runs through the gateway, and where its own command line starts. */
 export function routedLaunch(server: Pick<ServerEntry, 'command' | 'args'>): RoutedLaunch | undefined {
   if (!server.command) return undefined;
-  const args = server.args.map((a) => a.value);
-  const gatewayAt = args.indexOf('gateway');
-  if (gatewayAt === -1) return undefined;
-  const before = [server.command.value, ...args.slice(0, gatewayAt)];
-  if (!before.some((w) => /(^|[\\/])(mcp-warden(\.cmd)?|cli\.js)$/.test(w))) return undefined;
-  const separatorAt = args.indexOf('--', gatewayAt + 1);
-  return separatorAt === -1 || separatorAt === args.length - 1 ? undefined : { gatewayAt, separatorAt };
+  const at = gatewayRouteAt([server.command.value, ...server.args.map((a) => a.value)]);
+  return at && at.gatewayAt > 0 ? { gatewayAt: at.gatewayAt - 1, separatorAt: at.separatorAt - 1 } : undefined;
 }
 
 /** Only JSON configs of stdio servers with a command can be routed (the entry's command line is rewritten). */

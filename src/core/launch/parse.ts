@@ -7,6 +7,7 @@ import { CONTAINER_TOOLS, INLINE_CODE, INTERPRETER_VALUES, INTERPRETERS, isKnown
 import { parsePipxRun, parseUvRunner, UV_GLOBAL_VALUES } from './pythonRunners';
 import type { LaunchSpec, Runner, Token, Wrapper } from './types';
 import { fieldToken, splitToken } from './words';
+import { gatewayRouteAt } from './gatewayRoute';
 
 const cache = new WeakMap<ServerEntry, LaunchSpec | undefined>();
 
@@ -56,6 +57,8 @@ function parseWords(words: Token[], wrappers: Wrapper[], depth: number): LaunchS
   if (depth < MAX_WRAPPING) {
     const inner = unwrap(program, words);
     if (inner) return parseWords(inner.words, [...wrappers, inner.wrapper], depth + 1);
+    const routed = throughGateway(words, wrappers, depth);
+    if (routed) return routed;
   }
   const run = runnerOf(program, words);
   if (run) {
@@ -75,6 +78,20 @@ function parseWords(words: Token[], wrappers: Wrapper[], depth: number): LaunchS
   if (/[/\\]/.test(head.text) || head.text.startsWith('${')) spec.localTarget = head;
   spec.programArgs = untilOperator(words, 1);
   return spec;
+}
+
+/**
+ * A server routed through MCP Warden's gateway is the server's own launch, plus the packages the gateway's launcher
+ * fetches (`npx mcp-warden@… gateway -- npx -y pkg`): both are checked.
+ */
+function throughGateway(words: Token[], wrappers: Wrapper[], depth: number): LaunchSpec | undefined {
+  const at = gatewayRouteAt(words.map((w) => w.text));
+  if (!at) return undefined;
+  const server = parseWords(words.slice(at.separatorAt + 1), [...wrappers, 'gateway'], depth + 1);
+  const launcher = parseWords(words.slice(0, at.gatewayAt), wrappers, depth + 1);
+  if (launcher.packages.length === 0) return server;
+  const fetchedBy = launcher.runner ? { runner: launcher.runner } : {};
+  return { ...server, packages: [...server.packages, ...launcher.packages.map((p) => ({ ...p, ...fetchedBy }))] };
 }
 
 /** `cmd /c …`, `env X=1 …`, `sh -c "…"`: the command they run, as words. */

@@ -32,7 +32,7 @@ export type Runner =
   | 'go-run';
 
 /** What a launch passes through before the real program: `cmd /c`, `env X=1`, `sh -c "…"`, `docker exec box …`. */
-export type Wrapper = 'cmd' | 'env' | 'shell' | 'container-exec';
+export type Wrapper = 'cmd' | 'env' | 'shell' | 'container-exec' | 'gateway';
 
 export type Ecosystem = 'npm' | 'pypi' | 'oci' | 'jsr' | 'go' | 'git';
 
@@ -69,6 +69,8 @@ export interface PackageRef {
   pinPrefix: string;
   /** A registry or index named on the command line (`npx --registry`, `uvx --index-url`). */
   registry?: string;
+  /** Set only on the packages of the gateway's launcher in front of a routed server (`npx mcp-warden@… gateway -- …`): the runner that fetches them. */
+  runner?: Runner;
 }
 
 /** A runner or container option, e.g. `--network host` (value `host`) or `-v /:/host`. */

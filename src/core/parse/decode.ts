@@ -24,7 +24,7 @@ export function decodeConfigBytes(bytes: Uint8Array, maxBytes: number, byteLengt
           kind: 'too-large',
           offset: 0,
           length: 0,
-          message: `File is ${formatBytes(byteLength)}, over the ${formatBytes(maxBytes)} limit: not read. In the editor the limit is the mcpWarden.maxFileSizeMB setting.`,
+          message: `File is ${formatBytes(byteLength)}, over the ${formatBytes(maxBytes)} limit: not read, so nothing in it was checked. Raise the limit with the mcpWarden.maxFileSizeMB setting (editor) or --max-file-mb (CLI).`,
         },
       ],
     };

@@ -16,7 +16,8 @@ export interface ServerIdentity {
 
 export function identityOf(server: ServerEntry): ServerIdentity {
   const launch = launchOf(server);
-  const refs = launch?.packages ?? [];
+  // A server routed through the gateway is the server it runs, not the gateway's own package.
+  const refs = (launch?.packages ?? []).filter((r) => r.runner === undefined);
   const id: ServerIdentity = {
     name: server.name,
     client: server.client,

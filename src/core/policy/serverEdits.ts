@@ -17,6 +17,7 @@ import { yamlRemoveServer, yamlSetFlag } from './yamlEdits';
 export const DISABLE_FLAGS: Partial<Record<ClientId, { key: string; value: boolean } | 'gemini-excluded'>> = {
   cline: { key: 'disabled', value: true },
   'roo-code': { key: 'disabled', value: true },
+  'kilo-code': { key: 'disabled', value: true },
   kiro: { key: 'disabled', value: true },
   'amazon-q': { key: 'disabled', value: true },
   zed: { key: 'enabled', value: false },

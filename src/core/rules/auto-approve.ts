@@ -8,12 +8,13 @@ const KEYS: Partial<Record<ClientId, readonly string[]>> = {
   cline: ['autoApprove'],
   kiro: ['autoApprove'],
   'roo-code': ['alwaysAllow'],
+  'kilo-code': ['alwaysAllow'],
   'gemini-cli': ['trust'],
   generic: ['autoApprove', 'alwaysAllow', 'trust'],
 };
 
 const KINDS: { words: RegExp; does: string }[] = [
-  { words: /^(?:exec|execute|run|shell|command|cmd|terminal|bash|sh|powershell|eval|spawn|script|subprocess)$/, does: 'runs commands or code' },
+  { words: /^(?:exec|execute|run|shell|command|cmd|terminal|bash|sh|powershell|eval|evaluate|invoke|spawn|script|subprocess)$/, does: 'runs commands or code' },
   {
     words: /^(?:delete|remove|rm|rmdir|drop|truncate|kill|destroy|purge|wipe|erase|reset|unlink|terminate|revoke|uninstall|overwrite)$/,
     does: 'deletes or overwrites data',

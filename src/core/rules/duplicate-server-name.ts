@@ -8,6 +8,7 @@ import type { Rule } from './rule';
 /** Which scope wins a name clash, where the client documents it. */
 const PRECEDENCE: Partial<Record<string, string>> = {
   'roo-code': 'the project file wins',
+  'kilo-code': 'the project file wins',
   'claude-code': 'local scope wins over project, project over user',
 };
 

@@ -7,6 +7,7 @@ import { PINNED_STATES, type LaunchSpec, type PackageRef } from '../launch/types
 import { disabledBy } from '../config/disabledBy';
 import { guessedServers } from '../config/guessServers';
 import type { Rule } from './rule';
+import { CLIENTS } from '../config/clients';
 
 const REGISTRY: Record<PackageRef['ecosystem'], string> = {
   npm: 'the npm registry',
@@ -18,7 +19,8 @@ const REGISTRY: Record<PackageRef['ecosystem'], string> = {
 };
 
 function describe(ref: PackageRef, launch: LaunchSpec, brief: boolean): string {
-  const runner = launch.runner ? RUNNER_LABEL[launch.runner] : 'the client';
+  const fetchedBy = ref.runner ?? launch.runner;
+  const runner = fetchedBy ? RUNNER_LABEL[fetchedBy] : 'the client';
   const spec = `"${ref.spec}"`;
   const served = `whatever ${REGISTRY[ref.ecosystem]} serves`;
   if (ref.ecosystem === 'oci') {
@@ -75,9 +77,14 @@ export const unpinnedPackage: Rule = {
     const guessed = guessedServers(file);
     for (const server of [...file.servers, ...guessed]) {
       const off = disabledBy(server, file, context.project);
+      // A known client never starts an entry outside its keys: context worth knowing, not a warning.
+      const notLoaded = guessed.includes(server) && file.client !== undefined && file.client !== 'generic';
       const notes = [
         off && ` Disabled (${off}): enabling it runs this.`,
-        guessed.includes(server) && (file.client ? " (Outside this client's keys: launch checked only.)" : ' (Unknown layout: launch checked only.)'),
+        guessed.includes(server) &&
+          (notLoaded
+            ? ` (${CLIENTS[file.client!].name} does not load this entry, which is outside its keys: launch checked only.)`
+            : ' (Unknown layout: launch checked only.)'),
       ]
         .filter(Boolean)
         .join('');
@@ -100,7 +107,7 @@ export const unpinnedPackage: Rule = {
           path: ref.token.field.path,
           message: describe(ref, launch, notes !== '') + openAdvisoryNote(ref) + notes,
           data,
-          ...((ref.ecosystem === 'oci' && ref.pin === 'tag') || off ? { severity: 'info' as const } : {}),
+          ...((ref.ecosystem === 'oci' && ref.pin === 'tag') || off || notLoaded ? { severity: 'info' as const } : {}),
         });
       });
     }

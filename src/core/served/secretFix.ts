@@ -73,6 +73,7 @@ export const REFERENCE_SYNTAX: Partial<Record<ClientId, ReferenceSyntax>> = {
   'claude-code': { fields: ALL, write: (n) => '${' + n + '}', where: 'the environment `claude` is started from' },
   windsurf: { fields: ALL, write: (n) => '${env:' + n + '}', where: 'the environment Windsurf is started from' },
   'gemini-cli': { fields: ['env'], write: (n) => '$' + n, where: 'the environment `gemini` is started from' },
+  'kilo-code': { fields: ['env'], write: (n) => '${env:' + n + '}', where: 'the environment VS Code (running Kilo Code) is started from' },
   'roo-code': { fields: ['env'], write: (n) => '${env:' + n + '}', where: 'the environment VS Code (running Roo Code) is started from' },
   continue: { fields: ALL, write: (n) => '${{ secrets.' + n + ' }}', where: "Continue's secrets (a local `.env` in `~/.continue` or the Continue Hub)" },
 };

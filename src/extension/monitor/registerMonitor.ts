@@ -4,6 +4,7 @@ import { defaultLogPath } from '../../gateway/auditLog';
 import { describeRecord, isAlert, readAuditTail, type LoggedRecord } from './auditTail';
 import { MonitorTree } from './monitorTree';
 import { ROUTE_COMMAND, RouteActions, routeCommand, UNROUTE_COMMAND } from './routeCommands';
+import { refreshStableGateway, stableGatewayPath } from './stableGateway';
 
 const POLL_MS = 1_000;
 
@@ -62,6 +63,11 @@ export function registerMonitor(context: vscode.ExtensionContext): () => Monitor
   };
 
   refresh();
+  try {
+    refreshStableGateway(context);
+  } catch {
+    // A read-only storage folder: routing says so when asked; the monitor still works.
+  }
   const timer = setInterval(refresh, POLL_MS);
   context.subscriptions.push(
     view,
@@ -71,8 +77,8 @@ export function registerMonitor(context: vscode.ExtensionContext): () => Monitor
       lastSize = -1;
       refresh();
     }),
-    vscode.commands.registerCommand(ROUTE_COMMAND, (uri?: vscode.Uri, name?: string) => routeCommand(context.extensionUri, true, uri, name)),
-    vscode.commands.registerCommand(UNROUTE_COMMAND, (uri?: vscode.Uri, name?: string) => routeCommand(context.extensionUri, false, uri, name)),
+    vscode.commands.registerCommand(ROUTE_COMMAND, (uri?: vscode.Uri, name?: string) => routeCommand(() => stableGatewayPath(context), true, uri, name)),
+    vscode.commands.registerCommand(UNROUTE_COMMAND, (uri?: vscode.Uri, name?: string) => routeCommand(() => stableGatewayPath(context), false, uri, name)),
     vscode.languages.registerCodeActionsProvider([{ language: 'json' }, { language: 'jsonc' }], new RouteActions(), {
       providedCodeActionKinds: RouteActions.kinds,
     }),

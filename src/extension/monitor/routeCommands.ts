@@ -57,7 +57,7 @@ function action(title: string, command: string, document: vscode.TextDocument, s
 }
 
 /** Rewrites the entry (undoable as one edit). Without arguments: the entry under the cursor of the active editor. */
-export async function routeCommand(extensionUri: vscode.Uri, route: boolean, uri?: vscode.Uri, name?: string): Promise<boolean> {
+export async function routeCommand(gatewayPath: () => string, route: boolean, uri?: vscode.Uri, name?: string): Promise<boolean> {
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   const editor = vscode.window.activeTextEditor;
   const file = document && configOf(document);
@@ -66,8 +66,13 @@ export async function routeCommand(extensionUri: vscode.Uri, route: boolean, uri
     void vscode.window.showInformationMessage('MCP Warden: put the cursor on a server entry of an MCP config (JSON) first.');
     return false;
   }
-  const gateway = vscode.Uri.joinPath(extensionUri, 'dist', 'gateway.js').fsPath;
-  const edits = route ? routeEdits(file, server, { command: 'node', args: [gateway] }, { lock: lockFor(document, server) }) : unrouteEdits(file, server);
+  let edits;
+  try {
+    edits = route ? routeEdits(file, server, { command: 'node', args: [gatewayPath()] }, { lock: lockFor(document, server) }) : unrouteEdits(file, server);
+  } catch (e) {
+    void vscode.window.showErrorMessage(`MCP Warden: cannot prepare the gateway for "${server.name}": ${(e as Error).message}`);
+    return false;
+  }
   if (!edits) {
     void vscode.window.showInformationMessage(
       route

@@ -10,7 +10,7 @@ after(() => box.dispose());
 /** Each command, an option of its that takes a value, and text only its own help has. */
 const COMMANDS: [command: string, valued: string, help: RegExp][] = [
   ['scan', '--format', /Scan options:[\s\S]*--trust-project-npmrc/],
-  ['rules', '--format', /Scan options:/],
+  ['rules', '--format', /mcp-warden rules — list the rules/],
   ['inventory', '--format', /mcp-warden inventory — /],
   ['tools', '--format', /mcp-warden tools — /],
   ['inspect', '--format', /mcp-warden inspect/],

@@ -85,9 +85,13 @@ test('scan --fix pins every package from the registries, prints what changed, an
 test('scan --fix-dry-run writes nothing and says what it would do', async () => {
   const root = project('dry', { '.cursor/mcp.json': CURSOR });
   const o = io(root);
-  await runFix(args('--fix-dry-run'), o, { rules: RULES });
+  const code = await runFix(args('--fix-dry-run', '--fail-on', 'warning'), o, { rules: RULES });
   assert.equal(readFileSync(join(root, '.cursor/mcp.json'), 'utf8'), CURSOR);
   assert.match(o.out, /would fix \.cursor\/mcp\.json: pinned @s\/gh/);
+  // The report and the exit code are those of the unchanged file: nothing was fixed.
+  assert.match(o.out, /Dry run: nothing was written/);
+  assert.match(o.out, /unpinned-package/);
+  assert.equal(code, 1);
 });
 
 test('an unreachable registry leaves the file untouched and says why', async () => {

@@ -115,8 +115,25 @@ describe('bad input through the CLI', () => {
     const cursor = r.report.files.find((f) => f.path.endsWith('.cursor/mcp.json'))!;
     assert.deepEqual(summary(cursor.findings), ['unreadable-file 1:1']);
     assert.match(cursor.findings[0]!.message, /File is 20\.0 MB, over the 10\.0 MB limit/);
+    // A project file nobody checked may still be loaded by its client: the default gate fails on it.
+    assert.equal(cursor.findings[0]!.severity, 'error');
+    assert.equal(r.code, 1);
     const vscode = r.report.files.find((f) => f.path.endsWith('.vscode/mcp.json'))!;
     assert.deepEqual(summary(vscode.findings.filter((f) => FOUNDATION_RULES.has(f.ruleId))), ['invalid-server-entry 1:14']);
+  });
+
+  test('--max-file-mb raises the limit, and a bad value is a usage error', () => {
+    const big = Buffer.alloc(12 * 1024 * 1024, 0x20);
+    big.write('{"mcpServers": {"a": {"command": "npx", "args": ["-y", "some-mcp-server"]}}}', 0);
+    box.write('big12/.cursor/mcp.json', big);
+    const r = box.scanJson(['big12', '--max-file-mb', '16']);
+    assertNoCrash(r);
+    const rules = r.report.files[0]!.findings.map((f) => f.ruleId);
+    assert.ok(!rules.includes('unreadable-file'), rules.join());
+    assert.ok(rules.includes('unpinned-package'), rules.join());
+    const bad = box.run(['scan', 'big12', '--max-file-mb', 'lots']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--max-file-mb takes a size in MB from 0\.1 to 512 \(got "lots"\)/);
   });
 
   test('text output for a broken file names the place and the rule', () => {

@@ -89,6 +89,14 @@ describe('folders given as paths are searched for known config names', () => {
     assert.deepEqual(rel, ['.vscode/mcp.json', 'packages/api/.continue/mcpServers/db.yaml', 'packages/api/.cursor/mcp.json']);
   });
 
+  test('a folder with no known config says so on stderr, and still exits 0', () => {
+    const empty = box.write('no-configs/README.md', 'nothing here\n').replace(/[\\/]README\.md$/, '');
+    const r = box.run(['scan', empty]);
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /holds no config file of a known MCP client \(the names are in docs\/clients\.md\)/);
+    assert.doesNotMatch(box.run(['scan', dir]).stderr, /holds no config file/);
+  });
+
   test('a file found in a folder is not "unknown format" even if it holds no servers', () => {
     box.write('.gemini/settings.json', '{"theme": "GitHub"}', dir);
     const { report } = box.scanJson([dir]);

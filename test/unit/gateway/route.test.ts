@@ -65,3 +65,23 @@ test('an entry whose args merely contain "gateway" is not taken for a routed one
   assert.equal(routedLaunch(file.servers[0]!), undefined);
   assert.equal(canRoute(file, file.servers[0]!), true);
 });
+
+test('every launcher the editor and the docs write is recognised, so "Stop routing" is offered and nothing is routed twice', () => {
+  const launchers = [
+    { command: 'node', args: ['/home/u/.vscode/extensions/mcp-warden.mcp-warden-0.2.0/dist/gateway.js'] },
+    { command: 'node', args: ['C:\\Users\\u\\.vscode\\extensions\\mcp-warden.mcp-warden-0.2.0\\dist\\gateway.js'] },
+    { command: 'npx', args: ['-y', 'mcp-warden@0.2.0'] },
+    { command: 'mcp-warden', args: [] },
+  ];
+  for (const l of launchers) {
+    const file = load(TEXT);
+    const notes = file.servers.find((s) => s.name === 'notes')!;
+    const routedText = applyTextEdits(TEXT, routeEdits(file, notes, l)!);
+    const routed = load(routedText);
+    const entry = routed.servers.find((s) => s.name === 'notes')!;
+    assert.ok(routedLaunch(entry), `${l.command} ${l.args.join(' ')}`);
+    assert.equal(canRoute(routed, entry), false);
+    const back = load(applyTextEdits(routedText, unrouteEdits(routed, entry)!)).servers.find((s) => s.name === 'notes')!;
+    assert.deepEqual([back.command!.value, ...back.args.map((a) => a.value)], ['node', '${workspaceFolder}/notes.mjs', '--flag']);
+  }
+});

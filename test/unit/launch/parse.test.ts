@@ -36,6 +36,18 @@ const CASES: [string, string[], Want][] = [
     { packages: ['git git+https://github.com/u/r.git commit 0123456789abcdef0123456789abcdef01234567'] },
   ],
   ['npm', ['exec', '--yes', '--', 'pkg@2'], { runner: 'npm-exec', packages: ['npm pkg range 2'] }],
+  // Routed through MCP Warden's gateway: the server's own launch, plus what the gateway's launcher fetches.
+  [
+    'node',
+    ['/ext/mcp-warden.mcp-warden-0.2.0/dist/gateway.js', 'gateway', '--server', 'gh', '--', 'npx', '-y', '@modelcontextprotocol/server-github'],
+    { runner: 'npx', packages: ['npm @modelcontextprotocol/server-github none'], wrappers: ['gateway'] },
+  ],
+  [
+    'npx',
+    ['-y', 'mcp-warden', 'gateway', '--enforce', '--', 'uvx', 'mcp-server-fetch==2025.4.7'],
+    { runner: 'uvx', packages: ['pypi mcp-server-fetch exact ==2025.4.7', 'npm mcp-warden none'], wrappers: ['gateway'] },
+  ],
+  ['docker', ['run', 'gateway', '--', 'x'], { runner: 'docker', wrappers: [] }],
   ['npm', ['x', 'pkg'], { runner: 'npm-exec', packages: ['npm pkg none'] }],
   ['bunx', ['pkg@1.0.0'], { runner: 'bunx', packages: ['npm pkg exact 1.0.0'] }],
   ['bun', ['x', 'pkg'], { runner: 'bunx', packages: ['npm pkg none'] }],

@@ -46,4 +46,9 @@ test('dangerOf reads tool names in any case style', () => {
   assert.equal(dangerOf('create_pull_request'), 'changes files or remote state');
   assert.equal(dangerOf('runShellCommand'), 'runs commands or code');
   assert.equal(dangerOf('drop-table'), 'deletes or overwrites data');
+  // Running script in a page is running code (Playwright's and Puppeteer's evaluate tools).
+  assert.equal(dangerOf('playwright_evaluate'), 'runs commands or code');
+  assert.equal(dangerOf('browser_evaluate'), 'runs commands or code');
+  assert.equal(dangerOf('invokeLambda'), 'runs commands or code');
+  assert.equal(dangerOf('playwright_post'), 'sends data out');
 });

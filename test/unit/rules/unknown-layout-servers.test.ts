@@ -47,8 +47,20 @@ ruleTable(unpinnedPackage, {
       path: '/p/.cursor/mcp.json',
       text: '{\n  "servers": {\n    "filesystem": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "."] }\n  }\n}',
       errors: [
-        { line: 3, text: '@modelcontextprotocol/server-filesystem', server: 'filesystem', message: "(Outside this client's keys: launch checked only.)" },
+        {
+          line: 3,
+          text: '@modelcontextprotocol/server-filesystem',
+          server: 'filesystem',
+          severity: 'info',
+          message: '(Cursor does not load this entry, which is outside its keys: launch checked only.)',
+        },
       ],
+    },
+    {
+      name: "a task list in a Cursor file (not Cursor's keys): info, Cursor runs none of it",
+      path: '/p/.cursor/mcp.json',
+      text: '{\n  "tools": [\n    { "id": "cli", "command": "npx some-cli", "args": [] }\n  ]\n}',
+      errors: [{ line: 3, text: 'some-cli', severity: 'info', message: 'Cursor does not load this entry' }],
     },
     {
       name: 'a disabled server in an unknown layout',

@@ -15,8 +15,8 @@ ruleTable(unreadableFile, {
   invalid: [],
 });
 
-function findings(bytes: Uint8Array, maxFileBytes?: number) {
-  const file = loadConfigBytes(bytes, { path: '/p/.cursor/mcp.json', ...(maxFileBytes ? { maxFileBytes } : {}) });
+function findings(bytes: Uint8Array, maxFileBytes?: number, path = '/p/.cursor/mcp.json') {
+  const file = loadConfigBytes(bytes, { path, home: '/home/u', ...(maxFileBytes ? { maxFileBytes } : {}) });
   return lintFile(file, createProject([file]), { rules: [unreadableFile] }).map((f) => ({
     line: f.start.line,
     column: f.start.column,
@@ -33,11 +33,21 @@ test('unreadable-file: bytes from disk that are not a UTF-8 text config', () => 
     {
       line: 1,
       column: 1,
-      severity: 'warning',
+      severity: 'error',
       path: [],
-      message: 'File is 18 bytes, over the 10 bytes limit: not read. In the editor the limit is the mcpWarden.maxFileSizeMB setting.',
+      message:
+        'File is 18 bytes, over the 10 bytes limit: not read, so nothing in it was checked. Raise the limit with the mcpWarden.maxFileSizeMB setting (editor) or --max-file-mb (CLI).',
     },
   ]);
+  // A user's own file over the limit is usually history (a large ~/.claude.json), not a hidden server: a warning.
+  assert.deepEqual(
+    findings(enc.encode('{"mcpServers": {}}'), 10, '/home/u/.claude.json').map((f) => f.severity),
+    ['warning'],
+  );
+  assert.deepEqual(
+    findings(enc.encode('{"mcpServers": {}}'), 10, '/home/u/.cursor/mcp.json').map((f) => f.severity),
+    ['warning'],
+  );
   assert.match(findings(new Uint8Array([0x7b, 0x00, 0x7d]))[0]!.message, /binary data \(NUL bytes\)/);
   assert.match(findings(new Uint8Array([0xff, 0xfe, 0x7b, 0x00]))[0]!.message, /UTF-16/);
   const bad = findings(new Uint8Array([...enc.encode('{\n  "a": "'), 0xc0, 0xaf, ...enc.encode('"\n}')]));
