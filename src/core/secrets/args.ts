@@ -40,10 +40,14 @@ function programName(word: string): string {
 /** The longest base name that can name a client of `CLIENT_PASSWORD_FLAGS` (`mysqladmin.exe`), with room to spare. */
 const LONGEST_CLIENT_NAME = 32;
 
-/** The password flags of the client a word names; most words are too long to name one, and are not taken apart. */
+/**
+ * The password flags of the client a word names. Most words (options, packages, long values) cannot
+ * name one, because the name starts with a letter and is short, and are not taken apart.
+ */
 function clientFlagsOf(word: string): { next?: string[]; attached?: string[] } | undefined {
-  const base = word.length - 1 - Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\'));
-  return base > LONGEST_CLIENT_NAME ? undefined : CLIENT_PASSWORD_FLAGS[programName(word)];
+  const start = Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\')) + 1;
+  if (word.length - start > LONGEST_CLIENT_NAME || !/[A-Za-z_]/.test(word.charAt(start))) return undefined;
+  return CLIENT_PASSWORD_FLAGS[programName(word)];
 }
 
 /**
