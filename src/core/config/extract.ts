@@ -180,24 +180,37 @@ function stringField(node: DocNode | undefined, holder: Fields, key: string): St
 
 function stringList(node: DocNode, path: JsonPath): StringField[] {
   if (node.type !== 'array' || !node.children || node.children.length === 0) return NO_FIELDS;
-  const out: StringField[] = [];
   const children = node.children;
+  // Sized once (entries are kept for the whole lint; a list grown by push reserves room it never uses).
+  let count = 0;
+  for (let index = 0; index < children.length; index++) if (isScalar(children[index]!)) count++;
+  const out = new Array<StringField>(count);
+  count = 0;
   for (let index = 0; index < children.length; index++) {
     const item = children[index]!;
     const value = scalarText(item);
-    if (value !== undefined) out.push(new FieldAt(value, item, path, index));
+    if (value !== undefined) out[count++] = new FieldAt(value, item, path, index);
   }
   return out;
 }
 
+/** Whether `scalarText` reads the node (without making its text). */
+function isScalar(node: DocNode): boolean {
+  return node.type === 'string' || node.type === 'number' || node.type === 'boolean';
+}
+
 function keyValues(node: DocNode, path: JsonPath): KeyValueField[] {
   if (node.type !== 'object' || !node.children || node.children.length === 0) return NO_FIELDS;
-  const out: KeyValueField[] = [];
-  for (const prop of node.children) {
-    const keyNode = prop.children?.[0];
-    const value = prop.children?.[1];
+  const props = node.children;
+  let count = 0;
+  for (let i = 0; i < props.length; i++) if (props[i]!.children?.[0] && props[i]!.children?.[1]) count++;
+  const out = new Array<KeyValueField>(count);
+  count = 0;
+  for (let i = 0; i < props.length; i++) {
+    const keyNode = props[i]!.children?.[0];
+    const value = props[i]!.children?.[1];
     if (!keyNode || !value) continue;
-    out.push(new KeyValueAt(String(keyNode.value), keyNode, scalarText(value), value, path));
+    out[count++] = new KeyValueAt(String(keyNode.value), keyNode, scalarText(value), value, path);
   }
   return out;
 }
