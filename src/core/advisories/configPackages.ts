@@ -13,16 +13,24 @@ export interface LaunchedPackage {
   packageIndex: number;
 }
 
-export function launchedPackages(file: ConfigFile): LaunchedPackage[] {
+/** The packages a file's servers launch, in server order; made once per file (three rules read them). */
+export function launchedPackages(file: ConfigFile): readonly LaunchedPackage[] {
+  const known = launched.get(file);
+  if (known) return known;
   const out: LaunchedPackage[] = [];
   for (const server of file.servers) {
     const launch = launchOf(server);
-    launch?.packages.forEach((ref, packageIndex) => {
+    if (!launch) continue;
+    for (let packageIndex = 0; packageIndex < launch.packages.length; packageIndex++) {
+      const ref = launch.packages[packageIndex]!;
       if (ref.ecosystem === 'npm' || ref.ecosystem === 'pypi') out.push({ server, launch, ref: ref as LaunchedPackage['ref'], packageIndex });
-    });
+    }
   }
+  launched.set(file, out);
   return out;
 }
+
+const launched = new WeakMap<ConfigFile, readonly LaunchedPackage[]>();
 
 /** The exact version a reference names (`x@1.2.3`, `x==1.2.3`), or undefined for anything looser. */
 export function exactVersionOf(ref: PackageRef): string | undefined {

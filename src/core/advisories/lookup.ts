@@ -57,9 +57,13 @@ export function advisoriesOfPackage(
   name: string,
   snapshot: AdvisorySnapshot = SNAPSHOT,
 ): { advisory: Advisory; ranges: AffectedRange[] }[] {
-  return indexOf(snapshot).get(packageKey(ecosystem, name)) ?? [];
+  return indexOf(snapshot).get(packageKey(ecosystem, name)) ?? NO_ENTRIES;
 }
 
+/** What a package without advisories has: one shared, frozen list (callers only read it). */
+const NO_ENTRIES = Object.freeze([]) as unknown as { advisory: Advisory; ranges: AffectedRange[] }[];
+
+const NO_MATCHES: readonly AdvisoryMatch[] = Object.freeze([]);
 const affecting = new WeakMap<AdvisorySnapshot, Map<string, readonly AdvisoryMatch[]>>();
 const MAX_REMEMBERED = 4096;
 
@@ -71,7 +75,7 @@ export function advisoriesAffecting(
   snapshot: AdvisorySnapshot = SNAPSHOT,
 ): readonly AdvisoryMatch[] {
   const entries = advisoriesOfPackage(ecosystem, name, snapshot);
-  if (entries.length === 0) return [];
+  if (entries.length === 0) return NO_MATCHES;
   let known = affecting.get(snapshot);
   if (!known) affecting.set(snapshot, (known = new Map()));
   const key = `${packageKey(ecosystem, name)}@${version}`;

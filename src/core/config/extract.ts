@@ -22,9 +22,12 @@ export function extractServers(root: DocNode | undefined, spec: ClientSpec, targ
         });
         continue;
       }
-      for (const { key, keyNode, value } of properties(container)) {
-        if (value.type !== 'object') continue;
-        out.push(buildServer(key, value, keyNode, [...containerJsonPath, key], spec, target, projectPath));
+      if (container.type !== 'object' || !container.children) continue;
+      for (const prop of container.children) {
+        const pair = prop.children;
+        if (!pair || pair.length < 2 || pair[1]!.type !== 'object') continue;
+        const key = String(pair[0]!.value);
+        out.push(buildServer(key, pair[1]!, pair[0]!, [...containerJsonPath, key], spec, target, projectPath));
       }
     }
   }
@@ -53,6 +56,9 @@ function resolveContainers(root: DocNode | undefined, path: readonly string[]): 
  * Server objects are small, so a scan beats building a map, and it allocates nothing.
  */
 class Fields {
+  /** The key `first` found. */
+  foundKey = '';
+
   constructor(
     private readonly node: DocNode,
     readonly path: JsonPath,
@@ -67,13 +73,48 @@ class Fields {
     return undefined;
   }
 
-  /** The first of several alternative keys that is present. */
-  first(keys: readonly string[]): { key: string; node: DocNode } | undefined {
+  /** The first of several alternative keys that is present (its key is then `foundKey`). */
+  first(keys: readonly string[]): DocNode | undefined {
     for (const key of keys) {
       const node = this.get(key);
-      if (node) return { key, node };
+      if (node) {
+        this.foundKey = key;
+        return node;
+      }
     }
     return undefined;
+  }
+}
+
+/**
+ * A string field of an entry. Its JSON path is made only when asked for (a finding names it), from
+ * the path of the object holding it, which the fields of one object share.
+ */
+class FieldAt implements StringField {
+  constructor(
+    readonly value: string,
+    readonly node: DocNode,
+    private readonly holder: JsonPath,
+    private readonly key: string | number,
+  ) {}
+
+  get path(): JsonPath {
+    return [...this.holder, this.key];
+  }
+}
+
+/** An `env` or `headers` entry, with its path made when asked for, as `FieldAt`. */
+class KeyValueAt implements KeyValueField {
+  constructor(
+    readonly key: string,
+    readonly keyNode: DocNode,
+    readonly value: string | undefined,
+    readonly node: DocNode,
+    private readonly holder: JsonPath,
+  ) {}
+
+  get path(): JsonPath {
+    return [...this.holder, this.key];
   }
 }
 
@@ -90,14 +131,18 @@ export function buildServer(
   const own = new Fields(node, path);
   // Zed's older form nests the launch under `command: {path, args, env}`.
   const nested = own.get('command');
-  const launch = nested?.type === 'object' ? new Fields(nested, [...path, 'command']) : own;
-  const commandAt = nested?.type === 'object' ? at(launch, 'path') : own.first(f.command);
-  const command = stringField(commandAt, nested?.type === 'object' ? launch : own);
-  const url = own.first(f.url);
-  const declaredType = stringValue(own.first(f.type)?.node);
-  const argsAt = launch.first(f.args);
-  const envAt = launch.first(f.env);
-  const headersAt = own.first(f.headers);
+  const zed = nested?.type === 'object';
+  const launch = zed ? new Fields(nested, [...path, 'command']) : own;
+  const command = zed ? stringField(launch.get('path'), launch, 'path') : stringField(own.first(f.command), own, own.foundKey);
+  const urlNode = own.first(f.url);
+  const urlKey = urlNode ? own.foundKey : undefined;
+  const declaredType = stringValue(own.first(f.type));
+  const argsNode = launch.first(f.args);
+  const args = argsNode ? stringList(argsNode, [...launch.path, launch.foundKey]) : NO_FIELDS;
+  const envNode = launch.first(f.env);
+  const env = envNode ? keyValues(envNode, [...launch.path, launch.foundKey]) : NO_FIELDS;
+  const headersNode = own.first(f.headers);
+  const headers = headersNode ? keyValues(headersNode, [...path, own.foundKey]) : NO_FIELDS;
   const server: ServerEntry = {
     name,
     client: spec.id,
@@ -106,52 +151,66 @@ export function buildServer(
     node,
     nameNode: spec.serverList ? nameNode : (keyNodeOf(node) ?? nameNode),
     path,
-    transport: inferTransport(declaredType, command !== undefined, url?.key, spec),
-    args: argsAt ? stringList(argsAt.node, [...launch.path, argsAt.key]) : [],
-    env: envAt ? keyValues(envAt.node, [...launch.path, envAt.key]) : [],
-    headers: headersAt ? keyValues(headersAt.node, [...path, headersAt.key]) : [],
-    disabled: own.first(f.disabled)?.node.value === true || own.first(f.enabled)?.node.value === false,
+    transport: inferTransport(declaredType, command !== undefined, urlKey, spec),
+    args,
+    env,
+    headers,
+    disabled: own.first(f.disabled)?.value === true || own.first(f.enabled)?.value === false,
   };
   if (declaredType !== undefined) server.declaredType = declaredType;
   if (command) server.command = command;
-  const urlField = stringField(url, own);
+  const urlField = urlKey === undefined ? undefined : stringField(urlNode, own, urlKey);
   if (urlField) server.url = urlField;
-  const cwd = stringField(own.first(f.cwd), own);
+  const cwd = stringField(own.first(f.cwd), own, own.foundKey);
   if (cwd) server.cwd = cwd;
-  const envFile = stringField(own.first(f.envFile), own);
+  const envFile = stringField(own.first(f.envFile), own, own.foundKey);
   if (envFile) server.envFile = envFile;
   if (projectPath !== undefined) server.projectPath = projectPath;
   return server;
 }
 
-function at(fields: Fields, key: string): { key: string; node: DocNode } | undefined {
-  const node = fields.get(key);
-  return node ? { key, node } : undefined;
-}
+/** The empty list of every entry without args, env or headers (never changed: lists are only read). */
+const NO_FIELDS: never[] = Object.freeze([]) as never[];
 
-/** A scalar field found in `holder` (the server's object, or Zed's nested launch object). */
-function stringField(found: { key: string; node: DocNode } | undefined, holder: Fields): StringField | undefined {
-  const value = scalarText(found?.node);
-  return value === undefined || !found ? undefined : { value, node: found.node, path: [...holder.path, found.key] };
+/** A scalar field `key` found in `holder` (the server's object, or Zed's nested launch object). */
+function stringField(node: DocNode | undefined, holder: Fields, key: string): StringField | undefined {
+  const value = scalarText(node);
+  return value === undefined || !node ? undefined : new FieldAt(value, node, holder.path, key);
 }
 
 function stringList(node: DocNode, path: JsonPath): StringField[] {
-  const out: StringField[] = [];
-  items(node).forEach((item, index) => {
+  if (node.type !== 'array' || !node.children || node.children.length === 0) return NO_FIELDS;
+  const children = node.children;
+  // Sized once (entries are kept for the whole lint; a list grown by push reserves room it never uses).
+  let count = 0;
+  for (let index = 0; index < children.length; index++) if (isScalar(children[index]!)) count++;
+  const out = new Array<StringField>(count);
+  count = 0;
+  for (let index = 0; index < children.length; index++) {
+    const item = children[index]!;
     const value = scalarText(item);
-    if (value !== undefined) out.push({ value, node: item, path: [...path, index] });
-  });
+    if (value !== undefined) out[count++] = new FieldAt(value, item, path, index);
+  }
   return out;
 }
 
+/** Whether `scalarText` reads the node (without making its text). */
+function isScalar(node: DocNode): boolean {
+  return node.type === 'string' || node.type === 'number' || node.type === 'boolean';
+}
+
 function keyValues(node: DocNode, path: JsonPath): KeyValueField[] {
-  const out: KeyValueField[] = [];
-  for (const prop of node.type === 'object' ? (node.children ?? []) : []) {
-    const keyNode = prop.children?.[0];
-    const value = prop.children?.[1];
+  if (node.type !== 'object' || !node.children || node.children.length === 0) return NO_FIELDS;
+  const props = node.children;
+  let count = 0;
+  for (let i = 0; i < props.length; i++) if (props[i]!.children?.[0] && props[i]!.children?.[1]) count++;
+  const out = new Array<KeyValueField>(count);
+  count = 0;
+  for (let i = 0; i < props.length; i++) {
+    const keyNode = props[i]!.children?.[0];
+    const value = props[i]!.children?.[1];
     if (!keyNode || !value) continue;
-    const key = String(keyNode.value);
-    out.push({ key, keyNode, value: scalarText(value), node: value, path: [...path, key] });
+    out[count++] = new KeyValueAt(String(keyNode.value), keyNode, scalarText(value), value, path);
   }
   return out;
 }

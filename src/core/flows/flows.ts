@@ -133,21 +133,28 @@ function covers(accepted: AcceptedFlow, kind: FlowKind, servers: readonly Sessio
 
 /** One path through the chosen servers, using a different tool for each leg where the server has one. */
 function pathThrough(choice: readonly SessionServer[], legs: readonly Capability[], byServer: Map<Capability, ServerLegs>): FlowLeg[] {
-  const path: FlowLeg[] = [];
+  // Sized once: paths are kept for every server of a flow, and a list grown by push reserves room it never uses.
+  const path: FlowLeg[] = new Array<FlowLeg>(legs.length);
   for (let i = 0; i < legs.length; i++) {
     const capability = legs[i]!;
     const server = choice[i]!;
     const options = byServer.get(capability)!.rankedOf(server)!;
     let pick = options[0]!;
-    for (const o of options) {
-      if (!path.some((l) => l.tool === o.tool)) {
-        pick = o;
+    for (let k = 0; k < options.length; k++) {
+      if (!onPath(path, i, options[k]!.tool)) {
+        pick = options[k]!;
         break;
       }
     }
-    path.push({ capability, server, tool: pick.tool, confidence: pick.confidence });
+    path[i] = { capability, server, tool: pick.tool, confidence: pick.confidence };
   }
   return path;
+}
+
+/** Whether one of the first `count` legs of a path uses `tool`. */
+function onPath(path: readonly FlowLeg[], count: number, tool: ToolClassification): boolean {
+  for (let i = 0; i < count; i++) if (path[i]!.tool === tool) return true;
+  return false;
 }
 
 function provides(server: SessionServer, capability: Capability, minConfidence: number): boolean {
@@ -216,8 +223,10 @@ function direct(
   const examples = new Map<SessionServer, FlowLeg[]>();
   // Providers of each leg ranked once (stable); the best for a path is among the first legs.length, since at most legs.length − 1 are already on it.
   const ranked = new Map(legs.map((c) => [c, bestProviders(byServer.get(c)!, legs.length)]));
+  // One scratch list for every server's choice: a path keeps its legs, not the choice.
+  const choice: SessionServer[] = [];
   for (const server of involved) {
-    const choice: SessionServer[] = [];
+    choice.length = 0;
     for (const capability of legs) {
       if (byServer.get(capability)!.has(server)) {
         choice.push(server);

@@ -67,9 +67,19 @@ const DOCKER_VALUE_OPTIONS = new Set([
 ]);
 
 export function commandBase(command: string): string {
-  const base = command.replace(/\\/g, '/').split('/').pop() ?? command;
-  return base.toLowerCase().replace(/\.(exe|cmd|bat|ps1)$/, '');
+  let name = COMMAND_BASES.get(command);
+  if (name === undefined) {
+    const base = command.replace(/\\/g, '/').split('/').pop() ?? command;
+    name = base.toLowerCase().replace(/\.(exe|cmd|bat|ps1)$/, '');
+    if (command.length > 256) return name;
+    if (COMMAND_BASES.size >= 2048) COMMAND_BASES.clear();
+    COMMAND_BASES.set(command, name);
+  }
+  return name;
 }
+
+/** Commands repeat across servers (`npx`, `uvx`, `docker`), so their base names are remembered. */
+const COMMAND_BASES = new Map<string, string>();
 
 /** Candidate identities of a server, most specific first. */
 export function identifyServer(server: ServerEntry): LaunchIdentity[] {

@@ -194,12 +194,38 @@ function sessionServer(entry: ServerEntry, file: ConfigFile, live: ReadonlyMap<s
   const resolved = resolveServerTools(entry, key === undefined ? undefined : live!.get(key));
   let server = sessionServers.get(resolved);
   if (!server) {
-    server = { key: key ?? serverKey(entry), name: entry.name, entry, file, origin: resolved.origin, tools: resolved.tools, hiddenTools: resolved.hiddenTools };
-    if (resolved.catalog) server.catalog = resolved.catalog;
-    if (resolved.narrowedBy) server.narrowedBy = resolved.narrowedBy;
+    server = new EntryServer(entry, file, resolved, key);
     sessionServers.set(resolved, server);
   }
   return server;
+}
+
+/** A session's server for a config entry. Its key is made when first read (a lint never reads it). */
+class EntryServer implements SessionServer {
+  readonly name: string;
+  readonly origin: SessionServer['origin'];
+  readonly tools: ToolClassification[];
+  readonly hiddenTools: string[];
+  declare catalog?: CatalogServer;
+  declare narrowedBy?: string;
+
+  constructor(
+    readonly entry: ServerEntry,
+    readonly file: ConfigFile,
+    resolved: ResolvedTools,
+    private known: string | undefined,
+  ) {
+    this.name = entry.name;
+    this.origin = resolved.origin;
+    this.tools = resolved.tools;
+    this.hiddenTools = resolved.hiddenTools;
+    if (resolved.catalog) this.catalog = resolved.catalog;
+    if (resolved.narrowedBy) this.narrowedBy = resolved.narrowedBy;
+  }
+
+  get key(): string {
+    return (this.known ??= serverKey(this.entry));
+  }
 }
 
 function builtinServer(client: ClientId, title: string, tools: NonNullable<(typeof BUILTIN_TOOLS)[ClientId]>['tools']): SessionServer {

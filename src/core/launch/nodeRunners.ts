@@ -1,5 +1,5 @@
 import { readJsrSpec, readNpmSpec } from './npmSpec';
-import { optionValues, scanOptions } from './options';
+import { NO_TOKENS, optionValues, scanOptions } from './options';
 import { LOCAL, shift, toPackageRef, type Reading } from './specReading';
 import type { PackageRef, ParsedOption, Runner, Token } from './types';
 
@@ -76,12 +76,17 @@ function addReading(out: RunnerParse, token: Token, from: number, reading: Readi
 /** `npx`, `npm exec`, `pnpm dlx`, `pnpx`, `bunx`, `yarn dlx`, from the word after the runner's name. */
 export function parseNpmRunner(runner: Runner, words: readonly Token[], start: number): RunnerParse {
   const scan = scanOptions(words, start, VALUES[TABLE_OF[runner] ?? 'npx']!);
-  const registry = optionValues(scan.options, '--registry').pop()?.text;
-  const out: RunnerParse = { options: scan.options, packages: [], programArgs: [] };
-  const packageOptions = optionValues(scan.options, '--package', ...(runner === 'pnpm-dlx' || runner === 'pnpx' ? [] : ['-p']));
+  const registry = scan.options.length === 0 ? undefined : optionValues(scan.options, '--registry').at(-1)?.text;
+  const out: RunnerParse = { options: scan.options, packages: [], programArgs: NO_TOKENS };
+  const packageOptions =
+    scan.options.length === 0
+      ? NO_TOKENS
+      : runner === 'pnpm-dlx' || runner === 'pnpx'
+        ? optionValues(scan.options, '--package')
+        : optionValues(scan.options, '--package', '-p');
   for (const value of packageOptions) addReading(out, value, 0, readNpmSpec(value.text), registry);
   const rest = untilOperator(words, scan.next);
-  const calls = runner === 'npx' || runner === 'npm-exec' ? optionValues(scan.options, '--call', '-c') : [];
+  const calls = scan.options.length > 0 && (runner === 'npx' || runner === 'npm-exec') ? optionValues(scan.options, '--call', '-c') : NO_TOKENS;
   if (calls.length > 0) return out;
   if (packageOptions.length > 0) {
     // The first word names a command from those packages, not a package.
@@ -99,7 +104,7 @@ const DENO_VALUES = new Set(['-c', '--config', '--import-map', '--cert', '--loca
 /** `deno run [options] npm:…|jsr:…|./local.ts`. */
 export function parseDenoRun(words: readonly Token[], start: number): RunnerParse {
   const scan = scanOptions(words, start, DENO_VALUES);
-  const out: RunnerParse = { options: scan.options, packages: [], programArgs: [] };
+  const out: RunnerParse = { options: scan.options, packages: [], programArgs: NO_TOKENS };
   const rest = untilOperator(words, scan.next);
   const target = rest[0];
   if (target) {

@@ -57,8 +57,13 @@ export function scanOptions(words: readonly Token[], start: number, values: Valu
 }
 
 export function optionValues(options: readonly ParsedOption[], ...names: string[]): Token[] {
-  return options.filter((o) => names.includes(o.name) && o.value).map((o) => o.value!);
+  let values: Token[] | undefined;
+  for (const o of options) if (o.value && names.includes(o.name)) (values ??= []).push(o.value);
+  return values ?? NO_TOKENS;
 }
+
+/** The list of no words, shared (lists of words are only read). */
+export const NO_TOKENS: Token[] = Object.freeze([]) as unknown as Token[];
 
 export function hasOption(options: readonly ParsedOption[], ...names: string[]): boolean {
   return options.some((o) => names.includes(o.name));

@@ -36,7 +36,8 @@ function splitCommand(server: ServerEntry): Token[] | undefined {
   const command = fieldToken(server.command);
   const first = /^\s*(\S+)\s+\S/.exec(command.text);
   const words = first && isKnownProgram(programName(first[1]!)) ? splitToken(command, programName(first[1]!) === 'cmd' ? 'cmd' : 'sh') : [command];
-  return [...words, ...server.args.map(fieldToken)];
+  for (const arg of server.args) words.push(fieldToken(arg));
+  return words;
 }
 
 /** One level of `cmd /c …`, `env X=1 …` or `sh -c "…"` taken off a command line. */
@@ -48,7 +49,7 @@ export function unwrapOnce(words: Token[]): { words: Token[]; wrapper: Wrapper }
 const MAX_WRAPPING = 4;
 
 function parseWords(words: Token[], wrappers: Wrapper[], depth: number): LaunchSpec {
-  const spec: LaunchSpec = { words, wrappers, options: [], packages: [], programArgs: [] };
+  const spec: LaunchSpec = { words, wrappers, options: NONE, packages: NONE, programArgs: NONE };
   const head = words[0];
   if (!head || head.operator) return spec;
   const program = programName(head.text);
@@ -146,11 +147,17 @@ export function shellScript(words: readonly Token[]): Token | undefined {
   return undefined;
 }
 
+/** Options and packages of a launch that has none, shared (a launch's lists are only read). */
+const NONE = Object.freeze([]) as unknown as never[];
+const NO_VALUES: ReadonlySet<string> = new Set();
+
+/** The subcommand after a program's own options (`uv [options] run …`) and the index after it. */
+function subcommand(words: Token[], values: ReadonlySet<string>): { word: string | undefined; next: number } {
+  const scan = scanOptions(words, 1, values);
+  return { word: words[scan.next]?.text, next: scan.next + 1 };
+}
+
 function runnerOf(program: string, words: Token[]): { runner: Runner; parse: RunnerParse } | undefined {
-  const sub = (values: ReadonlySet<string>) => {
-    const scan = scanOptions(words, 1, values);
-    return { word: words[scan.next]?.text, next: scan.next + 1 };
-  };
   switch (program) {
     case 'npx':
     case 'pnpx':
@@ -162,7 +169,7 @@ function runnerOf(program: string, words: Token[]): { runner: Runner; parse: Run
     case 'pnpm':
     case 'yarn':
     case 'bun': {
-      const s = sub(valueOptionsOf(program === 'npm' ? 'npx' : program === 'bun' ? 'bunx' : program));
+      const s = subcommand(words, valueOptionsOf(program === 'npm' ? 'npx' : program === 'bun' ? 'bunx' : program));
       const runner: Runner | undefined =
         program === 'npm'
           ? s.word === 'exec' || s.word === 'x'
@@ -182,13 +189,13 @@ function runnerOf(program: string, words: Token[]): { runner: Runner; parse: Run
     case 'uvx':
       return { runner: 'uvx', parse: parseUvRunner('uvx', words, 1) };
     case 'uv': {
-      const s = sub(UV_GLOBAL_VALUES);
+      const s = subcommand(words, UV_GLOBAL_VALUES);
       if (s.word === 'run') return { runner: 'uv-run', parse: parseUvRunner('uv-run', words, s.next) };
       if (s.word === 'tool' && words[s.next]?.text === 'run') return { runner: 'uv-tool-run', parse: parseUvRunner('uv-tool-run', words, s.next + 1) };
       return undefined;
     }
     case 'pipx': {
-      const s = sub(new Set());
+      const s = subcommand(words, NO_VALUES);
       return s.word === 'run' ? { runner: 'pipx-run', parse: parsePipxRun(words, s.next) } : undefined;
     }
     case 'docker':
@@ -198,13 +205,13 @@ function runnerOf(program: string, words: Token[]): { runner: Runner; parse: Run
       return parse ? { runner: program, parse } : undefined;
     }
     case 'deno': {
-      const s = sub(new Set());
+      const s = subcommand(words, NO_VALUES);
       if (s.word === 'run') return { runner: 'deno', parse: parseDenoRun(words, s.next) };
       if (s.word && /^(?:npm:|jsr:|\.|\/)|\.[mc]?[jt]sx?$/.test(s.word)) return { runner: 'deno', parse: parseDenoRun(words, s.next - 1) };
       return undefined;
     }
     case 'go': {
-      const s = sub(new Set());
+      const s = subcommand(words, NO_VALUES);
       return s.word === 'run' ? { runner: 'go-run', parse: parseGoRun(words, s.next) } : undefined;
     }
     default:

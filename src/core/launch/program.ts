@@ -1,12 +1,24 @@
 /** The program a command names: base name, lower-case, without `.exe`/`.cmd`/`.bat`/`.ps1`. */
 export function programName(command: string): string {
-  const base =
-    command
-      .replace(/^["']|["']$/g, '')
-      .split(/[/\\]/)
-      .pop() ?? command;
-  return base.toLowerCase().replace(/\.(?:exe|cmd|bat|ps1)$/, '');
+  let name = PROGRAM_NAMES.get(command);
+  if (name === undefined) {
+    const base =
+      command
+        .replace(/^["']|["']$/g, '')
+        .split(/[/\\]/)
+        .pop() ?? command;
+    name = base.toLowerCase().replace(/\.(?:exe|cmd|bat|ps1)$/, '');
+    if (command.length > MAX_REMEMBERED_LENGTH) return name;
+    if (PROGRAM_NAMES.size >= MAX_REMEMBERED) PROGRAM_NAMES.clear();
+    PROGRAM_NAMES.set(command, name);
+  }
+  return name;
 }
+
+/** Programs repeat across servers and rules (`npx`, `uvx`, `docker`), so their names are remembered. */
+const PROGRAM_NAMES = new Map<string, string>();
+const MAX_REMEMBERED = 2048;
+const MAX_REMEMBERED_LENGTH = 256;
 
 export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'fish', 'mksh', 'busybox']);
 export const POWERSHELLS = new Set(['powershell', 'pwsh']);

@@ -76,7 +76,7 @@ export const UV_GLOBAL_VALUES = new Set([
 ]);
 
 function indexOf(options: RunnerParse['options']): string | undefined {
-  return optionValues(options, '--index-url', '-i', '--default-index', '--index').pop()?.text;
+  return optionValues(options, '--index-url', '-i', '--default-index', '--index').at(-1)?.text;
 }
 
 function addSpec(out: RunnerParse, token: Token, registry: string | undefined, localIsTarget: boolean): void {
@@ -99,7 +99,7 @@ export function parseUvRunner(runner: Runner, words: readonly Token[], start: nu
     out.programArgs = rest.slice(1);
     return out;
   }
-  const from = optionValues(scan.options, '--from').pop();
+  const from = optionValues(scan.options, '--from').at(-1);
   if (from) addSpec(out, from, registry, true);
   else if (rest[0]) addSpec(out, rest[0], registry, true);
   for (const w of optionValues(scan.options, '--with')) addSpec(out, w, registry, false);
@@ -113,7 +113,7 @@ export function parsePipxRun(words: readonly Token[], start: number): RunnerPars
   const registry = indexOf(scan.options);
   const out: RunnerParse = { options: scan.options, packages: [], programArgs: [] };
   const rest = untilOperator(words, scan.next);
-  const spec = optionValues(scan.options, '--spec').pop() ?? rest[0];
+  const spec = optionValues(scan.options, '--spec').at(-1) ?? rest[0];
   if (spec) addSpec(out, spec, registry, true);
   out.programArgs = rest.slice(1);
   return out;

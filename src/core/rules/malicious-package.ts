@@ -44,6 +44,7 @@ export const maliciousPackage: Rule = {
   },
   check(file, context) {
     for (const { server, ref } of launchedPackages(file)) {
+      if (advisoriesOfPackage(ref.ecosystem, ref.name).length === 0) continue;
       const version = exactVersionOf(ref);
       let advisories: Advisory[];
       let ranges: AffectedRange[];

@@ -1,5 +1,5 @@
 import { exactVersionOf, launchedPackages, type VulnerablePackageData } from '../advisories/configPackages';
-import { advisoriesAffecting, firstSafeVersion, primaryIds, type AdvisoryMatch } from '../advisories/lookup';
+import { advisoriesAffecting, advisoriesOfPackage, firstSafeVersion, primaryIds, type AdvisoryMatch } from '../advisories/lookup';
 import { tokenFileRange } from '../launch/literal';
 import type { Severity } from '../model/finding';
 import type { Rule } from './rule';
@@ -38,6 +38,7 @@ export const vulnerablePackage: Rule = {
   },
   check(file, context) {
     for (const { server, ref, packageIndex } of launchedPackages(file)) {
+      if (advisoriesOfPackage(ref.ecosystem, ref.name).length === 0) continue;
       const version = exactVersionOf(ref);
       if (!version) continue;
       const matches = advisoriesAffecting(ref.ecosystem, ref.name, version).filter((m) => m.advisory.kind === 'vulnerability');

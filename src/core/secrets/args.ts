@@ -37,6 +37,19 @@ function programName(word: string): string {
   return (word.split(/[\\/]/).pop() ?? word).toLowerCase().replace(/\.(exe|cmd|bat)$/, '');
 }
 
+/** The longest base name that can name a client of `CLIENT_PASSWORD_FLAGS` (`mysqladmin.exe`), with room to spare. */
+const LONGEST_CLIENT_NAME = 32;
+
+/**
+ * The password flags of the client a word names. Most words (options, packages, long values) cannot
+ * name one, because the name starts with a letter and is short, and are not taken apart.
+ */
+function clientFlagsOf(word: string): { next?: string[]; attached?: string[] } | undefined {
+  const start = Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\')) + 1;
+  if (word.length - start > LONGEST_CLIENT_NAME || !/[A-Za-z_]/.test(word.charAt(start))) return undefined;
+  return CLIENT_PASSWORD_FLAGS[programName(word)];
+}
+
 /**
  * Splits a server's argument list into the values to check: `--token=…`, `--api-key …` (the value
  * in the next argument), `-e KEY=value` (docker and friends), `-H "Authorization: Bearer …"`,
@@ -47,7 +60,7 @@ export function argCandidates(args: readonly string[], program?: string): ArgCan
   let client = program === undefined ? undefined : CLIENT_PASSWORD_FLAGS[programName(program)];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    client = CLIENT_PASSWORD_FLAGS[programName(arg)] ?? client;
+    client = clientFlagsOf(arg) ?? client;
     if (client?.next?.includes(arg) && i + 1 < args.length) {
       out.push({ argIndex: i + 1, start: 0, end: args[i + 1]!.length, keyName: 'password', keyLabel: arg, via: 'flag' });
       i++;

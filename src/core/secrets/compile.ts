@@ -88,13 +88,25 @@ const ADMITS = new Map(KEYWORDS.map((k) => [k, SCANNERS.filter((c) => c.pattern.
  * The scanning patterns that can match a lowercase value: those whose keyword occurs in it (one pass
  * over the value for all keywords at once) and those without keywords, in pattern order.
  */
-export function candidatePatterns(lower: string): CompiledPattern[] {
-  let chosen: Set<CompiledPattern> | undefined;
+export function candidatePatterns(lower: string): readonly CompiledPattern[] {
+  let found: string | undefined;
   KEYWORD_SCAN.lastIndex = 0;
   for (let m = KEYWORD_SCAN.exec(lower); m; m = KEYWORD_SCAN.exec(lower)) {
-    chosen ??= new Set(ALWAYS);
-    for (const c of ADMITS.get(m[0])!) chosen.add(c);
+    found = found === undefined ? m[0] : `${found}\u0000${m[0]}`;
     KEYWORD_SCAN.lastIndex = m.index + 1;
   }
-  return chosen ? SCANNERS.filter((c) => chosen.has(c)) : ALWAYS;
+  if (found === undefined) return ALWAYS;
+  let list = BY_KEYWORDS.get(found);
+  if (!list) {
+    const chosen = new Set(ALWAYS);
+    for (const keyword of found.split('\u0000')) for (const c of ADMITS.get(keyword)!) chosen.add(c);
+    list = SCANNERS.filter((c) => chosen.has(c));
+    if (found.length > 256) return list;
+    if (BY_KEYWORDS.size >= 4096) BY_KEYWORDS.clear();
+    BY_KEYWORDS.set(found, list);
+  }
+  return list;
 }
+
+/** The candidates for each sequence of keywords found: values share a few (`key`, `token`), so each list is made once. */
+const BY_KEYWORDS = new Map<string, readonly CompiledPattern[]>();

@@ -1,6 +1,6 @@
 import { CLIENTS } from '../config/clients';
 import type { ConfigFile } from '../model/configFile';
-import { child, items, pathOf, properties, type DocNode, type JsonPath, type TextRange } from '../model/docNode';
+import { child, items, pathOf, type DocNode, type JsonPath, type TextRange } from '../model/docNode';
 import type { ServerEntry } from '../model/server';
 import { argCandidates } from './args';
 import { findSecretsInValue } from './detect';
@@ -41,21 +41,10 @@ export function scanConfigForSecrets(file: ConfigFile): SecretOccurrence[] {
 }
 
 function scanServer(file: ConfigFile, server: ServerEntry, out: SecretOccurrence[]): void {
-  const seen = new Set<DocNode>();
-  const emit = (field: SecretField, hits: SecretHit[], offset = 0) => {
-    seen.add(field.node);
-    for (const hit of hits) {
-      const shifted = { ...hit, start: hit.start + offset, end: hit.end + offset };
-      // An assignment inside a shell string is checked on its own first; the whole string must not report it again.
-      if (out.some((o) => o.field.node === field.node && shifted.start < o.hit.end && o.hit.start < shifted.end)) continue;
-      const range = rawRangeOf(file.text, file.format, field.node, shifted.start, shifted.end);
-      out.push({ server, field, hit: shifted, secret: field.value.slice(shifted.start, shifted.end), range });
-    }
-  };
-  for (const kind of ['env', 'header'] as const) {
+  for (let k = 0; k < 2; k++) {
+    const kind = k === 0 ? 'env' : 'header';
     for (const entry of kind === 'env' ? server.env : server.headers) {
       if (entry.node.type !== 'string' || entry.value === undefined) continue;
-      seen.add(entry.node);
       // The field is described only where a secret is found (most values hold none).
       const hits = findSecretsInValue(entry.value, entry.key);
       if (hits.length === 0) continue;
@@ -67,39 +56,43 @@ function scanServer(file: ConfigFile, server: ServerEntry, out: SecretOccurrence
         path: entry.path,
         value: entry.value,
       };
-      emit(field, hits);
+      emit(file, server, out, field, hits);
     }
   }
-  const args = server.args.map((a) => a.value);
-  for (const candidate of argCandidates(args, server.command?.value)) {
-    const arg = server.args[candidate.argIndex]!;
-    seen.add(arg.node);
-    const hits = findSecretsInValue(arg.value.slice(candidate.start, candidate.end), candidate.keyName);
-    if (hits.length === 0) continue;
-    const field: SecretField = {
-      kind: 'arg',
-      where: describeArg(candidate.via, candidate.keyLabel, candidate.argIndex),
-      node: arg.node,
-      path: arg.path,
-      value: arg.value,
-      argIndex: candidate.argIndex,
-    };
-    if (candidate.keyLabel !== undefined) field.key = candidate.keyLabel;
-    emit(field, hits, candidate.start);
+  if (server.args.length > 0) {
+    const args = server.args.map((a) => a.value);
+    for (const candidate of argCandidates(args, server.command?.value)) {
+      const arg = server.args[candidate.argIndex]!;
+      const hits = findSecretsInValue(arg.value.slice(candidate.start, candidate.end), candidate.keyName);
+      if (hits.length === 0) continue;
+      const field: SecretField = {
+        kind: 'arg',
+        where: describeArg(candidate.via, candidate.keyLabel, candidate.argIndex),
+        node: arg.node,
+        path: arg.path,
+        value: arg.value,
+        argIndex: candidate.argIndex,
+      };
+      if (candidate.keyLabel !== undefined) field.key = candidate.keyLabel;
+      emit(file, server, out, field, hits, candidate.start);
+    }
   }
-  for (const arg of server.args) seen.add(arg.node);
-  if (server.url)
-    emit({ kind: 'url', where: 'the URL', node: server.url.node, path: server.url.path, value: server.url.value }, findSecretsInValue(server.url.value));
-  for (const entry of server.env) seen.add(entry.node);
-  for (const entry of server.headers) seen.add(entry.node);
-  walkOtherStrings(server.node, undefined, seen, (node, key) => {
-    const value = String(node.value);
-    const hits = findSecretsInValue(value, key);
-    if (hits.length === 0) return;
-    const relative = pathOf(node).slice(server.path.length).join('.');
-    const field: SecretField = { kind: 'other', key, where: `field "${relative}"`, node, path: pathOf(node), value };
-    emit(field, hits);
-  });
+  if (server.url) {
+    const hits = findSecretsInValue(server.url.value);
+    if (hits.length > 0)
+      emit(file, server, out, { kind: 'url', where: 'the URL', node: server.url.node, path: server.url.path, value: server.url.value }, hits);
+  }
+  walkOtherStrings(file, server, out, server.node, undefined);
+}
+
+function emit(file: ConfigFile, server: ServerEntry, out: SecretOccurrence[], field: SecretField, hits: SecretHit[], offset = 0): void {
+  for (const hit of hits) {
+    const shifted = { ...hit, start: hit.start + offset, end: hit.end + offset };
+    // An assignment inside a shell string is checked on its own first; the whole string must not report it again.
+    if (out.some((o) => o.field.node === field.node && shifted.start < o.hit.end && o.hit.start < shifted.end)) continue;
+    const range = rawRangeOf(file.text, file.format, field.node, shifted.start, shifted.end);
+    out.push({ server, field, hit: shifted, secret: field.value.slice(shifted.start, shifted.end), range });
+  }
 }
 
 function describeArg(via: string, label: string | undefined, index: number): string {
@@ -109,12 +102,36 @@ function describeArg(via: string, label: string | undefined, index: number): str
   return `argument ${index + 1}`;
 }
 
-/** Every string value under `node` that no other scan covered, with the key it stands under. */
-function walkOtherStrings(node: DocNode, key: string | undefined, seen: Set<DocNode>, visit: (node: DocNode, key: string | undefined) => void): void {
-  if (seen.has(node)) return;
-  if (node.type === 'string') visit(node, key);
-  else if (node.type === 'object') for (const p of properties(node)) walkOtherStrings(p.value, p.key, seen, visit);
-  else if (node.type === 'array') for (const item of items(node)) walkOtherStrings(item, key, seen, visit);
+/** Whether a node is one the scans above cover: an env or header value, an argument, the URL. */
+function covered(server: ServerEntry, node: DocNode): boolean {
+  if (server.url?.node === node) return true;
+  return holds(server.args, node) || holds(server.env, node) || holds(server.headers, node);
+}
+
+function holds(fields: readonly { node: DocNode }[], node: DocNode): boolean {
+  for (let i = 0; i < fields.length; i++) if (fields[i]!.node === node) return true;
+  return false;
+}
+
+/** Every string value under `node` that no other scan covered, with the key it stands under, scanned as a field of its own. */
+function walkOtherStrings(file: ConfigFile, server: ServerEntry, out: SecretOccurrence[], node: DocNode, key: string | undefined): void {
+  if (covered(server, node)) return;
+  if (node.type === 'string') {
+    const value = String(node.value);
+    const hits = findSecretsInValue(value, key);
+    if (hits.length === 0) return;
+    const relative = pathOf(node).slice(server.path.length).join('.');
+    emit(file, server, out, { kind: 'other', key, where: `field "${relative}"`, node, path: pathOf(node), value }, hits);
+  } else if (node.type === 'object' || node.type === 'array') {
+    const children = node.children ?? [];
+    for (let i = 0; i < children.length; i++) {
+      if (node.type === 'array') walkOtherStrings(file, server, out, children[i]!, key);
+      else {
+        const pair = children[i]!.children;
+        if (pair && pair.length >= 2) walkOtherStrings(file, server, out, pair[1]!, String(pair[0]!.value));
+      }
+    }
+  }
 }
 
 /** VS Code's `inputs[].default`: a default for a password prompt is a plaintext secret too. */

@@ -2,19 +2,18 @@ import type { Position } from '../model/finding';
 
 /** Converts UTF-16 offsets to 1-based line/column. Built once per text (on first use), O(log n) per lookup. */
 export class LineIndex {
-  private lineStarts: number[] | undefined;
+  private lineStarts: Uint32Array | undefined;
 
   constructor(private readonly text: string) {}
 
-  /** Built on first use: a file with no finding never needs it. */
-  private get starts(): number[] {
+  /** Built on first use (a file with no finding never needs it), counted first so that it is allocated once. */
+  private get starts(): Uint32Array {
     if (this.lineStarts) return this.lineStarts;
-    const starts = [0];
-    let i = this.text.indexOf('\n');
-    while (i !== -1) {
-      starts.push(i + 1);
-      i = this.text.indexOf('\n', i + 1);
-    }
+    let lines = 1;
+    for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) lines++;
+    const starts = new Uint32Array(lines);
+    let line = 1;
+    for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts[line++] = i + 1;
     return (this.lineStarts = starts);
   }
 
