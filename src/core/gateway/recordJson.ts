@@ -25,8 +25,23 @@ const everyFieldListed: [Unlisted] extends [never] ? true : Unlisted = true;
 void everyFieldListed;
 
 const json = JSON.stringify;
-let lastServer = '';
-let lastServerJson = '""';
+/**
+ * The opening of a record (time, server, direction, type) for each direction and type, kept while the time and
+ * server stay the same: the records of one millisecond share it instead of each building it again.
+ */
+let openingTime = '';
+let openingServer = '';
+let openings: Record<string, Record<string, string>> = Object.create(null) as Record<string, Record<string, string>>;
+
+function opening(r: AuditRecord): string {
+  if (r.time !== openingTime || r.server !== openingServer) {
+    openingTime = r.time;
+    openingServer = r.server;
+    openings = Object.create(null) as Record<string, Record<string, string>>;
+  }
+  const byType = (openings[r.direction] ??= Object.create(null) as Record<string, string>);
+  return (byType[r.type] ??= `{"time":${json(r.time)},"server":${json(r.server)},"direction":"${r.direction}","type":"${r.type}"`);
+}
 
 /**
  * An audit record as one JSON line, in RECORD_FIELDS order: the same value as JSON.stringify(record)
@@ -34,11 +49,7 @@ let lastServerJson = '""';
  * fixed set of plain words (direction, type, action) are written as they are.
  */
 export function recordJson(r: AuditRecord): string {
-  if (r.server !== lastServer) {
-    lastServer = r.server;
-    lastServerJson = json(r.server);
-  }
-  let s = `{"time":${json(r.time)},"server":${lastServerJson},"direction":"${r.direction}","type":"${r.type}"`;
+  let s = opening(r);
   if (r.bytes !== undefined) s += `,"bytes":${number(r.bytes)}`;
   if (r.id !== undefined) s += `,"id":${json(r.id)}`;
   if (r.method !== undefined) s += `,"method":${json(r.method)}`;

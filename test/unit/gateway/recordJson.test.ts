@@ -28,8 +28,9 @@ function generator(seed: number) {
     return Object.fromEntries(Array.from({ length: random(4) }, () => [text(), json(depth + 1)]));
   };
   const values: Record<(typeof RECORD_FIELDS)[number], () => unknown> = {
-    time: () => new Date(random(2 ** 31) * 1000).toISOString(),
-    server: text,
+    // Few times and servers, so records share them as the records of one millisecond do (and then change).
+    time: () => new Date(random(3) * 1000).toISOString(),
+    server: () => ['lab', 'a "b"\n', text()][random(3)],
     direction: () => ['to-server', 'to-client', 'gateway'][random(3)],
     type: () => ['request', 'response', 'error', 'notification', 'other', 'lifecycle'][random(6)],
     bytes: number,
