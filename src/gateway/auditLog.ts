@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { recordJson } from '../core/gateway/recordJson';
 import type { AuditRecord } from '../core/gateway/types';
 import { plural } from '../core/text/plural';
 
@@ -69,8 +70,8 @@ export class AuditLog {
 
   /** Queues a record; `urgent` (an alert, a finding) writes the queue now. */
   write(record: AuditRecord, urgent = false): void {
-    let line = JSON.stringify(record);
-    if (line.length > this.options.maxRecordBytes) line = JSON.stringify(essentials(record, line.length));
+    let line = recordJson(record);
+    if (line.length > this.options.maxRecordBytes) line = recordJson(essentials(record, line.length));
     const most = 3 * line.length + 1; // UTF-8 bytes of a JavaScript string are at most 3 per unit
     if (this.queued + most > this.queue.length) {
       this.flush();

@@ -28,21 +28,48 @@ export function redactText(text: string, canaries: readonly CanaryForms[], keyNa
  * nesting and large previews replaced by notes.
  */
 export function redactForLog(value: unknown, canaries: readonly CanaryForms[], limits: PreviewLimits = PREVIEW_LIMITS): unknown {
+  // An upper bound of the preview's JSON size, summed as it is built: when it stays within the limit,
+  // the preview needs no JSON.stringify to be measured.
+  let bound = 0;
   const visit = (node: unknown, key: string | undefined, depth: number): unknown => {
     if (typeof node === 'string') {
       const masked = redactText(node.length > limits.maxString * 8 ? node.slice(0, limits.maxString * 8) : node, canaries, key);
-      return masked.length > limits.maxString ? `${masked.slice(0, limits.maxString)}… (${plural(node.length, 'character')})` : masked;
+      const kept = masked.length > limits.maxString ? `${masked.slice(0, limits.maxString)}… (${plural(node.length, 'character')})` : masked;
+      bound += jsonStringBound(kept) + 1;
+      return kept;
     }
-    if (node === null || typeof node !== 'object') return node;
-    if (depth >= limits.maxDepth) return '[nested too deep]';
+    if (node === null || typeof node !== 'object') {
+      bound += MAX_SCALAR_JSON + 1;
+      return node;
+    }
+    if (depth >= limits.maxDepth) {
+      bound += 20;
+      return '[nested too deep]';
+    }
+    bound += 2;
     if (Array.isArray(node)) return node.slice(0, 50).map((v) => visit(v, key, depth + 1));
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node).slice(0, 50)) out[redactKey(k, canaries)] = visit(v, k, depth + 1);
+    let count = 0;
+    for (const k in node) {
+      if (count++ === 50) break;
+      const name = redactKey(k, canaries);
+      bound += jsonStringBound(name) + 1;
+      out[name] = visit((node as Record<string, unknown>)[k], k, depth + 1);
+    }
     return out;
   };
   const preview = visit(value, undefined, 0);
+  if (bound <= limits.maxTotal) return preview;
   const size = JSON.stringify(preview ?? null).length;
   return size > limits.maxTotal ? `[${plural(size, 'character')} of JSON, not logged]` : preview;
+}
+
+/** The longest JSON text of a number, boolean or null (`-1.2345678901234567e-308`). */
+const MAX_SCALAR_JSON = 24;
+
+/** At most 6 characters per character (`\u001f`), and the quotes. */
+function jsonStringBound(text: string): number {
+  return 6 * text.length + 2;
 }
 
 /** Argument names repeat from call to call: their logged form is kept per canary list (short names, bounded). */

@@ -35,6 +35,8 @@ export interface SessionOptions {
   normalizeItem?: (kind: Exclude<PinKind, 'tool'>, raw: JsonObject) => unknown;
 }
 
+const NO_CANARIES: readonly CanaryForms[] = [];
+
 interface Pending {
   method: string;
   tool?: string;
@@ -105,7 +107,9 @@ export class GatewaySession {
     if (direction !== 'to-server') return;
     if (message.method === 'prompts/get' || message.method === 'resources/read') return this.onItemRequest(message, params, outcome);
     if (message.method !== 'tools/call') return;
-    record.arguments = redactForLog(params.arguments, this.canaries);
+    // When the text cannot hold a canary, neither can any argument or name: nothing to mask or walk.
+    const mayHoldCanary = textMayHoldCanary(line, this.canaries);
+    record.arguments = redactForLog(params.arguments, mayHoldCanary ? this.canaries : NO_CANARIES);
     const findings: GatewayFinding[] = [];
     const name = tool ?? '';
     if (this.options.policy.enforce && !this.toolAllowed(name)) {
@@ -122,7 +126,7 @@ export class GatewaySession {
         { reason: 'unapproved-tool', tool: name },
       );
     }
-    const hits = textMayHoldCanary(line, this.canaries) ? this.maskedPaths(findCanaries(params.arguments, this.canaries, 'arguments')) : [];
+    const hits = mayHoldCanary ? this.maskedPaths(findCanaries(params.arguments, this.canaries, 'arguments')) : [];
     for (const hit of hits) {
       findings.push({
         type: 'canary',

@@ -15,33 +15,51 @@ export interface ResultText {
 
 /** The texts a model would read in a result: content blocks, embedded resources, resource contents, prompt messages. */
 export function resultTexts(method: string, result: unknown): ResultText[] {
-  if (!result || typeof result !== 'object') return [];
-  const r = result as Record<string, unknown>;
   const out: ResultText[] = [];
-  const push = (path: string, value: unknown) => typeof value === 'string' && value !== '' && out.push({ path, text: value });
-  const block = (path: string, b: unknown) => {
-    if (!b || typeof b !== 'object') return;
-    const c = b as Record<string, unknown>;
-    push(`${path}.text`, c.text);
-    if (c.resource && typeof c.resource === 'object') push(`${path}.resource.text`, (c.resource as Record<string, unknown>).text);
-  };
-  if (method === 'tools/call') {
-    if (Array.isArray(r.content)) r.content.forEach((b, i) => block(`content[${i}]`, b));
-    if (r.structuredContent !== undefined) stringsIn(r.structuredContent, 'structuredContent', out);
-  } else if (method === 'resources/read') {
-    if (Array.isArray(r.contents)) r.contents.forEach((c, i) => push(`contents[${i}].text`, (c as Record<string, unknown> | null)?.text));
-  } else if (method === 'prompts/get') {
-    push('description', r.description);
-    if (Array.isArray(r.messages)) r.messages.forEach((m, i) => block(`messages[${i}].content`, (m as Record<string, unknown> | null)?.content));
-  }
+  eachResultText(method, result, (text, prefix, index, suffix) => out.push({ path: textPath(prefix, index, suffix), text }));
   return out;
 }
 
-function stringsIn(value: unknown, path: string, out: ResultText[], depth = 0): void {
+/**
+ * One text of a result and where it is, in parts (`content`, 0, `.text`): the path is written only
+ * when something is reported about the text (textPath), not for every text of every result.
+ */
+type TextVisitor = (text: string, prefix: string, index: number, suffix: string) => void;
+
+export function textPath(prefix: string, index: number, suffix: string): string {
+  return index < 0 ? prefix + suffix : `${prefix}[${index}]${suffix}`;
+}
+
+function eachResultText(method: string, result: unknown, visit: TextVisitor): void {
+  if (!result || typeof result !== 'object') return;
+  const r = result as Record<string, unknown>;
+  const push = (value: unknown, prefix: string, index: number, suffix: string) => {
+    if (typeof value === 'string' && value !== '') visit(value, prefix, index, suffix);
+  };
+  const block = (b: unknown, prefix: string, index: number, suffix: string) => {
+    if (!b || typeof b !== 'object') return;
+    const c = b as Record<string, unknown>;
+    push(c.text, prefix, index, `${suffix}.text`);
+    if (c.resource && typeof c.resource === 'object') push((c.resource as Record<string, unknown>).text, prefix, index, `${suffix}.resource.text`);
+  };
+  if (method === 'tools/call') {
+    if (Array.isArray(r.content)) for (let i = 0; i < r.content.length; i++) block(r.content[i], 'content', i, '');
+    if (r.structuredContent !== undefined) stringsIn(r.structuredContent, 'structuredContent', visit);
+  } else if (method === 'resources/read') {
+    if (Array.isArray(r.contents))
+      for (let i = 0; i < r.contents.length; i++) push((r.contents[i] as Record<string, unknown> | null)?.text, 'contents', i, '.text');
+  } else if (method === 'prompts/get') {
+    push(r.description, 'description', -1, '');
+    if (Array.isArray(r.messages))
+      for (let i = 0; i < r.messages.length; i++) block((r.messages[i] as Record<string, unknown> | null)?.content, 'messages', i, '.content');
+  }
+}
+
+function stringsIn(value: unknown, path: string, visit: TextVisitor, depth = 0): void {
   if (typeof value === 'string') {
-    if (value.length >= 20) out.push({ path, text: value });
+    if (value.length >= 20) visit(value, path, -1, '');
   } else if (value && typeof value === 'object' && depth < 16) {
-    for (const [k, v] of Object.entries(value)) stringsIn(v, Array.isArray(value) ? `${path}[${k}]` : `${path}.${k}`, out, depth + 1);
+    for (const [k, v] of Object.entries(value)) stringsIn(v, Array.isArray(value) ? `${path}[${k}]` : `${path}.${k}`, visit, depth + 1);
   }
 }
 
@@ -60,11 +78,12 @@ export function shieldResult(method: string, result: unknown, tool: string | und
   const findings: GatewayFinding[] = [];
   let budget = MAX_SHIELD_CHARS;
   let unread = 0;
-  for (const { path, text } of resultTexts(method, result)) {
+  eachResultText(method, result, (text, prefix, index, suffix) => {
     const read = text.length > budget ? text.slice(0, budget) : text;
     unread += text.length - read.length;
     budget -= read.length;
-    if (read === '' || !mayCarryInstructions(read)) continue;
+    if (read === '' || !mayCarryInstructions(read)) return;
+    const path = textPath(prefix, index, suffix);
     for (const f of analyzeText(read, { target: { kind: 'tool', name: tool ?? '' }, field: path })) {
       if (f.severity === 'info') continue;
       findings.push({
@@ -76,7 +95,7 @@ export function shieldResult(method: string, result: unknown, tool: string | und
         message: `${f.message} (in ${path}: "${f.excerpt.slice(0, 120)}")`,
       });
     }
-  }
+  });
   return { findings: findings.slice(0, 20), unread };
 }
 

@@ -125,6 +125,47 @@ test('a client that disconnects (or a gateway that is terminated) leaves no proc
   }
 });
 
+test('the audit log loses and reorders nothing when the gateway ends right after a burst (stdin closed, SIGTERM, SIGINT)', LIMIT, async () => {
+  const CALLS = 3_000;
+  for (const how of ['close stdin', 'SIGTERM', 'SIGINT'] as const) {
+    const log = join(tempDir('mcp-warden-gw-'), 'burst.jsonl');
+    const gw = startGateway(['--log', log, '--canary', 'MCPW-CANARY-burst-0001', '--', process.execPath, RAW_SERVER]);
+    gw.send(INITIALIZE);
+    await gw.next();
+    await gw.next(); // the raw server's notification after initialize
+    // One write of every call: the gateway handles them in large chunks, and the last records are still queued when it ends.
+    gw.child.stdin.write(
+      Array.from(
+        { length: CALLS },
+        (_, i) => JSON.stringify({ jsonrpc: '2.0', id: i + 1, method: 'tools/call', params: { name: 'n', arguments: { i } } }) + '\n',
+      ).join(''),
+    );
+    for (let i = 0; i < CALLS; i++) await gw.next();
+    if (how === 'close stdin') gw.child.stdin.end();
+    else gw.child.kill(how);
+    await gw.exited;
+    const records = readLog(log);
+    const calls = records.filter((r) => r.method === 'tools/call');
+    assert.deepEqual(
+      calls.filter((r) => r.direction === 'to-server').map((r) => r.id),
+      Array.from({ length: CALLS }, (_, i) => i + 1),
+      `${how}: every request once, in order`,
+    );
+    const answered = new Set<unknown>();
+    const asked = new Set<unknown>();
+    for (const r of calls) {
+      if (r.direction === 'to-server') asked.add(r.id);
+      else {
+        assert.ok(asked.has(r.id) && !answered.has(r.id), `${how}: the answer to ${String(r.id)} comes once, after its request`);
+        answered.add(r.id);
+      }
+    }
+    assert.equal(answered.size, CALLS, `${how}: every answer`);
+    assert.equal(records[0]!.event, 'start');
+    if (how === 'close stdin') assert.equal(records.at(-1)!.event, 'client-closed', `${how}: the last record says how it ended`);
+  }
+});
+
 test(
   'canary exfiltration: the call is refused with a clear JSON-RPC error, alerted on stderr, and the log holds neither the canary nor the secret',
   LIMIT,

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { mayCarryInstructions } from '../../../src/core/gateway/prefilter';
+import { mayCarryInstructions, NEGATIONS, STRUCTURE, TRIGGER_WORD_SET, PREFILTER_MAX_CHARS } from '../../../src/core/gateway/prefilter';
 import { shieldResult } from '../../../src/core/gateway/shield';
 import { analyzeText } from '../../../src/core/tools/analyze';
 import { REPO } from '../live/lab';
@@ -87,4 +87,120 @@ test('pre-filter: the shield flags an injected result and passes a plain one wit
   );
   assert.ok(injected.findings.length > 0);
   assert.deepEqual(shieldResult('tools/call', { content: [{ type: 'text', text: 'Echo: bench message 5' }] }, 'echo').findings, []);
+});
+
+/** The rule as regular expressions: what the single pass must decide, text for text. */
+function reference(text: string): boolean {
+  if (text.length > PREFILTER_MAX_CHARS || STRUCTURE.test(text)) return true;
+  for (const m of text.toLowerCase().matchAll(/[a-z]+/g)) if (TRIGGER_WORD_SET.has(m[0])) return true;
+  return false;
+}
+
+test('pre-filter: the single pass decides as the regular expressions on the corpus, the lab and 200,000 generated texts', { timeout: 300_000 }, () => {
+  const differ: string[] = [];
+  const check = (text: string) => {
+    if (mayCarryInstructions(text) !== reference(text)) differ.push(JSON.stringify(text.slice(0, 120)));
+  };
+  for (const text of shieldInputs()) {
+    check(text);
+    // Cut to the length limit, each text is also a short text whose structure decides.
+    check(text.slice(0, PREFILTER_MAX_CHARS));
+  }
+  // Random texts built from the pieces the rule looks at, in any case, at every position and run length.
+  const words = [...TRIGGER_WORD_SET].slice(0, 200);
+  // Mostly plain pieces (words no rule keys on, digits, blanks), with one of the pieces a rule keys on now and then.
+  const plain = [
+    'echo',
+    'bench',
+    'message',
+    'result',
+    'rows',
+    'created',
+    'weather',
+    'sunny',
+    'ok',
+    'x',
+    'nothing',
+    'note',
+    'a1',
+    '42',
+    ' ',
+    ', ',
+    ': ',
+    '.',
+  ].filter((w) => !TRIGGER_WORD_SET.has(w));
+  const edgy = [
+    ...NEGATIONS,
+    ...NEGATIONS.map((w) => w.toUpperCase()),
+    'Echo',
+    'bench',
+    'message',
+    'result',
+    'ok',
+    'x',
+    '_',
+    '0',
+    '9',
+    '-',
+    '+',
+    '/',
+    '=',
+    ':',
+    '://',
+    ':/',
+    '.',
+    '.a',
+    '.Z',
+    '. ',
+    ' ',
+    '  ',
+    '\t',
+    '\n',
+    '\r',
+    '"',
+    "'",
+    '`',
+    '<',
+    '>',
+    '[',
+    ']',
+    '{',
+    '}',
+    '@',
+    '~',
+    '|',
+    '\\',
+    '\u007f',
+    '\u00e9',
+    '\u017f',
+    '\u212a',
+    '\u200b',
+    '\ud83d\ude00',
+    'ab12cd34ef56gh78',
+    'a'.repeat(15),
+    ' '.repeat(14),
+    ' \t\n'.repeat(5),
+    '\t'.repeat(13),
+  ];
+  let seed = 1;
+  const random = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  let cleared = 0;
+  for (let n = 0; n < 200_000; n++) {
+    let text = '';
+    const count = 1 + random(12);
+    for (let k = 0; k < count; k++) {
+      const kind = random(16);
+      const piece = kind === 0 ? words[random(words.length)]! : kind < 3 ? edgy[random(edgy.length)]! : plain[random(plain.length)]!;
+      text += random(4) === 0 ? piece.toUpperCase() : piece;
+      if (random(2) === 0) text += ' ';
+    }
+    if (random(500) === 0) text = text.repeat(1 + Math.floor(PREFILTER_MAX_CHARS / Math.max(1, text.length)));
+    if (!reference(text)) cleared++;
+    check(text);
+  }
+  assert.deepEqual(differ.slice(0, 20), [], `${differ.length} texts decided differently`);
+  assert.ok(cleared > 5_000, `only ${cleared} generated texts are cleared: the generator does not exercise the pass`);
 });
