@@ -11,6 +11,7 @@ import {
   type SessionServer,
   type ToxicFlow,
 } from '../../core/index';
+import { CLIENT_IDS } from '../../core/config/clientIds';
 import { flowOptionsFor } from '../../core/flows/options';
 import { nounFor, plural } from '../../core/text/plural';
 import { visibleText } from '../../core/text/visible';
@@ -69,6 +70,7 @@ export class SessionsTree implements vscode.TreeDataProvider<Node> {
     if (!node)
       return this.analysis.sessions
         .filter((s) => s.servers.some((x) => x.origin !== 'builtin'))
+        .sort(bySessionOrder)
         .map((session) => ({ kind: 'session', session, flows: this.analysis.flows.filter((f) => f.session === session) }));
     switch (node.kind) {
       case 'session': {
@@ -220,4 +222,9 @@ function filesOf(session: Session): string {
       ? `${root.split(/[\\/]/).pop()}${first.path.slice(root.length)}`
       : first.path.replace(/^.*?([^\\/]+[\\/][^\\/]+)$/, '…/$1');
   return rest.length ? `${shown} +${rest.length} more` : shown;
+}
+
+/** Sessions in one stable order, whatever order the file search returned their files in: by client, then by id. */
+function bySessionOrder(a: Session, b: Session): number {
+  return CLIENT_IDS.indexOf(a.client) - CLIENT_IDS.indexOf(b.client) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
