@@ -10,7 +10,7 @@
 // (<folder>/out/src/cli/main.js, or its out-mine/) as a contender, so before/after share one run.
 // Startup (time and CPU to the first answer) is measured on the bundles a user runs (dist/cli.js,
 // dist/gateway.js), when `npm run build` made them.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -143,6 +143,8 @@ const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 interface Contender {
   name: string;
   command: string[];
+  /** The program that runs `command`; Node unless said. */
+  executable?: string;
   direct?: boolean;
   log?: string;
   client?: LineClient;
@@ -155,6 +157,18 @@ interface Contender {
 
 function gatewayArgs(cli: string, log: string): string[] {
   return [cli, 'gateway', '--log', log, '--log-max-bytes', String(1024 ** 3), '--canary', CANARY, '--', process.execPath, EVERYTHING, 'stdio'];
+}
+
+/**
+ * bench/native-proxy.c, compiled with the system C compiler when there is one: two threads copying bytes with
+ * blocking read/write, no event loop. It shows what a third process in the path costs on this machine even
+ * when that process does nothing else; without a compiler the contender is left out.
+ */
+function nativeProxy(dir: string): { name: string; command: string[]; executable: string }[] {
+  const binary = join(dir, 'native-proxy');
+  const built = spawnSync('cc', ['-O2', '-pthread', '-o', binary, join(REPO, 'bench', 'native-proxy.c')], { stdio: 'ignore' });
+  if (built.status !== 0) return [];
+  return [{ name: 'native proxy (C)', command: [process.execPath, EVERYTHING, 'stdio'], executable: binary }];
 }
 
 function baselineCli(): string | undefined {
@@ -170,6 +184,7 @@ export async function run(): Promise<void> {
   const contenders: Contender[] = [
     { name: 'direct', command: [EVERYTHING, 'stdio'], direct: true },
     { name: 'bare proxy', command: ['-e', BARE_PROXY, process.execPath, EVERYTHING, 'stdio'] },
+    ...nativeProxy(dir),
     { name: 'gateway', command: gatewayArgs(CLI, join(dir, 'gateway.jsonl')), log: join(dir, 'gateway.jsonl') },
   ].map((c) => ({ ...c, latency: [], seconds: [], cpu: { client: 0, proxy: 0, server: 0 } }));
   const baseline = baselineCli();
@@ -186,7 +201,7 @@ export async function run(): Promise<void> {
   }
   try {
     for (const c of contenders) {
-      c.client = await LineClient.start(process.execPath, c.command);
+      c.client = await LineClient.start(c.executable ?? process.execPath, c.command);
       c.server = serverPid(c.client, c.direct === true);
     }
     // Warm up all (JIT, the analyzer's first use), then alternate rounds so drift on a shared machine hits all.
