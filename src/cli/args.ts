@@ -42,7 +42,8 @@ export interface RegistryArgs {
   trustProjectNpmrc?: boolean;
 }
 
-export type CliArgs = ScanArgs | { command: 'help'; topic?: 'rules' } | { command: 'version' } | { command: 'rules'; format: OutputFormat };
+export type CliArgs =
+  ScanArgs | { command: 'help'; topic?: 'rules'; missingCommand?: true } | { command: 'version' } | { command: 'rules'; format: OutputFormat };
 
 const FORMATS = ['text', 'json', 'sarif'];
 const FAIL_ON = ['error', 'warning', 'info', 'never'];
@@ -76,7 +77,8 @@ const SCAN_OPTIONS = {
 
 export function parseCliArgs(argv: string[], isTty: boolean): CliArgs {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  if (command === undefined) return { command: 'help', missingCommand: true };
+  if (command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
   if (command === '--version' || command === '-v' || command === 'version') return { command: 'version' };
   if (command === 'rules') {
     const { values } = parseOptions('rules', rest, RULES_OPTIONS, false);

@@ -44,6 +44,11 @@ export async function runCli(argv: string[], io: CliIo, isTty = false): Promise<
     const args = parseCliArgs(argv, isTty);
     switch (args.command) {
       case 'help':
+        // Without a command the help is a usage error: a CI step that lost its arguments must not pass.
+        if (args.missingCommand) {
+          io.stderr(HELP + '\n' + COMMANDS);
+          return 2;
+        }
         io.stdout(args.topic === 'rules' ? RULES_HELP : HELP + '\n' + COMMANDS);
         return 0;
       case 'version':

@@ -168,7 +168,9 @@ export function reportResults(results: FileReport[], args: ScanArgs, io: CliIo, 
       : args.format === 'sarif'
         ? formatSarif(input, { rules: ALL_RULES, ruleHelp: ruleDocReader(io.packageRoot) }) + '\n'
         : formatText(input, { color: args.color && !args.output, verbose: args.verbose });
-  if (!writeReport(io, args.output, report)) return 2;
+  // After an I/O error with nothing read, "No findings in 0 config files" would read as a clean result.
+  const nothingToSay = ioError && results.length === 0 && args.format === 'text';
+  if (!nothingToSay && !writeReport(io, args.output, report)) return 2;
   if (ioError) return 2;
   if (args.failOn === 'never') return 0;
   const threshold = SEVERITY_ORDER[args.failOn];

@@ -66,6 +66,29 @@ describe('exit codes', () => {
     assert.match(r.stdout, /in 1 config file/);
   });
 
+  test('2 and no "No findings" line when the only path is missing', () => {
+    const r = box.run(['scan', 'no/such/folder']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /no such file or folder: no\/such\/folder/);
+    assert.equal(r.stdout, '', 'nothing was read, so nothing is reported as clean');
+  });
+
+  test('a missing path still gives a JSON document, for tools that parse stdout', () => {
+    const r = box.run(['scan', 'no/such/folder', '--format', 'json']);
+    assert.equal(r.code, 2);
+    assert.doesNotThrow(() => JSON.parse(r.stdout));
+  });
+
+  test('no command at all is a usage error: the help goes to stderr and the exit code is 2', () => {
+    const r = box.run([]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /Usage:\n\s+mcp-warden scan/);
+    const asked = box.run(['--help']);
+    assert.equal(asked.code, 0);
+    assert.match(asked.stdout, /Usage:/);
+  });
+
   test('2 for a missing path even when findings would give 1', () => {
     assert.equal(box.run(['scan', STRICT, 'missing.json']).code, 2);
   });
