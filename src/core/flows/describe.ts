@@ -56,18 +56,30 @@ export function shortFlowMessage(flow: ToxicFlow, path: readonly FlowLeg[]): str
   const full = `${head}${upperFirst(describePath(flow.kind, path))}.${tail}`;
   if (full.length <= MAX_FLOW_MESSAGE) return full;
   const servers = [...new Set(path.map((l) => l.server))];
-  const name = (leg: FlowLeg) => `\`${clip(leg.server.name, 20)}\``;
   const source = legFor(path, 'untrusted-content');
-  let rest: string;
-  if (servers.length === 1) {
-    rest = `${name(source)} can ${flow.kind === 'data-leak' ? 'bring in untrusted content, reach private data and send it out' : 'bring in untrusted content and change or delete things'} on its own`;
-  } else if (flow.kind === 'data-leak') {
-    rest = `untrusted content from ${name(source)} can reach private data in ${name(legFor(path, 'private-data'))} and leave through ${name(legFor(path, 'outbound'))}`;
-  } else {
-    rest = `untrusted content from ${name(source)} can drive the destructive tools of ${name(legFor(path, 'destructive'))}`;
+  const shortForm = (longest: number) => {
+    const name = (leg: FlowLeg) => `\`${clip(leg.server.name, longest)}\``;
+    let rest: string;
+    if (servers.length === 1) {
+      rest = `${name(source)} can ${flow.kind === 'data-leak' ? 'bring in untrusted content, reach private data and send it out' : 'bring in untrusted content and change or delete things'} on its own`;
+    } else if (flow.kind === 'data-leak') {
+      rest = `untrusted content from ${name(source)} can reach private data in ${name(legFor(path, 'private-data'))} and leave through ${name(legFor(path, 'outbound'))}`;
+    } else {
+      rest = `untrusted content from ${name(source)} can drive the destructive tools of ${name(legFor(path, 'destructive'))}`;
+    }
+    return `${head}${upperFirst(rest)}.${tail}`;
+  };
+  // Server names are cut only as far as the limit needs: a cut name is hard to find in the file.
+  const longestName = Math.max(...servers.map((s) => s.name.length));
+  for (let longest = longestName; longest > MIN_NAME; longest--) {
+    const message = shortForm(longest);
+    if (message.length <= MAX_FLOW_MESSAGE) return message;
   }
-  return clip(`${head}${upperFirst(rest)}.${tail}`, MAX_FLOW_MESSAGE);
+  return clip(shortForm(MIN_NAME), MAX_FLOW_MESSAGE);
 }
+
+/** The shortest a server name is cut to in a flow message. */
+const MIN_NAME = 20;
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

@@ -88,3 +88,24 @@ test('messages stay within 200 characters, however long the names', () => {
     /^Toxic flow \(data leak\) in Gemini CLI: Untrusted content from `fetch-x+…` can reach private data in `fs-x+…` and leave through `sender-x+…`\. \(\+1 more server\)$/,
   );
 });
+
+test('server names are cut only as far as 200 characters need, longest first', () => {
+  const chrome = 'io.github.ChromeDevTools/chrome-devtools-mcp';
+  const [file] = lint([
+    { path: '/p/.gemini/settings.json', value: { mcpServers: { [chrome]: FETCH, 'project-filesystem-server': FS, 'slack-notifications-sender': SENDER } } },
+  ]);
+  const leak = file!.findings.find((f) => f.message.startsWith('Toxic flow (data leak)'))!;
+  assert.match(leak.message, /Untrusted content from `/, 'the long form (tool names too) did not fit, so the short form is used');
+  assert.ok(leak.message.length <= MAX_FLOW_MESSAGE, `${leak.message.length}: ${leak.message}`);
+  assert.ok(leak.message.length >= MAX_FLOW_MESSAGE - 3, `the budget is used, not wasted: ${leak.message}`);
+  assert.match(leak.message, /`io\.github\.ChromeDevTools\/chrome-de[\w-]*…`/);
+  assert.ok(leak.message.includes('`project-filesystem-server`') && leak.message.includes('`slack-notifications-sender`'), leak.message);
+});
+
+test('a long server name stays whole when the short form fits', () => {
+  const chrome = 'io.github.ChromeDevTools/chrome-devtools-mcp';
+  const [file] = lint([{ path: '/p/.gemini/settings.json', value: { mcpServers: { [chrome]: FETCH, 'project-filesystem': FS, 'slack-sender': SENDER } } }]);
+  const leak = file!.findings.find((f) => f.message.startsWith('Toxic flow (data leak)'))!;
+  assert.ok(leak.message.length <= MAX_FLOW_MESSAGE, `${leak.message.length}: ${leak.message}`);
+  assert.ok(leak.message.includes(`\`${chrome}\``) && !leak.message.includes('…'), leak.message);
+});
