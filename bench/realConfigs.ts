@@ -26,6 +26,8 @@ export interface RealConfigScore {
   files: number;
   repos: number;
   secrets: Tally;
+  /** Labelled secrets found at severity error, which the default `--fail-on error` gate stops on. */
+  secretsAtError: number;
   unpinned: Tally;
   disabledUnpinned: Tally;
   misses: string[];
@@ -63,6 +65,7 @@ export function scoreRealConfigs(): RealConfigScore {
     files: files.length,
     repos: new Set(files.map((f) => f.repo)).size,
     secrets: { labelled: 0, found: 0, falseAlarms: 0 },
+    secretsAtError: 0,
     unpinned: { labelled: 0, found: 0, falseAlarms: 0 },
     disabledUnpinned: { labelled: 0, found: 0, falseAlarms: 0 },
     misses: [],
@@ -80,8 +83,10 @@ export function scoreRealConfigs(): RealConfigScore {
       const spans = occurrences(text, label.value);
       secretSpans.push(...spans);
       score.secrets.labelled++;
-      if (secretFindings.some((f) => spans.some((s) => overlaps(f, s)))) score.secrets.found++;
+      const hits = secretFindings.filter((f) => spans.some((s) => overlaps(f, s)));
+      if (hits.length > 0) score.secrets.found++;
       else score.misses.push(`secret ${label.kind} in ${entry.fixture}`);
+      if (hits.some((f) => f.severity === 'error')) score.secretsAtError++;
     }
     for (const f of secretFindings) {
       if (secretSpans.some((s) => overlaps(f, s))) continue;
@@ -122,6 +127,7 @@ export async function run(): Promise<void> {
   console.log(`real configs: ${s.files} files from ${s.repos} public repositories (test/fixtures/real-configs)`);
   console.log('                              labelled  found  false alarms');
   console.log(line('plaintext-secret', s.secrets));
+  console.log(`${' '.repeat(30)}${s.secretsAtError} of the ${s.secrets.found} found at severity error (the default --fail-on gate)`);
   console.log(line('unpinned-package (enabled)', s.unpinned));
   console.log(line('unpinned-package (disabled)', s.disabledUnpinned));
   console.log(line('unpinned-package (all)', both));

@@ -34,6 +34,7 @@ export function describeSecret(occurrence: SecretOccurrence, client?: ClientId):
   const { hit, secret } = occurrence;
   const masked = maskSecret(secret, hit.publicPrefix);
   const place = describePlace(occurrence);
+  if (hit.kind === 'generic' && hit.severity === 'error') return `Plaintext secret in ${place} (${masked}): ${ADVICE}`;
   if (hit.kind === 'generic' || hit.kind === 'url-query' || hit.kind === 'url-userinfo') {
     return `Possible plaintext secret in ${place} (${masked}): ${ADVICE}`;
   }

@@ -44,9 +44,16 @@ export function findSecretsInValue(value: string, keyName?: string): SecretHit[]
   if (token && !hits.some((h) => h.start < token.start + token.text.length && token.start < h.end)) authorizationHit(token, keyName, hits);
   if (hits.length === 0 && secretName && !token && looksLikeSecretValue(value, keyName!)) {
     const start = value.length - value.trimStart().length;
-    hits.push({ start, end: start + value.trim().length, kind: 'generic', patternId: 'generic-secret', label: 'secret', severity: 'warning' });
+    const severity = looksGenerated(value.trim()) ? 'error' : 'warning';
+    hits.push({ start, end: start + value.trim().length, kind: 'generic', patternId: 'generic-secret', label: 'secret', severity });
   }
   return resolveOverlaps(hits);
+}
+
+/** Long and random: a key a service generated, not a guess from the name alone. */
+const GENERATED_LENGTH = 32;
+function looksGenerated(value: string): boolean {
+  return value.length >= GENERATED_LENGTH && looksRandom(value);
 }
 
 /** `Bearer abc…` → the token after the authentication scheme. */

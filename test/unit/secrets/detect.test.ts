@@ -43,6 +43,16 @@ test('Authorization values: only the token after the scheme', () => {
   assert.deepEqual(found('application/json', 'Accept'), []);
 });
 
+test('generic detector: a long random value is an error, a shorter guess a warning', () => {
+  const severity = (value: string, key: string) => findSecretsInValue(value, key).map((h) => h.severity);
+  // 43 characters, as a browser extension's token looks (made up here).
+  assert.deepEqual(severity('Qm7vX2kLp9RtZ4wN8bHc3JfY6sDg1AeU5oIy0TnWqXr', 'PLAYWRIGHT_MCP_EXTENSION_TOKEN'), ['error']);
+  assert.deepEqual(severity('9f8e7d6c5b4a39281706f5e4d3c2b1a0', 'OBSIDIAN_API_KEY'), ['error'], '32 hex digits');
+  assert.deepEqual(severity(RANDOM, 'MY_SERVICE_TOKEN'), ['warning'], '24 characters: could be a made-up value');
+  assert.deepEqual(severity('Tr0ub4dor&3', 'DB_PASSWORD'), ['warning']);
+  assert.deepEqual(severity('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'MY_TOKEN'), [], 'long but not random');
+});
+
 test('generic detector: a secret-like name and a random-looking value', () => {
   assert.deepEqual(found(RANDOM, 'MY_SERVICE_TOKEN'), ['generic-secret:' + RANDOM]);
   assert.deepEqual(found(RANDOM, 'MY_SERVICE_URL'), []);
