@@ -139,6 +139,8 @@ const PATH_PATTERNS: readonly PathPattern[] = [
   { client: 'claude-code', pattern: /(^|\/)\.claude\.json$/i, scope: 'user' },
   { client: 'claude-code', pattern: /(^|\/)\.mcp\.json$/i, scope: 'workspace' },
   { client: 'windsurf', pattern: /(^|\/)\.codeium\/(windsurf\/)?mcp_config\.json$/i, scope: 'user' },
+  // Early Roo Code releases kept Cline's file name in their own storage folder.
+  { client: 'roo-code', pattern: /rooveterinaryinc\.roo-cline\/settings\/cline_mcp_settings\.json$/i, scope: 'user' },
   { client: 'cline', pattern: /(^|\/)cline_mcp_settings\.json$/i, scope: 'user' },
   { client: 'roo-code', pattern: /rooveterinaryinc\.roo-cline\/settings\/mcp_settings\.json$/i, scope: 'user' },
   { client: 'roo-code', pattern: /(^|\/)\.roo\/mcp\.json$/i, scope: 'workspace' },

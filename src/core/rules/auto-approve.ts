@@ -13,6 +13,15 @@ const KEYS: Partial<Record<ClientId, readonly string[]>> = {
   generic: ['autoApprove', 'alwaysAllow', 'trust'],
 };
 
+/**
+ * Keys a client ignores but a close fork reads: Roo Code began as a fork of Cline, and a
+ * `cline_mcp_settings.json` holding `alwaysAllow` was most likely written for it (early Roo releases used
+ * that file name). Reported as info, since the client the file name points to would still ask.
+ */
+const FORK_KEYS: Partial<Record<ClientId, { key: string; fork: string; client: string }>> = {
+  cline: { key: 'alwaysAllow', fork: 'Roo Code', client: 'Cline' },
+};
+
 const KINDS: { words: RegExp; does: string }[] = [
   { words: /^(?:exec|execute|run|shell|command|cmd|terminal|bash|sh|powershell|eval|evaluate|invoke|spawn|script|subprocess)$/, does: 'runs commands or code' },
   {
@@ -50,10 +59,13 @@ export const autoApprove: Rule = {
   },
   check(file, context) {
     const keys = file.client ? (KEYS[file.client] ?? []) : [];
+    const forkKey = file.client ? FORK_KEYS[file.client] : undefined;
     for (const server of file.servers) {
       if (disabledBy(server, file, context.project)) continue;
-      for (const key of keys) {
+      for (const key of forkKey ? [...keys, forkKey.key] : keys) {
         const value: DocNode | undefined = child(server.node, key);
+        const fork = key === forkKey?.key ? forkKey : undefined;
+        const severity = fork ? ('info' as const) : undefined;
         if (!value) continue;
         if (key === 'trust') {
           if (value.value === true)
@@ -71,7 +83,10 @@ export const autoApprove: Rule = {
             context.report({
               server,
               node: item,
-              message: `"*" in ${key} lets every tool of "${server.name}" run without confirmation: a prompt-injected model can use all of them without you seeing it.`,
+              severity,
+              message: fork
+                ? `"*" in ${key} would let every tool of "${server.name}" run without confirmation in ${fork.fork} (${fork.client} ignores this key).`
+                : `"*" in ${key} lets every tool of "${server.name}" run without confirmation: a prompt-injected model can use all of them without you seeing it.`,
             });
             continue;
           }
@@ -80,7 +95,10 @@ export const autoApprove: Rule = {
             context.report({
               server,
               node: item,
-              message: `Tool "${tool}" of "${server.name}" ${does} and runs without confirmation (${key}): a prompt-injected model can call it without you seeing it.`,
+              severity,
+              message: fork
+                ? `Tool "${tool}" of "${server.name}" ${does}; ${key} would run it without confirmation in ${fork.fork} (${fork.client} ignores this key).`
+                : `Tool "${tool}" of "${server.name}" ${does} and runs without confirmation (${key}): a prompt-injected model can call it without you seeing it.`,
             });
         }
       }

@@ -35,6 +35,18 @@ ruleTable(autoApprove, {
     },
     { name: 'Kiro', path: '/p/.kiro/settings/mcp.json', text: server({ autoApprove: ['run_terminal'] }), errors: [{ message: 'autoApprove' }] },
     { name: 'Gemini trust', path: '/home/u/.gemini/settings.json', text: server({ trust: true }), errors: [{ text: 'true', message: '"trust": true' }] },
+    {
+      name: "Roo Code's key in a Cline file: info, naming the fork",
+      path: CLINE,
+      text: server({ alwaysAllow: ['execute_command', 'read_file'] }),
+      errors: [{ text: '"execute_command"', severity: 'info', message: 'alwaysAllow would run it without confirmation in Roo Code (Cline ignores this key).' }],
+    },
+    {
+      name: "Cline's file name in Roo Code's storage folder is Roo Code's",
+      path: '/u/globalStorage/rooveterinaryinc.roo-cline/settings/cline_mcp_settings.json',
+      text: server({ alwaysAllow: ['*'] }),
+      errors: [{ text: '"*"', severity: 'warning', message: '"*" in alwaysAllow lets every tool of "s" run without confirmation:' }],
+    },
     { name: 'generic file: any key', path: '/p/servers.json', text: server({ alwaysAllow: ['*'] }), client: 'generic', errors: [{ message: 'alwaysAllow' }] },
   ],
 });
