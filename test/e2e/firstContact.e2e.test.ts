@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchEditor, skipReason, type Editor, type WardenState } from './harness';
-import { REPO_ROOT } from './support/install';
+import { keepImage } from './support/docImages';
 
 /**
  * A new user's first minutes (issue 16): a folder opened in Restricted Mode says once, quietly, that MCP Warden lints
@@ -195,12 +193,4 @@ async function expandServer(editor: Editor, name: string): Promise<void> {
     .first();
   await row.waitFor({ timeout: 30_000 });
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-}
-
-/** Refreshes the docs' copy of a screenshot when asked to (MCP_WARDEN_UPDATE_DOC_IMAGES=1). */
-function keepImage(path: string, name: string): void {
-  if (!process.env.MCP_WARDEN_UPDATE_DOC_IMAGES) return;
-  const dir = join(REPO_ROOT, 'docs', 'images');
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(path, join(dir, `${name}.png`));
 }

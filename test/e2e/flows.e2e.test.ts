@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchEditor, skipReason, type Editor, type WardenDiagnostic, type WardenState } from './harness';
-import { REPO_ROOT } from './support/install';
+import { keepImage } from './support/docImages';
 
 /**
  * Issues 7, 14 and 16 in a real VS Code: the lab's trifecta servers (fetcher + private-notes + sender) in a
@@ -157,7 +157,6 @@ describe('flows: toxic flows in a real VS Code', { skip: skipReason(), timeout: 
     await editor.page.locator('.editor-group-container.active .squiggly-warning').first().waitFor({ state: 'attached', timeout: 10_000 });
     await animationsDone(editor);
     keepImage(await editor.screenshot('flows'), 'flows-sessions');
-    keepImage(await editor.screenshot('flows-problems'), 'flows-problems');
   });
 
   it("removes the warning with a remedy quick fix (Ctrl+.) on the one finding that hides the sender's outbound tools", async () => {
@@ -357,12 +356,4 @@ async function animationsDone(editor: Editor): Promise<void> {
   await editor.page
     .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 })
     .catch(() => undefined);
-}
-
-/** Refreshes the docs' copy of a screenshot when asked to (MCP_WARDEN_UPDATE_DOC_IMAGES=1). */
-function keepImage(path: string, name: string): void {
-  if (!process.env.MCP_WARDEN_UPDATE_DOC_IMAGES) return;
-  const dir = join(REPO_ROOT, 'docs', 'images');
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(path, join(dir, `${name}.png`));
 }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchEditor, skipReason, type Editor, type WardenDiagnostic, type WardenState } from './harness';
-import { DOCS_IMAGES, USER_FINDINGS, WORKSPACE_FINDINGS, type ExpectedFinding } from './foundation.expected';
+import { USER_FINDINGS, WORKSPACE_FINDINGS, type ExpectedFinding } from './foundation.expected';
+import { keepImage } from './support/docImages';
 
 /**
  * Issue 2 in a real VS Code (code-server + Chromium): the packaged VSIX lints the configs of every client in a
@@ -87,7 +87,7 @@ describe('foundation: MCP Warden in a real VS Code', { skip: skipReason(), timeo
     const syntax = editor.diagnosticsOf(broken, '.cursor/mcp.json').filter((d) => code(d) === 'parse-error');
     assert.deepEqual(syntax.map(where), ["parse-error 7:5 error JSON syntax error: Comma ',' expected."]);
     await editor.page.locator('.editor-group-container.active .squiggly-error').first().waitFor({ state: 'attached', timeout: 10_000 });
-    keepImage(await editor.screenshot('as-you-type'));
+    keepImage(await editor.screenshot('as-you-type'), 'e2e-as-you-type');
     await editor.keyboard.press('Control+Z');
     const fixed = await editor.waitForState(
       (s) => !editor.diagnosticsOf(s, '.cursor/mcp.json').some((d) => code(d) === 'parse-error'),
@@ -102,7 +102,7 @@ describe('foundation: MCP Warden in a real VS Code', { skip: skipReason(), timeo
     const hover = await editor.hoverSquiggle('error', 'Comment in a strict JSON file');
     assert.match(hover, /MCP Warden/);
     assert.match(hover, /parse-error/);
-    keepImage(await editor.screenshot('hover'));
+    keepImage(await editor.screenshot('hover'), 'e2e-hover');
     await editor.keyboard.press('Escape');
   });
 
@@ -118,7 +118,7 @@ describe('foundation: MCP Warden in a real VS Code', { skip: skipReason(), timeo
     const invalidEntry = links.find(([text]) => text === 'invalid-server-entry');
     assert.ok(invalidEntry, `no rule link in the Problems panel; links: ${JSON.stringify(links)}`);
     assert.match(invalidEntry[1], /docs\/rules\/invalid-server-entry\.md$/);
-    keepImage(await editor.screenshot('problems'));
+    keepImage(await editor.screenshot('problems'), 'e2e-problems');
   });
 });
 
@@ -166,11 +166,4 @@ function assertFindings(editor: Editor, state: WardenState, file: string, expect
     assert.ok(d.code?.target?.endsWith(`/docs/rules/${f.rule}.md`), `${file}: code target ${d.code?.target}`);
     assert.ok(existsSync(fileURLToPath(d.code!.target!)), `${file}: the rule doc ${d.code?.target} is not in the installed extension`);
   });
-}
-
-/** Refreshes the README's copy of a screenshot when asked to (MCP_WARDEN_UPDATE_DOC_IMAGES=1). */
-function keepImage(path: string): void {
-  if (!process.env.MCP_WARDEN_UPDATE_DOC_IMAGES) return;
-  mkdirSync(DOCS_IMAGES, { recursive: true });
-  copyFileSync(path, join(DOCS_IMAGES, `e2e-${path.split('/').pop()}`));
 }

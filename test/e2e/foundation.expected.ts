@@ -1,9 +1,3 @@
-import { join } from 'node:path';
-import { REPO_ROOT } from './support/install';
-
-/** Screenshots the README shows are refreshed from a run with MCP_WARDEN_UPDATE_DOC_IMAGES=1. */
-export const DOCS_IMAGES = join(REPO_ROOT, 'docs', 'images');
-
 /** One finding the fixture is built to produce; line and column are 1-based, message is a substring. */
 export interface ExpectedFinding {
   file: string;

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { launchEditor, skipReason, type Editor, type WardenState } from './harness';
 import { REPO_ROOT } from './support/install';
+import { keepImage } from './support/docImages';
 
 /**
  * Issue 15 in a real VS Code: the "Route through MCP Warden gateway" quick fix rewrites a lab server's
@@ -147,12 +148,4 @@ async function fileOnceItHolds(path: string, text: string): Promise<string> {
     assert.ok(Date.now() < deadline, `${path} was not saved with ${text}:\n${content}`);
     await new Promise((done) => setTimeout(done, 100));
   }
-}
-
-/** The docs keep this screenshot (docs/gateway.md); refreshed when MCP_WARDEN_UPDATE_DOC_IMAGES=1. */
-function keepImage(path: string, name: string): void {
-  if (!process.env.MCP_WARDEN_UPDATE_DOC_IMAGES) return;
-  const dir = join(REPO_ROOT, 'docs', 'images');
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(path, join(dir, `${name}.png`));
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -11,6 +11,7 @@ import { visibleText } from '../../src/core/text/visible';
 import { launchEditor, skipReason, type Editor, type WardenState } from './harness';
 import { REPO_ROOT } from './support/install';
 import { sleep, stopGroup } from './support/processes';
+import { keepImage } from './support/docImages';
 
 /**
  * Issue 5 in a real VS Code: the MCP Warden sidebar connects to every lab server (benign, poisoned, hostile)
@@ -22,7 +23,6 @@ const CONNECT_TIMEOUT_MS = 10_000;
 const SETTINGS = { 'mcpWarden.live.connectTimeoutMs': CONNECT_TIMEOUT_MS, 'mcpWarden.live.requestTimeoutMs': 5_000 };
 const LAB = join(REPO_ROOT, 'test', 'lab', 'servers');
 const NPM = join(REPO_ROOT, 'node_modules', '@modelcontextprotocol');
-const DOC_IMAGES = join(REPO_ROOT, 'docs', 'images');
 
 /**
  * What each server of workspaces/live/.vscode/mcp.json must end as (the server row's description, after the
@@ -683,11 +683,4 @@ async function widenSidebar(editor: Editor): Promise<void> {
   await editor.page.mouse.move(x + 420, box.y + box.height / 2, { steps: 8 });
   await editor.page.mouse.up();
   await editor.page.mouse.move(1500, 10);
-}
-
-/** Screenshots the docs show are refreshed from a run with MCP_WARDEN_UPDATE_DOC_IMAGES=1. */
-function keepImage(path: string, name: string): void {
-  if (!process.env.MCP_WARDEN_UPDATE_DOC_IMAGES) return;
-  mkdirSync(DOC_IMAGES, { recursive: true });
-  copyFileSync(path, join(DOC_IMAGES, name));
 }

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchEditor, skipReason, type Editor, type WardenDiagnostic, type WardenState } from './harness';
 import { REPO_ROOT } from './support/install';
+import { keepImage } from './support/docImages';
 
 /**
  * Issue 6 in a real VS Code: the lab's poisoned server is marked in the sidebar and its definitions show
@@ -480,12 +481,4 @@ async function animationsDone(editor: Editor): Promise<void> {
   await editor.page
     .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 })
     .catch(() => undefined);
-}
-
-/** Refreshes the docs' copy of a screenshot when asked to (MCP_WARDEN_UPDATE_DOC_IMAGES=1). */
-function keepImage(path: string, name: string): void {
-  if (!process.env.MCP_WARDEN_UPDATE_DOC_IMAGES) return;
-  const dir = join(REPO_ROOT, 'docs', 'images');
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(path, join(dir, `${name}.png`));
 }

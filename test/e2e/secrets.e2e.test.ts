@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { createDecipheriv, createHash, randomInt } from 'node:crypto';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'jsonc-parser';
 import { launchEditor, SCREENSHOTS, skipReason, type Editor, type WardenDiagnostic } from './harness';
 import { REPO_ROOT } from './support/install';
+import { keepImage } from './support/docImages';
 
 /**
  * Issue 3 in a real VS Code (code-server + Chromium): "Move secret to SecretStorage" on a plaintext token through
@@ -82,7 +83,7 @@ describe('secrets: "Move secret to SecretStorage" in a real VS Code', { skip: sk
     for (const button of ['Rotate at GitHub', 'Open .vscode/mcp-warden.json', 'Put Back'])
       assert.equal(await moved.locator('.monaco-button', { hasText: button }).count(), 1, button);
     await editor.screenshot('secrets-moved-rotate');
-    keepImage('secrets-moved-rotate');
+    keepImage(join(SCREENSHOTS, 'secrets-moved-rotate.png'), 'secrets-moved-rotate');
     await waitFor(() => !read(MCP_JSON).includes(TOKENS.vscode) && existsSync(join(editor.workspace, SERVED_JSON)), 'both files saved');
     const mcpJson = read(MCP_JSON);
     assert.match(mcpJson, /\n    \/\/ "recorder" is served by MCP Warden from \.vscode\/mcp-warden\.json; its secrets are in SecretStorage\.\n/);
@@ -405,11 +406,4 @@ async function decryptSecretStore(editor: Editor): Promise<Record<string, string
   decipher.setAuthTag(blob.subarray(blob.length - 16));
   const plain = Buffer.concat([decipher.update(blob.subarray(44, blob.length - 16)), decipher.final()]).toString('utf8');
   return JSON.parse(plain) as Record<string, string>;
-}
-
-/** Refreshes the docs' copy of a screenshot when asked to (MCP_WARDEN_UPDATE_DOC_IMAGES=1). */
-function keepImage(name: string): void {
-  if (!process.env.MCP_WARDEN_UPDATE_DOC_IMAGES) return;
-  mkdirSync(join(REPO_ROOT, 'docs', 'images'), { recursive: true });
-  copyFileSync(join(SCREENSHOTS, `${name}.png`), join(REPO_ROOT, 'docs', 'images', `${name}.png`));
 }

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { applyEdits, modify, parse } from 'jsonc-parser';
 import { startRegistryStub, type RegistryStub } from '../helpers/registryStub';
 import { launchEditor, skipReason, type Editor, type WardenDiagnostic, type WardenState } from './harness';
-import { REPO_ROOT } from './support/install';
+import { keepImage } from './support/docImages';
 
 /**
  * Issue 4 in a real VS Code (code-server + Chromium): the "Pin" quick fix writes the exact version a loopback
@@ -362,12 +362,4 @@ function markdownTable(text: string): Record<string, string>[] {
   const lines = text.split('\n').filter((l) => l.startsWith('| '));
   const header = cells(lines[0]!);
   return lines.slice(2).map((line) => Object.fromEntries(cells(line).map((c, i) => [header[i]!, c])));
-}
-
-/** Refreshes the docs' copy of a screenshot when asked to (MCP_WARDEN_UPDATE_DOC_IMAGES=1). */
-function keepImage(path: string, name: string): void {
-  if (!process.env.MCP_WARDEN_UPDATE_DOC_IMAGES) return;
-  const dir = join(REPO_ROOT, 'docs', 'images');
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(path, join(dir, `${name}.png`));
 }

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchEditor, skipReason, type Editor, type WardenState } from './harness';
-import { REPO_ROOT } from './support/install';
+import { keepImage } from './support/docImages';
 
 /**
  * Issue 14 in a real VS Code: a multi-root window (team.code-workspace over folders a and b) is one session.
@@ -135,14 +133,6 @@ function toxic(editor: Editor, state: WardenState, file: string) {
 function rowsNamed(state: WardenState, label: string): TreeRow[] {
   const walk = (rows: TreeRow[]): TreeRow[] => rows.flatMap((r) => [...(r.label === label ? [r] : []), ...walk(r.children ?? [])]);
   return walk((state.extra.tree as TreeRow[] | undefined) ?? []);
-}
-
-/** Refreshes the docs' copy of a screenshot when asked to (MCP_WARDEN_UPDATE_DOC_IMAGES=1). */
-function keepImage(path: string, name: string): void {
-  if (!process.env.MCP_WARDEN_UPDATE_DOC_IMAGES) return;
-  const dir = join(REPO_ROOT, 'docs', 'images');
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(path, join(dir, `${name}.png`));
 }
 
 function sessionsOf(state: WardenState): TreeRow[] {
