@@ -26,7 +26,15 @@ function insideRepository(path: string, roots: readonly string[], cwdOutside: bo
   if (/^\$\{workspaceFolder(?::[^}]*)?\}/.test(path)) return true;
   if (!isAbsolute(path)) return !cwdOutside;
   const p = normalizeFsPath(path);
-  return roots.some((r) => r !== '' && (p === r || p.startsWith(r + '/')));
+  return roots.some((r) => r !== '' && (p === r || p.startsWith(r + '/'))) || inDevContainerCopy(p);
+}
+
+/**
+ * `/workspaces/<folder>/…` is where a dev container mounts the repository; a committed config naming it was
+ * written for that container, and the folder name there need not match this clone's.
+ */
+function inDevContainerCopy(path: string): boolean {
+  return /^\/workspaces\/[^/]+\//.test(path);
 }
 
 /** The absolute path a relative launch path names, from the project folder (`..` resolved). */

@@ -17,6 +17,7 @@ ruleTable(workspaceExecutable, {
     { name: 'relative script with cwd outside the repo', path: '/repo/.cursor/mcp.json', text: cursor('./run.sh', [], { cwd: '/opt/tool' }) },
     { name: 'remote server', path: '/repo/.vscode/mcp.json', text: '{"servers": {"r": {"type": "http", "url": "https://x.example/mcp"}}}' },
     { name: 'npm exec of a package', path: '/repo/.cursor/mcp.json', text: cursor('npm', ['exec', 'pkg@1.0.0']) },
+    { name: 'a folder merely named workspaces', path: '/repo/.cursor/mcp.json', text: cursor('node', ['/opt/workspaces/tool/index.js']) },
   ],
   invalid: [
     {
@@ -37,6 +38,20 @@ ruleTable(workspaceExecutable, {
       path: '/repo/.vscode/mcp.json',
       text: vscode('${workspaceFolder}/bin/x', []),
       errors: [{ text: '${workspaceFolder}/bin/x' }],
+    },
+    {
+      name: "the repository's own dev-container path",
+      path: '/home/u/src/repo/.cursor/mcp.json',
+      text: cursor('node', ['/workspaces/repo/dist/index.js']),
+      errors: [{ text: '/workspaces/repo/dist/index.js', message: 'from this repository' }],
+    },
+    {
+      name: 'a dev-container cwd whose folder name differs from the clone',
+      path: '/home/u/src/FlowTime/.vscode/mcp.json',
+      text: JSON.stringify({
+        servers: { s: { command: 'node', args: ['--import', 'tsx', 'src/index.ts'], cwd: '/workspaces/flowtime-vnext/tools/mcp-server' } },
+      }),
+      errors: [{ text: 'src/index.ts', message: 'from this repository' }],
     },
     {
       name: 'absolute path inside the repository',
