@@ -23,6 +23,11 @@ function shorten(text: string): string {
   return one.length > 60 ? `${one.slice(0, 57)}…` : one;
 }
 
+/** Quoted as a shell would need it: in single quotes unless it holds one, else as a JSON string (inner quotes escaped). */
+function shellQuoted(text: string): string {
+  return text.includes("'") ? JSON.stringify(text) : `'${text}'`;
+}
+
 function report(file: ConfigFile, context: RuleContext, server: ServerEntry, token: Token, message: string, severity?: 'error'): void {
   context.report({ server, range: tokenFileRange(file.text, token), path: token.field.path, message, ...(severity ? { severity } : {}) });
 }
@@ -64,7 +69,7 @@ export const shellWrapper: Rule = {
               context,
               server,
               script,
-              `Server "${server.name}" is started by ${program} -c "${shorten(script.text)}": the shell interprets the whole string, which is harder to review and easy to inject into. Start the program directly.`,
+              `Server "${server.name}" is started by ${program} ${words[words.indexOf(script) - 1]!.text} ${shellQuoted(shorten(script.text))}: a shell string is hard to review and easy to inject into. Start the program directly.`,
             );
           break;
         }

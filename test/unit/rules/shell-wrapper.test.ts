@@ -20,9 +20,26 @@ ruleTable(shellWrapper, {
       name: 'bash -c',
       path: '/p/.cursor/mcp.json',
       text: cursor('bash', ['-c', 'npx -y pkg']),
-      errors: [{ text: 'npx -y pkg', message: 'started by bash -c "npx -y pkg"', severity: 'warning', path: ['mcpServers', 's', 'args', 1] }],
+      errors: [{ text: 'npx -y pkg', message: "started by bash -c 'npx -y pkg'", severity: 'warning', path: ['mcpServers', 's', 'args', 1] }],
     },
-    { name: 'sh -lc', path: '/p/.cursor/mcp.json', text: cursor('/bin/sh', ['-lc', 'cd /srv && exec ./run']), errors: [{ message: 'sh -c' }] },
+    {
+      name: 'sh -lc',
+      path: '/p/.cursor/mcp.json',
+      text: cursor('/bin/sh', ['-lc', 'cd /srv && exec ./run']),
+      errors: [{ message: "sh -lc 'cd /srv && exec ./run'" }],
+    },
+    {
+      name: 'a command string with double quotes reads as the shell would take it',
+      path: '/p/.gemini/settings.json',
+      text: cursor('bash', ['-lc', 'cd "$(git rev-parse --show-toplevel)" && exec ./run']),
+      errors: [{ message: `bash -lc 'cd "$(git rev-parse --show-toplevel)" && exec ./run'` }],
+    },
+    {
+      name: 'a command string with a single quote is shown as a JSON string',
+      path: '/p/.cursor/mcp.json',
+      text: cursor('sh', ['-c', "echo 'hi' && x"]),
+      errors: [{ message: `sh -c "echo 'hi' && x"` }],
+    },
     {
       name: 'zsh in the command string',
       path: '/p/.mcp.json',
