@@ -75,6 +75,11 @@ export const REFERENCE_SYNTAX: Partial<Record<ClientId, ReferenceSyntax>> = {
   'gemini-cli': { fields: ['env'], write: (n) => '$' + n, where: 'the environment `gemini` is started from' },
   'kilo-code': { fields: ['env'], write: (n) => '${env:' + n + '}', where: 'the environment VS Code (running Kilo Code) is started from' },
   'roo-code': { fields: ['env'], write: (n) => '${env:' + n + '}', where: 'the environment VS Code (running Roo Code) is started from' },
+  kiro: {
+    fields: ['env', 'headers'],
+    write: (n) => '${' + n + '}',
+    where: "the environment Kiro is started from (Kiro asks once before it expands a variable; its 'Mcp Approved Env Vars' setting lists them)",
+  },
   continue: { fields: ALL, write: (n) => '${{ secrets.' + n + ' }}', where: "Continue's secrets (a local `.env` in `~/.continue` or the Continue Hub)" },
 };
 

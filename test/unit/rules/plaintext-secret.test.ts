@@ -280,6 +280,12 @@ ruleTable(plaintextSecret, {
       ],
     },
     {
+      name: 'Kiro: a header secret can become a ${NAME} reference',
+      path: '/p/.kiro/settings/mcp.json',
+      text: JSON.stringify({ mcpServers: { r: { url: 'https://mcp.example.com/mcp', headers: { Authorization: `Bearer ${RANDOM}` } } } }, null, 2),
+      errors: [{ message: 'Move it to SecretStorage via an env reference (quick fix).', text: RANDOM }],
+    },
+    {
       name: 'Zed: context_servers with a private key',
       path: '/home/u/.config/zed/settings.json',
       text: `{"context_servers": {"ssh": {"command": {"path": "mcp-ssh", "args": [], "env": {"SSH_KEY": "-----BEGIN OPENSSH PRIVATE KEY-----\\n${'FAKE0000aB3dE5fG7hJ9'.repeat(4)}\\n-----END OPENSSH PRIVATE KEY-----"}}}}}`,
