@@ -1,7 +1,11 @@
 import type { ClientId } from '../config/clientIds';
-import { child, items, type DocNode } from '../model/docNode';
+import { child, items, nodeRange, type DocNode } from '../model/docNode';
 import type { Rule } from './rule';
 import { disabledBy } from '../config/disabledBy';
+import { plural } from '../text/plural';
+
+/** From this many dangerous tools in one list, one finding names them all (each a related location) instead of one each. */
+const GROUP_FROM = 3;
 
 /** Per client, the keys that make tools run without asking (a client ignores the others' keys). */
 const KEYS: Partial<Record<ClientId, readonly string[]>> = {
@@ -36,13 +40,19 @@ const KINDS: { words: RegExp; does: string }[] = [
   },
 ];
 
+/** A name that starts with one of these reads what the rest names: `get_deploy` reports a deploy, `list_merge_requests` lists them. */
+const READS = /^(?:get|list|read|search|find|describe|show|view|lookup|inspect|count|check|retrieve|preview|explain|status)$/;
+
 /** What a tool does that should not happen unasked, judged from its name (`delete_file`, `runCommand` …). */
 export function dangerOf(toolName: string): string | undefined {
   const words = toolName
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
-    .split(/[^a-z0-9]+/);
-  return KINDS.find((k) => words.some((w) => k.words.test(w)))?.does;
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+  // After a reading verb the other words name what is read, unless a second verb follows ("search_and_replace").
+  const verbs = READS.test(words[0] ?? '') ? words.filter((_, i) => i > 0 && /^(?:and|then|or)$/.test(words[i - 1]!)) : words;
+  return KINDS.find((k) => verbs.some((w) => k.words.test(w)))?.does;
 }
 
 /**
@@ -76,6 +86,7 @@ export const autoApprove: Rule = {
             });
           continue;
         }
+        const dangerous: { tool: string; does: string; item: DocNode }[] = [];
         for (const item of items(value)) {
           const tool = typeof item.value === 'string' ? item.value : undefined;
           if (tool === undefined) continue;
@@ -91,16 +102,32 @@ export const autoApprove: Rule = {
             continue;
           }
           const does = dangerOf(tool);
-          if (does)
-            context.report({
-              server,
-              node: item,
-              severity,
-              message: fork
-                ? `Tool "${tool}" of "${server.name}" ${does}; ${key} would run it without confirmation in ${fork.fork} (${fork.client} ignores this key).`
-                : `Tool "${tool}" of "${server.name}" ${does} and runs without confirmation (${key}): a prompt-injected model can call it without you seeing it.`,
-            });
+          if (does) dangerous.push({ tool, does, item });
         }
+        const report = (at: DocNode, message: string, related?: { tool: string; does: string; item: DocNode }[]) =>
+          context.report({
+            server,
+            node: at,
+            severity,
+            message,
+            related: related?.map((d) => ({ file, range: nodeRange(d.item), message: `"${d.tool}" ${d.does}` })),
+          });
+        const unasked = fork
+          ? `would run without confirmation in ${fork.fork} (${fork.client} ignores this key)`
+          : `runs without confirmation (${key}): a prompt-injected model can call it without you seeing it`;
+        if (dangerous.length < GROUP_FROM) {
+          for (const d of dangerous) report(d.item, `Tool "${d.tool}" of "${server.name}" ${d.does} and ${unasked}.`);
+          continue;
+        }
+        const names = dangerous
+          .slice(0, 3)
+          .map((d) => `"${d.tool}"`)
+          .join(', ');
+        report(
+          dangerous[0]!.item,
+          `${plural(dangerous.length, 'tool')} of "${server.name}" that run code, change, delete or send (${names}${dangerous.length > 3 ? ', …' : ''}) run without confirmation (${key})${fork ? ` in ${fork.fork}; ${fork.client} ignores this key` : ''}.`,
+          dangerous,
+        );
       }
     }
   },

@@ -1,5 +1,5 @@
 import { autoApprove, dangerOf } from '../../../src/core/rules/auto-approve';
-import { ruleTable } from '../helpers/ruleTester';
+import { ruleTable, runRule } from '../helpers/ruleTester';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
@@ -23,14 +23,24 @@ ruleTable(autoApprove, {
       errors: [{ text: '"*"', message: 'every tool of "s"', path: ['mcpServers', 's', 'autoApprove', 0] }],
     },
     {
-      name: 'Roo Code dangerous tools',
+      name: 'Roo Code: two dangerous tools, one finding each',
+      path: '/p/.roo/mcp.json',
+      text: server({ alwaysAllow: ['read_file', 'write_file', 'execute_command'] }),
+      errors: [
+        { text: '"write_file"', message: 'Tool "write_file" of "s" changes files or remote state and runs without confirmation (alwaysAllow)' },
+        { text: '"execute_command"', message: 'runs commands or code' },
+      ],
+    },
+    {
+      name: 'Roo Code: from three dangerous tools, one finding lists them',
       path: '/p/.roo/mcp.json',
       text: server({ alwaysAllow: ['read_file', 'write_file', 'execute_command', 'deleteBranch', 'send_email'] }),
       errors: [
-        { text: '"write_file"', message: 'changes files or remote state' },
-        { text: '"execute_command"', message: 'runs commands or code' },
-        { text: '"deleteBranch"', message: 'deletes or overwrites data' },
-        { text: '"send_email"', message: 'sends data out' },
+        {
+          text: '"write_file"',
+          message:
+            '4 tools of "s" that run code, change, delete or send ("write_file", "execute_command", "deleteBranch", …) run without confirmation (alwaysAllow).',
+        },
       ],
     },
     { name: 'Kiro', path: '/p/.kiro/settings/mcp.json', text: server({ autoApprove: ['run_terminal'] }), errors: [{ message: 'autoApprove' }] },
@@ -39,7 +49,13 @@ ruleTable(autoApprove, {
       name: "Roo Code's key in a Cline file: info, naming the fork",
       path: CLINE,
       text: server({ alwaysAllow: ['execute_command', 'read_file'] }),
-      errors: [{ text: '"execute_command"', severity: 'info', message: 'alwaysAllow would run it without confirmation in Roo Code (Cline ignores this key).' }],
+      errors: [
+        {
+          text: '"execute_command"',
+          severity: 'info',
+          message: 'runs commands or code and would run without confirmation in Roo Code (Cline ignores this key).',
+        },
+      ],
     },
     {
       name: "Cline's file name in Roo Code's storage folder is Roo Code's",
@@ -63,4 +79,32 @@ test('dangerOf reads tool names in any case style', () => {
   assert.equal(dangerOf('browser_evaluate'), 'runs commands or code');
   assert.equal(dangerOf('invokeLambda'), 'runs commands or code');
   assert.equal(dangerOf('playwright_post'), 'sends data out');
+});
+
+test('dangerOf: a name that starts by reading reads, whatever it names', () => {
+  assert.equal(dangerOf('get_deploy'), undefined);
+  assert.equal(dangerOf('list_merge_requests'), undefined);
+  assert.equal(dangerOf('getCommandHistory'), undefined);
+  assert.equal(dangerOf('search_and_replace'), 'changes files or remote state', 'a second verb still counts');
+  assert.equal(dangerOf('create_deploy'), 'changes files or remote state');
+  assert.equal(dangerOf('deploy_service'), 'changes files or remote state');
+  assert.equal(dangerOf('_get_then_delete'), 'deletes or overwrites data');
+});
+
+test('a grouped auto-approve finding points at every tool it names', () => {
+  const { findings } = runRule(autoApprove, {
+    name: 'grouped',
+    path: '/p/.roo/mcp.json',
+    text: server({ alwaysAllow: ['write_file', 'execute_command', 'deleteBranch', 'send_email'] }),
+  });
+  assert.equal(findings.length, 1);
+  assert.deepEqual(
+    findings[0]!.related?.map((r) => r.message),
+    [
+      '"write_file" changes files or remote state',
+      '"execute_command" runs commands or code',
+      '"deleteBranch" deletes or overwrites data',
+      '"send_email" sends data out',
+    ],
+  );
 });
