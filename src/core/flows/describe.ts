@@ -52,7 +52,9 @@ export function shortFlowMessage(flow: ToxicFlow, path: readonly FlowLeg[]): str
   const head = `${KIND_TITLES[flow.kind]} in ${flow.session.clientName}: `;
   const onPath = new Set(path.map((l) => l.server));
   const more = flow.servers.filter((s) => !onPath.has(s)).length;
-  const tail = more > 0 ? ` (+${more} more ${nounFor(more, 'server')})` : '';
+  // "On its own" and "+2 more servers" side by side read as a contradiction: the others add paths of their own.
+  const alone = onPath.size === 1;
+  const tail = more === 0 ? '' : alone ? ` (${more} more ${nounFor(more, 'server')} add to it)` : ` (+${more} more ${nounFor(more, 'server')})`;
   const full = `${head}${upperFirst(describePath(flow.kind, path))}.${tail}`;
   if (full.length <= MAX_FLOW_MESSAGE) return full;
   const servers = [...new Set(path.map((l) => l.server))];

@@ -191,7 +191,7 @@ ruleTable(toxicFlow, {
         {
           server: 'sender',
           message:
-            'Toxic flow (data leak) in Gemini CLI: `sender` can bring in untrusted content, reach private data and send it out on its own. (+2 more servers)',
+            'Toxic flow (data leak) in Gemini CLI: `sender` can bring in untrusted content, reach private data and send it out on its own. (2 more servers add to it)',
         },
       ],
     },
