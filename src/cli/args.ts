@@ -180,7 +180,7 @@ Scan options:
       --fail-on error|warning|info|never
                                  exit 1 when a finding is at or above this severity (default error)
       --client ID                read every given file as this client's format
-                                 (${'vscode, cursor, claude-desktop, claude-code, windsurf, cline, roo-code, kiro, amazon-q,\n                                 gemini-cli, zed, codex, continue, goose, lm-studio, copilot-cli, kilo-code,\n                                 firebase-studio, generic'})
+                                 (${'vscode, cursor, claude-desktop, claude-code, windsurf, cline, roo-code, kiro, amazon-q,\n                                 gemini-cli, zed, codex, continue, goose, lm-studio, copilot-cli, kilo-code,\n                                 firebase-studio, opencode, generic'})
       --rule ID=SEVERITY         override a rule's severity (off, info, warning, error); repeatable
   -c, --config FILE              settings file (default: .mcp-warden.json in the current folder, if present)
       --no-user                  with no path, do not read this user's client configs

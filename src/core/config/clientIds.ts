@@ -17,6 +17,7 @@ export const CLIENT_IDS = [
   'copilot-cli',
   'kilo-code',
   'firebase-studio',
+  'opencode',
   'mcp-warden',
   'generic',
 ] as const;

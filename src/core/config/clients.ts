@@ -224,6 +224,17 @@ export const CLIENTS: Record<ClientId, ClientSpec> = {
     interpolation: 'none documented (values come from the workspace `.env` file)',
     uncertain: 'Only the `mcpServers` map of `.idx/mcp.json` is documented; which fields beyond command, args, env, url and headers it reads is not.',
   },
+  opencode: {
+    id: 'opencode',
+    name: 'OpenCode',
+    format: 'jsonc',
+    allowsComments: true,
+    serverContainers: [['mcp']],
+    fields: { ...BASE, env: ['environment'] },
+    interpolation: '`{env:NAME}` and `{file:path}` anywhere in the file',
+    uncertain:
+      "Fields are from OpenCode's config docs and schema (`type` local/remote, `command` as one array, `environment`, `headers`, `enabled`); its `permission` and `tools` settings are not linted.",
+  },
   'copilot-cli': {
     id: 'copilot-cli',
     name: 'GitHub Copilot CLI',

@@ -30,6 +30,8 @@ export function clientFromContent(root: DocNode | undefined, format: ConfigForma
   const servers = child(root, 'servers');
   if (servers && (child(root, 'inputs') || looksLikeServerMap(servers))) return 'vscode';
   if (child(child(root, 'mcp'), 'servers')) return 'vscode';
+  const schema = child(root, '$schema')?.value;
+  if (typeof schema === 'string' && /opencode\.ai\//i.test(schema)) return 'opencode';
   return undefined;
 }
 
@@ -40,7 +42,7 @@ function hasProjectServers(projects: DocNode | undefined): boolean {
 
 /** Files known to hold other settings too: finding no MCP servers there is normal, not an unknown format. */
 export function isSharedSettingsFile(client: ClientId, path: string): boolean {
-  if (client === 'gemini-cli' || client === 'zed' || client === 'codex' || client === 'goose') return true;
+  if (client === 'gemini-cli' || client === 'zed' || client === 'codex' || client === 'goose' || client === 'opencode') return true;
   if (client === 'claude-code' && /\.claude\.json$/i.test(path)) return true;
   if (client === 'claude-code' && isClaudeCodeSettingsPath(path)) return true;
   if (client === 'continue' && /config\.ya?ml$/i.test(path)) return true;

@@ -133,12 +133,16 @@ export function buildServer(
   const nested = own.get('command');
   const zed = nested?.type === 'object';
   const launch = zed ? new Fields(nested, [...path, 'command']) : own;
-  const command = zed ? stringField(launch.get('path'), launch, 'path') : stringField(own.first(f.command), own, own.foundKey);
+  const commandNode = zed ? undefined : own.first(f.command);
+  // OpenCode writes the program and its arguments as one array: `command: ["npx", "-y", "pkg"]`.
+  const commandList = commandNode?.type === 'array' ? stringList(commandNode, [...path, own.foundKey]) : NO_FIELDS;
+  const command = zed ? stringField(launch.get('path'), launch, 'path') : (commandList[0] ?? stringField(commandNode, own, own.foundKey));
   const urlNode = own.first(f.url);
   const urlKey = urlNode ? own.foundKey : undefined;
   const declaredType = stringValue(own.first(f.type));
   const argsNode = launch.first(f.args);
-  const args = argsNode ? stringList(argsNode, [...launch.path, launch.foundKey]) : NO_FIELDS;
+  const listedArgs = argsNode ? stringList(argsNode, [...launch.path, launch.foundKey]) : NO_FIELDS;
+  const args = commandList.length > 1 ? [...commandList.slice(1), ...listedArgs] : listedArgs;
   const envNode = launch.first(f.env);
   const env = envNode ? keyValues(envNode, [...launch.path, launch.foundKey]) : NO_FIELDS;
   const headersNode = own.first(f.headers);
@@ -218,6 +222,7 @@ function keyValues(node: DocNode, path: JsonPath): KeyValueField[] {
 const TRANSPORTS: Record<string, Transport> = {
   stdio: 'stdio',
   local: 'stdio',
+  remote: 'http',
   http: 'http',
   'streamable-http': 'http',
   streamablehttp: 'http',

@@ -30,6 +30,8 @@ export const WORKSPACE_FILES: readonly { client: ClientId; path: string }[] = [
   { client: 'roo-code', path: '.roo/mcp.json' },
   { client: 'kilo-code', path: '.kilocode/mcp.json' },
   { client: 'firebase-studio', path: '.idx/mcp.json' },
+  { client: 'opencode', path: 'opencode.json' },
+  { client: 'opencode', path: 'opencode.jsonc' },
   { client: 'windsurf', path: '.windsurf/mcp.json' },
   { client: 'kiro', path: '.kiro/settings/mcp.json' },
   { client: 'amazon-q', path: '.amazonq/mcp.json' },
@@ -113,6 +115,7 @@ export function userConfigLocations(env: MachineEnv): KnownLocation[] {
   add('goose', env.platform === 'win32' ? join(env.appData ?? join(h, 'AppData/Roaming'), 'Block/goose/config/config.yaml') : join(xdg, 'goose/config.yaml'));
   add('lm-studio', join(h, '.lmstudio/mcp.json'));
   add('kilo-code', join(h, '.kilocode/cli/global/settings/mcp_settings.json'));
+  add('opencode', join(xdg, 'opencode/opencode.json'));
   add('copilot-cli', join(env.copilotHome ?? join(h, '.copilot'), 'mcp-config.json'));
   return out;
 }
@@ -148,6 +151,8 @@ const PATH_PATTERNS: readonly PathPattern[] = [
   { client: 'kilo-code', pattern: /(^|\/)\.kilocode\/cli\/global\/settings\/mcp_settings\.json$/i, scope: 'user' },
   { client: 'kilo-code', pattern: /(^|\/)\.kilocode\/mcp\.json$/i, scope: 'workspace' },
   { client: 'firebase-studio', pattern: /(^|\/)\.idx\/mcp\.json$/i, scope: 'workspace' },
+  { client: 'opencode', pattern: /(^|\/)\.config\/opencode\/opencode\.jsonc?$/i, scope: 'user' },
+  { client: 'opencode', pattern: /(^|\/)opencode\.jsonc?$/i, scope: 'workspace' },
   // Windsurf reads only the user file; a project's copy is what teammates paste into it.
   { client: 'windsurf', pattern: /(^|\/)\.windsurf\/mcp\.json$/i, scope: 'workspace' },
   { client: 'kiro', pattern: /(^|\/)\.kiro\/settings\/mcp\.json$/i },

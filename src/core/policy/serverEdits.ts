@@ -21,6 +21,7 @@ export const DISABLE_FLAGS: Partial<Record<ClientId, { key: string; value: boole
   kiro: { key: 'disabled', value: true },
   'amazon-q': { key: 'disabled', value: true },
   zed: { key: 'enabled', value: false },
+  opencode: { key: 'enabled', value: false },
   codex: { key: 'enabled', value: false },
   goose: { key: 'enabled', value: false },
   'gemini-cli': 'gemini-excluded',

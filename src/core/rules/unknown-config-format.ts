@@ -27,7 +27,7 @@ export const unknownConfigFormat: Rule = {
               .slice(0, 3)
               .map((g) => g.name)
               .join(', ')}${guessed.length > 3 ? ', …' : ''}) were checked. Name the client with --client if it is a known one.`
-          : `Not recognised as an MCP config: no top-level ${keys.map((k) => '`' + k + '`').join(', ')} was found. Name the client with --client (CLI) if this file is one.`,
+          : `Not recognised as an MCP config: it has none of ${keys.map((k) => '`' + k + '`').join(', ')}. If it is one, use --client.`,
     });
   },
 };

@@ -2,9 +2,11 @@ import { hasFewDistinctChars } from './entropy';
 
 /**
  * References a client resolves at launch: `${input:x}`, `${env:X}`, `${X}`, `${X:-default}`,
- * `${{ secrets.X }}`, `{{ X }}`, `%X%`, and `$X` (upper case, as Gemini CLI and shells write it).
+ * `${{ secrets.X }}`, `{{ X }}`, `%X%`, `$X` (upper case, as Gemini CLI and shells write it), and OpenCode's
+ * `{env:X}` and `{file:path}`.
  */
-const REFERENCE = /\$\{\{[^}]{0,200}\}\}|\$\{[^}]{0,200}\}|\{\{[^}]{0,200}\}\}|%[A-Za-z_][A-Za-z0-9_]{0,100}%|\$[A-Z_][A-Z0-9_]{0,100}(?![A-Za-z0-9_])/;
+const REFERENCE =
+  /\{(?:env|file):[^}]{1,200}\}|\$\{\{[^}]{0,200}\}\}|\$\{[^}]{0,200}\}|\{\{[^}]{0,200}\}\}|%[A-Za-z_][A-Za-z0-9_]{0,100}%|\$[A-Z_][A-Z0-9_]{0,100}(?![A-Za-z0-9_])/;
 
 /** Words that only a template or a README puts where a secret belongs. */
 const PLACEHOLDER_WORDS =

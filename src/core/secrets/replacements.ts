@@ -106,6 +106,8 @@ export function replacementCandidates(client: ClientId | undefined, t: Replaceme
     case 'kilo-code':
       if (t.fieldKind !== 'env') return [none(name)];
       return [{ ...ref(`\${env:${t.envName}}`, ENV_WORDING(name, t.envName), false), preferred: true }];
+    case 'opencode':
+      return [{ ...ref(`{env:${t.envName}}`, ENV_WORDING(name, t.envName), false), preferred: true }];
     case 'continue':
       return [
         { ...ref(`\${{ secrets.${t.envName} }}`, `A secret named ${t.envName} in Continue (its local secrets file or Continue Hub).`, true), preferred: true },

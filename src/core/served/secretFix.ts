@@ -75,6 +75,7 @@ export const REFERENCE_SYNTAX: Partial<Record<ClientId, ReferenceSyntax>> = {
   'gemini-cli': { fields: ['env'], write: (n) => '$' + n, where: 'the environment `gemini` is started from' },
   'kilo-code': { fields: ['env'], write: (n) => '${env:' + n + '}', where: 'the environment VS Code (running Kilo Code) is started from' },
   'roo-code': { fields: ['env'], write: (n) => '${env:' + n + '}', where: 'the environment VS Code (running Roo Code) is started from' },
+  opencode: { fields: ALL, write: (n) => '{env:' + n + '}', where: 'the environment `opencode` is started from' },
   kiro: {
     fields: ['env', 'headers'],
     write: (n) => '${' + n + '}',

@@ -61,7 +61,9 @@ function checkFieldKey(server: ServerEntry, field: StringField | undefined, keys
   if (!field) return;
   const key = field.path[field.path.length - 1];
   const parent = field.path.slice(0, -1);
-  const nested = parent.length === server.path.length + 1 && parent[parent.length - 1] === 'command' && key === 'path';
+  const underCommand = parent.length === server.path.length + 1 && parent[parent.length - 1] === 'command';
+  // Zed's older `command: {path, args}`, or OpenCode's `command: ["npx", …]` whose first word is the program.
+  const nested = underCommand && (key === 'path' || key === 0);
   assert.deepEqual(nested ? parent.slice(0, -1) : parent, server.path, `${what} lies directly inside the server`);
   assert.ok(nested || keys.includes(String(key)), `${what} read from "${String(key)}", not one of ${keys.join(', ')}`);
 }
@@ -89,7 +91,9 @@ function checkServer(file: ConfigFile, got: ServerEntry, want: ExpectedServer): 
     `${at}.args`,
   );
   got.args.forEach((arg, i) => {
-    assert.equal(arg.path[arg.path.length - 1], i, `${at}.args[${i}] index`);
+    // Arguments written after the program in OpenCode's one `command` array sit one place further in it.
+    const inCommand = arg.path[arg.path.length - 2] === 'command';
+    assert.equal(arg.path[arg.path.length - 1], inCommand ? i + 1 : i, `${at}.args[${i}] index`);
     checkStringField(file, arg, want.args![i], pathOf(arg.node), `${at}.args[${i}]`);
   });
   const envBase = got.env[0] ? got.env[0].path.slice(0, -1) : [];

@@ -24,7 +24,7 @@ ruleTable(unknownConfigFormat, {
       name: 'YAML with no servers key',
       path: '/p/compose.yaml',
       text: 'services:\n  web:\n    image: nginx\n',
-      errors: [{ line: 1, text: 'services:', message: 'Name the client with --client' }],
+      errors: [{ line: 1, text: 'services:', message: 'If it is one, use --client.' }],
     },
     {
       name: 'TOML with no mcp_servers table',

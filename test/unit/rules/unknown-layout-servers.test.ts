@@ -2,10 +2,12 @@ import { unknownConfigFormat } from '../../../src/core/rules/unknown-config-form
 import { unpinnedPackage } from '../../../src/core/rules/unpinned-package';
 import { ruleTable } from '../helpers/ruleTester';
 
-// Issue 13: servers in a layout no known client reads (OpenCode's `mcp` map with `command` arrays, a tool's own
+// Issue 13: servers in a layout no known client reads (an OpenCode-style `mcp` map outside OpenCode's files, a tool's own
 // list, another client's key) still have their launches checked, and the file says that only that was checked.
 const OPENCODE =
   '{\n  "$schema": "https://opencode.ai/config.json",\n  "mcp": {\n    "antd": { "type": "local", "command": ["npx", "-y", "@ant-design/cli", "mcp"] }\n  }\n}';
+/** The same map in a file no known client owns (Kilo Code's newer `kilo.jsonc`, without OpenCode's `$schema`). */
+const OPENCODE_STYLE = OPENCODE.replace('  "$schema": "https://opencode.ai/config.json",\n', '');
 const TOOL_LIST = 'tools:\n  - name: fetch\n    command: uvx mcp-server-fetch\n  - name: local\n    command: ./bin/server\n';
 
 ruleTable(unpinnedPackage, {
@@ -25,15 +27,15 @@ ruleTable(unpinnedPackage, {
   ],
   invalid: [
     {
-      name: 'OpenCode `mcp` map with a command array',
+      name: 'OpenCode `mcp` map with a command array (a known client)',
       path: '/p/opencode.json',
       text: OPENCODE,
-      errors: [{ line: 4, text: '@ant-design/cli', server: 'antd', severity: 'warning', message: 'has no version (npx runs' }],
+      errors: [{ line: 4, text: '@ant-design/cli', server: 'antd', severity: 'warning', message: 'has no version: npx runs' }],
     },
     {
-      name: 'OpenCode note names the layout',
-      path: '/p/.opencode/opencode.json',
-      text: OPENCODE,
+      name: 'an OpenCode-style map elsewhere: the note names the layout',
+      path: '/p/kilo.jsonc',
+      text: OPENCODE_STYLE,
       errors: [{ text: '@ant-design/cli', message: '(Unknown layout: launch checked only.)' }],
     },
     {
@@ -73,6 +75,8 @@ ruleTable(unpinnedPackage, {
 
 ruleTable(unknownConfigFormat, {
   valid: [
+    { name: 'OpenCode is a known client', path: '/p/opencode.json', text: OPENCODE },
+    { name: "OpenCode's layout is known from its $schema whatever the file is called", path: '/p/config/agent.json', text: OPENCODE },
     {
       name: 'a known client with a misplaced key: misplaced-servers-key speaks',
       path: '/p/.cursor/mcp.json',
@@ -81,9 +85,9 @@ ruleTable(unknownConfigFormat, {
   ],
   invalid: [
     {
-      name: 'OpenCode: what was checked',
-      path: '/p/opencode.json',
-      text: OPENCODE,
+      name: 'an OpenCode-style map elsewhere: what was checked',
+      path: '/p/kilo.jsonc',
+      text: OPENCODE_STYLE,
       errors: [
         { line: 1, text: '{', severity: 'warning', message: 'Not a layout MCP Warden knows; only the launch commands of its server (antd) were checked' },
       ],

@@ -67,7 +67,13 @@ ruleTable(unpinnedPackage, {
       name: 'Goose enabled: false',
       path: '/home/u/.config/goose/config.yaml',
       text: 'extensions:\n  fetch:\n    name: fetch\n    type: stdio\n    cmd: uvx\n    args: [mcp-server-fetch]\n    enabled: false\n',
-      errors: [flagged('fetch', 'mcp-server-fetch', '(`enabled = false`)')],
+      errors: [flagged('fetch', 'mcp-server-fetch', '(`enabled: false`)')],
+    },
+    {
+      name: 'OpenCode enabled: false, named as written',
+      path: '/p/opencode.json',
+      text: '{"mcp": {"fetch": {"type": "local", "command": ["uvx", "mcp-server-fetch"], "enabled": false}}}',
+      errors: [flagged('fetch', 'mcp-server-fetch', '(`enabled: false`)')],
     },
     {
       name: 'Gemini CLI mcp.excluded',
