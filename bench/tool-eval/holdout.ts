@@ -76,6 +76,8 @@ export function printHoldout(f: HoldoutFigures, verbose = false): void {
     ],
     { perSource: true },
   );
+  const npmOnly = (list: readonly RecordResult[]) => rate(list.filter((r) => r.record.label === 'benign' && r.record.file.stratum === 'benign'));
+  console.log(`${'  benign servers (no attack tools)'.padEnd(34)} ${show(npmOnly(f.spansOnly)).padEnd(22)} ${show(npmOnly(f.shipped))}`);
   if (!verbose) return;
   const benignAll = f.shipped.filter((r) => r.record.label === 'benign');
   console.log(`\n  false-positive rate per benign server (shipped detector):`);
