@@ -7,7 +7,7 @@
 //    whitespace collapsed) equals a record's of test/fixtures/tool-corpus-real: the holdout holds only text that the
 //    detector's authors never had;
 //  * makes record ids unique within a file.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, hardNegativeCues, isHardNegative } from '../benign/lib.mjs';
 import { holdoutText } from './holdout-text.mjs';
@@ -24,7 +24,9 @@ for (const sub of ['attacks', 'benign', 'own-variants']) {
 }
 
 const sources = [];
-const dropped = [];
+// Records are removed from their files when dropped, so a re-run keeps the earlier runs' list.
+const manifestPath = join(HOLDOUT, 'manifest-benign.json');
+const dropped = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')).dropped : [];
 let total = 0;
 let hard = 0;
 let official = 0;
@@ -35,6 +37,7 @@ for (const f of readdirSync(BENIGN)
   const ids = new Set();
   doc.records = doc.records.filter((r) => {
     const text = holdoutText(r.item);
+    if (dropped.some((d) => d.id === r.id)) return false;
     if (text === '') {
       dropped.push({ id: r.id, reason: 'no text' });
       return false;
@@ -91,5 +94,5 @@ const manifest = {
   dropped,
   sources,
 };
-writeFileSync(join(HOLDOUT, 'manifest-benign.json'), JSON.stringify(manifest, null, 2) + '\n');
+writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
 console.log(JSON.stringify(manifest.totals), `dropped ${dropped.length} records`);
