@@ -10,6 +10,8 @@
 //
 // usage: node scripts/corpus/benign/harvest-npm.mjs [--only name,name] [--concurrency 3] [--scratch /tmp/harvest]
 //        [--force] (re-harvest packages whose corpus file exists)
+//        [--packages FILE] [--out DIR] (another package list and output folder, e.g. the holdout corpus:
+//        --packages scripts/corpus/holdout/packages.json --out test/fixtures/tool-corpus-holdout/benign)
 import { spawn, execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, appendFileSync, statSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
@@ -33,7 +35,8 @@ const LIST_TIMEOUT_MS = 45_000;
 const MAX_RESOURCES = 25; // dynamic resource lists (files, rows) are data, not definitions
 const LOG = join(SCRATCH, 'harvest.log');
 
-const packages = JSON.parse(readFileSync(join(HERE, 'packages.json'), 'utf8')).packages;
+const packages = JSON.parse(readFileSync(resolve(opt('packages', join(HERE, 'packages.json'))), 'utf8')).packages;
+const OUT_DIR = resolve(opt('out', BENIGN_DIR));
 
 function log(line) {
   const text = `${new Date().toISOString()} ${line}`;
@@ -214,7 +217,7 @@ function repoOf(pkg) {
 
 async function harvest(entry) {
   const slug = `npm-${slugify(entry.name)}`;
-  const target = join(BENIGN_DIR, `${slug}.json`);
+  const target = join(OUT_DIR, `${slug}.json`);
   if (!FORCE && existsSync(target)) return { entry, status: 'exists' };
   const ownDir = join(SCRATCH, slugify(entry.name));
   try {
@@ -250,7 +253,7 @@ async function harvest(entry) {
       why: entry.why,
       records,
     };
-    writeCorpusFile(slug, doc);
+    writeCorpusFile(slug, doc, OUT_DIR);
     return { entry, status: 'ok', version: pkg.version, count: records.length };
   } catch (e) {
     return { entry, status: 'failed', error: e.message.slice(0, 700) };
@@ -259,7 +262,7 @@ async function harvest(entry) {
 
 async function main() {
   mkdirSync(SCRATCH, { recursive: true });
-  const queue = packages.filter((p) => !p.skip && (!ONLY || ONLY.has(p.name)) && (FORCE || !existsSync(join(BENIGN_DIR, `npm-${slugify(p.name)}.json`))));
+  const queue = packages.filter((p) => !p.skip && (!ONLY || ONLY.has(p.name)) && (FORCE || !existsSync(join(OUT_DIR, `npm-${slugify(p.name)}.json`))));
   const BATCH = Number(opt('batch', '0'));
   const ready = new Map();
   if (BATCH > 1) {

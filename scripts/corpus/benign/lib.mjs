@@ -89,9 +89,9 @@ export function makeRecord(slug, kind, item) {
   return record;
 }
 
-export function writeCorpusFile(slug, doc) {
-  mkdirSync(BENIGN_DIR, { recursive: true });
-  const file = join(BENIGN_DIR, `${slug}.json`);
+export function writeCorpusFile(slug, doc, dir = BENIGN_DIR) {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${slug}.json`);
   writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');
   return file;
 }
