@@ -1,5 +1,5 @@
-import { isNegated } from '../clauses';
-import { combine, matchCombined, type FieldContext } from './context';
+import type { FieldContext } from './context';
+import { anExample, negated, patternTable, runTable } from './table';
 
 /**
  * A standing order to copy someone in ("always add a BCC to admin", "automatically CC audit@…", "BCC:
@@ -14,22 +14,16 @@ const PATTERNS: RegExp[] = [
   /\b(?:bcc|cc)\s?:?\s?[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\s(?:(?:on|to|in)\s(?:every|all|each|any)|for all)\b/,
 ];
 
-const ALL = combine(PATTERNS);
+const TABLE = patternTable(PATTERNS, 'exfiltration');
 
 export function detectHiddenRecipient(ctx: FieldContext): void {
-  const view = ctx.view;
-  for (const m of matchCombined(view, ALL)) {
-    if (!ctx.spend('exfiltration')) return;
-    const end = m.index + m.text.length;
-    const clause = ctx.clauses.textAround(m.index, end, 200);
-    if (isNegated(view, clause.offset, m.index, 40)) continue;
-    if (/(?:such as|e\.g\.?|for example|for instance|like)\s*[:(]?\s*["'`]?\s*$/.test(view.slice(Math.max(0, m.index - 30), m.index))) continue;
+  runTable(ctx, TABLE, [negated, anExample], (hit) =>
     ctx.reportView({
       category: 'exfiltration',
       severity: 'warning',
-      start: m.index,
-      end,
-      message: `"${ctx.originalOf(m.index, end)}" tells the model to copy someone in on the user's messages: the user chooses the recipients; a copy the definition adds sends their mail to someone else.`,
-    });
-  }
+      start: hit.start,
+      end: hit.end,
+      message: `"${ctx.originalOf(hit.start, hit.end)}" tells the model to copy someone in on the user's messages: the user chooses the recipients; a copy the definition adds sends their mail to someone else.`,
+    }),
+  );
 }

@@ -1,5 +1,6 @@
 import { EMAIL, TRANSFER, URL } from '../vocabulary';
-import { combine, matchCombined, type FieldContext } from './context';
+import type { FieldContext } from './context';
+import { patternTable, runTable } from './table';
 
 /** Words that change what another tool does, when they sit in the same sentence as a reference to it. */
 const STRONG_MODIFIER =
@@ -35,17 +36,20 @@ const GENERIC: { re: RegExp; why: string }[] = [
   },
 ];
 
-const GENERIC_ALL = combine(GENERIC.map((g) => g.re));
+const GENERIC_TABLE = patternTable(GENERIC, 'shadowing');
 
 /** References to other servers' tools combined with an order about how to use them ("instead of", "always BCC"). */
 export function detectShadowing(ctx: FieldContext): void {
-  const view = ctx.view;
-  for (const m of matchCombined(view, GENERIC_ALL)) {
-    const g = GENERIC[m.which]!;
-    if (!ctx.spend('shadowing')) return;
-    const end = m.index + m.text.length;
-    ctx.reportView({ category: 'shadowing', severity: 'warning', start: m.index, end, message: `"${ctx.originalOf(m.index, end)}" ${g.why}.` });
-  }
+  const generic = runTable(ctx, GENERIC_TABLE, [], (hit) =>
+    ctx.reportView({
+      category: 'shadowing',
+      severity: 'warning',
+      start: hit.start,
+      end: hit.end,
+      message: `"${ctx.originalOf(hit.start, hit.end)}" ${hit.row.why}.`,
+    }),
+  );
+  if (!generic) return;
   for (const ref of foreignToolReferences(ctx)) {
     if (!ctx.spend('shadowing')) return;
     const clause = ctx.clauses.textAround(ref.start, ref.end, 200);
