@@ -34,3 +34,21 @@ describe('identifier direction features', () => {
     assert.ok(f.has('¬call'));
   });
 });
+
+describe('lone letters', () => {
+  it('give no feature, and bigrams read past them', () => {
+    const f = extractFeatures(fields('Send a key to the vault. Logged at 2026-12-07T16:00:00Z, pattern \\w+ and \\u00e9.'));
+    for (const letter of ['a', 't', 'z', 'w', 'u']) assert.equal(f.has(letter), false, letter);
+    assert.ok(f.has('send key'));
+    assert.equal(f.has('send a'), false);
+    assert.equal(
+      [...f.keys()].some((k) => k.split(' ').some((w) => /^(?:q:|¬)?[a-z]$/.test(w))),
+      false,
+    );
+  });
+
+  it('keep the direction of an identifier that starts with one letter', () => {
+    const f = extractFeatures(fields('Then call x_coord_lookup.'));
+    assert.ok(f.has('call ⟨ident⟩'));
+  });
+});

@@ -1,5 +1,6 @@
 import { isNegated } from '../clauses';
-import { combine, matchCombined, type FieldContext } from './context';
+import type { FieldContext } from './context';
+import { patternTable, runTable } from './table';
 
 /**
  * Cross-tool chains: a definition that orders the model to call, or to change the call of, a tool
@@ -40,7 +41,7 @@ const PATTERNS: { re: RegExp; kind: 'trigger' | 'order' | 'all' }[] = [
   },
 ];
 
-const ALL = combine(PATTERNS.map((p) => p.re));
+const TABLE = patternTable(PATTERNS, 'shadowing');
 const NAME_AT_END = new RegExp(String.raw`${NAME}$`);
 /** What makes the clause an order about the other tool's call (for the trigger form). */
 const ORDER_WORDS =
@@ -77,34 +78,33 @@ export function detectChains(ctx: FieldContext): void {
   if (ctx.isParameterField) return;
   const view = ctx.view;
   const self = ctx.scope.target.name.toLowerCase();
-  for (const m of matchCombined(view, ALL)) {
-    if (!ctx.spend('shadowing')) return;
-    const p = PATTERNS[m.which]!;
-    const head = p.kind === 'all' ? m.text.replace(/\s(?:requests?|calls?|queries|searches|lookups|invocations)$/, '') : m.text;
+  // The tool's name ends the match (or comes before "requests"/"calls"); the finding spans the whole order.
+  runTable(ctx, TABLE, [], ({ row: p, text, index }) => {
+    const head = p.kind === 'all' ? text.replace(/\s(?:requests?|calls?|queries|searches|lookups|invocations)$/, '') : text;
     const found = NAME_AT_END.exec(head);
-    if (!found) continue;
+    if (!found) return;
     const raw = found[0];
-    const start = m.index + found.index;
+    const start = index + found.index;
     const end = start + raw.length;
     const quoted = /^[`'"]/.test(raw);
     const name = quoted ? raw.slice(1, -1) : raw;
     const verb = /\b(use|call|invoke|trigger|run|execute|fetch|request|calling)\s(?:the\s)?\S+$/.exec(head)?.[1];
     if (!toolShaped(ctx, { name, quoted, start, end, strongVerb: verb !== undefined && verb !== 'use', bareOk: p.kind !== 'order' || verb !== undefined }))
-      continue;
-    if (name === self || ctx.scope.ownTools.has(name) || ctx.scope.parameters.has(name) || ownInOtherCase(ctx, name)) continue;
-    const clause = ctx.clauses.textAround(m.index, end, 200);
-    if (isNegated(view, clause.offset, m.index, 40)) continue;
-    if (p.kind !== 'order' && !ORDER_WORDS.test(view.slice(end, clause.offset + clause.text.length))) continue;
+      return;
+    if (name === self || ctx.scope.ownTools.has(name) || ctx.scope.parameters.has(name) || ownInOtherCase(ctx, name)) return;
+    const clause = ctx.clauses.textAround(index, end, 200);
+    if (isNegated(view, clause.offset, index, 40)) return;
+    if (p.kind !== 'order' && !ORDER_WORDS.test(view.slice(end, clause.offset + clause.text.length))) return;
     const shown = ctx.originalOf(start + (quoted ? 1 : 0), end - (quoted ? 1 : 0));
     ctx.reportView({
       category: 'shadowing',
       severity: 'warning',
-      start: m.index,
+      start: index,
       end,
-      message: `"${ctx.originalOf(m.index, end)}" orders the model to call or change "${shown}", a tool this server does not provide: a description should only describe its own tool.`,
+      message: `"${ctx.originalOf(index, end)}" orders the model to call or change "${shown}", a tool this server does not provide: a description should only describe its own tool.`,
       evidence: [`referenced tool: ${shown}`],
     });
-  }
+  });
 }
 
 /**

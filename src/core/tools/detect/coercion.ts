@@ -1,5 +1,6 @@
 import type { Severity } from '../../model/finding';
-import { combine, matchCombined, type FieldContext } from './context';
+import type { FieldContext } from './context';
+import { patternTable, runTable, type PatternHit } from './table';
 
 interface Phrase {
   re: RegExp;
@@ -112,37 +113,38 @@ function callsByName(clause: string, name: string): boolean {
 }
 
 /** Forced call order and pressure: "always call this first", "before any other tool", "will not work unless". */
-const ALL = combine(PHRASES.map((p) => p.re));
+const TABLE = patternTable(PHRASES, 'coercion');
+
+/** The phrase's clause (or, for `previous`, that clause and the one before) lacks what the phrase needs. */
+function clauseLacks(ctx: FieldContext, hit: PatternHit<Phrase>): boolean {
+  const p = hit.row;
+  if (!p.clause) return false;
+  const c = p.previous ? ctx.clauses.withPrevious(hit.start, hit.end, 200) : ctx.clauses.textAround(hit.start, hit.end, 160);
+  return !p.clause.test(c.text) && !(p.clause === CALLS_THIS && callsByName(c.text, ctx.scope.target.name));
+}
 
 export function detectCoercion(ctx: FieldContext): void {
   const view = ctx.view;
-  for (const m of matchCombined(view, ALL)) {
-    const p = PHRASES[m.which]!;
-    if (!ctx.spend('coercion')) return;
-    const end = m.index + m.text.length;
-    if (p.clause) {
-      const c = p.previous ? ctx.clauses.withPrevious(m.index, end, 200) : ctx.clauses.textAround(m.index, end, 160);
-      if (!p.clause.test(c.text) && !(p.clause === CALLS_THIS && callsByName(c.text, ctx.scope.target.name))) continue;
-    }
-    if (p.routing && /\s(?:to|for|when|if)$|\s(?:this|me|tool|function|server)$/.test(m.text) && ROUTING_TAIL.test(m.text)) {
-      const rest = ctx.clauses.textAround(m.index, end, 160);
+  runTable(ctx, TABLE, [clauseLacks], ({ row: p, text, start, end }) => {
+    if (p.routing && /\s(?:to|for|when|if)$|\s(?:this|me|tool|function|server)$/.test(text) && ROUTING_TAIL.test(text)) {
+      const rest = ctx.clauses.textAround(start, end, 160);
       if (!NOT_ROUTING.test(view.slice(end, rest.offset + rest.text.length))) {
         ctx.reportView({
           category: 'coercion',
           severity: 'info',
-          start: m.index,
+          start,
           end,
-          message: `"${ctx.originalOf(m.index, end)}" is a routing hint: it names the requests this tool is meant for.`,
+          message: `"${ctx.originalOf(start, end)}" is a routing hint: it names the requests this tool is meant for.`,
         });
-        continue;
+        return;
       }
     }
     ctx.reportView({
       category: 'coercion',
       severity: p.severity,
-      start: m.index,
+      start,
       end,
-      message: `"${ctx.originalOf(m.index, end)}" ${p.why}.`,
+      message: `"${ctx.originalOf(start, end)}" ${p.why}.`,
     });
-  }
+  });
 }

@@ -1,4 +1,5 @@
-import { combine, matchCombined, type FieldContext } from './context';
+import type { FieldContext } from './context';
+import { patternTable, runTable } from './table';
 import { nounFor, plural } from '../../text/plural';
 
 interface Phrase {
@@ -80,25 +81,27 @@ const PHRASES: Phrase[] = [
 const PAD_SPACES = 120;
 const PAD_LINES = 15;
 
-const ALL = combine(PHRASES.map((p) => p.re));
+const TABLE = patternTable(PHRASES, 'concealment');
 
 export function detectConcealment(ctx: FieldContext): void {
   const view = ctx.view;
-  for (const m of matchCombined(view, ALL)) {
-    const p = PHRASES[m.which]!;
-    if (!ctx.spend('concealment')) return;
-    const end = m.index + m.text.length;
-    if (p.object && !p.object(view.slice(end, end + 60))) continue;
-    if (p.negated && !NEGATION_BEFORE.test(view.slice(Math.max(0, m.index - 40), m.index))) continue;
-    ctx.reportView({
-      category: 'concealment',
-      severity: 'warning',
-      start: m.index,
-      end: Math.min(view.length, end + objectLength(view, end)),
-      message: `"${ctx.originalOf(m.index, end)}" ${p.why}. A tool description has no reason to hide anything from the person using it.`,
-    });
-  }
-  padding(ctx);
+  const searched = runTable(
+    ctx,
+    TABLE,
+    [
+      (_, { row, end }) => row.object !== undefined && !row.object(view.slice(end, end + 60)),
+      (_, { row, start }) => row.negated === true && !NEGATION_BEFORE.test(view.slice(Math.max(0, start - 40), start)),
+    ],
+    ({ row, start, end }) =>
+      ctx.reportView({
+        category: 'concealment',
+        severity: 'warning',
+        start,
+        end: Math.min(view.length, end + objectLength(view, end)),
+        message: `"${ctx.originalOf(start, end)}" ${row.why}. A tool description has no reason to hide anything from the person using it.`,
+      }),
+  );
+  if (searched) padding(ctx);
 }
 
 function objectLength(view: string, end: number): number {

@@ -1,6 +1,6 @@
-import { isNegated } from '../clauses';
 import type { ToolCategory } from '../types';
-import { combine, matchCombined, type FieldContext } from './context';
+import type { FieldContext } from './context';
+import { negated, patternTable, runTable } from './table';
 
 /**
  * The commonest orders of a poisoned definition written in French, Spanish, German, Italian,
@@ -26,23 +26,26 @@ const PATTERNS: { re: RegExp; category: ToolCategory; why: string }[] = [
   },
 ];
 
-const ALL = combine(PATTERNS.map((p) => p.re));
+const TABLE = patternTable(PATTERNS);
 
 export function detectForeign(ctx: FieldContext): void {
-  const view = ctx.view;
-  for (const m of matchCombined(view, ALL)) {
-    const p = PATTERNS[m.which]!;
-    if (!ctx.spend(p.category)) return;
-    const end = m.index + m.text.length;
-    const clause = ctx.clauses.textAround(m.index, end, 200);
-    if (m.which === 0 && isNegated(view, clause.offset, m.index, 40)) continue;
-    if (/["'«“]\s*$/.test(view.slice(Math.max(0, m.index - 3), m.index))) continue;
-    ctx.reportView({
-      category: p.category,
-      severity: 'warning',
-      start: m.index,
-      end,
-      message: `"${ctx.originalOf(m.index, end)}" ${p.why} (written in another language than English).`,
-    });
-  }
+  runTable(
+    ctx,
+    TABLE,
+    [
+      // The concealment and pick-me-first orders are negative themselves ("ne dites pas", "no uses otras");
+      // only the override can be undone by a negator before it.
+      (c, hit) => hit.which === 0 && negated(c, hit),
+      // Quoted right where it starts: cited, not said.
+      (c, hit) => /["'«“]\s*$/.test(c.view.slice(Math.max(0, hit.start - 3), hit.start)),
+    ],
+    (hit) =>
+      ctx.reportView({
+        category: hit.row.category,
+        severity: 'warning',
+        start: hit.start,
+        end: hit.end,
+        message: `"${ctx.originalOf(hit.start, hit.end)}" ${hit.row.why} (written in another language than English).`,
+      }),
+  );
 }

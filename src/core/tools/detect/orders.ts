@@ -1,5 +1,5 @@
-import { isNegated } from '../clauses';
-import { combine, matchCombined, type FieldContext } from './context';
+import type { FieldContext } from './context';
+import { anExample, negated, patternTable, runTable } from './table';
 
 /**
  * Orders aimed past the tool: run a shell command the tool itself does not need, or say a given
@@ -34,24 +34,16 @@ const PATTERNS: { re: RegExp; why: string }[] = [
   },
 ];
 
-const ALL = combine(PATTERNS.map((p) => p.re));
+const TABLE = patternTable(PATTERNS, 'prompt-injection');
 
 export function detectOrders(ctx: FieldContext): void {
-  const view = ctx.view;
-  for (const m of matchCombined(view, ALL)) {
-    if (!ctx.spend('prompt-injection')) return;
-    const end = m.index + m.text.length;
-    const clause = ctx.clauses.textAround(m.index, end, 200);
-    if (isNegated(view, clause.offset, m.index, 40)) continue;
-    if (/(?:such as|e\.g\.?|for example|for instance|like)\s*[:(]?\s*["'`]?\s*$/.test(view.slice(Math.max(0, m.index - 30), m.index))) continue;
-    const p = PATTERNS[m.which]!;
-    const words = ctx.originalOf(m.index, Math.min(end, m.index + 120));
+  runTable(ctx, TABLE, [negated, anExample], (hit) =>
     ctx.reportView({
       category: 'prompt-injection',
       severity: 'warning',
-      start: m.index,
-      end,
-      message: `"${words}" ${p.why}. A tool definition describes the tool; it has no business giving the model other work.`,
-    });
-  }
+      start: hit.start,
+      end: hit.end,
+      message: `"${ctx.originalOf(hit.start, Math.min(hit.end, hit.start + 120))}" ${hit.row.why}. A tool definition describes the tool; it has no business giving the model other work.`,
+    }),
+  );
 }

@@ -1,5 +1,5 @@
-import { isNegated } from '../clauses';
-import { combine, matchCombined, type FieldContext } from './context';
+import type { FieldContext } from './context';
+import { negated, patternTable, runTable } from './table';
 
 /**
  * Preference manipulation: a definition that sells itself to the model ("the world's best", "premium
@@ -41,16 +41,12 @@ const AGAINST_OTHERS: RegExp[] = [
   /\b(?:prefer|prioriti[sz]e|favou?r|choose|pick|use) (?:this|me)(?: tool| function| server)? (?:over|instead of|rather than|above) (?:[a-z-]+ ){0,4}?(?:similarly[- ]named|same[- ]named|with the same name|from (?:any |all )?other (?:mcp )?servers)/,
 ];
 
-const ALL = combine([...CLAIMS, COMPARISON, ...AGAINST_OTHERS]);
+const TABLE = patternTable([...CLAIMS, COMPARISON, ...AGAINST_OTHERS], 'coercion');
 
 export function detectPromotion(ctx: FieldContext): void {
-  const view = ctx.view;
   const hits: { index: number; end: number; which: number }[] = [];
-  for (const m of matchCombined(view, ALL)) {
-    if (!ctx.spend('coercion')) break;
-    if (isNegated(view, ctx.clauses.textAround(m.index, m.index + m.text.length, 200).offset, m.index, 40)) continue;
-    hits.push({ index: m.index, end: m.index + m.text.length, which: m.which });
-  }
+  // A spent budget ends the search; the claims found so far are still weighed.
+  runTable(ctx, TABLE, [negated], (hit) => hits.push({ index: hit.start, end: hit.end, which: hit.which }));
   if (hits.length === 0) return;
   const distinct = new Set(hits.map((h) => h.which)).size;
   const comparison = hits.some((h) => h.which >= CLAIMS.length);

@@ -1,5 +1,6 @@
 import { isQuotedOrExample } from '../clauses';
-import { combine, matchCombined, type FieldContext } from './context';
+import type { FieldContext } from './context';
+import { patternTable, runTable } from './table';
 
 const NOUNS = String.raw`(?:instructions?|prompts?|rules|guidelines|directions|directives|constraints|restrictions|guardrails|policies|programming|safeguards|orders)`;
 
@@ -60,7 +61,7 @@ const PHRASES: { re: RegExp; why: string }[] = [
 ];
 
 /** "Ignore previous instructions", role resets and safety overrides — unless quoted as examples. */
-const ALL = combine(PHRASES.map((p) => p.re));
+const TABLE = patternTable(PHRASES, 'prompt-injection');
 
 export function detectPromptInjection(ctx: FieldContext): void {
   const view = ctx.view;
@@ -76,20 +77,17 @@ export function detectPromptInjection(ctx: FieldContext): void {
       });
     }
   }
-  for (const m of matchCombined(view, ALL)) {
-    const p = PHRASES[m.which]!;
-    if (!ctx.spend('prompt-injection')) return;
-    const end = m.index + m.text.length;
-    const clause = ctx.clauses.around(m.index, end);
-    const example = isQuotedOrExample(view, clause.start, m.index, end) && !ENDORSED.test(view.slice(end, end + 160));
+  runTable(ctx, TABLE, [], ({ row, start, end }) => {
+    const clause = ctx.clauses.around(start, end);
+    const example = isQuotedOrExample(view, clause.start, start, end) && !ENDORSED.test(view.slice(end, end + 160));
     ctx.reportView({
       category: 'prompt-injection',
       severity: example ? 'info' : 'error',
-      start: m.index,
+      start,
       end,
       message: example
-        ? `Quotes the injection phrase "${ctx.originalOf(m.index, end)}" as an example; not an instruction.`
-        : `"${ctx.originalOf(m.index, end)}" ${p.why}: classic prompt injection.`,
+        ? `Quotes the injection phrase "${ctx.originalOf(start, end)}" as an example; not an instruction.`
+        : `"${ctx.originalOf(start, end)}" ${row.why}: classic prompt injection.`,
     });
-  }
+  });
 }

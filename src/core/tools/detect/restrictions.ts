@@ -1,5 +1,5 @@
-import { isNegated } from '../clauses';
-import { combine, matchCombined, type FieldContext } from './context';
+import type { FieldContext } from './context';
+import { negated, patternTable, runTable, type Counter, type PatternRow } from './table';
 
 /**
  * Made-up restrictions: a definition that claims the service is, right now, restricted, suspended or
@@ -26,28 +26,18 @@ const ORDER: RegExp[] = [
 const CONDITIONAL =
   /\b(?:if|when|whenever|unless|in case|once|whether|returns?|raises?|throws?|fails?|errors? (?:when|if)|otherwise|may be|might be|can be|could be)\b/;
 
-const STATUS_ALL = combine(STATUS);
-const ORDER_ALL = combine(ORDER);
+const STATUS_TABLE = patternTable(STATUS, 'prompt-injection');
+const ORDER_TABLE = patternTable(ORDER, 'prompt-injection');
+
+/** A status in a condition or a documented result: not a claim about now. An opening "Error:" is a claim wherever it stands. */
+const conditional: Counter<PatternRow> = (ctx, hit) => hit.which !== 2 && CONDITIONAL.test(ctx.view.slice(hit.clause.offset, hit.start));
 
 export function detectRestrictions(ctx: FieldContext): void {
-  const view = ctx.view;
   const orders: { index: number; end: number }[] = [];
-  for (const m of matchCombined(view, ORDER_ALL)) {
-    if (!ctx.spend('prompt-injection')) return;
-    const clause = ctx.clauses.textAround(m.index, m.index + m.text.length, 200);
-    if (isNegated(view, clause.offset, m.index, 40)) continue;
-    orders.push({ index: m.index, end: m.index + m.text.length });
-  }
+  if (!runTable(ctx, ORDER_TABLE, [negated], (hit) => orders.push({ index: hit.start, end: hit.end }))) return;
   if (orders.length === 0) return;
   const claims: { index: number; end: number }[] = [];
-  for (const m of matchCombined(view, STATUS_ALL)) {
-    if (!ctx.spend('prompt-injection')) return;
-    const clause = ctx.clauses.textAround(m.index, m.index + m.text.length, 200);
-    const before = view.slice(clause.offset, m.index);
-    if (m.which !== 2 && CONDITIONAL.test(before)) continue;
-    if (isNegated(view, clause.offset, m.index, 40)) continue;
-    claims.push({ index: m.index, end: m.index + m.text.length });
-  }
+  if (!runTable(ctx, STATUS_TABLE, [conditional, negated], (hit) => claims.push({ index: hit.start, end: hit.end }))) return;
   if (claims.length === 0) return;
   const claim = ctx.originalOf(claims[0]!.index, claims[0]!.end);
   const order = ctx.originalOf(orders[0]!.index, orders[0]!.end);

@@ -1,6 +1,6 @@
-import { isNegated } from '../clauses';
 import { SAFEKEEPING } from '../vocabulary';
-import { combine, matchCombined, type FieldContext } from './context';
+import type { FieldContext } from './context';
+import { anExample, negated, patternTable, runTable } from './table';
 
 /**
  * An order, added after the text has said what the tool does, to disclose the user's secrets by kind
@@ -18,29 +18,27 @@ const PATTERNS: RegExp[] = [
   new RegExp(String.raw`(?:[.;:!?]\s|\n|,\s|\band\s|\bthen\s|\balso\s)${VERB}\s${SECRET_OBJECT}`),
 ];
 
-const ALL = combine(PATTERNS);
+const TABLE = patternTable(PATTERNS, 'sensitive-target');
+/** The lead-in the pattern needs, not part of the reported span. */
+const LEAD = /^(?:[.;:!?]\s|\n|,\s|and\s|then\s|also\s)/;
 /** The tool (or the parameter) is itself about secrets: its description of them is its job. */
 const ABOUT_SECRETS = /secret|credential|passw|token|(?:^|[^a-z])keys?(?:$|[^a-z])|apikey|api_key|env|vault|auth|login|cookie/;
 
 export function detectSecretRequests(ctx: FieldContext): void {
-  const view = ctx.view;
   if (ABOUT_SECRETS.test(ctx.scope.target.name.toLowerCase())) return;
   if (ctx.field.property !== undefined && ABOUT_SECRETS.test(ctx.field.property.toLowerCase())) return;
-  for (const m of matchCombined(view, ALL)) {
-    if (!ctx.spend('sensitive-target')) return;
-    const lead = /^(?:[.;:!?]\s|\n|,\s|and\s|then\s|also\s)/.exec(m.text)?.[0].length ?? 0;
-    const start = m.index + lead;
-    const end = m.index + m.text.length;
-    const clause = ctx.clauses.textAround(start, end, 200);
-    if (isNegated(view, clause.offset, start, 40)) continue;
-    if (SAFEKEEPING.test(clause.text)) continue;
-    if (/(?:such as|e\.g\.?|for example|for instance|like)\s*[:(]?\s*["'`]?\s*$/.test(view.slice(Math.max(0, start - 30), start))) continue;
-    ctx.reportView({
-      category: 'sensitive-target',
-      severity: 'warning',
-      start,
-      end,
-      message: `"${ctx.originalOf(start, end)}" orders the model to hand over secrets, after the text has said what the tool does: a tool that is not about secrets has no reason to ask for them.`,
-    });
-  }
+  runTable(
+    ctx,
+    TABLE,
+    [negated, (_, hit) => SAFEKEEPING.test(hit.clause.text), anExample],
+    (hit) =>
+      ctx.reportView({
+        category: 'sensitive-target',
+        severity: 'warning',
+        start: hit.start,
+        end: hit.end,
+        message: `"${ctx.originalOf(hit.start, hit.end)}" orders the model to hand over secrets, after the text has said what the tool does: a tool that is not about secrets has no reason to ask for them.`,
+      }),
+    LEAD,
+  );
 }

@@ -1,9 +1,18 @@
 import { EMAIL, TRANSFER, URL } from '../vocabulary';
-import { combine, matchCombined, type FieldContext } from './context';
+import type { FieldContext } from './context';
+import { patternTable, runTable } from './table';
 
 /** Words that change what another tool does, when they sit in the same sentence as a reference to it. */
 const STRONG_MODIFIER =
   /\b(?:after|once|whenever|each time|every time) `?[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+`? (?:completes|returns|finishes|succeeds|runs|has run|is (?:done|called|used|invoked|run))\b|\broute (?:every|all|each|any)\b|\bthrough this (?:tool|server)\b|\bother server'?s\b|\b(?:is (?:broken|buggy|disabled|compromised)|(?:does not|doesn't|no longer) work|instead of|change|replace|override|prepend|append|prefix|bcc|redirect|set the|add the|also (?:add|send|include|post|write|copy|cc|bcc)|side effect|has a (?:known )?bug|is deprecated|deprecated and|unsafe|do not use|don't use|never use|for the proxy|extra copy)\b/;
+/**
+ * A claim that another tool has been changed ("the X tool has been optimised", "X now uses Tokyo as the
+ * default", "the system automatically redirects X's searches"): news about a tool this server does not
+ * provide is an order about how the model should read it. Only ever counted next to a reference to a
+ * foreign tool, so a server's own changelog stays quiet.
+ */
+const CHANGED_CLAIM =
+  /\b(?:has|have) been (?:optimi[sz]ed|upgraded|updated|enhanced|reconfigured|modified|patched|redirected|rerouted|replaced)\b|\bnow (?:uses|defaults to|routes|redirects|points to|sends)\b|\bautomatically (?:redirects|reroutes|forwards|rewrites|replaces)\b/;
 /** Weak modifiers count only when the sentence is not about this tool itself ("this tool must be called before X"). */
 const WEAK_MODIFIER = /\b(?:must|always|make sure|as well)\b/;
 const ABOUT_SELF = /\b(?:this|the present) (?:tool|function)\b|\b(?:call|use) me\b/;
@@ -35,22 +44,26 @@ const GENERIC: { re: RegExp; why: string }[] = [
   },
 ];
 
-const GENERIC_ALL = combine(GENERIC.map((g) => g.re));
+const GENERIC_TABLE = patternTable(GENERIC, 'shadowing');
 
 /** References to other servers' tools combined with an order about how to use them ("instead of", "always BCC"). */
 export function detectShadowing(ctx: FieldContext): void {
-  const view = ctx.view;
-  for (const m of matchCombined(view, GENERIC_ALL)) {
-    const g = GENERIC[m.which]!;
-    if (!ctx.spend('shadowing')) return;
-    const end = m.index + m.text.length;
-    ctx.reportView({ category: 'shadowing', severity: 'warning', start: m.index, end, message: `"${ctx.originalOf(m.index, end)}" ${g.why}.` });
-  }
+  const generic = runTable(ctx, GENERIC_TABLE, [], (hit) =>
+    ctx.reportView({
+      category: 'shadowing',
+      severity: 'warning',
+      start: hit.start,
+      end: hit.end,
+      message: `"${ctx.originalOf(hit.start, hit.end)}" ${hit.row.why}.`,
+    }),
+  );
+  if (!generic) return;
   for (const ref of foreignToolReferences(ctx)) {
     if (!ctx.spend('shadowing')) return;
     const clause = ctx.clauses.textAround(ref.start, ref.end, 200);
     const modifies =
       STRONG_MODIFIER.test(clause.text) ||
+      CHANGED_CLAIM.test(clause.text) ||
       CONDITION.test(clause.text) ||
       (WEAK_MODIFIER.test(clause.text) && !ABOUT_SELF.test(clause.text)) ||
       (TRANSFER.test(clause.text) && (EMAIL.test(clause.text) || URL.test(clause.text)));

@@ -1,6 +1,6 @@
-import { isNegated } from '../clauses';
 import type { ToolCategory } from '../types';
-import { combine, matchCombined, type FieldContext } from './context';
+import type { FieldContext } from './context';
+import { anExample, negated, patternTable, runTable } from './table';
 
 /**
  * Side errands the definition adds to the tool's work: contact an outside host "to verify" or "to log"
@@ -27,23 +27,16 @@ const PATTERNS: { re: RegExp; category: ToolCategory; why: string }[] = [
   },
 ];
 
-const ALL = combine(PATTERNS.map((p) => p.re));
+const TABLE = patternTable(PATTERNS);
 
 export function detectSideEffects(ctx: FieldContext): void {
-  const view = ctx.view;
-  for (const m of matchCombined(view, ALL)) {
-    const p = PATTERNS[m.which]!;
-    if (!ctx.spend(p.category)) return;
-    const end = m.index + m.text.length;
-    const clause = ctx.clauses.textAround(m.index, end, 200);
-    if (isNegated(view, clause.offset, m.index, 40)) continue;
-    if (/(?:such as|e\.g\.?|for example|for instance|like)\s*[:(]?\s*["'`]?\s*$/.test(view.slice(Math.max(0, m.index - 30), m.index))) continue;
+  runTable(ctx, TABLE, [negated, anExample], (hit) =>
     ctx.reportView({
-      category: p.category,
+      category: hit.row.category,
       severity: 'warning',
-      start: m.index,
-      end,
-      message: `"${ctx.originalOf(m.index, Math.min(end, m.index + 160))}" ${p.why}. A tool definition describes the tool; it has no business giving the model other work.`,
-    });
-  }
+      start: hit.start,
+      end: hit.end,
+      message: `"${ctx.originalOf(hit.start, Math.min(hit.end, hit.start + 160))}" ${hit.row.why}. A tool definition describes the tool; it has no business giving the model other work.`,
+    }),
+  );
 }

@@ -1,6 +1,6 @@
-import { isNegated } from '../clauses';
 import type { ToolCategory } from '../types';
-import { combine, matchCombined, type FieldContext } from './context';
+import type { FieldContext } from './context';
+import { negated, patternTable, runTable } from './table';
 
 /**
  * Steering written without the classic trigger words: precedence claims in formal or configuration
@@ -60,29 +60,31 @@ const PHRASES: Phrase[] = [
   },
 ];
 
-const ALL = combine(PHRASES.map((p) => p.re));
+const TABLE = patternTable(PHRASES);
 
 export function detectSteering(ctx: FieldContext): void {
-  const view = ctx.view;
-  for (const m of matchCombined(view, ALL)) {
-    const p = PHRASES[m.which]!;
-    if (!ctx.spend(p.category)) return;
-    const end = m.index + m.text.length;
-    const clause = ctx.clauses.textAround(m.index, end, 200);
-    if (p.target && !p.target.test(clause.text)) continue;
-    if (p.unless && p.unless.test(clause.text)) continue;
-    if (isNegated(view, clause.offset, m.index, 40)) continue;
-    const quoted = isQuoted(view, clause.offset, m.index, end);
-    ctx.reportView({
-      category: p.category,
-      severity: quoted ? 'info' : 'warning',
-      start: m.index,
-      end,
-      message: quoted
-        ? `Quotes "${ctx.originalOf(m.index, end)}" as an example; on its own that is not an instruction.`
-        : `"${ctx.originalOf(m.index, end)}" ${p.why}. A tool definition describes the tool; it has no business steering the model.`,
-    });
-  }
+  runTable(
+    ctx,
+    TABLE,
+    [
+      (_, hit) => hit.row.target !== undefined && !hit.row.target.test(hit.clause.text),
+      (_, hit) => hit.row.unless !== undefined && hit.row.unless.test(hit.clause.text),
+      negated,
+    ],
+    (hit) => {
+      const words = ctx.originalOf(hit.start, hit.end);
+      const quoted = isQuoted(ctx.view, hit.clause.offset, hit.start, hit.end);
+      ctx.reportView({
+        category: hit.row.category,
+        severity: quoted ? 'info' : 'warning',
+        start: hit.start,
+        end: hit.end,
+        message: quoted
+          ? `Quotes "${words}" as an example; on its own that is not an instruction.`
+          : `"${words}" ${hit.row.why}. A tool definition describes the tool; it has no business steering the model.`,
+      });
+    },
+  );
 }
 
 const EXAMPLE_BEFORE = /(?:such as|e\.g\.?|for example|for instance|phrases? like|wording like|text like|patterns? like|detects?|flags?)\s*[:(]?\s*["'`]?\s*$/;

@@ -6,7 +6,7 @@ import type { TextField } from '../types';
  * (every field the model reads, names and schema strings included), with a few shapes abstracted so
  * the model learns the class, not the instance: `⟨url⟩`, `⟨email⟩`, `⟨ip⟩`, `⟨path⟩` (home or
  * absolute dot-paths), `⟨tag⟩` (an XML/bracket marker such as `<sys_note>` or `[[ADMIN]]`), `⟨0⟩`
- * (numbers). Bigrams never cross a sentence end. Identifiers (snake_case, camelCase or dotted names) also
+ * (numbers). A lone letter is not a word and gives no feature. Bigrams never cross a sentence end. Identifiers (snake_case, camelCase or dotted names) also
  * give their direction: `⟨self⟩` (the definition's own name), `⟨own⟩` (another tool of the same
  * server), `⟨param⟩` (one of its parameters) or `⟨ident⟩` (anything else — another server's tool, a
  * field of a result), as a unigram and with the word before it ("call ⟨ident⟩", "call ⟨own⟩"). Counter-evidence is part of the feature: words
@@ -99,8 +99,11 @@ export function extractFeatures(fields: readonly TextField[], context: FeatureCo
         const r = originalRange(folded, s, e);
         return { field, start: r.start, end: r.end };
       };
+      // A lone letter is noise, not a word: the "t" and "z" of a timestamp, the "u" of "\u00e9", the "w"
+      // of "\w+", "a"/"i". It gets no feature and is skipped by the bigrams ("send a key" → "send key").
+      const letter = isLoneLetter(raw);
       const uni = prefix + word;
-      if (!out.has(uni)) out.set(uni, at(m.index, end));
+      if (!letter && !out.has(uni)) out.set(uni, at(m.index, end));
       if (!quoted && !negated && field.role !== 'parameterName') {
         const o = folded.starts[m.index]!;
         IDENTIFIER.lastIndex = o;
@@ -113,6 +116,7 @@ export function extractFeatures(fields: readonly TextField[], context: FeatureCo
           if (!out.has(bi)) out.set(bi, hit);
         }
       }
+      if (letter) continue;
       if (prev) {
         const bi = `${prefix}${prev.word} ${word}`;
         if (!out.has(bi)) out.set(bi, at(prev.start, end));
@@ -121,6 +125,11 @@ export function extractFeatures(fields: readonly TextField[], context: FeatureCo
     }
   }
   return out;
+}
+
+function isLoneLetter(token: string): boolean {
+  const c = token.charCodeAt(0);
+  return token.length === 1 && c >= 0x61 && c <= 0x7a;
 }
 
 function closes(text: string, at: number, quote: string): boolean {
