@@ -47,6 +47,22 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** Least time one sample of `measure` takes: a sub-millisecond parse is never timed on its own. */
+const SAMPLE_MS = 150;
+
+/** Mean time of one call over back-to-back calls repeated until they took at least `minMs` together. */
+function timeMsAtLeast(fn: () => unknown, minMs: number): number {
+  const start = process.hrtime.bigint();
+  let calls = 0;
+  let elapsed = 0;
+  do {
+    fn();
+    calls++;
+    elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  } while (elapsed < minMs);
+  return elapsed / calls;
+}
+
 /** Mean time of one call over `reps` back-to-back calls (small inputs are too quick to time singly). */
 function timeMs(fn: () => unknown, reps: number): number {
   const start = process.hrtime.bigint();
@@ -69,24 +85,26 @@ const engineRun = (text: string) => lintRun(text, ALL_RULES);
 const baseRun = (text: string) => lintRun(text, BASE_RULES);
 
 /**
- * Median times of the three contenders, interleaved so they share the machine's state. No garbage
- * collection is forced between samples: after a full collection V8 shrinks its young generation,
- * which makes the next allocation-heavy run look several times slower than in a warm process.
+ * Median times of the contenders, each sample at least `SAMPLE_MS` long (so that garbage collection a
+ * previous contender left behind is spread over many calls), their order reversed every other sample
+ * so that load drift hits each of them. No garbage collection is forced between samples: after a full
+ * collection V8 shrinks its young generation, which makes the next allocation-heavy run look several
+ * times slower than in a warm process.
  */
-function measure(text: string, samples: number, reps: number): Sample {
+function measure(text: string, samples: number): Sample {
   const taken: Sample[] = [];
-  timeMs(() => parseTree(text), reps);
-  timeMs(() => parse(text), reps);
-  timeMs(() => loadRun(text), reps);
-  timeMs(() => baseRun(text), reps);
-  timeMs(() => engineRun(text), reps);
+  const contenders: [keyof Sample, () => unknown][] = [
+    ['parseTree', () => parseTree(text)],
+    ['parse', () => parse(text)],
+    ['load', () => loadRun(text)],
+    ['base', () => baseRun(text)],
+    ['engine', () => engineRun(text)],
+  ];
+  for (const [, fn] of contenders) timeMsAtLeast(fn, SAMPLE_MS);
   for (let i = 0; i < samples; i++) {
-    const tree = timeMs(() => parseTree(text), reps);
-    const plain = timeMs(() => parse(text), reps);
-    const load = timeMs(() => loadRun(text), reps);
-    const base = timeMs(() => baseRun(text), reps);
-    const engine = timeMs(() => engineRun(text), reps);
-    taken.push({ parseTree: tree, parse: plain, load, base, engine });
+    const sample = {} as Sample;
+    for (const [key, fn] of i % 2 === 0 ? contenders : [...contenders].reverse()) sample[key] = timeMsAtLeast(fn, SAMPLE_MS);
+    taken.push(sample);
   }
   return {
     parseTree: median(taken.map((s) => s.parseTree)),
@@ -147,22 +165,21 @@ const fmt = (ms: number) => (ms < 1 ? ms.toFixed(3) : ms < 100 ? ms.toFixed(2) :
 
 export async function run(): Promise<void> {
   console.log(
-    `Times in ms per run (median of samples × reps). load = parse + extract the servers; base = load + the ${BASE_RULES.length} config rules; all = load + all ${ALL_RULES.length} registered rules.`,
+    `Times in ms per run (median of samples, each ≥ ${SAMPLE_MS} ms of back-to-back runs). load = parse + extract the servers; base = load + the ${BASE_RULES.length} config rules; all = load + all ${ALL_RULES.length} registered rules.`,
   );
   console.log('servers     bytes      n  parseTree    parse     load     base      all   load×tree  base×tree  base×parse  all×tree  all×parse  all µs/server');
   const rows: { size: number; sample: Sample }[] = [];
   for (const size of SIZES) {
     const text = generateConfig(size);
-    const reps = Math.max(1, Math.round(2_000 / size));
-    const samples = size >= 10_000 ? 9 : 15;
-    const sample = measure(text, samples, reps);
+    const samples = size >= 10_000 ? 5 : 7;
+    const sample = measure(text, samples);
     rows.push({ size, sample });
     const x = (a: number, b: number, width: number) => (a / b).toFixed(2).padStart(width);
     console.log(
       [
         String(size).padStart(7),
         String(text.length).padStart(9),
-        `${samples}×${reps}`.padStart(6),
+        `${samples}`.padStart(6),
         fmt(sample.parseTree).padStart(10),
         fmt(sample.parse).padStart(8),
         fmt(sample.load).padStart(8),
@@ -218,10 +235,9 @@ function knownServersWorstCase(): void {
     const servers: Record<string, unknown> = {};
     for (let i = 0; i < n; i++) servers[`s${i}`] = { command: 'npx', args: ['-y', `${packages[i % packages.length]}@1.0.0`] };
     const text = JSON.stringify({ mcpServers: servers }, null, 2);
-    const reps = Math.max(1, Math.round(200 / n));
-    const tree = median([1, 2, 3, 4, 5].map(() => timeMs(() => parseTree(text), reps)));
-    const flow = median([1, 2, 3, 4, 5].map(() => timeMs(() => lintRun(text, [rule]), reps)));
-    const all = median([1, 2, 3, 4, 5].map(() => timeMs(() => engineRun(text), reps)));
+    const tree = median([1, 2, 3, 4, 5].map(() => timeMsAtLeast(() => parseTree(text), SAMPLE_MS)));
+    const flow = median([1, 2, 3, 4, 5].map(() => timeMsAtLeast(() => lintRun(text, [rule]), SAMPLE_MS)));
+    const all = median([1, 2, 3, 4, 5].map(() => timeMsAtLeast(() => engineRun(text), SAMPLE_MS)));
     console.log(
       `  ${String(n).padStart(5)} servers: toxic-flow alone ${fmt(flow).padStart(8)} ms (${fmt((flow * 1000) / n)} µs per server); all rules ${fmt(all)} ms = ${(all / tree).toFixed(2)}× parseTree`,
     );

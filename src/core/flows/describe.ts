@@ -91,7 +91,8 @@ function clip(text: string, max: number): string {
 export function roleOf(flow: ToxicFlow, server: SessionServer): string {
   const parts: string[] = [];
   for (const [capability, perServer] of flow.legsByServer) {
-    const mine = perServer.get(server);
+    // The server's ranked tools, without making a leg of each (a server may count dozens).
+    const mine = perServer.rankedOf(server);
     if (!mine) continue;
     const names = mine.slice(0, 3).map((l) => (l.tool.guessed ? 'its tools (guessed)' : `\`${l.tool.tool}\``));
     const more = mine.length > 3 ? ` +${mine.length - 3} more` : '';

@@ -33,7 +33,7 @@ export interface ToxicFlow {
 export const MAX_COMBINATIONS = 200_000;
 
 /** One counted tool of a server for one capability, before it is placed on a path. */
-interface RankedTool {
+export interface RankedTool {
   tool: ToolClassification;
   confidence: number;
 }

@@ -179,6 +179,8 @@ function makeSession(project: Project, client: ClientId, root: string | undefine
     if (disabledBy(entry, file, project) !== undefined) continue;
     servers.push(sessionServer(entry, file, options.live));
   }
+  // The order files arrive in (the CLI's discovery, the editor's open documents) must not decide ties between servers.
+  servers.sort(byPlace);
   const builtin = options.builtinTools === false ? undefined : BUILTIN_TOOLS[client];
   if (builtin) servers.push(builtinServer(client, builtin.title, builtin.tools));
   const session: Session = { id, client, clientName: CLIENTS[client].name, files: loaded, servers };
@@ -226,6 +228,14 @@ class EntryServer implements SessionServer {
   get key(): string {
     return (this.known ??= serverKey(this.entry));
   }
+}
+
+/** By file path (code-unit order), then by place in the file. */
+function byPlace(a: SessionServer, b: SessionServer): number {
+  const pa = a.file!.path;
+  const pb = b.file!.path;
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return a.entry!.node.offset - b.entry!.node.offset;
 }
 
 function builtinServer(client: ClientId, title: string, tools: NonNullable<(typeof BUILTIN_TOOLS)[ClientId]>['tools']): SessionServer {

@@ -9,12 +9,13 @@ import type { LaunchSpec, Runner, Token, Wrapper } from './types';
 import { fieldToken, splitToken } from './words';
 import { gatewayRouteAt } from './gatewayRoute';
 
-const cache = new WeakMap<ServerEntry, LaunchSpec | undefined>();
+const cache = new WeakMap<ServerEntry, LaunchSpec | null>();
 
-/** `parseLaunch`, remembered per server object (several rules read the same launch). */
+/** `parseLaunch`, remembered per server object (several rules read the same launch); one look-up once known. */
 export function launchOf(server: ServerEntry): LaunchSpec | undefined {
-  if (!cache.has(server)) cache.set(server, parseLaunch(server));
-  return cache.get(server);
+  let spec = cache.get(server);
+  if (spec === undefined) cache.set(server, (spec = parseLaunch(server) ?? null));
+  return spec ?? undefined;
 }
 
 /** Understands a stdio server's command line; undefined for servers without a command. */
@@ -23,12 +24,13 @@ export function parseLaunch(server: ServerEntry): LaunchSpec | undefined {
   return words ? parseWords(words, [], 0) : undefined;
 }
 
-const wordsCache = new WeakMap<ServerEntry, Token[] | undefined>();
+const wordsCache = new WeakMap<ServerEntry, Token[] | null>();
 
 /** The command and args as words; a command holding a whole command line (`"npx -y pkg"`) is split. Remembered per server object; the words are shared, never changed. */
 export function commandWords(server: ServerEntry): Token[] | undefined {
-  if (!wordsCache.has(server)) wordsCache.set(server, splitCommand(server));
-  return wordsCache.get(server);
+  let words = wordsCache.get(server);
+  if (words === undefined) wordsCache.set(server, (words = splitCommand(server) ?? null));
+  return words ?? undefined;
 }
 
 function splitCommand(server: ServerEntry): Token[] | undefined {
