@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
-import { BENIGN_DIR, hardNegativeCues, isHardNegative } from './lib.mjs';
+import { BENIGN_DIR, normaliseRecords } from './lib.mjs';
 
 const FIXTURE_ROOT = join(BENIGN_DIR, '..');
 const files = readdirSync(BENIGN_DIR)
@@ -48,17 +48,7 @@ let total = 0;
 let hard = 0;
 let official = 0;
 for (const { file, doc } of kept) {
-  const ids = new Set();
-  for (const r of doc.records) {
-    const cues = hardNegativeCues(r.item);
-    r.hardNegative = isHardNegative(cues);
-    if (cues.length) r.cues = cues;
-    else delete r.cues;
-    let id = r.id;
-    for (let n = 2; ids.has(id); n++) id = `${r.id}#${n}`;
-    r.id = id;
-    ids.add(id);
-  }
+  normaliseRecords(doc.records);
   writeFileSync(join(BENIGN_DIR, file), JSON.stringify(doc, null, 2) + '\n');
   const s = doc.source;
   const count = doc.records.length;

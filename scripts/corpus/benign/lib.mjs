@@ -76,6 +76,21 @@ export function isHardNegative(cues) {
   return strong.length > 0 || cues.length >= 2;
 }
 
+/** Recomputes every record's hard-negative cues with the rules above and makes record ids unique within the file. */
+export function normaliseRecords(records) {
+  const ids = new Set();
+  for (const r of records) {
+    const cues = hardNegativeCues(r.item);
+    r.hardNegative = isHardNegative(cues);
+    if (cues.length) r.cues = cues;
+    else delete r.cues;
+    let id = r.id;
+    for (let n = 2; ids.has(id); n++) id = `${r.id}#${n}`;
+    r.id = id;
+    ids.add(id);
+  }
+}
+
 export function makeRecord(slug, kind, item) {
   const cues = hardNegativeCues(item);
   const record = {

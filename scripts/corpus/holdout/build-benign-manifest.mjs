@@ -9,7 +9,7 @@
 //  * makes record ids unique within a file.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT, hardNegativeCues, isHardNegative } from '../benign/lib.mjs';
+import { REPO_ROOT, normaliseRecords } from '../benign/lib.mjs';
 import { holdoutText } from './holdout-text.mjs';
 
 const HOLDOUT = join(REPO_ROOT, 'test', 'fixtures', 'tool-corpus-holdout');
@@ -34,7 +34,6 @@ for (const f of readdirSync(BENIGN)
   .filter((n) => n.endsWith('.json'))
   .sort()) {
   const doc = JSON.parse(readFileSync(join(BENIGN, f), 'utf8'));
-  const ids = new Set();
   doc.records = doc.records.filter((r) => {
     const text = holdoutText(r.item);
     if (dropped.some((d) => d.id === r.id)) return false;
@@ -48,16 +47,7 @@ for (const f of readdirSync(BENIGN)
     }
     return true;
   });
-  for (const r of doc.records) {
-    const cues = hardNegativeCues(r.item);
-    r.hardNegative = isHardNegative(cues);
-    if (cues.length) r.cues = cues;
-    else delete r.cues;
-    let id = r.id;
-    for (let n = 2; ids.has(id); n++) id = `${r.id}#${n}`;
-    r.id = id;
-    ids.add(id);
-  }
+  normaliseRecords(doc.records);
   writeFileSync(join(BENIGN, f), JSON.stringify(doc, null, 2) + '\n');
   const s = doc.source;
   const count = doc.records.length;

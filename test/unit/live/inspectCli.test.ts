@@ -3,8 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runInspect, type CliInteraction } from '../../../src/cli/inspect';
-import type { CliIo } from '../../../src/cli/scan';
-import { LAB_SERVERS, pidFile, tempDir } from './lab';
+import { capturedIo as io, LAB_SERVERS, noTty, pidFile, tempDir } from './lab';
 
 function workspace(servers: Record<string, unknown>): string {
   const dir = tempDir();
@@ -13,20 +12,6 @@ function workspace(servers: Record<string, unknown>): string {
   return dir;
 }
 
-function io(cwd: string) {
-  const out = { stdout: '', stderr: '' };
-  const cli: CliIo = {
-    cwd,
-    env: { PATH: process.env.PATH },
-    packageRoot: cwd,
-    version: '9.9.9',
-    stdout: (t) => (out.stdout += t),
-    stderr: (t) => (out.stderr += t),
-  };
-  return { cli, out };
-}
-
-const noTty: CliInteraction = { interactive: false, confirm: async () => assert.fail('no question without a terminal'), askHidden: async () => undefined };
 const node = (script: string, env: Record<string, string> = {}) => ({ command: process.execPath, args: [join(LAB_SERVERS, script)], env });
 
 test('without --yes and without a terminal nothing is started: exit 2 and the command lines are shown', async () => {

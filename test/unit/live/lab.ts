@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -5,6 +6,8 @@ import { dirname, join } from 'node:path';
 import { loadConfigText } from '../../../src/core/config/load';
 import type { ServerEntry } from '../../../src/core/model/server';
 import { isAlive } from '../../../src/live/processTree';
+import type { CliInteraction } from '../../../src/cli/inspect';
+import type { CliIo } from '../../../src/cli/scan';
 
 /** The repository root, found from wherever the tests were transpiled to. */
 export const REPO = (() => {
@@ -80,3 +83,24 @@ export function startHttpLab(script: string, env: Record<string, string> = {}): 
 
 /** Generous limits for a machine under load (servers start concurrently on few cores). */
 export const TEST_LIMITS = { connectTimeoutMs: 12_000, requestTimeoutMs: 12_000 };
+
+/** A CLI context in `cwd` whose output is captured (`out.stdout`, `out.stderr`). */
+export function capturedIo(cwd: string): { cli: CliIo; out: { stdout: string; stderr: string } } {
+  const out = { stdout: '', stderr: '' };
+  const cli: CliIo = {
+    cwd,
+    env: { PATH: process.env.PATH },
+    packageRoot: cwd,
+    version: '9.9.9',
+    stdout: (t) => (out.stdout += t),
+    stderr: (t) => (out.stderr += t),
+  };
+  return { cli, out };
+}
+
+/** No terminal: a question fails the test. */
+export const noTty: CliInteraction = {
+  interactive: false,
+  confirm: async () => assert.fail('no question without a terminal'),
+  askHidden: async () => undefined,
+};

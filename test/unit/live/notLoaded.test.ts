@@ -5,13 +5,12 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runInspect, type CliInteraction } from '../../../src/cli/inspect';
-import type { CliIo } from '../../../src/cli/scan';
+import { runInspect } from '../../../src/cli/inspect';
 import { loadConfigText } from '../../../src/core/config/load';
 import { plainReason, serversNotLoaded, whyNotLoaded } from '../../../src/core/config/notLoaded';
 import { createProject } from '../../../src/core/engine/project';
 import { skippedMessage, splitByLoad } from '../../../src/extension/live/skippedServers';
-import { LAB_SERVERS, pidFile, tempDir } from './lab';
+import { capturedIo as io, LAB_SERVERS, noTty, pidFile, tempDir } from './lab';
 
 const load = (path: string, value: unknown) => loadConfigText(JSON.stringify(value), { path });
 
@@ -73,20 +72,6 @@ function claudeProject(): { dir: string; pids: ReturnType<typeof pidFile> } {
   writeFileSync(join(dir, '.claude', 'settings.local.json'), JSON.stringify({ disabledMcpjsonServers: ['rejected'] }));
   return { dir, pids };
 }
-
-function io(cwd: string) {
-  const out = { stdout: '', stderr: '' };
-  const cli: CliIo = {
-    cwd,
-    env: { PATH: process.env.PATH },
-    packageRoot: cwd,
-    version: '9.9.9',
-    stdout: (t) => (out.stdout += t),
-    stderr: (t) => (out.stderr += t),
-  };
-  return { cli, out };
-}
-const noTty: CliInteraction = { interactive: false, confirm: async () => assert.fail('no question'), askHidden: async () => undefined };
 
 test('inspect skips a server Claude Code’s settings reject and says why; --server names it and it starts', async () => {
   const { dir, pids } = claudeProject();
